@@ -1,0 +1,313 @@
+//! `nianbao`: the command line. A thin layer over the engine: read files, print results.
+//!
+//!     nianbao check FILE…                  readable report per file
+//!     nianbao check --format json FILE…    RESULT.md JSON, one object per line
+//!     nianbao check --format csv FILE…     one finding per row (UTF-8 with BOM, for Excel)
+//!     nianbao rules                        every rule with its explanation
+//!
+//! Exit status: 0 no input has an error, 1 some input has an error, 2 an input could not be read.
+
+use nianbao::result::{CheckResult, Severity, Status, Verdict};
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+nianbao — 政府信息公开工作年度报告检查 / checks government information-disclosure annual reports
+
+用法 Usage:
+  nianbao check [--format text|json|csv] [--lang zh|en] [--no-color] FILE…
+  nianbao check -            read the report from standard input
+  nianbao rules [--lang zh|en]
+  nianbao --version
+
+退出码 Exit status: 0 无错误 no errors; 1 有错误 some report has errors; 2 无法读取 a file could not be read
+";
+
+#[derive(Clone, Copy, PartialEq)]
+enum Fmt {
+    Text,
+    Json,
+    Csv,
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("check") => check(&args[1..]),
+        Some("rules") => rules(&args[1..]),
+        Some("--version") | Some("-V") => {
+            println!("nianbao {}", nianbao::ENGINE_VERSION);
+            ExitCode::SUCCESS
+        }
+        Some("--help") | Some("-h") | Some("help") => {
+            print!("{USAGE}");
+            ExitCode::SUCCESS
+        }
+        _ => {
+            eprint!("{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn lang_en(args: &[String]) -> bool {
+    args.windows(2).any(|w| w[0] == "--lang" && w[1] == "en")
+}
+
+fn rules(args: &[String]) -> ExitCode {
+    let en = lang_en(args);
+    for r in nianbao::RULES {
+        let (title, expl) = if en {
+            (r.title_en, r.explanation_en)
+        } else {
+            (r.title, r.explanation)
+        };
+        println!("{} [{}] {}", r.name, r.severity.name(), title);
+        println!("    {expl}\n");
+    }
+    ExitCode::SUCCESS
+}
+
+/// Reads a report file: UTF-8 (with or without BOM), or UTF-16 with a BOM. Anything else is
+/// refused with a message, not guessed.
+fn read_report(path: &str) -> Result<String, String> {
+    let bytes = if path == "-" {
+        let mut b = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut b)
+            .map_err(|e| format!("无法读取标准输入 cannot read standard input: {e}"))?;
+        b
+    } else {
+        std::fs::read(path).map_err(|e| {
+            let why = match e.kind() {
+                std::io::ErrorKind::NotFound => "文件不存在 file not found".to_string(),
+                std::io::ErrorKind::PermissionDenied => "没有读取权限 permission denied".to_string(),
+                _ if std::path::Path::new(path).is_dir() => "这是一个目录 is a directory".to_string(),
+                _ => e.to_string(),
+            };
+            format!("{path}: {why}")
+        })?
+    };
+    decode(&bytes).map_err(|why| format!("{path}: {why}"))
+}
+
+fn decode(bytes: &[u8]) -> Result<String, String> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        let le = bytes[0] == 0xFF;
+        let units: Vec<u16> = bytes[2..]
+            .chunks_exact(2)
+            .map(|p| if le { u16::from_le_bytes([p[0], p[1]]) } else { u16::from_be_bytes([p[0], p[1]]) })
+            .collect();
+        return String::from_utf16(&units).map_err(|_| "UTF-16 编码有误 invalid UTF-16".to_string());
+    }
+    if bytes.starts_with(b"%PDF") {
+        return Err("这是PDF文件，请先复制其中的文字另存为 .txt this is a PDF: paste its text into a .txt file".into());
+    }
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        return Err("这是Word/压缩文件，请另存为纯文本 .txt this is a Word or zip file: save it as plain text".into());
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok(s.to_string()),
+        Err(_) => Err("不是UTF-8文本（可能是GBK编码），请另存为UTF-8 not UTF-8 text (GBK?): save it as UTF-8".into()),
+    }
+}
+
+fn check(args: &[String]) -> ExitCode {
+    let mut fmt = Fmt::Text;
+    let mut files = Vec::new();
+    let mut color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let en = lang_en(args);
+    let mut i = 0;
+    while i < args.len() {
+        match args[i].as_str() {
+            "--format" | "-f" => {
+                i += 1;
+                fmt = match args.get(i).map(String::as_str) {
+                    Some("json") => Fmt::Json,
+                    Some("csv") => Fmt::Csv,
+                    Some("text") => Fmt::Text,
+                    other => {
+                        eprintln!("未知格式 unknown format: {}", other.unwrap_or(""));
+                        return ExitCode::from(2);
+                    }
+                };
+            }
+            "--lang" => i += 1,
+            "--no-color" => color = false,
+            "--color" => color = true,
+            a if a.starts_with("--format=") => {
+                fmt = match &a[9..] {
+                    "json" => Fmt::Json,
+                    "csv" => Fmt::Csv,
+                    _ => Fmt::Text,
+                }
+            }
+            a => files.push(a.to_string()),
+        }
+        i += 1;
+    }
+    if files.is_empty() {
+        eprint!("{USAGE}");
+        return ExitCode::from(2);
+    }
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let mut any_error = false;
+    let mut unreadable = false;
+    if fmt == Fmt::Csv {
+        let _ = out.write_all("\u{FEFF}".as_bytes());
+        let _ = writeln!(out, "{}", CSV_HEADER);
+    }
+    for path in &files {
+        let text = match read_report(path) {
+            Ok(t) => t,
+            Err(msg) => {
+                eprintln!("nianbao: {msg}");
+                unreadable = true;
+                continue;
+            }
+        };
+        let name = std::path::Path::new(path)
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_else(|| path.clone());
+        let r = nianbao::check(&name, &text);
+        any_error |= r.counts.error > 0;
+        let res = match fmt {
+            Fmt::Json => writeln!(out, "{}", nianbao::to_json(&r, false)),
+            Fmt::Csv => write!(out, "{}", csv_rows(&r)),
+            Fmt::Text => write!(out, "{}", text_report(&r, color, en)),
+        };
+        if res.is_err() {
+            // Broken pipe (e.g. `| head`): stop quietly.
+            break;
+        }
+    }
+    if unreadable {
+        ExitCode::from(2)
+    } else if any_error {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+pub const CSV_HEADER: &str = "file,agency,year,rule,severity,section,line,column,table,cells,expected,actual,message";
+
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+fn csv_rows(r: &CheckResult) -> String {
+    let num = |v: Option<f64>| v.map(nianbao::layout::fmt_num).unwrap_or_default();
+    let opt = |v: Option<usize>| v.map(|x| x.to_string()).unwrap_or_default();
+    let mut s = String::new();
+    for f in &r.findings {
+        let fields = [
+            csv_field(&r.input.name),
+            csv_field(r.meta.agency.as_deref().unwrap_or("")),
+            r.meta.year.map(|y| y.to_string()).unwrap_or_default(),
+            f.rule.to_string(),
+            f.severity.name().to_string(),
+            f.section.map(|x| x.to_string()).unwrap_or_default(),
+            opt(f.line),
+            opt(f.column),
+            f.table.unwrap_or("").to_string(),
+            csv_field(&f.cells.join(" ")),
+            num(f.expected),
+            num(f.actual),
+            csv_field(&f.message),
+        ];
+        s.push_str(&fields.join(","));
+        s.push_str("\r\n");
+    }
+    s
+}
+
+struct Paint {
+    on: bool,
+}
+
+impl Paint {
+    fn c(&self, code: &str, s: &str) -> String {
+        if self.on {
+            format!("\x1b[{code}m{s}\x1b[0m")
+        } else {
+            s.to_string()
+        }
+    }
+}
+
+fn text_report(r: &CheckResult, color: bool, en: bool) -> String {
+    let p = Paint { on: color };
+    let mut s = String::new();
+    let verdict = match (r.verdict, en) {
+        (Verdict::Pass, false) => p.c("32", "可发布"),
+        (Verdict::Warn, false) => p.c("33", &format!("可发布，有{}项提示", r.counts.warning)),
+        (Verdict::Fail, false) => p.c("31", &format!("需修改 {} 项", r.counts.error)),
+        (Verdict::Incomplete, false) => p.c("33", "无法完整判定"),
+        (Verdict::Pass, true) => p.c("32", "ready to publish"),
+        (Verdict::Warn, true) => p.c("33", &format!("publishable, {} warning(s)", r.counts.warning)),
+        (Verdict::Fail, true) => p.c("31", &format!("needs {} fix(es)", r.counts.error)),
+        (Verdict::Incomplete, true) => p.c("33", "cannot be fully decided"),
+    };
+    s.push_str(&format!("{} — {}\n", p.c("1", &r.input.name), verdict));
+    s.push_str(&format!(
+        "  {} {}  {} {}  {} {}  {} {}\n",
+        if en { "agency" } else { "机关" },
+        r.meta.agency.as_deref().unwrap_or("?"),
+        if en { "year" } else { "年度" },
+        r.meta.year.map(|y| y.to_string()).unwrap_or("?".into()),
+        if en { "format" } else { "格式" },
+        r.format.detected.map(|f| f.name()).unwrap_or("?"),
+        if en { "errors/warnings" } else { "错误/提示" },
+        format_args!("{}/{}", r.counts.error, r.counts.warning),
+    ));
+    let mark = |st: Status| match st {
+        Status::Pass => p.c("32", "✓"),
+        Status::Fail => p.c("31", "✗"),
+        Status::Warn => p.c("33", "⚠"),
+        Status::Skip => p.c("90", "–"),
+    };
+    let rule_title = |name: &str| {
+        nianbao::RULES
+            .iter()
+            .find(|x| x.name == name)
+            .map(|x| if en { x.title_en } else { x.title })
+            .unwrap_or("")
+    };
+    s.push_str(&format!("  {}\n", if en { "document" } else { "全文" }));
+    for c in &r.document.checks {
+        let d = if en { &c.detail_en } else { &c.detail };
+        s.push_str(&format!("    {} {} — {}\n", mark(c.status), rule_title(c.rule), d));
+    }
+    for sec in &r.sections {
+        let head = match (&sec.heading, sec.line) {
+            (Some(h), Some(l)) => format!("{h} (第{l}行)"),
+            _ => format!("{} {}", sec.title, if en { "(missing)" } else { "（未找到）" }),
+        };
+        s.push_str(&format!("  [{}] {}\n", sec.number, p.c("1", &head)));
+        for c in &sec.checks {
+            let d = if en { &c.detail_en } else { &c.detail };
+            s.push_str(&format!("    {} {} — {}\n", mark(c.status), rule_title(c.rule), d));
+        }
+    }
+    if !r.findings.is_empty() {
+        s.push_str(&format!("  {}\n", if en { "findings" } else { "问题" }));
+    }
+    for f in &r.findings {
+        let sev = match f.severity {
+            Severity::Error => p.c("31", if en { "error" } else { "错误" }),
+            Severity::Warning => p.c("33", if en { "warning" } else { "提示" }),
+            Severity::Info => p.c("36", "info"),
+        };
+        let at = f.line.map(|l| format!("{}:{}", l, f.column.unwrap_or(1))).unwrap_or("-".into());
+        let m = if en { &f.message_en } else { &f.message };
+        s.push_str(&format!("    {at:>7} {sev} {} {}\n", p.c("90", f.rule), m));
+    }
+    s.push('\n');
+    s
+}

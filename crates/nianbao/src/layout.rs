@@ -1,0 +1,404 @@
+//! Splitting a line into cells, and reading a cell's value.
+//!
+//! Pasted tables arrive tab-separated, as markdown pipe rows, as runs of spaces, or one cell per
+//! line. A line is split by the separator it uses; empty cells are kept for tabs and pipes (their
+//! position can matter) and cannot exist for spaces.
+
+use crate::normalize::{is_cjk, Line};
+use serde::Serialize;
+
+/// How a line separates its cells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sep {
+    Tab,
+    Pipe,
+    Space,
+}
+
+/// What a cell holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Number,
+    Blank,
+    Na,
+    Text,
+    Ambiguous,
+}
+
+/// One cell of a line.
+#[derive(Debug, Clone)]
+pub struct Cell {
+    /// The user's own text of the cell, trimmed.
+    pub raw: String,
+    /// Normalised text, trimmed.
+    pub text: String,
+    /// Line number (1-based).
+    pub line: usize,
+    /// Column of the cell's first character (1-based, in characters).
+    pub col: usize,
+    pub kind: Kind,
+    pub value: Option<f64>,
+    /// Whether the cell reads as a value (number, n/a mark, or something value-like but invalid
+    /// such as 减4) rather than as label text.
+    pub is_value: bool,
+}
+
+/// A line cut into cells.
+#[derive(Debug, Clone)]
+pub struct Row {
+    pub line: usize,
+    pub sep: Sep,
+    pub cells: Vec<Cell>,
+}
+
+impl Row {
+    pub fn values(&self) -> impl Iterator<Item = &Cell> {
+        self.cells.iter().filter(|c| c.is_value)
+    }
+    pub fn has_values(&self) -> bool {
+        self.cells.iter().any(|c| c.is_value)
+    }
+    pub fn has_text(&self) -> bool {
+        self.cells.iter().any(|c| !c.is_value && c.kind != Kind::Blank)
+    }
+}
+
+/// Splits a line into cells. Returns None for lines that carry no cells (empty lines, separator
+/// rows such as `|---|---|` or `-----\t---`, page numbers such as `- 3 -`).
+pub fn split(line: &Line) -> Option<Row> {
+    let text = &line.text;
+    if text.trim().is_empty() || is_page_number(text) {
+        return None;
+    }
+    let sep = if text.contains('\t') {
+        Sep::Tab
+    } else if text.contains('|') {
+        Sep::Pipe
+    } else {
+        Sep::Space
+    };
+    let raw: Vec<char> = line.raw.chars().collect();
+    let norm: Vec<char> = text.chars().collect();
+    let mut cells = Vec::new();
+    let mut push = |start: usize, end: usize, cells: &mut Vec<Cell>| {
+        // Trim spaces inside [start, end).
+        let mut s = start;
+        let mut e = end;
+        while s < e && norm[s].is_whitespace() {
+            s += 1;
+        }
+        while e > s && norm[e - 1].is_whitespace() {
+            e -= 1;
+        }
+        let t: String = norm[s..e].iter().collect();
+        let r: String = raw[s..e].iter().collect();
+        cells.push(make_cell(r, t, line.no, s + 1));
+    };
+    match sep {
+        Sep::Tab | Sep::Pipe => {
+            let sc = if sep == Sep::Tab { '\t' } else { '|' };
+            let mut start = 0;
+            for (i, &c) in norm.iter().enumerate() {
+                if c == sc {
+                    push(start, i, &mut cells);
+                    start = i + 1;
+                }
+            }
+            push(start, norm.len(), &mut cells);
+            if sep == Sep::Pipe {
+                // `| a | b |`: the pieces before the first and after the last pipe are not cells.
+                if norm.iter().take_while(|c| c.is_whitespace()).count() < norm.len()
+                    && text.trim_start().starts_with('|')
+                {
+                    cells.remove(0);
+                }
+                if text.trim_end().ends_with('|') {
+                    cells.pop();
+                }
+            } else {
+                // Trailing empty cells after the last tab carry no position.
+                while cells.last().is_some_and(|c| c.kind == Kind::Blank) {
+                    cells.pop();
+                }
+            }
+            if cells
+                .iter()
+                .all(|c| c.text.chars().all(|ch| matches!(ch, '-' | ':' | '—' | ' ')))
+            {
+                return None;
+            }
+            // A cell holding several numbers separated by spaces ("0 0 0") is several cells.
+            let mut out = Vec::with_capacity(cells.len());
+            for c in cells {
+                if c.kind == Kind::Text && c.text.contains(' ') {
+                    let parts = split_spaces(&c.text, &c.raw, c.line, c.col);
+                    if parts.len() > 1 && parts.iter().all(|p| p.is_value) {
+                        out.extend(parts);
+                        continue;
+                    }
+                }
+                out.push(c);
+            }
+            cells = out;
+        }
+        Sep::Space => {
+            cells = split_spaces(text, &line.raw, line.no, 1);
+            if cells
+                .iter()
+                .all(|c| c.text.chars().all(|ch| matches!(ch, '-' | ':' | '—')))
+            {
+                return None;
+            }
+            cells = merge_label_tokens(cells);
+        }
+    }
+    if cells.iter().all(|c| c.kind == Kind::Blank) {
+        return None;
+    }
+    Some(Row {
+        line: line.no,
+        sep,
+        cells,
+    })
+}
+
+/// Splits on runs of whitespace; `col0` is the column of the first character of `text`.
+fn split_spaces(text: &str, raw: &str, line: usize, col0: usize) -> Vec<Cell> {
+    let norm: Vec<char> = text.chars().collect();
+    let rawc: Vec<char> = raw.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < norm.len() {
+        if norm[i].is_whitespace() {
+            i += 1;
+            continue;
+        }
+        let s = i;
+        while i < norm.len() && !norm[i].is_whitespace() {
+            i += 1;
+        }
+        let t: String = norm[s..i].iter().collect();
+        let r: String = rawc.get(s..i).map(|x| x.iter().collect()).unwrap_or_else(|| t.clone());
+        out.push(make_cell(r, t, line, col0 + s));
+    }
+    // A unit written apart from its number ("12832 元") belongs to it.
+    let mut merged: Vec<Cell> = Vec::with_capacity(out.len());
+    for c in out {
+        if let Some(prev) = merged.last_mut() {
+            if prev.kind == Kind::Number && is_unit(&c.text) {
+                let raw = format!("{} {}", prev.raw, c.raw);
+                let text = format!("{} {}", prev.text, c.text);
+                *prev = make_cell(raw, text, prev.line, prev.col);
+                continue;
+            }
+        }
+        merged.push(c);
+    }
+    merged
+}
+
+/// In a space-separated line, consecutive words of label text form one cell ("结 果 维 持").
+fn merge_label_tokens(cells: Vec<Cell>) -> Vec<Cell> {
+    let mut out: Vec<Cell> = Vec::with_capacity(cells.len());
+    for c in cells {
+        if let Some(prev) = out.last_mut() {
+            if !prev.is_value && !c.is_value {
+                prev.raw.push(' ');
+                prev.raw.push_str(&c.raw);
+                prev.text.push(' ');
+                prev.text.push_str(&c.text);
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn is_page_number(t: &str) -> bool {
+    let t = t.trim();
+    let inner = t
+        .trim_start_matches(['-', '—', '–', '第'])
+        .trim_end_matches(['-', '—', '–', '页'])
+        .trim();
+    t != inner && !inner.is_empty() && inner.len() <= 4 && inner.chars().all(|c| c.is_ascii_digit())
+}
+
+const UNITS: [&str; 10] = ["万元", "元", "件", "条", "个", "项", "次", "份", "篇", "人"];
+
+fn is_unit(s: &str) -> bool {
+    UNITS.contains(&s) || s == "(万元)" || s == "(元)"
+}
+
+fn make_cell(raw: String, text: String, line: usize, col: usize) -> Cell {
+    let (kind, value) = parse_value(&text);
+    let is_value = match kind {
+        Kind::Number | Kind::Na => true,
+        Kind::Blank | Kind::Ambiguous => false,
+        Kind::Text => looks_like_value(&text),
+    };
+    Cell {
+        raw,
+        text,
+        line,
+        col,
+        kind,
+        value,
+        is_value,
+    }
+}
+
+/// Reads a cell's value. Accepts 0, 00, +48, -3, 1,234, 8024.47, 12832 元, 160.5964万元;
+/// /, -, —, 无, 不适用 are "not applicable"; anything else is text.
+pub fn parse_value(text: &str) -> (Kind, Option<f64>) {
+    let t = text.trim();
+    if t.is_empty() {
+        return (Kind::Blank, None);
+    }
+    if matches!(
+        t,
+        "/" | "-" | "—" | "——" | "–" | "无" | "不适用" | "\\" | "--" | "×" | "…"
+    ) {
+        return (Kind::Na, None);
+    }
+    let mut s = t.replace(' ', "");
+    for u in UNITS {
+        if let Some(x) = s.strip_suffix(u) {
+            s = x.to_string();
+            break;
+        }
+    }
+    if let Some(x) = s.strip_suffix("(万元)").or_else(|| s.strip_suffix("(元)")) {
+        s = x.to_string();
+    }
+    match parse_number(&s) {
+        Some(v) => (Kind::Number, Some(v)),
+        None => (Kind::Text, None),
+    }
+}
+
+fn parse_number(s: &str) -> Option<f64> {
+    let (sign, body) = match s.as_bytes().first()? {
+        b'+' => (1.0, &s[1..]),
+        b'-' => (-1.0, &s[1..]),
+        _ => (1.0, s),
+    };
+    if body.is_empty() || !body.as_bytes()[0].is_ascii_digit() {
+        return None;
+    }
+    let (int, frac) = match body.split_once('.') {
+        Some((i, f)) => {
+            if f.is_empty() || !f.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            (i, Some(f))
+        }
+        None => (body, None),
+    };
+    let digits: String = if int.contains(',') {
+        // Thousands separators: 1,234 or 12,345,678.
+        let groups: Vec<&str> = int.split(',').collect();
+        let ok = groups[0].len() <= 3
+            && !groups[0].is_empty()
+            && groups[1..].iter().all(|g| g.len() == 3)
+            && groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_digit()));
+        if !ok {
+            return None;
+        }
+        groups.concat()
+    } else {
+        if !int.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        int.to_string()
+    };
+    let text = match frac {
+        Some(f) => format!("{digits}.{f}"),
+        None => digits,
+    };
+    text.parse::<f64>().ok().map(|v| v * sign)
+}
+
+/// A text cell that stands where a value should (减4, --253, 1O): it has a digit and almost no
+/// words, and is not an item number such as "1." or "(三)".
+fn looks_like_value(t: &str) -> bool {
+    let cjk = t.chars().filter(|c| is_cjk(*c)).count();
+    let digits = t.chars().filter(|c| c.is_ascii_digit()).count();
+    if digits == 0 || cjk > 1 || t.chars().count() > 12 {
+        return false;
+    }
+    let numbering = t.trim_end_matches(['.', '、', ')', ' ']);
+    let is_numbering = numbering.len() < t.len()
+        && numbering
+            .trim_start_matches('(')
+            .chars()
+            .all(|c| c.is_ascii_digit());
+    !is_numbering && !t.contains('年') && !t.contains('第')
+}
+
+/// Formats a number the way the report would: integers without a decimal point.
+pub fn fmt_num(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        let s = format!("{v:.6}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::Text;
+
+    fn row(s: &str) -> Row {
+        split(&Text::new(s).lines[0]).unwrap()
+    }
+
+    #[test]
+    fn values() {
+        assert_eq!(parse_value("00"), (Kind::Number, Some(0.0)));
+        assert_eq!(parse_value("+48"), (Kind::Number, Some(48.0)));
+        assert_eq!(parse_value("-3"), (Kind::Number, Some(-3.0)));
+        assert_eq!(parse_value("1,234"), (Kind::Number, Some(1234.0)));
+        assert_eq!(parse_value("12832 元"), (Kind::Number, Some(12832.0)));
+        assert_eq!(parse_value("160.5964万元"), (Kind::Number, Some(160.5964)));
+        assert_eq!(parse_value("/").0, Kind::Na);
+        assert_eq!(parse_value("减4").0, Kind::Text);
+        assert_eq!(parse_value("--253").0, Kind::Text);
+        assert_eq!(parse_value("1.").0, Kind::Text);
+        assert_eq!(parse_value("").0, Kind::Blank);
+    }
+
+    #[test]
+    fn tab_row_keeps_empty_cells_with_columns() {
+        let r = row("一、本年新收\t4\t\t3\t1\t\t\t8\t");
+        assert_eq!(r.sep, Sep::Tab);
+        let kinds: Vec<Kind> = r.cells.iter().map(|c| c.kind).collect();
+        assert_eq!(kinds.len(), 8);
+        assert_eq!(r.cells[1].col, 8);
+        assert_eq!(r.cells[2].kind, Kind::Blank);
+    }
+
+    #[test]
+    fn pipe_and_space_rows() {
+        let r = row("| 规章 | 0 | 1 | 2 |");
+        assert_eq!(r.cells.len(), 4);
+        assert_eq!(r.cells[0].text, "规章");
+        let r = row("结 果 维 持 0 0 0");
+        assert_eq!(r.cells.len(), 4);
+        assert_eq!(r.cells[0].text, "结 果 维 持");
+        assert!(split(&Text::new("|---|---|").lines[0]).is_none());
+        assert!(split(&Text::new("- 3 -").lines[0]).is_none());
+    }
+
+    #[test]
+    fn invalid_values_are_value_like() {
+        let r = row("行政许可\t减4\t--253");
+        assert!(r.cells[1].is_value && r.cells[1].kind == Kind::Text);
+        assert!(r.cells[2].is_value);
+        let r = row("1. 属于国家秘密\t0");
+        assert!(!r.cells[0].is_value);
+    }
+}

@@ -1,0 +1,200 @@
+//! nianbao: checks Chinese government information-disclosure annual reports
+//! (政府信息公开工作年度报告). Text in, result out; no I/O, no web dependency.
+//!
+//! ```
+//! let r = nianbao::check("report.txt", "某某局2021年政府信息公开工作年度报告\n一、总体情况\n…");
+//! assert_eq!(r.sections.len(), 6);
+//! ```
+//!
+//! The pipeline: [`normalize`] the text, find the parts ([`sections`]), read the tables
+//! ([`tables`], with [`placement`] deciding where numbers go), run the [`rules`], and build the
+//! [`result`].
+
+pub mod layout;
+pub mod normalize;
+pub mod placement;
+pub mod result;
+pub mod rules;
+pub mod sections;
+pub mod spec;
+pub mod tables;
+
+pub use result::CheckResult;
+pub use rules::RULES;
+
+use normalize::{key, Text};
+use result::*;
+use sha2::{Digest, Sha256};
+use spec::{Format, MARKERS_2019, MARKERS_2021, SECTIONS};
+
+pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// Detects the layout (F2019 or F2021) from the words of the tables.
+pub fn detect_format(text: &Text) -> Option<Format> {
+    let all: String = text.lines.iter().map(|l| key(&l.text)).collect();
+    let count = |ms: &[&str]| ms.iter().filter(|m| all.contains(&key(m))).count();
+    let (a, b) = (count(&MARKERS_2021), count(&MARKERS_2019));
+    match a.cmp(&b) {
+        std::cmp::Ordering::Greater => Some(Format::F2021),
+        std::cmp::Ordering::Less => Some(Format::F2019),
+        std::cmp::Ordering::Equal => None,
+    }
+}
+
+/// Checks one report. `name` is only echoed back in `input.name`.
+pub fn check(name: &str, input: &str) -> CheckResult {
+    let text = Text::new(input);
+    let structure = sections::find(&text);
+    let detected = detect_format(&text);
+    let expected = structure.meta.year.map(Format::for_year);
+    let format = detected.or(expected).unwrap_or(Format::F2021);
+
+    let active = tables::read_active(structure.body(&text, 2), format);
+    let requests = tables::read_requests(structure.body(&text, 3), format);
+    let appeals = tables::read_appeals(structure.body(&text, 4));
+
+    let mut ctx = rules::Ctx {
+        text: &text,
+        structure: &structure,
+        format,
+        detected,
+        expected,
+        active: &active,
+        requests: &requests,
+        appeals: &appeals,
+        findings: Vec::new(),
+        checks: Vec::new(),
+    };
+    rules::run(&mut ctx);
+    let mut findings = std::mem::take(&mut ctx.findings);
+    let checks = std::mem::take(&mut ctx.checks);
+    findings.sort_by_key(|f| (f.line.unwrap_or(0), f.column.unwrap_or(0), f.severity));
+
+    let mut counts = Counts::default();
+    for f in &findings {
+        match f.severity {
+            Severity::Error => counts.error += 1,
+            Severity::Warning => counts.warning += 1,
+            Severity::Info => counts.info += 1,
+        }
+    }
+
+    let sections_out: Vec<SectionOut> = SECTIONS
+        .iter()
+        .map(|spec| {
+            let found = structure.sections[spec.number as usize - 1].as_ref();
+            let checks: Vec<Check> = checks
+                .iter()
+                .filter(|(s, _)| *s == Some(spec.number))
+                .map(|(_, c)| c.clone())
+                .collect();
+            let worst = checks.iter().map(|c| c.status).max().unwrap_or(Status::Pass);
+            let status = match worst {
+                Status::Fail => "fail",
+                Status::Warn => "warn",
+                Status::Skip => "incomplete",
+                Status::Pass => "pass",
+            };
+            // A part with warnings and skipped checks is still incomplete.
+            let status = if status == "warn" && checks.iter().any(|c| c.status == Status::Skip) {
+                "incomplete"
+            } else {
+                status
+            };
+            SectionOut {
+                number: spec.number,
+                title: spec.title,
+                found: found.is_some(),
+                heading: found.map(|s| s.heading.clone()),
+                line: found.map(|s| text.lines[s.index].no),
+                status,
+                checks,
+            }
+        })
+        .collect();
+    let doc_checks: Vec<Check> = checks
+        .iter()
+        .filter(|(s, _)| s.is_none())
+        .map(|(_, c)| c.clone())
+        .collect();
+
+    // Only the parts' checks make a report "incomplete": a document-level check with nothing to
+    // compare (no closing date, no stated totals in the prose) is not applicable, not undecided.
+    let any_skip = checks
+        .iter()
+        .any(|(s, c)| s.is_some() && c.status == Status::Skip);
+    let verdict = if counts.error > 0 {
+        Verdict::Fail
+    } else if any_skip {
+        Verdict::Incomplete
+    } else if counts.warning > 0 {
+        Verdict::Warn
+    } else {
+        Verdict::Pass
+    };
+
+    let meta = &structure.meta;
+    let deadline = meta.year.map(|y| {
+        let kind = rules_meta_kind(meta.agency.as_deref().unwrap_or(""));
+        let (a, b, c) = rules::deadline_for(y, kind);
+        format!("{a:04}-{b:02}-{c:02}")
+    });
+    CheckResult {
+        schema: SCHEMA,
+        engine: ENGINE_VERSION,
+        input: Input {
+            name: name.to_string(),
+            sha256: hex(&Sha256::digest(input.as_bytes())),
+            encoding: "utf-8",
+            chars: input.chars().count(),
+            lines: text.lines.len(),
+        },
+        meta: MetaOut {
+            title: meta.title.clone(),
+            title_line: meta.title_index.map(|i| text.lines[i].no),
+            agency: meta.agency.clone(),
+            year: meta.year,
+            published: meta
+                .published
+                .map(|((y, m, d), _)| format!("{y:04}-{m:02}-{d:02}")),
+            published_line: meta.published.map(|(_, i)| text.lines[i].no),
+            deadline,
+        },
+        format: FormatOut { detected, expected },
+        verdict,
+        counts,
+        document: DocumentOut { checks: doc_checks },
+        sections: sections_out,
+        tables: Tables {
+            active: active.out,
+            requests: requests.out,
+            appeals: appeals.out,
+        },
+        findings,
+    }
+}
+
+fn rules_meta_kind(agency: &str) -> rules::AgencyKind {
+    rules::agency_kind(agency)
+}
+
+fn hex(bytes: &[u8]) -> String {
+    const H: &[u8; 16] = b"0123456789abcdef";
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        s.push(H[(b >> 4) as usize] as char);
+        s.push(H[(b & 15) as usize] as char);
+    }
+    s
+}
+
+/// The result as pretty JSON (what the page downloads and `--format json` prints, one per line
+/// when compact).
+pub fn to_json(r: &CheckResult, pretty: bool) -> String {
+    let out = if pretty {
+        serde_json::to_string_pretty(r)
+    } else {
+        serde_json::to_string(r)
+    };
+    out.unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
+}

@@ -1,0 +1,276 @@
+//! Deciding which column each number of a row belongs to.
+//!
+//! A row read from text is a list of items (numbers, marks, blanks) in order. When the row has
+//! exactly as many cells as the table has columns, item i is column i. When it has fewer or more
+//! (a blank cell lost its tab, a stray number), every order-preserving placement of the items
+//! into the columns is a candidate; the table's identities, evaluated against the rows that are
+//! already decided, remove candidates until nothing changes. A row is decided when all remaining
+//! candidates give the same numbers; otherwise the cells where they differ are ambiguous.
+
+use crate::spec::Identity;
+
+/// Which item (index into the row's items) fills each column; `None` leaves the column blank.
+pub type Candidate = Vec<Option<usize>>;
+
+/// A row waiting to be placed.
+#[derive(Debug, Clone)]
+pub struct Pending {
+    /// Value of each item for the identities (blank, marks and text count as 0 here).
+    pub values: Vec<i64>,
+    pub candidates: Vec<Candidate>,
+    /// The placement a reader would guess from the layout alone (used to break ties between
+    /// candidates that give the same numbers).
+    pub hint: Candidate,
+    /// Whether the row's placement was uncertain to begin with.
+    pub uncertain: bool,
+}
+
+/// Most candidates a row may have before we give up on placing it.
+const MAX_CANDIDATES: usize = 5000;
+
+impl Pending {
+    /// A row whose items sit in their columns.
+    pub fn certain(values: Vec<i64>) -> Pending {
+        let c: Candidate = (0..values.len()).map(Some).collect();
+        Pending {
+            values,
+            candidates: vec![c.clone()],
+            hint: c,
+            uncertain: false,
+        }
+    }
+
+    /// A row of `values.len()` items for `k` columns, with no trustworthy positions.
+    pub fn uncertain(values: Vec<i64>, k: usize) -> Pending {
+        let n = values.len();
+        let hint: Candidate = if n <= k {
+            // Right-aligned: the last number is most often the total.
+            (0..k).map(|c| (c + n >= k).then(|| c + n - k)).collect()
+        } else {
+            (0..k).map(Some).collect()
+        };
+        let candidates = if n <= k {
+            injections(n, k)
+        } else {
+            selections(n, k)
+        };
+        Pending {
+            values,
+            candidates,
+            hint,
+            uncertain: true,
+        }
+    }
+
+    fn value_at(&self, cand: &Candidate, col: usize) -> i64 {
+        cand.get(col)
+            .copied()
+            .flatten()
+            .map(|i| self.values[i])
+            .unwrap_or(0)
+    }
+
+    /// The numbers in every column, if all candidates agree.
+    fn agreed(&self, col: usize) -> Option<i64> {
+        let first = self.value_at(self.candidates.first()?, col);
+        self.candidates
+            .iter()
+            .all(|c| self.value_at(c, col) == first)
+            .then_some(first)
+    }
+
+    pub fn decided(&self) -> bool {
+        let k = self.hint.len();
+        (0..k).all(|c| self.agreed(c).is_some())
+    }
+
+    /// The chosen candidate: among those left, the one closest to the layout's hint.
+    pub fn choice(&self) -> &Candidate {
+        self.candidates
+            .iter()
+            .min_by_key(|c| {
+                c.iter()
+                    .zip(&self.hint)
+                    .filter(|(a, b)| a.is_some() != b.is_some() || a != b)
+                    .count()
+            })
+            .unwrap_or(&self.hint)
+    }
+
+    /// Columns where the remaining candidates disagree, with the values they propose.
+    pub fn disagreements(&self) -> Vec<(usize, Vec<i64>)> {
+        let k = self.hint.len();
+        (0..k)
+            .filter(|&c| self.agreed(c).is_none())
+            .map(|c| {
+                let mut vs: Vec<i64> = self
+                    .candidates
+                    .iter()
+                    .map(|cand| self.value_at(cand, c))
+                    .collect();
+                vs.sort_unstable();
+                vs.dedup();
+                (c, vs)
+            })
+            .collect()
+    }
+}
+
+/// All order-preserving ways to put n items into k ≥ n columns.
+fn injections(n: usize, k: usize) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    let mut cur: Candidate = vec![None; k];
+    fn rec(item: usize, from: usize, n: usize, cur: &mut Candidate, out: &mut Vec<Candidate>) {
+        if out.len() >= MAX_CANDIDATES {
+            return;
+        }
+        if item == n {
+            out.push(cur.clone());
+            return;
+        }
+        let k = cur.len();
+        for col in from..k {
+            if k - col < n - item {
+                break;
+            }
+            cur[col] = Some(item);
+            rec(item + 1, col + 1, n, cur, out);
+            cur[col] = None;
+        }
+    }
+    rec(0, 0, n, &mut cur, &mut out);
+    out
+}
+
+/// All order-preserving ways to keep k of n > k items (the others are strays).
+fn selections(n: usize, k: usize) -> Vec<Candidate> {
+    if n > k + 3 {
+        return vec![(0..k).map(Some).collect()];
+    }
+    let mut out = Vec::new();
+    let mut cur: Candidate = Vec::with_capacity(k);
+    fn rec(from: usize, n: usize, k: usize, cur: &mut Candidate, out: &mut Vec<Candidate>) {
+        if cur.len() == k {
+            out.push(cur.clone());
+            return;
+        }
+        for i in from..n {
+            if n - i < k - cur.len() {
+                break;
+            }
+            cur.push(Some(i));
+            rec(i + 1, n, k, cur, out);
+            cur.pop();
+        }
+    }
+    rec(0, n, k, &mut cur, &mut out);
+    out
+}
+
+/// Narrows the candidates of uncertain rows using the identities. `rows[r]` is `None` for a row
+/// that is not in the text (its cells are unknown, so identities that need it decide nothing).
+pub fn solve(rows: &mut [Option<Pending>], identities: &[Identity]) {
+    for _ in 0..8 {
+        let mut changed = false;
+        for id in identities {
+            let touched: Vec<usize> = {
+                let mut v: Vec<usize> = id.lhs.iter().chain(&id.rhs).map(|&(r, _)| r).collect();
+                v.sort_unstable();
+                v.dedup();
+                v
+            };
+            for &r in &touched {
+                let open = matches!(&rows[r], Some(p) if p.candidates.len() > 1);
+                if !open {
+                    continue;
+                }
+                // Every other cell of the identity must be known.
+                let mut known = true;
+                let mut other = |cells: &[(usize, usize)]| -> i64 {
+                    let mut s = 0;
+                    for &(rr, c) in cells {
+                        if rr == r {
+                            continue;
+                        }
+                        match rows[rr].as_ref().and_then(|p| p.agreed(c)) {
+                            Some(v) => s += v,
+                            None => known = false,
+                        }
+                    }
+                    s
+                };
+                let lhs_other = other(&id.lhs);
+                let rhs_other = other(&id.rhs);
+                if !known {
+                    continue;
+                }
+                let p = rows[r].as_ref().expect("open row");
+                let own = |cand: &Candidate, cells: &[(usize, usize)]| -> i64 {
+                    cells
+                        .iter()
+                        .filter(|&&(rr, _)| rr == r)
+                        .map(|&(_, c)| p.value_at(cand, c))
+                        .sum()
+                };
+                let keep: Vec<Candidate> = p
+                    .candidates
+                    .iter()
+                    .filter(|cand| lhs_other + own(cand, &id.lhs) == rhs_other + own(cand, &id.rhs))
+                    .cloned()
+                    .collect();
+                if !keep.is_empty() && keep.len() < p.candidates.len() {
+                    rows[r].as_mut().expect("open row").candidates = keep;
+                    changed = true;
+                }
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::spec::{request_identities, request_rows, Format};
+
+    #[test]
+    fn counts() {
+        assert_eq!(injections(4, 7).len(), 35);
+        assert_eq!(selections(16, 15).len(), 16);
+    }
+
+    #[test]
+    fn seed_001_sparse_row_is_placed_by_the_identities() {
+        // Seed 001: 予以公开 reads "2 3 1 6" with blanks lost; the other rows decide.
+        let rows = request_rows(Format::F2019);
+        let ids = request_identities(Format::F2019);
+        let mut grid: Vec<Option<Pending>> = rows
+            .iter()
+            .map(|r| {
+                let v = match r.key {
+                    "1" | "3.7" => vec![4, 0, 3, 1, 0, 0, 8],
+                    "3.5.2" => vec![2, 0, 0, 0, 0, 0, 2],
+                    _ => vec![0; 7],
+                };
+                Some(Pending::certain(v))
+            })
+            .collect();
+        let i31 = rows.iter().position(|r| r.key == "3.1").unwrap();
+        grid[i31] = Some(Pending::uncertain(vec![2, 3, 1, 6], 7));
+        solve(&mut grid, &ids);
+        let p = grid[i31].as_ref().unwrap();
+        assert!(p.decided());
+        assert_eq!(p.choice(), &vec![Some(0), None, Some(1), Some(2), None, None, Some(3)]);
+    }
+
+    #[test]
+    fn undecidable_rows_report_disagreements() {
+        let mut grid = vec![Some(Pending::uncertain(vec![1, 2], 3))];
+        solve(&mut grid, &[]);
+        let p = grid[0].as_ref().unwrap();
+        assert!(!p.decided());
+        assert!(!p.disagreements().is_empty());
+    }
+}

@@ -1,0 +1,260 @@
+//! The result: the JSON contract of `shared/spec/RESULT.md`. One type, serialised the same way
+//! by the page and the command line.
+
+use crate::layout::{Cell, Kind};
+use serde::ser::{SerializeMap, Serializer};
+use serde::Serialize;
+
+pub const SCHEMA: &str = "nianbao.result/1";
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CheckResult {
+    pub schema: &'static str,
+    pub engine: &'static str,
+    pub input: Input,
+    pub meta: MetaOut,
+    pub format: FormatOut,
+    pub verdict: Verdict,
+    pub counts: Counts,
+    /// Checks about the document as a whole (title, deadline, format, order of parts).
+    pub document: DocumentOut,
+    pub sections: Vec<SectionOut>,
+    pub tables: Tables,
+    pub findings: Vec<Finding>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Input {
+    pub name: String,
+    pub sha256: String,
+    pub encoding: &'static str,
+    pub chars: usize,
+    pub lines: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MetaOut {
+    pub title: Option<String>,
+    pub title_line: Option<usize>,
+    pub agency: Option<String>,
+    pub year: Option<i32>,
+    pub published: Option<String>,
+    pub published_line: Option<usize>,
+    /// The legal deadline for publishing this report (条例第四十九条), when the year is known.
+    pub deadline: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FormatOut {
+    pub detected: Option<crate::spec::Format>,
+    pub expected: Option<crate::spec::Format>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Verdict {
+    Fail,
+    Incomplete,
+    Warn,
+    Pass,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+impl Severity {
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, Serialize)]
+pub struct Counts {
+    pub error: usize,
+    pub warning: usize,
+    pub info: usize,
+}
+
+/// Status of a part or of one check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Pass,
+    Skip,
+    Warn,
+    Fail,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Check {
+    pub rule: &'static str,
+    pub status: Status,
+    pub detail: String,
+    pub detail_en: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DocumentOut {
+    pub checks: Vec<Check>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SectionOut {
+    pub number: u8,
+    pub title: &'static str,
+    pub found: bool,
+    pub heading: Option<String>,
+    pub line: Option<usize>,
+    /// "pass" | "warn" | "fail" | "incomplete".
+    pub status: &'static str,
+    pub checks: Vec<Check>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Tables {
+    pub active: TableOut,
+    pub requests: TableOut,
+    pub appeals: TableOut,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TableOut {
+    pub found: bool,
+    pub line: Option<usize>,
+    /// Column keys and labels, in order (empty for part 二, whose blocks differ: see each row).
+    pub columns: Vec<ColumnOut>,
+    pub rows: Vec<RowOut>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ColumnOut {
+    pub key: String,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RowOut {
+    pub key: String,
+    /// The official label.
+    pub label: String,
+    pub found: bool,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    /// Part 二: the item of 第二十条 whose block the row is in.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub block: Option<String>,
+    /// The label as the text has it.
+    pub raw_label: Option<String>,
+    /// How many values the text has for this row, and how many columns the format has.
+    pub numbers: usize,
+    pub expected: usize,
+    #[serde(serialize_with = "ser_cells")]
+    pub cells: Vec<(&'static str, CellOut)>,
+}
+
+impl RowOut {
+    pub fn missing(key: &str, label: &str, block: Option<&str>, expected: usize) -> RowOut {
+        RowOut {
+            key: key.to_string(),
+            label: label.to_string(),
+            found: false,
+            line: None,
+            column: None,
+            block: block.map(str::to_string),
+            raw_label: None,
+            numbers: 0,
+            expected,
+            cells: Vec::new(),
+        }
+    }
+
+    pub fn cell(&self, col: &str) -> Option<&CellOut> {
+        self.cells.iter().find(|(k, _)| *k == col).map(|(_, c)| c)
+    }
+}
+
+fn ser_cells<S: Serializer>(cells: &[(&'static str, CellOut)], s: S) -> Result<S::Ok, S::Error> {
+    let mut m = s.serialize_map(Some(cells.len()))?;
+    for (k, v) in cells {
+        m.serialize_entry(k, v)?;
+    }
+    m.end()
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CellOut {
+    pub raw: String,
+    #[serde(serialize_with = "ser_num")]
+    pub value: Option<f64>,
+    pub kind: Kind,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    /// For an ambiguous cell: the values it could hold.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub candidates: Option<Vec<i64>>,
+}
+
+impl CellOut {
+    pub fn from_cell(c: &Cell) -> CellOut {
+        CellOut {
+            raw: c.raw.clone(),
+            value: c.value,
+            kind: c.kind,
+            line: Some(c.line),
+            column: (c.kind != Kind::Blank || !c.raw.is_empty()).then_some(c.col),
+            candidates: None,
+        }
+    }
+    pub fn blank(line: usize) -> CellOut {
+        CellOut {
+            raw: String::new(),
+            value: None,
+            kind: Kind::Blank,
+            line: Some(line),
+            column: None,
+            candidates: None,
+        }
+    }
+    /// The cell's value as an integer, when it is a whole number.
+    pub fn int(&self) -> Option<i64> {
+        match (self.kind, self.value) {
+            (Kind::Number, Some(v)) if v.fract() == 0.0 => Some(v as i64),
+            _ => None,
+        }
+    }
+}
+
+fn ser_num<S: Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+    match v {
+        None => s.serialize_none(),
+        Some(x) if x.fract() == 0.0 && x.abs() < 1e15 => s.serialize_i64(*x as i64),
+        Some(x) => s.serialize_f64(*x),
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Finding {
+    pub rule: &'static str,
+    pub severity: Severity,
+    /// Part number (1–6), or null for the document as a whole.
+    pub section: Option<u8>,
+    pub message: String,
+    pub message_en: String,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub table: Option<&'static str>,
+    pub cells: Vec<String>,
+    #[serde(serialize_with = "ser_num")]
+    pub expected: Option<f64>,
+    #[serde(serialize_with = "ser_num")]
+    pub actual: Option<f64>,
+}

@@ -1,0 +1,74 @@
+//! `active-published-total` and `regulations-authority`: plausibility of part 二's table.
+
+use super::Ctx;
+use super::meta::{agency_kind, AgencyKind};
+use crate::result::{RowOut, Status};
+use crate::spec::Format;
+
+fn val(row: &RowOut, col: &str) -> Option<f64> {
+    row.cell(col).and_then(|c| c.value)
+}
+
+pub fn check(ctx: &mut Ctx) {
+    let t = ctx.active.out.clone();
+    if !t.found {
+        for r in ["active-published-total", "regulations-authority"] {
+            ctx.check(Some(2), r, Status::Skip, "没有表格，无法检查", "No table");
+        }
+        return;
+    }
+    let before = ctx.findings.len();
+    if ctx.format == Format::F2019 {
+        for row in t.rows.iter().filter(|r| r.found && r.block.as_deref() == Some("一")) {
+            if let (Some(p), Some(tot)) = (val(row, "published"), val(row, "total_published")) {
+                if p > tot {
+                    let mut f = ctx.finding(
+                        "active-published-total",
+                        Some(2),
+                        format!("{}：本年新公开数量{}大于对外公开总数量{}", row.label, p, tot),
+                        format!("{}: published this year ({p}) exceeds total published ({tot})", row.label),
+                    );
+                    f.line = row.line;
+                    f.column = row.column;
+                    f.table = Some("active");
+                    f.cells = vec![format!("{}/published", row.key), format!("{}/total_published", row.key)];
+                    f.expected = Some(tot);
+                    f.actual = Some(p);
+                    ctx.push(f);
+                }
+            }
+        }
+        ctx.check_from(Some(2), "active-published-total", before, ("本年新公开数量不超过对外公开总数量", "Published this year ≤ total published"));
+    }
+
+    let before = ctx.findings.len();
+    let agency = ctx.structure.meta.agency.clone().unwrap_or_default();
+    let made_col = if ctx.format == Format::F2019 { "made" } else { "issued" };
+    let low_level = !agency.is_empty()
+        && (agency_kind(&agency) != AgencyKind::Government || agency.contains("县") || agency.contains("镇") || agency.contains("乡"))
+        && !agency.contains("省")
+        && !agency.contains("自治区");
+    let county_or_town = agency.contains('县') || agency.contains('区') || agency.contains('镇') || agency.contains('乡') || agency.contains("街道");
+    if let Some(row) = t.rows.iter().find(|r| r.found && r.key == "regulations") {
+        if let Some(v) = val(row, made_col) {
+            if v > 0.0 && low_level {
+                let mut f = ctx.finding(
+                    "regulations-authority",
+                    Some(2),
+                    format!(
+                        "{agency}报告本年制作/制发规章{v}件，但{}无权制定规章，请核实是否误将规范性文件计入规章",
+                        if county_or_town { "县区、乡镇、街道及其部门" } else { "政府部门（国务院部门除外）" }
+                    ),
+                    format!("{agency} reports {v} regulation(s) made this year, but it has no authority to make regulations; check whether normative documents were counted"),
+                );
+                f.line = row.line;
+                f.column = row.column;
+                f.table = Some("active");
+                f.cells = vec![format!("regulations/{made_col}")];
+                f.actual = Some(v);
+                ctx.push(f);
+            }
+        }
+    }
+    ctx.check_from(Some(2), "regulations-authority", before, ("规章数量与制定权限相符", "Regulations consistent with the agency's authority"));
+}

@@ -1,0 +1,249 @@
+//! `table-missing`, `row-missing`, `row-shape`, `cell-blank`, `cell-invalid`, `cell-ambiguous`
+//! for the three tables.
+
+use super::Ctx;
+use crate::layout::{fmt_num, Kind};
+use crate::result::{RowOut, Status};
+use crate::spec::{active_blocks, request_rows, ColKind, Format};
+use crate::tables::{Shape, TableRead};
+
+const TABLE_RULES: [&str; 6] = ["table-missing", "row-missing", "row-shape", "cell-blank", "cell-invalid", "cell-ambiguous"];
+
+pub fn check(ctx: &mut Ctx) {
+    let active = ctx.active.clone();
+    let requests = ctx.requests.clone();
+    let appeals = ctx.appeals.clone();
+    table(ctx, 2, "active", "主动公开政府信息情况表", &active);
+    table(ctx, 3, "requests", "收到和处理政府信息公开申请情况表", &requests);
+    table(ctx, 4, "appeals", "行政复议、行政诉讼情况表", &appeals);
+}
+
+/// A row's name in messages.
+fn row_name(ctx: &Ctx, table: &str, row: &RowOut) -> String {
+    match table {
+        "requests" => request_rows(ctx.format)
+            .iter()
+            .find(|r| r.key == row.key)
+            .map(|r| r.short.to_string())
+            .unwrap_or_else(|| row.label.clone()),
+        "appeals" => "第四部分数据行".to_string(),
+        _ => row.label.clone(),
+    }
+}
+
+fn col_label(t: &TableRead, format: Format, row: &RowOut, col: &str) -> String {
+    if let Some(c) = t.out.columns.iter().find(|c| c.key == col) {
+        return c.label.clone();
+    }
+    col_kind_label(format, row, col).1
+}
+
+fn col_kind_label(format: Format, row: &RowOut, col: &str) -> (ColKind, String) {
+    for b in active_blocks(format) {
+        if Some(b.item) == row.block.as_deref() {
+            if let Some(c) = b.columns.iter().find(|c| c.0 == col) {
+                return (c.2, c.1.to_string());
+            }
+        }
+    }
+    (ColKind::Count, col.to_string())
+}
+
+fn table(ctx: &mut Ctx, n: u8, name: &'static str, title: &str, t: &TableRead) {
+    if !ctx.section_found(n) && !t.out.found {
+        for r in TABLE_RULES {
+            ctx.check(Some(n), r, Status::Skip, "未找到本部分，无法检查表格", "Part not found; table not checked");
+        }
+        return;
+    }
+    if !t.out.found {
+        let line = ctx.structure.sections[n as usize - 1].as_ref().map(|s| ctx.text.lines[s.index].no);
+        let mut f = ctx.finding(
+            "table-missing",
+            Some(n),
+            format!("第{}部分没有{}", crate::spec::SECTIONS[n as usize - 1].numeral, title),
+            format!("Part {n} has no table"),
+        );
+        f.line = line;
+        f.table = Some(name);
+        ctx.push(f);
+        ctx.check(Some(n), "table-missing", Status::Fail, format!("未找到{title}"), "Table not found");
+        for r in &TABLE_RULES[1..] {
+            ctx.check(Some(n), r, Status::Skip, "没有表格，无法检查", "No table to check");
+        }
+        return;
+    }
+    ctx.check(Some(n), "table-missing", Status::Pass, format!("第{}行起", t.out.line.unwrap_or(0)), format!("from line {}", t.out.line.unwrap_or(0)));
+    let format = ctx.format;
+
+    // Rows.
+    let before = ctx.findings.len();
+    let table_line = t.out.line;
+    // Rows of a group whose unlabeled rows could not be placed are reported once, below.
+    let unplaced_groups: Vec<&str> = t.unplaced.iter().map(|(g, _, _)| g.as_str()).collect();
+    let in_unplaced = |key: &str| unplaced_groups.iter().any(|g| key.starts_with(&format!("{g}.")));
+    for row in t.out.rows.iter().filter(|r| !r.found && !in_unplaced(&r.key)) {
+        let mut f = ctx.finding(
+            "row-missing",
+            Some(n),
+            format!("表格缺少“{}”一行", row.label),
+            format!("Row \"{}\" ({}) is missing from the table", row.label, row.key),
+        );
+        f.line = table_line;
+        f.table = Some(name);
+        f.cells = vec![row.key.clone()];
+        ctx.push(f);
+    }
+    for (gkey, group, lines) in &t.unplaced {
+        let first = lines.first().copied();
+        let expected = t.out.rows.iter().filter(|r| r.key.starts_with(&format!("{gkey}."))).count();
+        let mut f = ctx.finding(
+            "row-missing",
+            Some(n),
+            format!("“{group}”下有{}行数据没有标签，而格式规定{expected}行，无法逐行对应，这些行视为缺失（第{}行）", lines.len(), lines.iter().map(|l| l.to_string()).collect::<Vec<_>>().join("、")),
+            format!("{} unlabeled rows under {group} do not match the format's row count and cannot be assigned (lines {})", lines.len(), lines.iter().map(|l| l.to_string()).collect::<Vec<_>>().join(", ")),
+        );
+        f.line = first;
+        f.column = Some(1);
+        f.table = Some(name);
+        f.expected = Some(expected as f64);
+        f.actual = Some(lines.len() as f64);
+        ctx.push(f);
+    }
+    let total = t.out.rows.len();
+    let found = t.out.rows.iter().filter(|r| r.found).count();
+    ctx.check_from(Some(n), "row-missing", before, (&format!("{total}行全部找到"), &format!("All {total} rows found")));
+
+    // Shapes.
+    let before = ctx.findings.len();
+    for (row, shape) in t.out.rows.iter().zip(&t.shapes) {
+        let rn = row_name(ctx, name, row);
+        let (zh, en) = match shape {
+            Shape::Fits => continue,
+            Shape::Placed { numbers } => {
+                let placed: Vec<String> = row
+                    .cells
+                    .iter()
+                    .filter(|(_, c)| c.kind != Kind::Blank)
+                    .map(|(k, c)| format!("{}{}", col_label(t, format, row, k), c.raw))
+                    .collect();
+                let all_zero = row.cells.iter().all(|(_, c)| c.value.unwrap_or(0.0) == 0.0);
+                let how = if all_zero {
+                    "各数均为0，放在哪一列结果相同".to_string()
+                } else if placed.len() > 8 {
+                    format!("按勾稽关系和其他行确定为：{}等", placed[..8].join("、"))
+                } else {
+                    format!("按勾稽关系和其他行确定为：{}", placed.join("、"))
+                };
+                (
+                    format!("{rn}：有{numbers}个数，表格有{}列；{how}", row.expected),
+                    format!("{}: {numbers} values for {} columns; placed by the identities and the other rows", row.label, row.expected),
+                )
+            }
+            Shape::Ambiguous { numbers } => (
+                format!("{rn}：有{numbers}个数，表格有{}列；无法唯一确定各数所在列", row.expected),
+                format!("{}: {numbers} values for {} columns; their columns cannot be decided", row.label, row.expected),
+            ),
+        };
+        let mut f = ctx.finding("row-shape", Some(n), zh, en);
+        f.line = row.line;
+        f.column = row.column;
+        f.table = Some(name);
+        f.cells = vec![row.key.clone()];
+        f.expected = Some(row.expected as f64);
+        f.actual = Some(match shape {
+            Shape::Placed { numbers } | Shape::Ambiguous { numbers } => *numbers as f64,
+            Shape::Fits => 0.0,
+        });
+        ctx.push(f);
+    }
+    ctx.check_from(Some(n), "row-shape", before, (&format!("{found}行的数字个数均与列数相符"), &format!("All {found} rows have the right number of cells")));
+
+    // Cells.
+    let (b_blank, b_invalid, b_amb) = (ctx.findings.len(), ctx.findings.len(), ctx.findings.len());
+    let mut blanks = Vec::new();
+    let mut invalid = Vec::new();
+    let mut ambiguous = Vec::new();
+    for row in t.out.rows.iter().filter(|r| r.found) {
+        let rn = row_name(ctx, name, row);
+        let mut blank_cols = Vec::new();
+        let mut amb_cols = Vec::new();
+        for (ck, c) in &row.cells {
+            let label = col_label(t, format, row, ck);
+            let id = format!("{}/{}", row.key, ck);
+            match c.kind {
+                Kind::Blank | Kind::Na => blank_cols.push((label, id, c.raw.clone())),
+                Kind::Ambiguous => amb_cols.push((label, id, c.candidates.clone().unwrap_or_default())),
+                Kind::Text => invalid.push((row.clone(), rn.clone(), label, id, c.clone(), "不是有效数值", "is not a valid value")),
+                Kind::Number => {
+                    let v = c.value.unwrap_or(0.0);
+                    let kind = if name == "active" { col_kind_label(format, row, ck).0 } else { ColKind::Count };
+                    let bad = match kind {
+                        ColKind::Count if v < 0.0 => Some(("件数不能为负数", "a count cannot be negative")),
+                        ColKind::Count if v.fract() != 0.0 => Some(("件数应为整数", "a count must be a whole number")),
+                        ColKind::Money if v < 0.0 => Some(("金额不能为负数", "an amount cannot be negative")),
+                        ColKind::Change if v.fract() != 0.0 => Some(("增减数应为整数", "a change must be a whole number")),
+                        _ => None,
+                    };
+                    if let Some((zh, en)) = bad {
+                        invalid.push((row.clone(), rn.clone(), label, id, c.clone(), zh, en));
+                    }
+                }
+            }
+        }
+        if !blank_cols.is_empty() {
+            blanks.push((row.clone(), rn.clone(), blank_cols));
+        }
+        if !amb_cols.is_empty() {
+            ambiguous.push((row.clone(), rn, amb_cols));
+        }
+    }
+    for (row, rn, cols) in blanks {
+        let names: Vec<String> = cols.iter().map(|(l, _, raw)| if raw.is_empty() { l.clone() } else { format!("{l}（“{raw}”）") }).collect();
+        let mut f = ctx.finding(
+            "cell-blank",
+            Some(n),
+            format!("{rn}：{}为空或未填数字，应填0", names.join("、")),
+            format!("{}: {} cell(s) blank or not a number; they should hold 0", row.label, cols.len()),
+        );
+        f.line = row.line;
+        f.column = row.column;
+        f.table = Some(name);
+        f.cells = cols.into_iter().map(|(_, id, _)| id).collect();
+        ctx.push(f);
+    }
+    for (row, rn, label, id, c, zh, en) in invalid {
+        let mut f = ctx.finding(
+            "cell-invalid",
+            Some(n),
+            format!("{rn}·{label}：“{}”{zh}", c.raw),
+            format!("{} / {label}: \"{}\" {en}", row.label, c.raw),
+        );
+        f.line = c.line;
+        f.column = c.column;
+        f.table = Some(name);
+        f.cells = vec![id];
+        f.actual = c.value;
+        ctx.push(f);
+    }
+    for (row, rn, cols) in ambiguous {
+        let desc: Vec<String> = cols
+            .iter()
+            .map(|(l, _, cand)| format!("{l}可能为{}", cand.iter().map(|v| fmt_num(*v as f64)).collect::<Vec<_>>().join("或")))
+            .collect();
+        let mut f = ctx.finding(
+            "cell-ambiguous",
+            Some(n),
+            format!("{rn}：无法确定数字所在列（{}）", desc.join("；")),
+            format!("{}: cannot decide which column {} value(s) belong to", row.label, cols.len()),
+        );
+        f.line = row.line;
+        f.column = row.column;
+        f.table = Some(name);
+        f.cells = cols.into_iter().map(|(_, id, _)| id).collect();
+        ctx.push(f);
+    }
+    ctx.check_from(Some(n), "cell-blank", b_blank, ("没有空白单元格", "No blank cells"));
+    ctx.check_from(Some(n), "cell-invalid", b_invalid, ("所有单元格数值有效", "All cell values are valid"));
+    ctx.check_from(Some(n), "cell-ambiguous", b_amb, ("所有数字的所在列均可确定", "Every number's column is certain"));
+}

@@ -1,0 +1,170 @@
+//! `requests-balance`, `requests-row-total`, `requests-results-total`, `appeals-total`.
+//!
+//! An identity is decided only from cells that hold whole numbers. When an operand is blank,
+//! marked, invalid, ambiguous or its row is missing, the identity is not decided and the check
+//! says which operands were missing.
+
+use super::Ctx;
+use crate::layout::fmt_num;
+use crate::result::{CellOut, Status, TableOut};
+use crate::spec::{appeal_identities, request_identities, request_rows, Identity, APPEAL_COLS, REQUEST_COLS};
+
+pub fn check(ctx: &mut Ctx) {
+    let requests = ctx.requests.out.clone();
+    let appeals = ctx.appeals.out.clone();
+    let ids = request_identities(ctx.format);
+    let shorts: Vec<&str> = request_rows(ctx.format).iter().map(|r| r.short).collect();
+    for rule in ["requests-balance", "requests-row-total", "requests-results-total"] {
+        let these: Vec<Identity> = ids.iter().filter(|i| i.rule == rule).cloned().collect();
+        // Name an operand by what the scope does not already say.
+        let by_row = rule == "requests-row-total";
+        run(ctx, 3, "requests", &requests, &these, rule, &|r, c| {
+            if by_row { REQUEST_COLS[c].1.to_string() } else { shorts[r].to_string() }
+        });
+    }
+    run(ctx, 4, "appeals", &appeals, &appeal_identities(), "appeals-total", &|_, c| APPEAL_COLS[c].1.to_string());
+}
+
+fn cell(t: &TableOut, r: usize, c: usize) -> Option<&CellOut> {
+    let row = t.rows.get(r)?;
+    if !row.found {
+        return None;
+    }
+    row.cells.get(c).map(|(_, cell)| cell)
+}
+
+fn run(
+    ctx: &mut Ctx,
+    section: u8,
+    table: &'static str,
+    t: &TableOut,
+    ids: &[Identity],
+    rule: &'static str,
+    name: &dyn Fn(usize, usize) -> String,
+) {
+    if !t.found {
+        ctx.check(Some(section), rule, Status::Skip, "没有表格，无法核对", "No table");
+        return;
+    }
+    let before = ctx.findings.len();
+    let mut passed = 0;
+    let mut skipped: Vec<String> = Vec::new();
+    let mut skipped_en: Vec<String> = Vec::new();
+    for id in ids {
+        let mut missing = Vec::new();
+        let mut vals = |cells: &[(usize, usize)]| -> Vec<i64> {
+            cells
+                .iter()
+                .filter_map(|&(r, c)| match cell(t, r, c).and_then(CellOut::int) {
+                    Some(v) => Some(v),
+                    None => {
+                        missing.push(name(r, c));
+                        None
+                    }
+                })
+                .collect()
+        };
+        let lhs = vals(&id.lhs);
+        let rhs = vals(&id.rhs);
+        if !missing.is_empty() {
+            let shown: Vec<&String> = missing.iter().take(3).collect();
+            let more = if missing.len() > 3 { format!("等{}项", missing.len()) } else { String::new() };
+            skipped.push(format!(
+                "{}：{}{}不是数字，无法判定",
+                id.scope,
+                shown.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("、"),
+                more
+            ));
+            skipped_en.push(format!("{}: {} operand(s) not numbers", id.scope, missing.len()));
+            continue;
+        }
+        let l: i64 = lhs.iter().sum();
+        let r: i64 = rhs.iter().sum();
+        if l == r {
+            passed += 1;
+            continue;
+        }
+        let (zh, en) = message(rule, id, &lhs, &rhs, t, table);
+        let mut f = ctx.finding(rule, Some(section), zh, en);
+        // Point at the total's cell.
+        let (tr, tc) = id.lhs[0];
+        let at = match rule {
+            "requests-balance" => id.rhs[0],
+            _ => (tr, tc),
+        };
+        if let Some(c) = cell(t, at.0, at.1) {
+            f.line = c.line;
+            f.column = c.column;
+        }
+        f.table = Some(table);
+        f.cells = id
+            .lhs
+            .iter()
+            .chain(&id.rhs)
+            .map(|&(r, c)| format!("{}/{}", t.rows[r].key, t.rows[r].cells.get(c).map(|x| x.0).unwrap_or("")))
+            .collect();
+        f.expected = Some(l as f64);
+        f.actual = Some(r as f64);
+        ctx.push(f);
+    }
+    let failed = ctx.findings[before..].iter().filter(|f| f.rule == rule).count();
+    let total = ids.len();
+    let (status, zh, en) = if failed > 0 {
+        let first = ctx.findings[before..].iter().find(|f| f.rule == rule).map(|f| (f.message.clone(), f.message_en.clone())).unwrap_or_default();
+        let extra = if failed > 1 { format!("（共{failed}处不成立）") } else { String::new() };
+        (Status::Fail, format!("{}{extra}", first.0), format!("{} ({failed} failing)", first.1))
+    } else if !skipped.is_empty() {
+        let extra = if skipped.len() > 1 { format!("（共{}处无法判定）", skipped.len()) } else { String::new() };
+        (Status::Skip, format!("{}{extra}", skipped[0]), format!("{} ({} undecided)", skipped_en[0], skipped.len()))
+    } else {
+        (Status::Pass, format!("{passed}处全部成立"), format!("All {passed} hold"))
+    };
+    ctx.check(Some(section), rule, status, zh, en);
+}
+
+fn join(v: &[i64]) -> String {
+    v.iter().map(|x| fmt_num(*x as f64)).collect::<Vec<_>>().join("+")
+}
+
+fn message(rule: &str, id: &Identity, lhs: &[i64], rhs: &[i64], t: &TableOut, _table: &str) -> (String, String) {
+    let l: i64 = lhs.iter().sum();
+    let r: i64 = rhs.iter().sum();
+    match rule {
+        "requests-balance" => (
+            format!("{}：第一项加第二项（{}={}）不等于第三项加第四项（{}={}）", id.scope, join(lhs), l, join(rhs), r),
+            format!("{}: row 1 + row 2 ({}={}) ≠ row 3.7 + row 4 ({}={})", id.scope, join(lhs), l, join(rhs), r),
+        ),
+        "requests-row-total" => (
+            format!("{}：总计{}不等于各类申请人之和（{}={}）", id.scope, l, join(rhs), r),
+            format!("{}: total {} ≠ sum of the applicant columns ({}={})", id.scope, l, join(rhs), r),
+        ),
+        "requests-results-total" => {
+            // Group the result rows: (一) (二) (三) (四) (五) (六).
+            let mut groups: Vec<(String, i64)> = Vec::new();
+            for (&(row, _), v) in id.rhs.iter().zip(rhs) {
+                let key = &t.rows[row].key;
+                let g = match key.split('.').nth(1) {
+                    Some("1") => "（一）",
+                    Some("2") => "（二）",
+                    Some("3") => "（三）",
+                    Some("4") => "（四）",
+                    Some("5") => "（五）",
+                    _ => "（六）",
+                };
+                match groups.last_mut() {
+                    Some((gg, s)) if gg == g => *s += v,
+                    _ => groups.push((g.to_string(), *v)),
+                }
+            }
+            let parts: Vec<String> = groups.iter().map(|(g, v)| format!("{g}{v}")).collect();
+            (
+                format!("{}：（七）总计{}不等于各项办理结果之和（{}={}）", id.scope, l, parts.join("+"), r),
+                format!("{}: row 3.7 total {} ≠ sum of the results ({}={})", id.scope, l, parts.join("+"), r),
+            )
+        }
+        _ => (
+            format!("{}：总计{}不等于结果维持、结果纠正、其他结果、尚未审结之和（{}={}）", id.scope, l, join(rhs), r),
+            format!("{}: total {} ≠ upheld + corrected + other + pending ({}={})", id.scope, l, join(rhs), r),
+        ),
+    }
+}

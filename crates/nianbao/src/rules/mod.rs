@@ -1,0 +1,246 @@
+//! The rules: every rule's stable name, severity and explanation in one place (`RULES`), and the
+//! code that checks them, one module per concern.
+//!
+//! A rule function reads the context (text, structure, tables) and records two things: findings
+//! (what is wrong, where) and checks (for the per-part checklist: passed, failed, warned or could
+//! not run, with a short detail).
+
+mod active;
+mod cells;
+mod citation;
+mod identities;
+mod meta;
+pub use meta::{agency_kind, deadline as deadline_for, AgencyKind};
+mod structure;
+mod text;
+
+use crate::normalize::Text;
+use crate::result::{Check, Finding, Severity, Status};
+use crate::sections::Structure;
+use crate::spec::Format;
+use crate::tables::TableRead;
+
+/// A rule's documentation.
+#[derive(Debug, Clone, Copy)]
+pub struct RuleInfo {
+    pub name: &'static str,
+    pub severity: Severity,
+    /// Part the rule is about (None: the document as a whole; 0: parts 二–四's tables).
+    pub title: &'static str,
+    pub title_en: &'static str,
+    pub explanation: &'static str,
+    pub explanation_en: &'static str,
+}
+
+macro_rules! rule {
+    ($name:literal, $sev:ident, $title:literal, $title_en:literal, $expl:literal, $expl_en:literal) => {
+        RuleInfo {
+            name: $name,
+            severity: Severity::$sev,
+            title: $title,
+            title_en: $title_en,
+            explanation: $expl,
+            explanation_en: $expl_en,
+        }
+    };
+}
+
+/// Every rule, in the order the checklist shows them.
+pub const RULES: &[RuleInfo] = &[
+    rule!("section-missing", Error, "六个部分齐全", "All six parts present",
+        "年度报告必须包含格式规定的六个部分：总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项。缺少任何一部分即不符合格式。",
+        "The report must have the six parts the national format prescribes (overview; proactive disclosure; requests received and handled; administrative review and litigation; main problems and improvements; other matters). A missing part fails the format."),
+    rule!("section-order", Error, "各部分顺序正确", "Parts in order",
+        "六个部分应按一至六的顺序排列。顺序颠倒通常意味着复制粘贴出错或标题编号错误。",
+        "The six parts must appear in the order one to six; parts out of order usually mean a copy-and-paste slip or a wrong heading number."),
+    rule!("section-heading", Warning, "标题与规定一致", "Heading wording",
+        "各部分标题应与格式规定的措辞一致（例如“一、总体情况”）。常见的变体（如“二、行政机关主动公开政府信息情况”）可以识别，但会提示修改。",
+        "Each part's heading should use the official wording (e.g. 一、总体情况). Common variants are recognised but flagged so the wording can be aligned."),
+    rule!("section-empty", Warning, "内容不为空", "Part has content",
+        "“存在的主要问题及改进情况”必须写出实际内容，不能为空或只写“无”。",
+        "Part five (main problems and improvements) must say something real: it may not be empty or just 无 (none)."),
+    rule!("fee-statement", Warning, "说明信息处理费", "Processing fees stated",
+        "按2021年格式，“其他需要报告的事项”应说明依据《政府信息公开信息处理费管理办法》收取信息处理费的情况，即使未收取也应写明。",
+        "Under the 2021 format, part six must state the information-processing fees collected under the fee measures (国办函〔2020〕109号), even when none were collected."),
+    rule!("table-missing", Error, "表格存在", "Table present",
+        "第二、三、四部分各有一张格式规定的统计表。找不到表格时无法核对任何数字。",
+        "Parts two, three and four each carry a prescribed statistics table; without it no number can be checked."),
+    rule!("row-missing", Error, "各行齐全", "All rows present",
+        "统计表的每一行都必须出现（例如第三部分表格在2019年格式下有23行，2021年格式下有25行）。行的标签丢失且无法按位置推断时，也按缺行处理。",
+        "Every row of a table must be there (part three's table has 23 rows in F2019 and 25 in F2021). Rows whose labels were lost and cannot be placed by position count as missing."),
+    rule!("row-shape", Warning, "每行数字个数正确", "Row has the right number of cells",
+        "每行的数字个数应等于表格的列数（第三部分每行7个，第四部分15个）。个数不符时，检查器用勾稽关系和其他行推断每个数所在的列；只有唯一一种放法成立时才采用，否则标为无法判定。",
+        "A row should have as many numbers as the table has columns (7 in part three, 15 in part four). When it has fewer or more, the checker uses the identities and the other rows to decide where each number goes, and only accepts a placement that is the only consistent one."),
+    rule!("cell-blank", Warning, "无空白单元格", "No blank cells",
+        "统计表中没有发生的事项应填0，不应留空或填“/”“—”“无”。空白单元格会使勾稽关系无法判定。",
+        "A cell for something that did not happen should hold 0, not be left blank or hold /, — or 无. Blank cells leave the identities undecided."),
+    rule!("cell-invalid", Error, "单元格数值有效", "Valid cell values",
+        "单元格只能填写数字：件数为非负整数，本年增/减可带正负号，金额可带小数。文字、“减4”、负的件数或带小数的件数都是无效值。",
+        "Cells hold numbers only: counts are non-negative integers, the yearly change may be signed, money may have decimals. Text, 减4, negative counts and decimal counts are invalid."),
+    rule!("cell-ambiguous", Warning, "数字所在列可确定", "Each number's column is certain",
+        "当一行的数字个数与列数不符，而且有不止一种放法都满足勾稽关系时，检查器不猜测，而是把这些单元格标为无法判定并列出可能的值。",
+        "When a row's numbers do not fit its columns and more than one placement satisfies the identities, the checker does not guess: the cells are marked ambiguous with their possible values."),
+    rule!("requests-balance", Error, "第一项+第二项=第三项+第四项", "Row 1 + row 2 = row 3.7 + row 4",
+        "第三部分表格每一列都应满足表头注明的勾稽关系：本年新收加上年结转，等于本年办理结果总计加结转下年度继续办理。",
+        "In every column of part three's table, requests received this year plus those carried over from last year must equal those handled (3.7) plus those carried into next year (row 4), as the table's header note says."),
+    rule!("requests-row-total", Error, "总计=各类申请人之和", "Total = sum of applicants",
+        "第三部分表格每一行的“总计”应等于自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他六列之和。",
+        "In every row of part three's table, the total column must equal the sum of the six applicant columns."),
+    rule!("requests-results-total", Error, "（七）总计=各项办理结果之和", "3.7 = sum of results",
+        "第三部分表格每一列中，“（七）总计”应等于（一）至（六）各项办理结果（含各小项）之和。",
+        "In every column of part three's table, row 3.7 (总计) must equal the sum of the result rows (一) to (六), sub-rows included."),
+    rule!("appeals-total", Error, "复议、诉讼总计=四项之和", "Review and litigation totals",
+        "第四部分表格中，行政复议、未经复议直接起诉、复议后起诉三组各自的“总计”应等于结果维持、结果纠正、其他结果、尚未审结四项之和。",
+        "In part four's table, each of the three totals (administrative review, suits without review, suits after review) must equal upheld + corrected + other + pending."),
+    rule!("active-published-total", Warning, "本年新公开数量≤对外公开总数量", "Published this year ≤ total published",
+        "2019年格式中，规章和规范性文件的“本年新公开数量”不应大于“对外公开总数量”。",
+        "In the 2019 format, the number of regulations or normative documents published this year should not exceed the total number published."),
+    rule!("regulations-authority", Warning, "规章制定权限", "Authority to make regulations",
+        "只有国务院部门、省级政府和设区的市、自治州政府可以制定规章。乡镇、街道和县级部门报告本年制作或制发规章数大于0，应核实是否把规范性文件误填为规章。",
+        "Only State Council departments, provincial governments and governments of cities with districts or autonomous prefectures can make regulations (规章). A town, street office or county-level department reporting regulations made this year is probably counting normative documents as regulations."),
+    rule!("article-citation", Error, "引用条款和文号正确", "Correct article and document citations",
+        "第二部分表格的栏目标题应引用《条例》第二十条（如“第二十条第（一）项”）；格式文件的文号应为国办公开办函〔2019〕60号或国办公开办函〔2021〕30号。",
+        "Captions of part two's table must cite article 20 of the regulations (第二十条第（一）项 …); the format document is 国办公开办函〔2019〕60号 or 国办公开办函〔2021〕30号."),
+    rule!("format-year-mismatch", Error, "格式与年度相符", "Format matches the year",
+        "2019、2020年度报告使用2019年格式（国办公开办函〔2019〕60号），2021年度及以后使用2021年格式（国办公开办函〔2021〕30号）。用错格式的表格栏目不同，无法对比。",
+        "Reports for 2019 and 2020 use the 2019 format; reports for 2021 and later use the 2021 format. A report laid out in the other format has different table columns."),
+    rule!("title-format", Warning, "标题规范", "Title form",
+        "标题应为“<机关全称><YYYY>年政府信息公开工作年度报告”。常见偏差：缺“工作”二字、把“年”写成“年度”、缺年份或机关名称。",
+        "The title should read <agency><YYYY>年政府信息公开工作年度报告. Common deviations: 工作 missing, 年度 for 年, no year, no agency."),
+    rule!("publish-deadline", Error, "按期公布", "Published on time",
+        "《条例》第四十九条：县级以上人民政府部门应在每年1月31日前公布上一年度报告，县级以上地方人民政府应在3月31日前公布本级政府的报告；乡镇、街道按所在县（区）的要求执行。落款日期晚于期限即为逾期。",
+        "Article 49: government departments publish the previous year's report by 31 January, county-or-higher governments their own by 31 March; towns and street offices follow their county. A closing date after the deadline is late."),
+    rule!("text-table-mismatch", Warning, "正文与表格一致", "Prose agrees with tables",
+        "正文中的数字（如“收到申请N件”“行政复议N件”）应与统计表一致。",
+        "Numbers stated in the prose (requests received, administrative reviews …) should agree with the tables."),
+    rule!("text-sum-mismatch", Error, "正文分项之和等于总数", "Prose totals add up",
+        "正文中列举的分项之和应等于所述总数（如“主动公开政府信息399条，其中……”）。",
+        "Where the prose states a total and then lists its parts (主动公开政府信息399条，其中…), the parts must add up to the total."),
+];
+
+pub fn info(name: &str) -> &'static RuleInfo {
+    RULES
+        .iter()
+        .find(|r| r.name == name)
+        .unwrap_or_else(|| panic!("unknown rule {name}"))
+}
+
+/// Everything the rules read, and what they write.
+pub struct Ctx<'a> {
+    pub text: &'a Text,
+    pub structure: &'a Structure,
+    /// The format used to read the tables.
+    pub format: Format,
+    pub detected: Option<Format>,
+    pub expected: Option<Format>,
+    pub active: &'a TableRead,
+    pub requests: &'a TableRead,
+    pub appeals: &'a TableRead,
+    pub findings: Vec<Finding>,
+    /// (part number or None for the document, check).
+    pub checks: Vec<(Option<u8>, Check)>,
+}
+
+impl Ctx<'_> {
+    /// A new finding of `rule` with the rule's own severity.
+    pub fn finding(&self, rule: &'static str, section: Option<u8>, zh: String, en: String) -> Finding {
+        Finding {
+            rule,
+            severity: info(rule).severity,
+            section,
+            message: zh,
+            message_en: en,
+            line: None,
+            column: None,
+            table: None,
+            cells: Vec::new(),
+            expected: None,
+            actual: None,
+        }
+    }
+
+    pub fn push(&mut self, f: Finding) {
+        self.findings.push(f);
+    }
+
+    pub fn check(&mut self, section: Option<u8>, rule: &'static str, status: Status, zh: impl Into<String>, en: impl Into<String>) {
+        self.checks.push((
+            section,
+            Check {
+                rule,
+                status,
+                detail: zh.into(),
+                detail_en: en.into(),
+            },
+        ));
+    }
+
+    /// Records a check whose status follows from the findings of `rule` in `section` since
+    /// `before` (the number of findings when the rule started).
+    pub fn check_from(&mut self, section: Option<u8>, rule: &'static str, before: usize, pass: (&str, &str)) {
+        let new: Vec<&Finding> = self.findings[before..]
+            .iter()
+            .filter(|f| f.rule == rule && f.section == section)
+            .collect();
+        let (status, zh, en) = if new.is_empty() {
+            (Status::Pass, pass.0.to_string(), pass.1.to_string())
+        } else {
+            let worst = new.iter().map(|f| f.severity).min().unwrap_or(Severity::Info);
+            let status = match worst {
+                Severity::Error => Status::Fail,
+                Severity::Warning => Status::Warn,
+                Severity::Info => Status::Pass,
+            };
+            let n = new.len();
+            if n == 1 {
+                (status, new[0].message.clone(), new[0].message_en.clone())
+            } else {
+                (
+                    status,
+                    format!("{n}处：{}等", new[0].message),
+                    format!("{n} findings, e.g. {}", new[0].message_en),
+                )
+            }
+        };
+        self.check(section, rule, status, zh, en);
+    }
+
+    pub fn section_found(&self, n: u8) -> bool {
+        self.structure.sections[n as usize - 1].is_some()
+    }
+}
+
+/// Runs every rule.
+pub fn run(ctx: &mut Ctx) {
+    structure::check(ctx);
+    meta::check(ctx);
+    citation::check(ctx);
+    cells::check(ctx);
+    identities::check(ctx);
+    active::check(ctx);
+    text::check(ctx);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rule_names_are_unique_kebab_case_and_include_the_required_ones() {
+        let mut names: Vec<&str> = RULES.iter().map(|r| r.name).collect();
+        for required in [
+            "section-missing", "section-order", "section-heading", "table-missing", "row-missing",
+            "row-shape", "cell-blank", "cell-invalid", "cell-ambiguous", "requests-balance",
+            "requests-row-total", "requests-results-total", "appeals-total", "article-citation",
+            "format-year-mismatch", "title-format", "publish-deadline", "text-table-mismatch",
+            "text-sum-mismatch",
+        ] {
+            assert!(names.contains(&required), "{required}");
+        }
+        assert!(names.iter().all(|n| n.chars().all(|c| c.is_ascii_lowercase() || c == '-')));
+        names.sort_unstable();
+        let before = names.len();
+        names.dedup();
+        assert_eq!(before, names.len());
+    }
+}

@@ -1,0 +1,108 @@
+//! `section-missing`, `section-order`, `section-heading`, `section-empty`, `fee-statement`.
+
+use super::Ctx;
+use crate::normalize::key;
+use crate::result::Status;
+use crate::sections::Wording;
+use crate::spec::{Format, SECTIONS};
+
+pub fn check(ctx: &mut Ctx) {
+    for spec in &SECTIONS {
+        let n = spec.number;
+        let official = format!("{}、{}", spec.numeral, spec.title);
+        match ctx.structure.sections[n as usize - 1].clone() {
+            None => {
+                let f = ctx.finding(
+                    "section-missing",
+                    Some(n),
+                    format!("缺少第{}部分“{}”", spec.numeral, official),
+                    format!("Part {n} ({official}) is missing"),
+                );
+                ctx.push(f);
+                ctx.check(Some(n), "section-missing", Status::Fail, format!("未找到“{official}”"), format!("{official} not found"));
+            }
+            Some(s) => {
+                let line = ctx.text.lines[s.index].no;
+                ctx.check(Some(n), "section-missing", Status::Pass, format!("第{line}行"), format!("line {line}"));
+                let before = ctx.findings.len();
+                if s.wording != Wording::Official {
+                    let mut f = ctx.finding(
+                        "section-heading",
+                        Some(n),
+                        format!("第{}部分标题“{}”与规定的“{}”不一致", spec.numeral, s.heading, official),
+                        format!("Heading of part {n} \"{}\" differs from the official \"{official}\"", s.heading),
+                    );
+                    f.line = Some(line);
+                    f.column = Some(1);
+                    ctx.push(f);
+                }
+                ctx.check_from(Some(n), "section-heading", before, ("标题与规定一致", "Heading matches the official wording"));
+            }
+        }
+    }
+
+    // Order.
+    let mut found: Vec<(usize, u8)> = ctx
+        .structure
+        .sections
+        .iter()
+        .flatten()
+        .map(|s| (s.index, s.number))
+        .collect();
+    found.sort_unstable();
+    let order: Vec<u8> = found.iter().map(|(_, n)| *n).collect();
+    let before = ctx.findings.len();
+    if order.windows(2).any(|w| w[0] > w[1]) {
+        let seq: Vec<String> = order.iter().map(|n| SECTIONS[*n as usize - 1].numeral.to_string()).collect();
+        let mut f = ctx.finding(
+            "section-order",
+            None,
+            format!("各部分顺序为{}，应为一至六依次排列", seq.join("、")),
+            format!("Parts appear in the order {}, not one to six", order.iter().map(|n| n.to_string()).collect::<Vec<_>>().join(", ")),
+        );
+        if let Some(w) = found.windows(2).find(|w| w[0].1 > w[1].1) {
+            f.line = Some(ctx.text.lines[w[1].0].no);
+            f.column = Some(1);
+        }
+        ctx.push(f);
+    }
+    ctx.check_from(None, "section-order", before, ("各部分按顺序排列", "Parts are in order"));
+
+    // Part 五 must have real content.
+    if ctx.section_found(5) {
+        let body: String = ctx.structure.body(ctx.text, 5).iter().map(|l| key(&l.text)).collect();
+        let before = ctx.findings.len();
+        if body.chars().count() < 4 || body == "无" || body == "暂无" {
+            let s = ctx.structure.sections[4].as_ref().map(|s| ctx.text.lines[s.index].no);
+            let mut f = ctx.finding(
+                "section-empty",
+                Some(5),
+                "“存在的主要问题及改进情况”没有实际内容".to_string(),
+                "Part five (main problems and improvements) has no real content".to_string(),
+            );
+            f.line = s;
+            f.column = Some(1);
+            ctx.push(f);
+        }
+        ctx.check_from(Some(5), "section-empty", before, ("写明了问题和改进措施", "Problems and improvements are described"));
+    }
+
+    // Part 六 under F2021 must state the processing fees.
+    if ctx.expected == Some(Format::F2021) && ctx.section_found(6) {
+        let body: String = ctx.structure.body(ctx.text, 6).iter().map(|l| key(&l.text)).collect();
+        let before = ctx.findings.len();
+        if !body.contains("处理费") {
+            let s = ctx.structure.sections[5].as_ref().map(|s| ctx.text.lines[s.index].no);
+            let mut f = ctx.finding(
+                "fee-statement",
+                Some(6),
+                "“其他需要报告的事项”未说明信息处理费收取情况（未收取也应写明）".to_string(),
+                "Part six does not state the information-processing fees collected (state it even if none)".to_string(),
+            );
+            f.line = s;
+            f.column = Some(1);
+            ctx.push(f);
+        }
+        ctx.check_from(Some(6), "fee-statement", before, ("说明了信息处理费情况", "Processing fees are stated"));
+    }
+}

@@ -1,0 +1,151 @@
+//! `text-sum-mismatch` and `text-table-mismatch`: numbers in the prose.
+
+use super::Ctx;
+use crate::layout::fmt_num;
+use crate::result::{Severity, Status, TableOut};
+
+/// A number in the prose followed by its unit: value, unit, char index of the number.
+fn counted(chars: &[char]) -> Vec<(i64, char, usize)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].is_ascii_digit() && (i == 0 || !(chars[i - 1].is_ascii_digit() || chars[i - 1] == '.')) {
+            let s = i;
+            while i < chars.len() && chars[i].is_ascii_digit() {
+                i += 1;
+            }
+            let mut j = i;
+            while j < chars.len() && chars[j] == ' ' {
+                j += 1;
+            }
+            if j < chars.len() && matches!(chars[j], '条' | '件' | '个' | '次' | '起' | '篇') && !(i < chars.len() && chars[i] == '.') {
+                let n: String = chars[s..i].iter().collect();
+                if let Ok(v) = n.parse() {
+                    out.push((v, chars[j], s));
+                }
+            }
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+fn total(t: &TableOut, key: &str, col: &str) -> Option<i64> {
+    t.rows.iter().find(|r| r.key == key && r.found)?.cell(col)?.int()
+}
+
+pub fn check(ctx: &mut Ctx) {
+    let before = ctx.findings.len();
+    let requests = ctx.requests.out.clone();
+    let appeals = ctx.appeals.out.clone();
+    let received = total(&requests, "1", "total");
+    let carried = total(&requests, "2", "total");
+    let review = total(&appeals, "appeals", "review.total");
+    let suits = total(&appeals, "appeals", "suit_direct.total").zip(total(&appeals, "appeals", "suit_after_review.total")).map(|(a, b)| a + b);
+
+    let lines: Vec<(usize, String)> = ctx
+        .text
+        .lines
+        .iter()
+        .filter(|l| !l.text.contains('\t') && !l.text.contains('|'))
+        .map(|l| (l.no, l.text.clone()))
+        .collect();
+    let mut sum_checked = 0;
+    let mut cross_checked = 0;
+    for (no, text) in &lines {
+        let chars: Vec<char> = text.chars().collect();
+        let nums = counted(&chars);
+        // "…399条，其中…2条；…10条…" up to the end of the sentence.
+        for (k, &(tot, unit, pos)) in nums.iter().enumerate() {
+            let after: String = chars[pos..chars.len().min(pos + 12)].iter().collect();
+            if !after.contains("其中") {
+                continue;
+            }
+            let end = chars[pos..].iter().position(|&c| c == '。').map(|e| pos + e).unwrap_or(chars.len());
+            let parts: Vec<i64> = nums[k + 1..].iter().filter(|(_, u, p)| *u == unit && *p < end).map(|(v, _, _)| *v).collect();
+            if parts.len() < 2 {
+                continue;
+            }
+            sum_checked += 1;
+            let s: i64 = parts.iter().sum();
+            if s != tot {
+                let list = parts.iter().map(|v| v.to_string()).collect::<Vec<_>>().join("+");
+                let mut f = ctx.finding(
+                    "text-sum-mismatch",
+                    ctx.structure.section_at(*no - 1),
+                    format!("正文称共{tot}{unit}，但其中列举的各项相加为{list}={s}{unit}"),
+                    format!("The prose states {tot} in total, but the listed parts add up to {list}={s}"),
+                );
+                if parts.len() < 3 {
+                    f.severity = Severity::Warning;
+                }
+                f.line = Some(*no);
+                f.column = Some(pos + 1);
+                f.expected = Some(tot as f64);
+                f.actual = Some(s as f64);
+                ctx.push(f);
+            }
+        }
+        // Clauses that state a table's number.
+        for clause in text.split(['，', '。', '；', ',', ';']) {
+            let cc: Vec<char> = clause.chars().collect();
+            let ns = counted(&cc);
+            if ns.len() != 1 || ns[0].1 == '条' {
+                continue;
+            }
+            let v = ns[0].0;
+            let (what, want, alt, section) = if clause.contains("申请")
+                && (clause.contains("收到") || clause.contains("新收") || clause.contains("受理"))
+                && !clause.contains("结转")
+                && !clause.contains("办结")
+                && !clause.contains("复议")
+            {
+                ("收到政府信息公开申请", received, received.zip(carried).map(|(a, b)| a + b), 3)
+            } else if clause.contains("行政复议") && !clause.contains("诉讼") {
+                ("行政复议", review, None, 4)
+            } else if clause.contains("行政诉讼") && !clause.contains("复议") {
+                ("行政诉讼", suits, None, 4)
+            } else {
+                continue;
+            };
+            let Some(want) = want else { continue };
+            cross_checked += 1;
+            if v != want && Some(v) != alt {
+                let col = text.find(clause).map(|b| text[..b].chars().count() + 1);
+                let mut f = ctx.finding(
+                    "text-table-mismatch",
+                    Some(section),
+                    format!("正文“{}”称{what}{v}件，表格为{}件", clause.trim(), fmt_num(want as f64)),
+                    format!("The prose \"{}\" says {v}, the table says {want}", clause.trim()),
+                );
+                f.line = Some(*no);
+                f.column = col;
+                f.expected = Some(want as f64);
+                f.actual = Some(v as f64);
+                ctx.push(f);
+            }
+        }
+    }
+    if sum_checked == 0 {
+        ctx.check(None, "text-sum-mismatch", Status::Skip, "正文中没有“共N条，其中……”形式的列举", "No stated total with listed parts in the prose");
+    } else {
+        let bad: Vec<_> = ctx.findings[before..].iter().filter(|f| f.rule == "text-sum-mismatch").cloned().collect();
+        match bad.first() {
+            None => ctx.check(None, "text-sum-mismatch", Status::Pass, format!("{sum_checked}处列举的分项之和与总数一致"), format!("{sum_checked} listed totals add up")),
+            Some(f) => {
+                let status = if bad.iter().any(|f| f.severity == Severity::Error) { Status::Fail } else { Status::Warn };
+                ctx.check(None, "text-sum-mismatch", status, f.message.clone(), f.message_en.clone())
+            }
+        }
+    }
+    if cross_checked == 0 {
+        ctx.check(None, "text-table-mismatch", Status::Skip, "正文中没有可与表格对照的数字", "No prose number to compare with the tables");
+    } else {
+        let n = ctx.findings[before..].iter().filter(|f| f.rule == "text-table-mismatch").count();
+        let status = if n > 0 { Status::Warn } else { Status::Pass };
+        let first = ctx.findings[before..].iter().find(|f| f.rule == "text-table-mismatch").map(|f| (f.message.clone(), f.message_en.clone()));
+        let (zh, en) = first.unwrap_or_else(|| (format!("{cross_checked}处正文数字与表格一致"), format!("{cross_checked} prose numbers agree with the tables")));
+        ctx.check(None, "text-table-mismatch", status, zh, en);
+    }
+}
