@@ -80,8 +80,12 @@ fn read_report(path: &str) -> Result<String, String> {
         std::fs::read(path).map_err(|e| {
             let why = match e.kind() {
                 std::io::ErrorKind::NotFound => "文件不存在 file not found".to_string(),
-                std::io::ErrorKind::PermissionDenied => "没有读取权限 permission denied".to_string(),
-                _ if std::path::Path::new(path).is_dir() => "这是一个目录 is a directory".to_string(),
+                std::io::ErrorKind::PermissionDenied => {
+                    "没有读取权限 permission denied".to_string()
+                }
+                _ if std::path::Path::new(path).is_dir() => {
+                    "这是一个目录 is a directory".to_string()
+                }
                 _ => e.to_string(),
             };
             format!("{path}: {why}")
@@ -95,9 +99,16 @@ fn decode(bytes: &[u8]) -> Result<String, String> {
         let le = bytes[0] == 0xFF;
         let units: Vec<u16> = bytes[2..]
             .chunks_exact(2)
-            .map(|p| if le { u16::from_le_bytes([p[0], p[1]]) } else { u16::from_be_bytes([p[0], p[1]]) })
+            .map(|p| {
+                if le {
+                    u16::from_le_bytes([p[0], p[1]])
+                } else {
+                    u16::from_be_bytes([p[0], p[1]])
+                }
+            })
             .collect();
-        return String::from_utf16(&units).map_err(|_| "UTF-16 编码有误 invalid UTF-16".to_string());
+        return String::from_utf16(&units)
+            .map_err(|_| "UTF-16 编码有误 invalid UTF-16".to_string());
     }
     if bytes.starts_with(b"%PDF") {
         return Err("这是PDF文件，请先复制其中的文字另存为 .txt this is a PDF: paste its text into a .txt file".into());
@@ -107,7 +118,10 @@ fn decode(bytes: &[u8]) -> Result<String, String> {
     }
     match std::str::from_utf8(bytes) {
         Ok(s) => Ok(s.to_string()),
-        Err(_) => Err("不是UTF-8文本（可能是GBK编码），请另存为UTF-8 not UTF-8 text (GBK?): save it as UTF-8".into()),
+        Err(_) => Err(
+            "不是UTF-8文本（可能是GBK编码），请另存为UTF-8 not UTF-8 text (GBK?): save it as UTF-8"
+                .into(),
+        ),
     }
 }
 
@@ -191,7 +205,8 @@ fn check(args: &[String]) -> ExitCode {
     }
 }
 
-pub const CSV_HEADER: &str = "file,agency,year,rule,severity,section,line,column,table,cells,expected,actual,message";
+pub const CSV_HEADER: &str =
+    "file,agency,year,rule,severity,section,line,column,table,cells,expected,actual,message";
 
 fn csv_field(s: &str) -> String {
     if s.contains([',', '"', '\n', '\r']) {
@@ -250,7 +265,10 @@ fn text_report(r: &CheckResult, color: bool, en: bool) -> String {
         (Verdict::Fail, false) => p.c("31", &format!("需修改 {} 项", r.counts.error)),
         (Verdict::Incomplete, false) => p.c("33", "无法完整判定"),
         (Verdict::Pass, true) => p.c("32", "ready to publish"),
-        (Verdict::Warn, true) => p.c("33", &format!("publishable, {} warning(s)", r.counts.warning)),
+        (Verdict::Warn, true) => p.c(
+            "33",
+            &format!("publishable, {} warning(s)", r.counts.warning),
+        ),
         (Verdict::Fail, true) => p.c("31", &format!("needs {} fix(es)", r.counts.error)),
         (Verdict::Incomplete, true) => p.c("33", "cannot be fully decided"),
     };
@@ -263,7 +281,11 @@ fn text_report(r: &CheckResult, color: bool, en: bool) -> String {
         r.meta.year.map(|y| y.to_string()).unwrap_or("?".into()),
         if en { "format" } else { "格式" },
         r.format.detected.map(|f| f.name()).unwrap_or("?"),
-        if en { "errors/warnings" } else { "错误/提示" },
+        if en {
+            "errors/warnings"
+        } else {
+            "错误/提示"
+        },
         format_args!("{}/{}", r.counts.error, r.counts.warning),
     ));
     let mark = |st: Status| match st {
@@ -282,17 +304,31 @@ fn text_report(r: &CheckResult, color: bool, en: bool) -> String {
     s.push_str(&format!("  {}\n", if en { "document" } else { "全文" }));
     for c in &r.document.checks {
         let d = if en { &c.detail_en } else { &c.detail };
-        s.push_str(&format!("    {} {} — {}\n", mark(c.status), rule_title(c.rule), d));
+        s.push_str(&format!(
+            "    {} {} — {}\n",
+            mark(c.status),
+            rule_title(c.rule),
+            d
+        ));
     }
     for sec in &r.sections {
         let head = match (&sec.heading, sec.line) {
             (Some(h), Some(l)) => format!("{h} (第{l}行)"),
-            _ => format!("{} {}", sec.title, if en { "(missing)" } else { "（未找到）" }),
+            _ => format!(
+                "{} {}",
+                sec.title,
+                if en { "(missing)" } else { "（未找到）" }
+            ),
         };
         s.push_str(&format!("  [{}] {}\n", sec.number, p.c("1", &head)));
         for c in &sec.checks {
             let d = if en { &c.detail_en } else { &c.detail };
-            s.push_str(&format!("    {} {} — {}\n", mark(c.status), rule_title(c.rule), d));
+            s.push_str(&format!(
+                "    {} {} — {}\n",
+                mark(c.status),
+                rule_title(c.rule),
+                d
+            ));
         }
     }
     if !r.findings.is_empty() {
@@ -304,7 +340,10 @@ fn text_report(r: &CheckResult, color: bool, en: bool) -> String {
             Severity::Warning => p.c("33", if en { "warning" } else { "提示" }),
             Severity::Info => p.c("36", "info"),
         };
-        let at = f.line.map(|l| format!("{}:{}", l, f.column.unwrap_or(1))).unwrap_or("-".into());
+        let at = f
+            .line
+            .map(|l| format!("{}:{}", l, f.column.unwrap_or(1)))
+            .unwrap_or("-".into());
         let m = if en { &f.message_en } else { &f.message };
         s.push_str(&format!("    {at:>7} {sev} {} {}\n", p.c("90", f.rule), m));
     }

@@ -60,7 +60,9 @@ impl Row {
         self.cells.iter().any(|c| c.is_value)
     }
     pub fn has_text(&self) -> bool {
-        self.cells.iter().any(|c| !c.is_value && c.kind != Kind::Blank)
+        self.cells
+            .iter()
+            .any(|c| !c.is_value && c.kind != Kind::Blank)
     }
 }
 
@@ -81,7 +83,7 @@ pub fn split(line: &Line) -> Option<Row> {
     let raw: Vec<char> = line.raw.chars().collect();
     let norm: Vec<char> = text.chars().collect();
     let mut cells = Vec::new();
-    let mut push = |start: usize, end: usize, cells: &mut Vec<Cell>| {
+    let push = |start: usize, end: usize, cells: &mut Vec<Cell>| {
         // Trim spaces inside [start, end).
         let mut s = start;
         let mut e = end;
@@ -179,7 +181,10 @@ fn split_spaces(text: &str, raw: &str, line: usize, col0: usize) -> Vec<Cell> {
             i += 1;
         }
         let t: String = norm[s..i].iter().collect();
-        let r: String = rawc.get(s..i).map(|x| x.iter().collect()).unwrap_or_else(|| t.clone());
+        let r: String = rawc
+            .get(s..i)
+            .map(|x| x.iter().collect())
+            .unwrap_or_else(|| t.clone());
         out.push(make_cell(r, t, line, col0 + s));
     }
     // A unit written apart from its number ("12832 元") belongs to it.
@@ -262,17 +267,26 @@ pub fn parse_value(text: &str) -> (Kind, Option<f64>) {
     ) {
         return (Kind::Na, None);
     }
-    let mut s = t.replace(' ', "");
+    if !t.bytes().any(|b| b.is_ascii_digit()) {
+        return (Kind::Text, None);
+    }
+    let owned;
+    let mut s: &str = if t.contains(' ') {
+        owned = t.replace(' ', "");
+        &owned
+    } else {
+        t
+    };
     for u in UNITS {
         if let Some(x) = s.strip_suffix(u) {
-            s = x.to_string();
+            s = x;
             break;
         }
     }
     if let Some(x) = s.strip_suffix("(万元)").or_else(|| s.strip_suffix("(元)")) {
-        s = x.to_string();
+        s = x;
     }
-    match parse_number(&s) {
+    match parse_number(s) {
         Some(v) => (Kind::Number, Some(v)),
         None => (Kind::Text, None),
     }

@@ -31,7 +31,7 @@ pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// Detects the layout (F2019 or F2021) from the words of the tables.
 pub fn detect_format(text: &Text) -> Option<Format> {
-    let all: String = text.lines.iter().map(|l| key(&l.text)).collect();
+    let all: String = text.lines.iter().map(|l| l.key.as_str()).collect();
     let count = |ms: &[&str]| ms.iter().filter(|m| all.contains(&key(m))).count();
     let (a, b) = (count(&MARKERS_2021), count(&MARKERS_2019));
     match a.cmp(&b) {
@@ -88,7 +88,11 @@ pub fn check(name: &str, input: &str) -> CheckResult {
                 .filter(|(s, _)| *s == Some(spec.number))
                 .map(|(_, c)| c.clone())
                 .collect();
-            let worst = checks.iter().map(|c| c.status).max().unwrap_or(Status::Pass);
+            let worst = checks
+                .iter()
+                .map(|c| c.status)
+                .max()
+                .unwrap_or(Status::Pass);
             let status = match worst {
                 Status::Fail => "fail",
                 Status::Warn => "warn",
@@ -154,6 +158,13 @@ pub fn check(name: &str, input: &str) -> CheckResult {
             title_line: meta.title_index.map(|i| text.lines[i].no),
             agency: meta.agency.clone(),
             year: meta.year,
+            year_source: meta.year.map(|_| {
+                if meta.year_from_title {
+                    "title"
+                } else {
+                    "text"
+                }
+            }),
             published: meta
                 .published
                 .map(|((y, m, d), _)| format!("{y:04}-{m:02}-{d:02}")),

@@ -14,6 +14,8 @@ pub struct Line {
     pub raw: String,
     /// The same characters, normalised one to one.
     pub text: String,
+    /// The matching key of the line (see [`key`]).
+    pub key: String,
 }
 
 /// The whole input, split into normalised lines.
@@ -27,35 +29,55 @@ impl Text {
     pub fn new(input: &str) -> Text {
         let input = input.strip_prefix('\u{FEFF}').unwrap_or(input);
         let mut lines = Vec::new();
-        let mut raw = String::new();
-        let mut chars = 0;
-        let mut it = input.chars().peekable();
-        while let Some(c) = it.next() {
-            chars += 1;
-            match c {
-                '\r' | '\n' => {
-                    if c == '\r' && it.peek() == Some(&'\n') {
-                        it.next();
-                        chars += 1;
-                    }
-                    push_line(&mut lines, std::mem::take(&mut raw));
+        let bytes = input.as_bytes();
+        let mut start = 0;
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => {
+                    push_line(&mut lines, &input[start..i]);
+                    start = i + 1;
                 }
-                _ => raw.push(c),
+                b'\r' => {
+                    push_line(&mut lines, &input[start..i]);
+                    if bytes.get(i + 1) == Some(&b'\n') {
+                        i += 1;
+                    }
+                    start = i + 1;
+                }
+                _ => {}
             }
+            i += 1;
         }
-        if !raw.is_empty() || lines.is_empty() {
-            push_line(&mut lines, raw);
+        if start < bytes.len() || lines.is_empty() {
+            push_line(&mut lines, &input[start..]);
         }
-        Text { lines, chars }
+        Text {
+            lines,
+            chars: input.chars().count(),
+        }
     }
 }
 
-fn push_line(lines: &mut Vec<Line>, raw: String) {
-    let text = raw.chars().map(norm_char).collect();
+fn push_line(lines: &mut Vec<Line>, raw: &str) {
+    // Copy runs of characters that normalise to themselves; push only the ones that change.
+    let mut text = String::with_capacity(raw.len());
+    let mut run = 0;
+    for (i, c) in raw.char_indices() {
+        let n = if c.is_ascii() { c } else { norm_char(c) };
+        if n != c {
+            text.push_str(&raw[run..i]);
+            text.push(n);
+            run = i + c.len_utf8();
+        }
+    }
+    text.push_str(&raw[run..]);
+    let key = key_of_normalized(&text);
     lines.push(Line {
         no: lines.len() + 1,
-        raw,
+        raw: raw.to_string(),
         text,
+        key,
     });
 }
 
@@ -63,9 +85,12 @@ fn push_line(lines: &mut Vec<Line>, raw: String) {
 pub fn norm_char(c: char) -> char {
     match c {
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-        '\u{3000}' | '\u{00A0}' | '\u{2000}'..='\u{200B}' | '\u{202F}' | '\u{205F}' | '\u{FEFF}' => {
-            ' '
-        }
+        '\u{3000}'
+        | '\u{00A0}'
+        | '\u{2000}'..='\u{200B}'
+        | '\u{202F}'
+        | '\u{205F}'
+        | '\u{FEFF}' => ' ',
         '\u{2212}' => '-',
         _ => simplified(c),
     }
@@ -78,7 +103,8 @@ pub fn normalize(s: &str) -> String {
 
 /// Pairs of (traditional, simplified) characters: those that occur in the format's labels and
 /// headings, and in agency names and the surrounding prose often enough to matter.
-const TRAD_SIMP: &str = "總总體体況况動动開开資资處处請请與与辦办復复議议訴诉訟讼問问題题進进報报項项務务規规範范\
+const TRAD_SIMP: &str =
+    "總总體体況况動动開开資资處处請请與与辦办復复議议訴诉訟讼問问題题進进報报項项務务規规範范\
 條条許许罰罚強强製制數数計计維维糾纠結结審审經经機机關关構构會会門门區区縣县鎮镇鄉乡廳厅於于應应\
 購购費费權权屬属國国內内過过執执詢询現现補补確确訪访舉举複复對对為为無无當当獲获決决統统這这認认\
 證证據据類类級级網网頁页號号發发廢废實实際际單单簡简稱称聯联電电話话書书時时間间盡尽標标準准責责\
@@ -101,20 +127,28 @@ const TRAD_SIMP: &str = "總总體体況况動动開开資资處处請请與与�
 頗颇頸颈頻频顏颜願愿顯显飛飞飯饭飽饱餐餐馬马駐驻騎骑髮发鬆松魚鱼鳥鸟鹽盐麥麦黴霉鼓鼓齣出";
 
 fn simplified(c: char) -> char {
-    // Traditional characters are all outside ASCII and the common punctuation blocks.
-    if (c as u32) < 0x4E00 {
+    // Traditional characters are all in the CJK block; most characters are not traditional,
+    // and a bitset answers that without a search.
+    let u = c as u32;
+    if !(0x4E00..0xA000).contains(&u) {
         return c;
     }
-    let table = trad_table();
+    let (bits, table) = trad_table();
+    let i = (u - 0x4E00) as usize;
+    if bits[i / 64] & (1 << (i % 64)) == 0 {
+        return c;
+    }
     match table.binary_search_by_key(&c, |&(t, _)| t) {
         Ok(i) => table[i].1,
         Err(_) => c,
     }
 }
 
-fn trad_table() -> &'static [(char, char)] {
+type TradTable = (Vec<u64>, Vec<(char, char)>);
+
+fn trad_table() -> &'static TradTable {
     use std::sync::OnceLock;
-    static TABLE: OnceLock<Vec<(char, char)>> = OnceLock::new();
+    static TABLE: OnceLock<TradTable> = OnceLock::new();
     TABLE.get_or_init(|| {
         let chars: Vec<char> = TRAD_SIMP.chars().filter(|c| !c.is_whitespace()).collect();
         let mut pairs: Vec<(char, char)> = chars
@@ -124,7 +158,12 @@ fn trad_table() -> &'static [(char, char)] {
             .collect();
         pairs.sort_unstable();
         pairs.dedup_by_key(|p| p.0);
-        pairs
+        let mut bits = vec![0u64; (0xA000 - 0x4E00) / 64 + 1];
+        for (t, _) in &pairs {
+            let i = (*t as u32 - 0x4E00) as usize;
+            bits[i / 64] |= 1 << (i % 64);
+        }
+        (bits, pairs)
     })
 }
 
@@ -134,6 +173,36 @@ fn trad_table() -> &'static [(char, char)] {
 pub fn key(s: &str) -> String {
     s.chars()
         .map(norm_char)
+        .filter(|c| c.is_ascii_alphanumeric() || is_cjk(*c))
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
+fn key_of_normalized(s: &str) -> String {
+    let keep = |c: char| c.is_ascii_alphanumeric() || is_cjk(c);
+    let mut out = String::with_capacity(s.len());
+    let mut run: Option<usize> = None;
+    for (i, c) in s.char_indices() {
+        if keep(c) && !c.is_ascii_uppercase() {
+            run.get_or_insert(i);
+        } else {
+            if let Some(r) = run.take() {
+                out.push_str(&s[r..i]);
+            }
+            if keep(c) {
+                out.push(c.to_ascii_lowercase());
+            }
+        }
+    }
+    if let Some(r) = run {
+        out.push_str(&s[r..]);
+    }
+    out
+}
+
+#[allow(dead_code)]
+fn key_of_normalized_slow(s: &str) -> String {
+    s.chars()
         .filter(|c| c.is_ascii_alphanumeric() || is_cjk(*c))
         .map(|c| c.to_ascii_lowercase())
         .collect()
@@ -174,8 +243,15 @@ pub fn lcs(a: &[char], b: &[char]) -> usize {
     if a.is_empty() || b.is_empty() {
         return 0;
     }
-    let mut prev = vec![0u16; b.len() + 1];
-    let mut cur = vec![0u16; b.len() + 1];
+    let mut stack = [0u16; 2 * 65];
+    let mut heap;
+    let rows: &mut [u16] = if b.len() < 64 {
+        &mut stack[..2 * (b.len() + 1)]
+    } else {
+        heap = vec![0u16; 2 * (b.len() + 1)];
+        &mut heap
+    };
+    let (mut prev, mut cur) = rows.split_at_mut(b.len() + 1);
     for &x in a {
         for (j, &y) in b.iter().enumerate() {
             cur[j + 1] = if x == y {
@@ -200,23 +276,66 @@ pub fn similarity(found: &str, official: &str) -> f32 {
     if found == official {
         return 1.0;
     }
-    let f: Vec<char> = found.chars().collect();
-    let o: Vec<char> = official.chars().collect();
+    let mut fb = [' '; 64];
+    let mut ob = [' '; 64];
+    let f = chars_into(found, &mut fb);
+    let o = chars_into(official, &mut ob);
+    match (f, o) {
+        (Some(f), Some(o)) => similarity_chars(f, o),
+        _ => {
+            let f: Vec<char> = found.chars().collect();
+            let o: Vec<char> = official.chars().collect();
+            similarity_chars(&f, &o)
+        }
+    }
+}
+
+/// The chars of `s` in `buf`, if they fit.
+fn chars_into<'b>(s: &str, buf: &'b mut [char; 64]) -> Option<&'b [char]> {
+    let mut n = 0;
+    for c in s.chars() {
+        if n == buf.len() {
+            return None;
+        }
+        buf[n] = c;
+        n += 1;
+    }
+    Some(&buf[..n])
+}
+
+/// `similarity` on char slices.
+pub fn similarity_chars(f: &[char], o: &[char]) -> f32 {
+    if f == o {
+        return 1.0;
+    }
     if f.is_empty() || o.is_empty() {
         return 0.0;
     }
-    if f.len() >= 4 && official.starts_with(found) {
+    if f.len() >= 4 && o.starts_with(f) {
         return 0.85;
     }
-    if o.len() >= 4 && found.starts_with(official) && f.len() <= o.len() + 3 {
+    if o.len() >= 4 && f.starts_with(o) && f.len() <= o.len() + 3 {
         return 0.85;
     }
     // An abbreviated label ("其他法律法规" for "其他法律行政法规禁止公开"): same start, and every
     // character found in order in the official label.
-    if f.len() >= 5 && f[..2] == o[..2.min(o.len())] && is_subsequence(&f, &o) {
+    if f.len() >= 5 && f[..2] == o[..2.min(o.len())] && is_subsequence(f, o) {
         return 0.8;
     }
-    // Cheap rejection before the quadratic LCS: too different in length.
+    // Cheap rejection before the quadratic LCS: the characters of `found` that occur in
+    // `official` at all bound the LCS from above; no caller accepts a score below 0.7.
+    let mut bloom = 0u128;
+    for c in o {
+        bloom |= 1u128 << (*c as u32 % 128);
+    }
+    let hits = f
+        .iter()
+        .filter(|c| bloom & (1u128 << (**c as u32 % 128)) != 0)
+        .count();
+    if (hits as f32) < f.len().max(o.len()) as f32 * 0.7 {
+        return 0.0;
+    }
+    // Too different in length.
     let (short, long) = if f.len() < o.len() {
         (f.len(), o.len())
     } else {
@@ -225,7 +344,7 @@ pub fn similarity(found: &str, official: &str) -> f32 {
     if (short as f32) < long as f32 * 0.6 {
         return 0.0;
     }
-    lcs(&f, &o) as f32 / long as f32
+    lcs(f, o) as f32 / long as f32
 }
 
 #[cfg(test)]
@@ -237,8 +356,19 @@ mod tests {
         let t = Text::new("１２\u{3000}（一）\r\n總體情況\rb\n");
         assert_eq!(t.lines.len(), 3);
         assert_eq!(t.lines[0].text, "12 (一)");
-        assert_eq!(t.lines[0].raw.chars().count(), t.lines[0].text.chars().count());
+        assert_eq!(
+            t.lines[0].raw.chars().count(),
+            t.lines[0].text.chars().count()
+        );
         assert_eq!(t.lines[1].text, "总体情况");
+        assert_eq!(normalize("條例處理費"), "条例处理费");
+        assert_eq!(normalize("总体情况"), "总体情况");
+        for t in ["（二） 部分 公开", "ABC def 12", "3.危及“三安全一稳定”", ""] {
+            assert_eq!(
+                key_of_normalized(&normalize(t)),
+                key_of_normalized_slow(&normalize(t))
+            );
+        }
         assert_eq!(t.lines[2].text, "b");
     }
 

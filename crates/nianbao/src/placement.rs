@@ -262,7 +262,10 @@ mod tests {
         solve(&mut grid, &ids);
         let p = grid[i31].as_ref().unwrap();
         assert!(p.decided());
-        assert_eq!(p.choice(), &vec![Some(0), None, Some(1), Some(2), None, None, Some(3)]);
+        assert_eq!(
+            p.choice(),
+            &vec![Some(0), None, Some(1), Some(2), None, None, Some(3)]
+        );
     }
 
     #[test]

@@ -38,6 +38,9 @@ pub struct MetaOut {
     pub title_line: Option<usize>,
     pub agency: Option<String>,
     pub year: Option<i32>,
+    /// "title" when the year is the title's, "text" when the title has none and the year is the
+    /// one the text names most.
+    pub year_source: Option<&'static str>,
     pub published: Option<String>,
     pub published_line: Option<usize>,
     /// The legal deadline for publishing this report (条例第四十九条), when the year is known.

@@ -30,6 +30,8 @@ pub struct Meta {
     pub title_index: Option<usize>,
     pub agency: Option<String>,
     pub year: Option<i32>,
+    /// Whether the year was read from the title (else from the text: the year it names most).
+    pub year_from_title: bool,
     /// Closing date (y, m, d) and the index of its line.
     pub published: Option<((i32, u32, u32), usize)>,
 }
@@ -150,7 +152,11 @@ fn find_meta(text: &Text, first_part: Option<usize>, found: &[Option<FoundSectio
     for (pos, &i) in nonempty.iter().enumerate() {
         let t = strip_marks(&lines[i].text);
         let k = key(t);
-        if !(k.contains("政府信息公开") && k.contains("报告")) || t.chars().count() > 60 {
+        let sentence = t.contains(['《', '。', ',', '，', ';', '；'])
+            || k.starts_with("依据")
+            || k.starts_with("根据");
+        if !(k.contains("政府信息公开") && k.contains("报告")) || t.chars().count() > 60 || sentence
+        {
             continue;
         }
         let mut title = t.to_string();
@@ -159,7 +165,8 @@ fn find_meta(text: &Text, first_part: Option<usize>, found: &[Option<FoundSectio
         if k.starts_with(|c: char| c.is_ascii_digit()) && pos > 0 {
             let p = nonempty[pos - 1];
             let prev = strip_marks(&lines[p].text);
-            if prev.chars().count() <= 40 && !key(prev).contains("报告") && !prev.contains('。') {
+            if prev.chars().count() <= 40 && !key(prev).contains("报告") && !prev.contains('。')
+            {
                 title = format!("{prev}{t}");
                 index = p;
             }
@@ -182,6 +189,23 @@ fn find_meta(text: &Text, first_part: Option<usize>, found: &[Option<FoundSectio
                 meta.agency = Some(agency.to_string());
             }
         }
+    }
+    meta.year_from_title = meta.year.is_some();
+    if meta.year.is_none() {
+        // No year in the title: the year the opening of the text names most often.
+        let mut counts: Vec<(i32, usize)> = Vec::new();
+        for l in text.lines.iter().take(60) {
+            let compact: String = l.text.chars().filter(|c| !c.is_whitespace()).collect();
+            let mut rest = compact.as_str();
+            while let Some((y, at)) = find_year(rest) {
+                match counts.iter_mut().find(|(yy, _)| *yy == y) {
+                    Some((_, n)) => *n += 1,
+                    None => counts.push((y, 1)),
+                }
+                rest = &rest[at + 4..];
+            }
+        }
+        meta.year = counts.iter().max_by_key(|(y, n)| (*n, *y)).map(|(y, _)| *y);
     }
     // The closing date: the last date on a short line after the last part's heading.
     let after = found.iter().flatten().map(|s| s.index).max().unwrap_or(0);
@@ -303,7 +327,8 @@ mod tests {
 
     #[test]
     fn title_split_over_two_lines() {
-        let t = Text::new("厦门市海沧区卫生健康局\n\n2020年政府信息公开工作年度报告\n一、总体情况\n");
+        let t =
+            Text::new("厦门市海沧区卫生健康局\n\n2020年政府信息公开工作年度报告\n一、总体情况\n");
         let s = find(&t);
         assert_eq!(s.meta.agency.as_deref(), Some("厦门市海沧区卫生健康局"));
         assert_eq!(s.meta.year, Some(2020));

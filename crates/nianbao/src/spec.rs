@@ -177,11 +177,7 @@ pub fn request_rows(f: Format) -> Vec<&'static RowSpec> {
         Format::F2019 => REQ_OTHER_2019,
         Format::F2021 => REQ_OTHER_2021,
     };
-    REQ_HEAD
-        .iter()
-        .chain(other)
-        .chain(REQ_TAIL)
-        .collect()
+    REQ_HEAD.iter().chain(other).chain(REQ_TAIL).collect()
 }
 
 /// The columns of the table of part 四, in order: key, label.
@@ -237,7 +233,10 @@ pub const ACTIVE_2019: [ActiveBlock; 5] = [
             ("published", "本年新公开数量", Count),
             ("total_published", "对外公开总数量", Count),
         ],
-        rows: &[("regulations", "规章"), ("normative_documents", "规范性文件")],
+        rows: &[
+            ("regulations", "规章"),
+            ("normative_documents", "规范性文件"),
+        ],
     },
     ActiveBlock {
         item: "五",
@@ -246,7 +245,10 @@ pub const ACTIVE_2019: [ActiveBlock; 5] = [
             ("change", "本年增/减", Change),
             ("decisions", "处理决定数量", Count),
         ],
-        rows: &[("licensing", "行政许可"), ("other_services", "其他对外管理服务事项")],
+        rows: &[
+            ("licensing", "行政许可"),
+            ("other_services", "其他对外管理服务事项"),
+        ],
     },
     ActiveBlock {
         item: "六",
@@ -267,7 +269,10 @@ pub const ACTIVE_2019: [ActiveBlock; 5] = [
     },
     ActiveBlock {
         item: "九",
-        columns: &[("items", "采购项目数量", Count), ("amount", "采购总金额", Money)],
+        columns: &[
+            ("items", "采购项目数量", Count),
+            ("amount", "采购总金额", Money),
+        ],
         rows: &[("procurement", "政府集中采购")],
     },
 ];
@@ -280,7 +285,10 @@ pub const ACTIVE_2021: [ActiveBlock; 4] = [
             ("repealed", "本年废止件数", Count),
             ("in_force", "现行有效件数", Count),
         ],
-        rows: &[("regulations", "规章"), ("normative_documents", "行政规范性文件")],
+        rows: &[
+            ("regulations", "规章"),
+            ("normative_documents", "行政规范性文件"),
+        ],
     },
     ActiveBlock {
         item: "五",

@@ -8,7 +8,7 @@
 //! `placement`.
 
 use crate::layout::{self, Cell, Kind, Row, Sep};
-use crate::normalize::{key, similarity, strip_numbering, Line};
+use crate::normalize::{key, similarity, similarity_chars, strip_numbering, Line};
 use crate::placement::{solve, Pending};
 use crate::result::{CellOut, ColumnOut, RowOut, TableOut};
 use crate::spec::{
@@ -123,8 +123,8 @@ fn label_and_slots(row: &Row) -> (Vec<&Cell>, Vec<Cell>) {
     (label, row.cells[start..].to_vec())
 }
 
-/// Keys of a label cell and of its concatenations with the next one (a label split over
-/// two cells, "三、本年度办理结果 | (一) 予以公开" or "7.属于行政执法 | 案卷").
+/// Keys to try for a row's label: each label cell, and each cell joined with the next (a label
+/// split over two cells, "7.属于行政执法 | 案卷").
 fn label_keys(label: &[&Cell]) -> Vec<String> {
     let mut out = Vec::new();
     for (i, c) in label.iter().enumerate() {
@@ -137,31 +137,112 @@ fn label_keys(label: &[&Cell]) -> Vec<String> {
     out
 }
 
+/// Runs of up to four words of the label text: a space-separated line carries
+/// "三、本年度办理结果 （一）予以公开" in one cell. Tried when no whole cell matched.
+fn word_keys(label: &[&Cell]) -> Vec<String> {
+    let words: Vec<String> = label
+        .iter()
+        .flat_map(|c| c.text.split_whitespace())
+        .map(key)
+        .filter(|k| !k.is_empty())
+        .collect();
+    let mut out = Vec::new();
+    if words.len() > 1 {
+        for i in 0..words.len() {
+            for j in i + 1..=(i + 4).min(words.len()) {
+                out.push(words[i..j].concat());
+            }
+        }
+    }
+    out
+}
+
+/// An official label, prepared for matching: its key with and without numbering, as chars.
+struct Official {
+    full: String,
+    core: String,
+    full_c: Vec<char>,
+    core_c: Vec<char>,
+}
+
+impl Official {
+    fn new(label: &str) -> Official {
+        let full = key(label);
+        let core = strip_numbering(&full).to_string();
+        Official {
+            full_c: full.chars().collect(),
+            core_c: core.chars().collect(),
+            full,
+            core,
+        }
+    }
+}
+
 /// How well a found key matches an official label (full key with numbering, and its core).
-fn label_score(found: &str, official_full: &str, official_core: &str) -> f32 {
-    let mut s = similarity(found, official_full);
-    let core = strip_numbering(found);
-    if official_core.chars().count() >= 4 && core.chars().count() >= 2 {
-        s = s.max(similarity(core, official_core));
+fn label_score(found: &[char], found_core: &[char], o: &Official) -> f32 {
+    let mut s = similarity_chars(found, &o.full_c);
+    if o.core_c.len() >= 4 && found_core.len() >= 2 {
+        s = s.max(similarity_chars(found_core, &o.core_c));
     }
     s
 }
 
 const THRESHOLD: f32 = 0.72;
 
+/// The row (index ≥ cursor) that one of `keys` names best, with its score.
+fn best_row(keys: &[String], rows: &[Official], cursor: usize) -> Option<(usize, f32)> {
+    let mut best: Option<(usize, f32)> = None;
+    for k in keys {
+        let c = strip_numbering(k);
+        let kc: Vec<char> = k.chars().collect();
+        let cc: Vec<char> = c.chars().collect();
+        for (i, o) in rows.iter().enumerate().skip(cursor) {
+            let exactish = *k == o.full
+                || (o.core_c.len() >= 4 && c == o.core)
+                || (cc.len() >= 4 && o.core.starts_with(c))
+                // The next expected row, its label cut short ("（一）予").
+                || (i == cursor && c != k.as_str() && !c.is_empty() && o.full.starts_with(k.as_str()));
+            let s = if exactish {
+                1.0
+            } else if i < cursor + 8 && kc.len() >= 2 {
+                label_score(&kc, &cc, o)
+            } else {
+                0.0
+            };
+            if s >= THRESHOLD && best.is_none_or(|(_, b)| s > b) {
+                best = Some((i, s));
+                if s >= 1.0 {
+                    break;
+                }
+            }
+        }
+    }
+    best
+}
+
+/// The group (merged header cell) a key names, if any.
+fn group_of<'g>(k: &str, groups: &'g [(&'g str, Official)]) -> Option<&'g str> {
+    let c = strip_numbering(k);
+    let cc: Vec<char> = c.chars().collect();
+    groups
+        .iter()
+        .find(|(_, g)| {
+            c == g.core
+                || (c.starts_with(g.core.as_str()) && cc.len() <= g.core_c.len() + 2)
+                || similarity_chars(&cc, &g.core_c) >= 0.75
+        })
+        .map(|(k, _)| *k)
+}
+
 // ---------------------------------------------------------------- part 三
 
 pub fn read_requests(lines: &[Line], format: Format) -> TableRead {
     let specs = request_rows(format);
-    let full: Vec<String> = specs.iter().map(|r| key(r.label)).collect();
-    let core: Vec<String> = full
-        .iter()
-        .map(|k| strip_numbering(k).to_string())
-        .collect();
-    let groups: Vec<(&str, String)> = GROUPS
+    let officials: Vec<Official> = specs.iter().map(|r| Official::new(r.label)).collect();
+    let groups: Vec<(&str, Official)> = GROUPS
         .iter()
         .filter(|(g, _)| format == Format::F2021 || *g != "3.6")
-        .map(|(g, l)| (*g, strip_numbering(&key(l)).to_string()))
+        .map(|(g, l)| (*g, Official::new(l)))
         .collect();
 
     let mut found: Vec<Option<RowRead>> = vec![None; specs.len()];
@@ -180,38 +261,12 @@ pub fn read_requests(lines: &[Line], format: Format) -> TableRead {
     for row in rows_of(lines) {
         let (label, slots) = label_and_slots(&row);
         let keys = label_keys(&label);
-        let mut group_hit = None;
-        for k in &keys {
-            let c = strip_numbering(k);
-            if let Some((g, _)) = groups
-                .iter()
-                .find(|(_, gc)| similarity(c, gc) >= 0.75 || (c.len() > gc.len() && c.starts_with(gc.as_str()) && c.len() <= gc.len() + 6))
-            {
-                group_hit = Some(*g);
-            }
-        }
+        let group_hit = keys.iter().rev().find_map(|k| group_of(k, &groups));
         // The best row from the cursor on: exact and prefix matches first, then fuzzy ones
-        // among the next few rows.
-        let mut best: Option<(usize, f32)> = None;
-        for k in &keys {
-            for i in cursor..specs.len() {
-                let exactish = {
-                    let c = strip_numbering(k);
-                    *k == full[i]
-                        || (core[i].chars().count() >= 4 && c == core[i])
-                        || (c.chars().count() >= 4 && core[i].starts_with(c))
-                };
-                let s = if exactish {
-                    1.0
-                } else if i < cursor + 8 {
-                    label_score(k, &full[i], &core[i])
-                } else {
-                    0.0
-                };
-                if s >= THRESHOLD && best.is_none_or(|(_, b)| s > b) {
-                    best = Some((i, s));
-                }
-            }
+        // among the next few rows; whole cells first, then runs of words.
+        let mut best = best_row(&keys, &officials, cursor);
+        if best.is_none() && label.iter().any(|c| c.text.contains(' ')) {
+            best = best_row(&word_keys(&label), &officials, cursor);
         }
         if let Some(g) = group_hit {
             group = Some(g);
@@ -285,8 +340,16 @@ pub fn read_requests(lines: &[Line], format: Format) -> TableRead {
                 found[i] = Some(r);
             }
         } else {
-            let label = GROUPS.iter().find(|(k, _)| *k == g).map(|(_, l)| *l).unwrap_or(g);
-            unplaced.push((g.to_string(), label.to_string(), rows.iter().map(|r| r.line).collect()));
+            let label = GROUPS
+                .iter()
+                .find(|(k, _)| *k == g)
+                .map(|(_, l)| *l)
+                .unwrap_or(g);
+            unplaced.push((
+                g.to_string(),
+                label.to_string(),
+                rows.iter().map(|r| r.line).collect(),
+            ));
         }
     }
 
@@ -464,7 +527,12 @@ pub fn read_appeals(lines: &[Line]) -> TableRead {
             None => {
                 let mut r = RowRead {
                     line: row.line,
-                    col: row.cells.iter().find(|c| c.is_value).map(|c| c.col).unwrap_or(1),
+                    col: row
+                        .cells
+                        .iter()
+                        .find(|c| c.is_value)
+                        .map(|c| c.col)
+                        .unwrap_or(1),
                     label_raw: String::new(),
                     ..Default::default()
                 };
@@ -500,10 +568,19 @@ fn is_prose(row: &Row) -> bool {
         .cells
         .iter()
         .filter(|c| !c.is_value)
-        .map(|c| c.text.chars().filter(|ch| crate::normalize::is_cjk(*ch)).count())
+        .map(|c| {
+            c.text
+                .chars()
+                .filter(|ch| crate::normalize::is_cjk(*ch))
+                .count()
+        })
         .sum();
     let values = row.cells.iter().filter(|c| c.is_value).count();
-    words >= 6 && values <= 2 || row.cells.iter().any(|c| c.text.contains('。') || c.text.contains('，'))
+    words >= 6 && values <= 2
+        || row
+            .cells
+            .iter()
+            .any(|c| c.text.contains('。') || c.text.contains('，'))
 }
 
 // ---------------------------------------------------------------- part 二
@@ -527,7 +604,10 @@ pub fn parse_caption(text: &str) -> Option<(Option<String>, Option<String>)> {
         .skip_while(|c| matches!(c, '第' | '(' | '（'))
         .take_while(|c| !matches!(c, ')' | '）' | '项'))
         .collect();
-    Some((Some(article.to_string()), (!item.is_empty()).then_some(item)))
+    Some((
+        Some(article.to_string()),
+        (!item.is_empty()).then_some(item),
+    ))
 }
 
 pub fn read_active(lines: &[Line], format: Format) -> TableRead {

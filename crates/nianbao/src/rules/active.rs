@@ -1,7 +1,7 @@
 //! `active-published-total` and `regulations-authority`: plausibility of part 二's table.
 
-use super::Ctx;
 use super::meta::{agency_kind, AgencyKind};
+use super::Ctx;
 use crate::result::{RowOut, Status};
 use crate::spec::Format;
 
@@ -19,36 +19,68 @@ pub fn check(ctx: &mut Ctx) {
     }
     let before = ctx.findings.len();
     if ctx.format == Format::F2019 {
-        for row in t.rows.iter().filter(|r| r.found && r.block.as_deref() == Some("一")) {
+        for row in t
+            .rows
+            .iter()
+            .filter(|r| r.found && r.block.as_deref() == Some("一"))
+        {
             if let (Some(p), Some(tot)) = (val(row, "published"), val(row, "total_published")) {
                 if p > tot {
                     let mut f = ctx.finding(
                         "active-published-total",
                         Some(2),
-                        format!("{}：本年新公开数量{}大于对外公开总数量{}", row.label, p, tot),
-                        format!("{}: published this year ({p}) exceeds total published ({tot})", row.label),
+                        format!(
+                            "{}：本年新公开数量{}大于对外公开总数量{}",
+                            row.label, p, tot
+                        ),
+                        format!(
+                            "{}: published this year ({p}) exceeds total published ({tot})",
+                            row.label
+                        ),
                     );
                     f.line = row.line;
                     f.column = row.column;
                     f.table = Some("active");
-                    f.cells = vec![format!("{}/published", row.key), format!("{}/total_published", row.key)];
+                    f.cells = vec![
+                        format!("{}/published", row.key),
+                        format!("{}/total_published", row.key),
+                    ];
                     f.expected = Some(tot);
                     f.actual = Some(p);
                     ctx.push(f);
                 }
             }
         }
-        ctx.check_from(Some(2), "active-published-total", before, ("本年新公开数量不超过对外公开总数量", "Published this year ≤ total published"));
+        ctx.check_from(
+            Some(2),
+            "active-published-total",
+            before,
+            (
+                "本年新公开数量不超过对外公开总数量",
+                "Published this year ≤ total published",
+            ),
+        );
     }
 
     let before = ctx.findings.len();
     let agency = ctx.structure.meta.agency.clone().unwrap_or_default();
-    let made_col = if ctx.format == Format::F2019 { "made" } else { "issued" };
+    let made_col = if ctx.format == Format::F2019 {
+        "made"
+    } else {
+        "issued"
+    };
     let low_level = !agency.is_empty()
-        && (agency_kind(&agency) != AgencyKind::Government || agency.contains("县") || agency.contains("镇") || agency.contains("乡"))
+        && (agency_kind(&agency) != AgencyKind::Government
+            || agency.contains("县")
+            || agency.contains("镇")
+            || agency.contains("乡"))
         && !agency.contains("省")
         && !agency.contains("自治区");
-    let county_or_town = agency.contains('县') || agency.contains('区') || agency.contains('镇') || agency.contains('乡') || agency.contains("街道");
+    let county_or_town = agency.contains('县')
+        || agency.contains('区')
+        || agency.contains('镇')
+        || agency.contains('乡')
+        || agency.contains("街道");
     if let Some(row) = t.rows.iter().find(|r| r.found && r.key == "regulations") {
         if let Some(v) = val(row, made_col) {
             if v > 0.0 && low_level {
@@ -70,5 +102,13 @@ pub fn check(ctx: &mut Ctx) {
             }
         }
     }
-    ctx.check_from(Some(2), "regulations-authority", before, ("规章数量与制定权限相符", "Regulations consistent with the agency's authority"));
+    ctx.check_from(
+        Some(2),
+        "regulations-authority",
+        before,
+        (
+            "规章数量与制定权限相符",
+            "Regulations consistent with the agency's authority",
+        ),
+    );
 }

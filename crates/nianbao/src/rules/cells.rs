@@ -7,14 +7,27 @@ use crate::result::{RowOut, Status};
 use crate::spec::{active_blocks, request_rows, ColKind, Format};
 use crate::tables::{Shape, TableRead};
 
-const TABLE_RULES: [&str; 6] = ["table-missing", "row-missing", "row-shape", "cell-blank", "cell-invalid", "cell-ambiguous"];
+const TABLE_RULES: [&str; 6] = [
+    "table-missing",
+    "row-missing",
+    "row-shape",
+    "cell-blank",
+    "cell-invalid",
+    "cell-ambiguous",
+];
 
 pub fn check(ctx: &mut Ctx) {
     let active = ctx.active.clone();
     let requests = ctx.requests.clone();
     let appeals = ctx.appeals.clone();
     table(ctx, 2, "active", "主动公开政府信息情况表", &active);
-    table(ctx, 3, "requests", "收到和处理政府信息公开申请情况表", &requests);
+    table(
+        ctx,
+        3,
+        "requests",
+        "收到和处理政府信息公开申请情况表",
+        &requests,
+    );
     table(ctx, 4, "appeals", "行政复议、行政诉讼情况表", &appeals);
 }
 
@@ -52,28 +65,58 @@ fn col_kind_label(format: Format, row: &RowOut, col: &str) -> (ColKind, String) 
 fn table(ctx: &mut Ctx, n: u8, name: &'static str, title: &str, t: &TableRead) {
     if !ctx.section_found(n) && !t.out.found {
         for r in TABLE_RULES {
-            ctx.check(Some(n), r, Status::Skip, "未找到本部分，无法检查表格", "Part not found; table not checked");
+            ctx.check(
+                Some(n),
+                r,
+                Status::Skip,
+                "未找到本部分，无法检查表格",
+                "Part not found; table not checked",
+            );
         }
         return;
     }
     if !t.out.found {
-        let line = ctx.structure.sections[n as usize - 1].as_ref().map(|s| ctx.text.lines[s.index].no);
+        let line = ctx.structure.sections[n as usize - 1]
+            .as_ref()
+            .map(|s| ctx.text.lines[s.index].no);
         let mut f = ctx.finding(
             "table-missing",
             Some(n),
-            format!("第{}部分没有{}", crate::spec::SECTIONS[n as usize - 1].numeral, title),
+            format!(
+                "第{}部分没有{}",
+                crate::spec::SECTIONS[n as usize - 1].numeral,
+                title
+            ),
             format!("Part {n} has no table"),
         );
         f.line = line;
         f.table = Some(name);
         ctx.push(f);
-        ctx.check(Some(n), "table-missing", Status::Fail, format!("未找到{title}"), "Table not found");
+        ctx.check(
+            Some(n),
+            "table-missing",
+            Status::Fail,
+            format!("未找到{title}"),
+            "Table not found",
+        );
         for r in &TABLE_RULES[1..] {
-            ctx.check(Some(n), r, Status::Skip, "没有表格，无法检查", "No table to check");
+            ctx.check(
+                Some(n),
+                r,
+                Status::Skip,
+                "没有表格，无法检查",
+                "No table to check",
+            );
         }
         return;
     }
-    ctx.check(Some(n), "table-missing", Status::Pass, format!("第{}行起", t.out.line.unwrap_or(0)), format!("from line {}", t.out.line.unwrap_or(0)));
+    ctx.check(
+        Some(n),
+        "table-missing",
+        Status::Pass,
+        format!("第{}行起", t.out.line.unwrap_or(0)),
+        format!("from line {}", t.out.line.unwrap_or(0)),
+    );
     let format = ctx.format;
 
     // Rows.
@@ -81,13 +124,25 @@ fn table(ctx: &mut Ctx, n: u8, name: &'static str, title: &str, t: &TableRead) {
     let table_line = t.out.line;
     // Rows of a group whose unlabeled rows could not be placed are reported once, below.
     let unplaced_groups: Vec<&str> = t.unplaced.iter().map(|(g, _, _)| g.as_str()).collect();
-    let in_unplaced = |key: &str| unplaced_groups.iter().any(|g| key.starts_with(&format!("{g}.")));
-    for row in t.out.rows.iter().filter(|r| !r.found && !in_unplaced(&r.key)) {
+    let in_unplaced = |key: &str| {
+        unplaced_groups
+            .iter()
+            .any(|g| key.starts_with(&format!("{g}.")))
+    };
+    for row in t
+        .out
+        .rows
+        .iter()
+        .filter(|r| !r.found && !in_unplaced(&r.key))
+    {
         let mut f = ctx.finding(
             "row-missing",
             Some(n),
             format!("表格缺少“{}”一行", row.label),
-            format!("Row \"{}\" ({}) is missing from the table", row.label, row.key),
+            format!(
+                "Row \"{}\" ({}) is missing from the table",
+                row.label, row.key
+            ),
         );
         f.line = table_line;
         f.table = Some(name);
@@ -96,7 +151,12 @@ fn table(ctx: &mut Ctx, n: u8, name: &'static str, title: &str, t: &TableRead) {
     }
     for (gkey, group, lines) in &t.unplaced {
         let first = lines.first().copied();
-        let expected = t.out.rows.iter().filter(|r| r.key.starts_with(&format!("{gkey}."))).count();
+        let expected = t
+            .out
+            .rows
+            .iter()
+            .filter(|r| r.key.starts_with(&format!("{gkey}.")))
+            .count();
         let mut f = ctx.finding(
             "row-missing",
             Some(n),
@@ -112,7 +172,15 @@ fn table(ctx: &mut Ctx, n: u8, name: &'static str, title: &str, t: &TableRead) {
     }
     let total = t.out.rows.len();
     let found = t.out.rows.iter().filter(|r| r.found).count();
-    ctx.check_from(Some(n), "row-missing", before, (&format!("{total}行全部找到"), &format!("All {total} rows found")));
+    ctx.check_from(
+        Some(n),
+        "row-missing",
+        before,
+        (
+            &format!("{total}行全部找到"),
+            &format!("All {total} rows found"),
+        ),
+    );
 
     // Shapes.
     let before = ctx.findings.len();
@@ -141,8 +209,14 @@ fn table(ctx: &mut Ctx, n: u8, name: &'static str, title: &str, t: &TableRead) {
                 )
             }
             Shape::Ambiguous { numbers } => (
-                format!("{rn}：有{numbers}个数，表格有{}列；无法唯一确定各数所在列", row.expected),
-                format!("{}: {numbers} values for {} columns; their columns cannot be decided", row.label, row.expected),
+                format!(
+                    "{rn}：有{numbers}个数，表格有{}列；无法唯一确定各数所在列",
+                    row.expected
+                ),
+                format!(
+                    "{}: {numbers} values for {} columns; their columns cannot be decided",
+                    row.label, row.expected
+                ),
             ),
         };
         let mut f = ctx.finding("row-shape", Some(n), zh, en);
@@ -157,7 +231,15 @@ fn table(ctx: &mut Ctx, n: u8, name: &'static str, title: &str, t: &TableRead) {
         });
         ctx.push(f);
     }
-    ctx.check_from(Some(n), "row-shape", before, (&format!("{found}行的数字个数均与列数相符"), &format!("All {found} rows have the right number of cells")));
+    ctx.check_from(
+        Some(n),
+        "row-shape",
+        before,
+        (
+            &format!("{found}行的数字个数均与列数相符"),
+            &format!("All {found} rows have the right number of cells"),
+        ),
+    );
 
     // Cells.
     let (b_blank, b_invalid, b_amb) = (ctx.findings.len(), ctx.findings.len(), ctx.findings.len());
@@ -173,16 +255,38 @@ fn table(ctx: &mut Ctx, n: u8, name: &'static str, title: &str, t: &TableRead) {
             let id = format!("{}/{}", row.key, ck);
             match c.kind {
                 Kind::Blank | Kind::Na => blank_cols.push((label, id, c.raw.clone())),
-                Kind::Ambiguous => amb_cols.push((label, id, c.candidates.clone().unwrap_or_default())),
-                Kind::Text => invalid.push((row.clone(), rn.clone(), label, id, c.clone(), "不是有效数值", "is not a valid value")),
+                Kind::Ambiguous => {
+                    amb_cols.push((label, id, c.candidates.clone().unwrap_or_default()))
+                }
+                Kind::Text => invalid.push((
+                    row.clone(),
+                    rn.clone(),
+                    label,
+                    id,
+                    c.clone(),
+                    "不是有效数值",
+                    "is not a valid value",
+                )),
                 Kind::Number => {
                     let v = c.value.unwrap_or(0.0);
-                    let kind = if name == "active" { col_kind_label(format, row, ck).0 } else { ColKind::Count };
+                    let kind = if name == "active" {
+                        col_kind_label(format, row, ck).0
+                    } else {
+                        ColKind::Count
+                    };
                     let bad = match kind {
-                        ColKind::Count if v < 0.0 => Some(("件数不能为负数", "a count cannot be negative")),
-                        ColKind::Count if v.fract() != 0.0 => Some(("件数应为整数", "a count must be a whole number")),
-                        ColKind::Money if v < 0.0 => Some(("金额不能为负数", "an amount cannot be negative")),
-                        ColKind::Change if v.fract() != 0.0 => Some(("增减数应为整数", "a change must be a whole number")),
+                        ColKind::Count if v < 0.0 => {
+                            Some(("件数不能为负数", "a count cannot be negative"))
+                        }
+                        ColKind::Count if v.fract() != 0.0 => {
+                            Some(("件数应为整数", "a count must be a whole number"))
+                        }
+                        ColKind::Money if v < 0.0 => {
+                            Some(("金额不能为负数", "an amount cannot be negative"))
+                        }
+                        ColKind::Change if v.fract() != 0.0 => {
+                            Some(("增减数应为整数", "a change must be a whole number"))
+                        }
                         _ => None,
                     };
                     if let Some((zh, en)) = bad {
@@ -199,12 +303,25 @@ fn table(ctx: &mut Ctx, n: u8, name: &'static str, title: &str, t: &TableRead) {
         }
     }
     for (row, rn, cols) in blanks {
-        let names: Vec<String> = cols.iter().map(|(l, _, raw)| if raw.is_empty() { l.clone() } else { format!("{l}（“{raw}”）") }).collect();
+        let names: Vec<String> = cols
+            .iter()
+            .map(|(l, _, raw)| {
+                if raw.is_empty() {
+                    l.clone()
+                } else {
+                    format!("{l}（“{raw}”）")
+                }
+            })
+            .collect();
         let mut f = ctx.finding(
             "cell-blank",
             Some(n),
             format!("{rn}：{}为空或未填数字，应填0", names.join("、")),
-            format!("{}: {} cell(s) blank or not a number; they should hold 0", row.label, cols.len()),
+            format!(
+                "{}: {} cell(s) blank or not a number; they should hold 0",
+                row.label,
+                cols.len()
+            ),
         );
         f.line = row.line;
         f.column = row.column;
@@ -229,13 +346,25 @@ fn table(ctx: &mut Ctx, n: u8, name: &'static str, title: &str, t: &TableRead) {
     for (row, rn, cols) in ambiguous {
         let desc: Vec<String> = cols
             .iter()
-            .map(|(l, _, cand)| format!("{l}可能为{}", cand.iter().map(|v| fmt_num(*v as f64)).collect::<Vec<_>>().join("或")))
+            .map(|(l, _, cand)| {
+                format!(
+                    "{l}可能为{}",
+                    cand.iter()
+                        .map(|v| fmt_num(*v as f64))
+                        .collect::<Vec<_>>()
+                        .join("或")
+                )
+            })
             .collect();
         let mut f = ctx.finding(
             "cell-ambiguous",
             Some(n),
             format!("{rn}：无法确定数字所在列（{}）", desc.join("；")),
-            format!("{}: cannot decide which column {} value(s) belong to", row.label, cols.len()),
+            format!(
+                "{}: cannot decide which column {} value(s) belong to",
+                row.label,
+                cols.len()
+            ),
         );
         f.line = row.line;
         f.column = row.column;
@@ -243,7 +372,25 @@ fn table(ctx: &mut Ctx, n: u8, name: &'static str, title: &str, t: &TableRead) {
         f.cells = cols.into_iter().map(|(_, id, _)| id).collect();
         ctx.push(f);
     }
-    ctx.check_from(Some(n), "cell-blank", b_blank, ("没有空白单元格", "No blank cells"));
-    ctx.check_from(Some(n), "cell-invalid", b_invalid, ("所有单元格数值有效", "All cell values are valid"));
-    ctx.check_from(Some(n), "cell-ambiguous", b_amb, ("所有数字的所在列均可确定", "Every number's column is certain"));
+    ctx.check_from(
+        Some(n),
+        "cell-blank",
+        b_blank,
+        ("没有空白单元格", "No blank cells"),
+    );
+    ctx.check_from(
+        Some(n),
+        "cell-invalid",
+        b_invalid,
+        ("所有单元格数值有效", "All cell values are valid"),
+    );
+    ctx.check_from(
+        Some(n),
+        "cell-ambiguous",
+        b_amb,
+        (
+            "所有数字的所在列均可确定",
+            "Every number's column is certain",
+        ),
+    );
 }

@@ -14,7 +14,10 @@ pub fn check(ctx: &mut Ctx) {
                 "article-citation",
                 Some(2),
                 format!("栏目标题“{}”引用了第{}条，应为第二十条", c.raw, article),
-                format!("Caption \"{}\" cites article {}, not article 20 (第二十条)", c.raw, article),
+                format!(
+                    "Caption \"{}\" cites article {}, not article 20 (第二十条)",
+                    c.raw, article
+                ),
             );
             f.line = Some(c.line);
             f.column = Some(c.col);
@@ -24,6 +27,9 @@ pub fn check(ctx: &mut Ctx) {
     }
     // Document numbers cited anywhere in the text.
     for line in &ctx.text.lines {
+        if !line.text.contains('号') {
+            continue;
+        }
         let t: String = line.text.chars().filter(|c| !c.is_whitespace()).collect();
         if t.contains("国办发〔2021〕30号") || t.contains("国办发[2021]30号") {
             let mut f = ctx.finding(
@@ -33,7 +39,10 @@ pub fn check(ctx: &mut Ctx) {
                 "Document number 国办发〔2021〕30号 is wrong; the format is 国办公开办函〔2021〕30号".into(),
             );
             f.line = Some(line.no);
-            f.column = line.text.find("国办发").map(|b| line.text[..b].chars().count() + 1);
+            f.column = line
+                .text
+                .find("国办发")
+                .map(|b| line.text[..b].chars().count() + 1);
             ctx.push(f);
         }
         if ctx.expected == Some(Format::F2021) && t.contains("〔2019〕60号") {
@@ -41,24 +50,60 @@ pub fn check(ctx: &mut Ctx) {
                 "article-citation",
                 None,
                 "2021年度及以后的报告引用了已被替代的格式文件国办公开办函〔2019〕60号".into(),
-                "A report for 2021 or later cites the superseded format 国办公开办函〔2019〕60号".into(),
+                "A report for 2021 or later cites the superseded format 国办公开办函〔2019〕60号"
+                    .into(),
             );
             f.severity = Severity::Warning;
             f.line = Some(line.no);
-            f.column = line.text.find("〔2019〕").map(|b| line.text[..b].chars().count() + 1);
+            f.column = line
+                .text
+                .find("〔2019〕")
+                .map(|b| line.text[..b].chars().count() + 1);
             ctx.push(f);
         }
     }
     if captions.is_empty() && !ctx.active.out.found {
-        ctx.check(Some(2), "article-citation", Status::Skip, "未找到第二部分表格的栏目标题", "No captions found in part two's table");
+        ctx.check(
+            Some(2),
+            "article-citation",
+            Status::Skip,
+            "未找到第二部分表格的栏目标题",
+            "No captions found in part two's table",
+        );
     } else {
         let n = captions.len();
-        ctx.check_from(Some(2), "article-citation", before, (&format!("{n}个栏目标题均引用第二十条"), &format!("All {n} captions cite article 20")));
+        ctx.check_from(
+            Some(2),
+            "article-citation",
+            before,
+            (
+                &format!("{n}个栏目标题均引用第二十条"),
+                &format!("All {n} captions cite article 20"),
+            ),
+        );
     }
-    let doc_findings: Vec<_> = ctx.findings[before..].iter().filter(|f| f.rule == "article-citation" && f.section.is_none()).cloned().collect();
+    let doc_findings: Vec<_> = ctx.findings[before..]
+        .iter()
+        .filter(|f| f.rule == "article-citation" && f.section.is_none())
+        .cloned()
+        .collect();
     if !doc_findings.is_empty() {
-        let worst = doc_findings.iter().map(|f| f.severity).min().unwrap_or(Severity::Warning);
-        let status = if worst == Severity::Error { Status::Fail } else { Status::Warn };
-        ctx.check(None, "article-citation", status, doc_findings[0].message.clone(), doc_findings[0].message_en.clone());
+        let worst = doc_findings
+            .iter()
+            .map(|f| f.severity)
+            .min()
+            .unwrap_or(Severity::Warning);
+        let status = if worst == Severity::Error {
+            Status::Fail
+        } else {
+            Status::Warn
+        };
+        ctx.check(
+            None,
+            "article-citation",
+            status,
+            doc_findings[0].message.clone(),
+            doc_findings[0].message_en.clone(),
+        );
     }
 }

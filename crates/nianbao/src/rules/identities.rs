@@ -7,22 +7,40 @@
 use super::Ctx;
 use crate::layout::fmt_num;
 use crate::result::{CellOut, Status, TableOut};
-use crate::spec::{appeal_identities, request_identities, request_rows, Identity, APPEAL_COLS, REQUEST_COLS};
+use crate::spec::{
+    appeal_identities, request_identities, request_rows, Identity, APPEAL_COLS, REQUEST_COLS,
+};
 
 pub fn check(ctx: &mut Ctx) {
     let requests = ctx.requests.out.clone();
     let appeals = ctx.appeals.out.clone();
     let ids = request_identities(ctx.format);
     let shorts: Vec<&str> = request_rows(ctx.format).iter().map(|r| r.short).collect();
-    for rule in ["requests-balance", "requests-row-total", "requests-results-total"] {
+    for rule in [
+        "requests-balance",
+        "requests-row-total",
+        "requests-results-total",
+    ] {
         let these: Vec<Identity> = ids.iter().filter(|i| i.rule == rule).cloned().collect();
         // Name an operand by what the scope does not already say.
         let by_row = rule == "requests-row-total";
         run(ctx, 3, "requests", &requests, &these, rule, &|r, c| {
-            if by_row { REQUEST_COLS[c].1.to_string() } else { shorts[r].to_string() }
+            if by_row {
+                REQUEST_COLS[c].1.to_string()
+            } else {
+                shorts[r].to_string()
+            }
         });
     }
-    run(ctx, 4, "appeals", &appeals, &appeal_identities(), "appeals-total", &|_, c| APPEAL_COLS[c].1.to_string());
+    run(
+        ctx,
+        4,
+        "appeals",
+        &appeals,
+        &appeal_identities(),
+        "appeals-total",
+        &|_, c| APPEAL_COLS[c].1.to_string(),
+    );
 }
 
 fn cell(t: &TableOut, r: usize, c: usize) -> Option<&CellOut> {
@@ -43,7 +61,13 @@ fn run(
     name: &dyn Fn(usize, usize) -> String,
 ) {
     if !t.found {
-        ctx.check(Some(section), rule, Status::Skip, "没有表格，无法核对", "No table");
+        ctx.check(
+            Some(section),
+            rule,
+            Status::Skip,
+            "没有表格，无法核对",
+            "No table",
+        );
         return;
     }
     let before = ctx.findings.len();
@@ -68,14 +92,26 @@ fn run(
         let rhs = vals(&id.rhs);
         if !missing.is_empty() {
             let shown: Vec<&String> = missing.iter().take(3).collect();
-            let more = if missing.len() > 3 { format!("等{}项", missing.len()) } else { String::new() };
+            let more = if missing.len() > 3 {
+                format!("等{}项", missing.len())
+            } else {
+                String::new()
+            };
             skipped.push(format!(
                 "{}：{}{}不是数字，无法判定",
                 id.scope,
-                shown.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("、"),
+                shown
+                    .iter()
+                    .map(|s| s.as_str())
+                    .collect::<Vec<_>>()
+                    .join("、"),
                 more
             ));
-            skipped_en.push(format!("{}: {} operand(s) not numbers", id.scope, missing.len()));
+            skipped_en.push(format!(
+                "{}: {} operand(s) not numbers",
+                id.scope,
+                missing.len()
+            ));
             continue;
         }
         let l: i64 = lhs.iter().sum();
@@ -101,42 +137,110 @@ fn run(
             .lhs
             .iter()
             .chain(&id.rhs)
-            .map(|&(r, c)| format!("{}/{}", t.rows[r].key, t.rows[r].cells.get(c).map(|x| x.0).unwrap_or("")))
+            .map(|&(r, c)| {
+                format!(
+                    "{}/{}",
+                    t.rows[r].key,
+                    t.rows[r].cells.get(c).map(|x| x.0).unwrap_or("")
+                )
+            })
             .collect();
         f.expected = Some(l as f64);
         f.actual = Some(r as f64);
         ctx.push(f);
     }
-    let failed = ctx.findings[before..].iter().filter(|f| f.rule == rule).count();
-    let total = ids.len();
+    let failed = ctx.findings[before..]
+        .iter()
+        .filter(|f| f.rule == rule)
+        .count();
     let (status, zh, en) = if failed > 0 {
-        let first = ctx.findings[before..].iter().find(|f| f.rule == rule).map(|f| (f.message.clone(), f.message_en.clone())).unwrap_or_default();
-        let extra = if failed > 1 { format!("（共{failed}处不成立）") } else { String::new() };
-        (Status::Fail, format!("{}{extra}", first.0), format!("{} ({failed} failing)", first.1))
+        let first = ctx.findings[before..]
+            .iter()
+            .find(|f| f.rule == rule)
+            .map(|f| (f.message.clone(), f.message_en.clone()))
+            .unwrap_or_default();
+        let extra = if failed > 1 {
+            format!("（共{failed}处不成立）")
+        } else {
+            String::new()
+        };
+        (
+            Status::Fail,
+            format!("{}{extra}", first.0),
+            format!("{} ({failed} failing)", first.1),
+        )
     } else if !skipped.is_empty() {
-        let extra = if skipped.len() > 1 { format!("（共{}处无法判定）", skipped.len()) } else { String::new() };
-        (Status::Skip, format!("{}{extra}", skipped[0]), format!("{} ({} undecided)", skipped_en[0], skipped.len()))
+        let extra = if skipped.len() > 1 {
+            format!("（共{}处无法判定）", skipped.len())
+        } else {
+            String::new()
+        };
+        (
+            Status::Skip,
+            format!("{}{extra}", skipped[0]),
+            format!("{} ({} undecided)", skipped_en[0], skipped.len()),
+        )
     } else {
-        (Status::Pass, format!("{passed}处全部成立"), format!("All {passed} hold"))
+        (
+            Status::Pass,
+            format!("{passed}处全部成立"),
+            format!("All {passed} hold"),
+        )
     };
     ctx.check(Some(section), rule, status, zh, en);
 }
 
 fn join(v: &[i64]) -> String {
-    v.iter().map(|x| fmt_num(*x as f64)).collect::<Vec<_>>().join("+")
+    v.iter()
+        .map(|x| fmt_num(*x as f64))
+        .collect::<Vec<_>>()
+        .join("+")
 }
 
-fn message(rule: &str, id: &Identity, lhs: &[i64], rhs: &[i64], t: &TableOut, _table: &str) -> (String, String) {
+fn message(
+    rule: &str,
+    id: &Identity,
+    lhs: &[i64],
+    rhs: &[i64],
+    t: &TableOut,
+    _table: &str,
+) -> (String, String) {
     let l: i64 = lhs.iter().sum();
     let r: i64 = rhs.iter().sum();
     match rule {
         "requests-balance" => (
-            format!("{}：第一项加第二项（{}={}）不等于第三项加第四项（{}={}）", id.scope, join(lhs), l, join(rhs), r),
-            format!("{}: row 1 + row 2 ({}={}) ≠ row 3.7 + row 4 ({}={})", id.scope, join(lhs), l, join(rhs), r),
+            format!(
+                "{}：第一项加第二项（{}={}）不等于第三项加第四项（{}={}）",
+                id.scope,
+                join(lhs),
+                l,
+                join(rhs),
+                r
+            ),
+            format!(
+                "{}: row 1 + row 2 ({}={}) ≠ row 3.7 + row 4 ({}={})",
+                id.scope,
+                join(lhs),
+                l,
+                join(rhs),
+                r
+            ),
         ),
         "requests-row-total" => (
-            format!("{}：总计{}不等于各类申请人之和（{}={}）", id.scope, l, join(rhs), r),
-            format!("{}: total {} ≠ sum of the applicant columns ({}={})", id.scope, l, join(rhs), r),
+            format!(
+                "{}：总计{}不等于各类申请人之和（{}={}）",
+                id.scope,
+                l,
+                join(rhs),
+                r
+            ),
+            format!(
+                "{}: total {} ≠ sum of the applicant columns ({}={})",
+                id.scope,
+                l,
+                join(rhs),
+                r
+            ),
         ),
         "requests-results-total" => {
             // Group the result rows: (一) (二) (三) (四) (五) (六).
@@ -158,13 +262,37 @@ fn message(rule: &str, id: &Identity, lhs: &[i64], rhs: &[i64], t: &TableOut, _t
             }
             let parts: Vec<String> = groups.iter().map(|(g, v)| format!("{g}{v}")).collect();
             (
-                format!("{}：（七）总计{}不等于各项办理结果之和（{}={}）", id.scope, l, parts.join("+"), r),
-                format!("{}: row 3.7 total {} ≠ sum of the results ({}={})", id.scope, l, parts.join("+"), r),
+                format!(
+                    "{}：（七）总计{}不等于各项办理结果之和（{}={}）",
+                    id.scope,
+                    l,
+                    parts.join("+"),
+                    r
+                ),
+                format!(
+                    "{}: row 3.7 total {} ≠ sum of the results ({}={})",
+                    id.scope,
+                    l,
+                    parts.join("+"),
+                    r
+                ),
             )
         }
         _ => (
-            format!("{}：总计{}不等于结果维持、结果纠正、其他结果、尚未审结之和（{}={}）", id.scope, l, join(rhs), r),
-            format!("{}: total {} ≠ upheld + corrected + other + pending ({}={})", id.scope, l, join(rhs), r),
+            format!(
+                "{}：总计{}不等于结果维持、结果纠正、其他结果、尚未审结之和（{}={}）",
+                id.scope,
+                l,
+                join(rhs),
+                r
+            ),
+            format!(
+                "{}: total {} ≠ upheld + corrected + other + pending ({}={})",
+                id.scope,
+                l,
+                join(rhs),
+                r
+            ),
         ),
     }
 }

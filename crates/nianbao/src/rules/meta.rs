@@ -23,7 +23,11 @@ pub fn agency_kind(agency: &str) -> AgencyKind {
         } else {
             AgencyKind::Government
         }
-    } else if a.ends_with("街道办事处") || a.ends_with("街道") || a.ends_with("镇") || a.ends_with("乡") {
+    } else if a.ends_with("街道办事处")
+        || a.ends_with("街道")
+        || a.ends_with("镇")
+        || a.ends_with("乡")
+    {
         AgencyKind::Town
     } else {
         AgencyKind::Department
@@ -60,13 +64,16 @@ pub fn check(ctx: &mut Ctx) {
             if meta.agency.is_none() {
                 problems.push(("缺少机关名称", "no agency name"));
             }
-            if meta.year.is_none() {
+            if !meta.year_from_title {
                 problems.push(("缺少年份", "no year"));
             }
             if !k.contains("工作") {
                 problems.push(("缺少“工作”二字", "工作 missing"));
             }
-            if meta.year.is_some_and(|y| k.contains(&format!("{y}年度政府"))) {
+            if meta
+                .year
+                .is_some_and(|y| k.contains(&format!("{y}年度政府")))
+            {
                 problems.push(("“年”写成了“年度”", "年度 written for 年"));
             }
             if problems.is_empty() {
@@ -85,19 +92,30 @@ pub fn check(ctx: &mut Ctx) {
                 let mut f = ctx.finding(
                     "title-format",
                     None,
-                    format!("标题“{title}”{}，应为“<机关><YYYY>年政府信息公开工作年度报告”", zh.join("，")),
-                    format!("Title \"{title}\": {}; expected <agency><YYYY>年政府信息公开工作年度报告", en.join("; ")),
+                    format!(
+                        "标题“{title}”{}，应为“<机关><YYYY>年政府信息公开工作年度报告”",
+                        zh.join("，")
+                    ),
+                    format!(
+                        "Title \"{title}\": {}; expected <agency><YYYY>年政府信息公开工作年度报告",
+                        en.join("; ")
+                    ),
                 );
                 f.line = title_line;
                 f.column = Some(1);
-                if meta.year.is_none() {
+                if !meta.year_from_title {
                     f.severity = Severity::Error;
                 }
                 ctx.push(f);
             }
         }
     }
-    ctx.check_from(None, "title-format", before, ("标题符合规定格式", "Title has the prescribed form"));
+    ctx.check_from(
+        None,
+        "title-format",
+        before,
+        ("标题符合规定格式", "Title has the prescribed form"),
+    );
 
     // Deadline.
     match (meta.year, meta.published) {
@@ -146,13 +164,31 @@ pub fn check(ctx: &mut Ctx) {
                 "publish-deadline",
                 before,
                 (
-                    &format!("落款日期{y}年{m}月{d}日，未超过期限{}年{}月{}日", dl.0, dl.1, dl.2),
-                    &format!("Closing date {y}-{m:02}-{d:02} is within the deadline {}-{:02}-{:02}", dl.0, dl.1, dl.2),
+                    &format!(
+                        "落款日期{y}年{m}月{d}日，未超过期限{}年{}月{}日",
+                        dl.0, dl.1, dl.2
+                    ),
+                    &format!(
+                        "Closing date {y}-{m:02}-{d:02} is within the deadline {}-{:02}-{:02}",
+                        dl.0, dl.1, dl.2
+                    ),
                 ),
             );
         }
-        (None, _) => ctx.check(None, "publish-deadline", Status::Skip, "报告年度不明，无法判定期限", "Report year unknown"),
-        (_, None) => ctx.check(None, "publish-deadline", Status::Skip, "未找到落款日期，无法判定是否按期公布", "No closing date found"),
+        (None, _) => ctx.check(
+            None,
+            "publish-deadline",
+            Status::Skip,
+            "报告年度不明，无法判定期限",
+            "Report year unknown",
+        ),
+        (_, None) => ctx.check(
+            None,
+            "publish-deadline",
+            Status::Skip,
+            "未找到落款日期，无法判定是否按期公布",
+            "No closing date found",
+        ),
     }
 
     // Format vs year.
@@ -175,10 +211,30 @@ pub fn check(ctx: &mut Ctx) {
                 f.line = ctx.active.out.line.or(title_line);
                 ctx.push(f);
             }
-            ctx.check_from(None, "format-year-mismatch", before, (&format!("{}年格式，与年度相符", d.name()), &format!("{} format, matching the year", d.name())));
+            ctx.check_from(
+                None,
+                "format-year-mismatch",
+                before,
+                (
+                    &format!("{}年格式，与年度相符", d.name()),
+                    &format!("{} format, matching the year", d.name()),
+                ),
+            );
         }
-        (None, _) => ctx.check(None, "format-year-mismatch", Status::Skip, "表格栏目不足以判断格式", "Tables do not show which format"),
-        (_, None) => ctx.check(None, "format-year-mismatch", Status::Skip, "报告年度不明", "Report year unknown"),
+        (None, _) => ctx.check(
+            None,
+            "format-year-mismatch",
+            Status::Skip,
+            "表格栏目不足以判断格式",
+            "Tables do not show which format",
+        ),
+        (_, None) => ctx.check(
+            None,
+            "format-year-mismatch",
+            Status::Skip,
+            "报告年度不明",
+            "Report year unknown",
+        ),
     }
 }
 
@@ -188,7 +244,10 @@ mod tests {
 
     #[test]
     fn kinds() {
-        assert_eq!(agency_kind("泉州市丰泽区卫生健康局"), AgencyKind::Department);
+        assert_eq!(
+            agency_kind("泉州市丰泽区卫生健康局"),
+            AgencyKind::Department
+        );
         assert_eq!(agency_kind("漳平市人民政府"), AgencyKind::Government);
         assert_eq!(agency_kind("漳平市人民政府办公室"), AgencyKind::Department);
         assert_eq!(agency_kind("黄陂区前川街道办事处"), AgencyKind::Town);

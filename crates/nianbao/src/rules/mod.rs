@@ -143,7 +143,13 @@ pub struct Ctx<'a> {
 
 impl Ctx<'_> {
     /// A new finding of `rule` with the rule's own severity.
-    pub fn finding(&self, rule: &'static str, section: Option<u8>, zh: String, en: String) -> Finding {
+    pub fn finding(
+        &self,
+        rule: &'static str,
+        section: Option<u8>,
+        zh: String,
+        en: String,
+    ) -> Finding {
         Finding {
             rule,
             severity: info(rule).severity,
@@ -163,7 +169,14 @@ impl Ctx<'_> {
         self.findings.push(f);
     }
 
-    pub fn check(&mut self, section: Option<u8>, rule: &'static str, status: Status, zh: impl Into<String>, en: impl Into<String>) {
+    pub fn check(
+        &mut self,
+        section: Option<u8>,
+        rule: &'static str,
+        status: Status,
+        zh: impl Into<String>,
+        en: impl Into<String>,
+    ) {
         self.checks.push((
             section,
             Check {
@@ -177,7 +190,13 @@ impl Ctx<'_> {
 
     /// Records a check whose status follows from the findings of `rule` in `section` since
     /// `before` (the number of findings when the rule started).
-    pub fn check_from(&mut self, section: Option<u8>, rule: &'static str, before: usize, pass: (&str, &str)) {
+    pub fn check_from(
+        &mut self,
+        section: Option<u8>,
+        rule: &'static str,
+        before: usize,
+        pass: (&str, &str),
+    ) {
         let new: Vec<&Finding> = self.findings[before..]
             .iter()
             .filter(|f| f.rule == rule && f.section == section)
@@ -185,7 +204,11 @@ impl Ctx<'_> {
         let (status, zh, en) = if new.is_empty() {
             (Status::Pass, pass.0.to_string(), pass.1.to_string())
         } else {
-            let worst = new.iter().map(|f| f.severity).min().unwrap_or(Severity::Info);
+            let worst = new
+                .iter()
+                .map(|f| f.severity)
+                .min()
+                .unwrap_or(Severity::Info);
             let status = match worst {
                 Severity::Error => Status::Fail,
                 Severity::Warning => Status::Warn,
@@ -229,15 +252,31 @@ mod tests {
     fn rule_names_are_unique_kebab_case_and_include_the_required_ones() {
         let mut names: Vec<&str> = RULES.iter().map(|r| r.name).collect();
         for required in [
-            "section-missing", "section-order", "section-heading", "table-missing", "row-missing",
-            "row-shape", "cell-blank", "cell-invalid", "cell-ambiguous", "requests-balance",
-            "requests-row-total", "requests-results-total", "appeals-total", "article-citation",
-            "format-year-mismatch", "title-format", "publish-deadline", "text-table-mismatch",
+            "section-missing",
+            "section-order",
+            "section-heading",
+            "table-missing",
+            "row-missing",
+            "row-shape",
+            "cell-blank",
+            "cell-invalid",
+            "cell-ambiguous",
+            "requests-balance",
+            "requests-row-total",
+            "requests-results-total",
+            "appeals-total",
+            "article-citation",
+            "format-year-mismatch",
+            "title-format",
+            "publish-deadline",
+            "text-table-mismatch",
             "text-sum-mismatch",
         ] {
             assert!(names.contains(&required), "{required}");
         }
-        assert!(names.iter().all(|n| n.chars().all(|c| c.is_ascii_lowercase() || c == '-')));
+        assert!(names
+            .iter()
+            .all(|n| n.chars().all(|c| c.is_ascii_lowercase() || c == '-')));
         names.sort_unstable();
         let before = names.len();
         names.dedup();

@@ -1,7 +1,6 @@
 //! `section-missing`, `section-order`, `section-heading`, `section-empty`, `fee-statement`.
 
 use super::Ctx;
-use crate::normalize::key;
 use crate::result::Status;
 use crate::sections::Wording;
 use crate::spec::{Format, SECTIONS};
@@ -19,24 +18,47 @@ pub fn check(ctx: &mut Ctx) {
                     format!("Part {n} ({official}) is missing"),
                 );
                 ctx.push(f);
-                ctx.check(Some(n), "section-missing", Status::Fail, format!("未找到“{official}”"), format!("{official} not found"));
+                ctx.check(
+                    Some(n),
+                    "section-missing",
+                    Status::Fail,
+                    format!("未找到“{official}”"),
+                    format!("{official} not found"),
+                );
             }
             Some(s) => {
                 let line = ctx.text.lines[s.index].no;
-                ctx.check(Some(n), "section-missing", Status::Pass, format!("第{line}行"), format!("line {line}"));
+                ctx.check(
+                    Some(n),
+                    "section-missing",
+                    Status::Pass,
+                    format!("第{line}行"),
+                    format!("line {line}"),
+                );
                 let before = ctx.findings.len();
                 if s.wording != Wording::Official {
                     let mut f = ctx.finding(
                         "section-heading",
                         Some(n),
-                        format!("第{}部分标题“{}”与规定的“{}”不一致", spec.numeral, s.heading, official),
-                        format!("Heading of part {n} \"{}\" differs from the official \"{official}\"", s.heading),
+                        format!(
+                            "第{}部分标题“{}”与规定的“{}”不一致",
+                            spec.numeral, s.heading, official
+                        ),
+                        format!(
+                            "Heading of part {n} \"{}\" differs from the official \"{official}\"",
+                            s.heading
+                        ),
                     );
                     f.line = Some(line);
                     f.column = Some(1);
                     ctx.push(f);
                 }
-                ctx.check_from(Some(n), "section-heading", before, ("标题与规定一致", "Heading matches the official wording"));
+                ctx.check_from(
+                    Some(n),
+                    "section-heading",
+                    before,
+                    ("标题与规定一致", "Heading matches the official wording"),
+                );
             }
         }
     }
@@ -53,12 +75,22 @@ pub fn check(ctx: &mut Ctx) {
     let order: Vec<u8> = found.iter().map(|(_, n)| *n).collect();
     let before = ctx.findings.len();
     if order.windows(2).any(|w| w[0] > w[1]) {
-        let seq: Vec<String> = order.iter().map(|n| SECTIONS[*n as usize - 1].numeral.to_string()).collect();
+        let seq: Vec<String> = order
+            .iter()
+            .map(|n| SECTIONS[*n as usize - 1].numeral.to_string())
+            .collect();
         let mut f = ctx.finding(
             "section-order",
             None,
             format!("各部分顺序为{}，应为一至六依次排列", seq.join("、")),
-            format!("Parts appear in the order {}, not one to six", order.iter().map(|n| n.to_string()).collect::<Vec<_>>().join(", ")),
+            format!(
+                "Parts appear in the order {}, not one to six",
+                order
+                    .iter()
+                    .map(|n| n.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
         );
         if let Some(w) = found.windows(2).find(|w| w[0].1 > w[1].1) {
             f.line = Some(ctx.text.lines[w[1].0].no);
@@ -66,14 +98,26 @@ pub fn check(ctx: &mut Ctx) {
         }
         ctx.push(f);
     }
-    ctx.check_from(None, "section-order", before, ("各部分按顺序排列", "Parts are in order"));
+    ctx.check_from(
+        None,
+        "section-order",
+        before,
+        ("各部分按顺序排列", "Parts are in order"),
+    );
 
     // Part 五 must have real content.
     if ctx.section_found(5) {
-        let body: String = ctx.structure.body(ctx.text, 5).iter().map(|l| key(&l.text)).collect();
+        let body: String = ctx
+            .structure
+            .body(ctx.text, 5)
+            .iter()
+            .map(|l| l.key.as_str())
+            .collect();
         let before = ctx.findings.len();
         if body.chars().count() < 4 || body == "无" || body == "暂无" {
-            let s = ctx.structure.sections[4].as_ref().map(|s| ctx.text.lines[s.index].no);
+            let s = ctx.structure.sections[4]
+                .as_ref()
+                .map(|s| ctx.text.lines[s.index].no);
             let mut f = ctx.finding(
                 "section-empty",
                 Some(5),
@@ -84,15 +128,30 @@ pub fn check(ctx: &mut Ctx) {
             f.column = Some(1);
             ctx.push(f);
         }
-        ctx.check_from(Some(5), "section-empty", before, ("写明了问题和改进措施", "Problems and improvements are described"));
+        ctx.check_from(
+            Some(5),
+            "section-empty",
+            before,
+            (
+                "写明了问题和改进措施",
+                "Problems and improvements are described",
+            ),
+        );
     }
 
     // Part 六 under F2021 must state the processing fees.
     if ctx.expected == Some(Format::F2021) && ctx.section_found(6) {
-        let body: String = ctx.structure.body(ctx.text, 6).iter().map(|l| key(&l.text)).collect();
+        let body: String = ctx
+            .structure
+            .body(ctx.text, 6)
+            .iter()
+            .map(|l| l.key.as_str())
+            .collect();
         let before = ctx.findings.len();
         if !body.contains("处理费") {
-            let s = ctx.structure.sections[5].as_ref().map(|s| ctx.text.lines[s.index].no);
+            let s = ctx.structure.sections[5]
+                .as_ref()
+                .map(|s| ctx.text.lines[s.index].no);
             let mut f = ctx.finding(
                 "fee-statement",
                 Some(6),
@@ -103,6 +162,11 @@ pub fn check(ctx: &mut Ctx) {
             f.column = Some(1);
             ctx.push(f);
         }
-        ctx.check_from(Some(6), "fee-statement", before, ("说明了信息处理费情况", "Processing fees are stated"));
+        ctx.check_from(
+            Some(6),
+            "fee-statement",
+            before,
+            ("说明了信息处理费情况", "Processing fees are stated"),
+        );
     }
 }

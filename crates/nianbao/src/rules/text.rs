@@ -9,7 +9,9 @@ fn counted(chars: &[char]) -> Vec<(i64, char, usize)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
-        if chars[i].is_ascii_digit() && (i == 0 || !(chars[i - 1].is_ascii_digit() || chars[i - 1] == '.')) {
+        if chars[i].is_ascii_digit()
+            && (i == 0 || !(chars[i - 1].is_ascii_digit() || chars[i - 1] == '.'))
+        {
             let s = i;
             while i < chars.len() && chars[i].is_ascii_digit() {
                 i += 1;
@@ -18,7 +20,10 @@ fn counted(chars: &[char]) -> Vec<(i64, char, usize)> {
             while j < chars.len() && chars[j] == ' ' {
                 j += 1;
             }
-            if j < chars.len() && matches!(chars[j], '条' | '件' | '个' | '次' | '起' | '篇') && !(i < chars.len() && chars[i] == '.') {
+            if j < chars.len()
+                && matches!(chars[j], '条' | '件' | '个' | '次' | '起' | '篇')
+                && !(i < chars.len() && chars[i] == '.')
+            {
                 let n: String = chars[s..i].iter().collect();
                 if let Ok(v) = n.parse() {
                     out.push((v, chars[j], s));
@@ -32,7 +37,11 @@ fn counted(chars: &[char]) -> Vec<(i64, char, usize)> {
 }
 
 fn total(t: &TableOut, key: &str, col: &str) -> Option<i64> {
-    t.rows.iter().find(|r| r.key == key && r.found)?.cell(col)?.int()
+    t.rows
+        .iter()
+        .find(|r| r.key == key && r.found)?
+        .cell(col)?
+        .int()
 }
 
 pub fn check(ctx: &mut Ctx) {
@@ -42,18 +51,23 @@ pub fn check(ctx: &mut Ctx) {
     let received = total(&requests, "1", "total");
     let carried = total(&requests, "2", "total");
     let review = total(&appeals, "appeals", "review.total");
-    let suits = total(&appeals, "appeals", "suit_direct.total").zip(total(&appeals, "appeals", "suit_after_review.total")).map(|(a, b)| a + b);
+    let suits = total(&appeals, "appeals", "suit_direct.total")
+        .zip(total(&appeals, "appeals", "suit_after_review.total"))
+        .map(|(a, b)| a + b);
 
-    let lines: Vec<(usize, String)> = ctx
+    let lines: Vec<(usize, &str)> = ctx
         .text
         .lines
         .iter()
         .filter(|l| !l.text.contains('\t') && !l.text.contains('|'))
-        .map(|l| (l.no, l.text.clone()))
+        .map(|l| (l.no, l.text.as_str()))
         .collect();
     let mut sum_checked = 0;
     let mut cross_checked = 0;
     for (no, text) in &lines {
+        if !text.bytes().any(|b| b.is_ascii_digit()) {
+            continue;
+        }
         let chars: Vec<char> = text.chars().collect();
         let nums = counted(&chars);
         // "…399条，其中…2条；…10条…" up to the end of the sentence.
@@ -62,15 +76,27 @@ pub fn check(ctx: &mut Ctx) {
             if !after.contains("其中") {
                 continue;
             }
-            let end = chars[pos..].iter().position(|&c| c == '。').map(|e| pos + e).unwrap_or(chars.len());
-            let parts: Vec<i64> = nums[k + 1..].iter().filter(|(_, u, p)| *u == unit && *p < end).map(|(v, _, _)| *v).collect();
+            let end = chars[pos..]
+                .iter()
+                .position(|&c| c == '。')
+                .map(|e| pos + e)
+                .unwrap_or(chars.len());
+            let parts: Vec<i64> = nums[k + 1..]
+                .iter()
+                .filter(|(_, u, p)| *u == unit && *p < end)
+                .map(|(v, _, _)| *v)
+                .collect();
             if parts.len() < 2 {
                 continue;
             }
             sum_checked += 1;
             let s: i64 = parts.iter().sum();
             if s != tot {
-                let list = parts.iter().map(|v| v.to_string()).collect::<Vec<_>>().join("+");
+                let list = parts
+                    .iter()
+                    .map(|v| v.to_string())
+                    .collect::<Vec<_>>()
+                    .join("+");
                 let mut f = ctx.finding(
                     "text-sum-mismatch",
                     ctx.structure.section_at(*no - 1),
@@ -89,6 +115,9 @@ pub fn check(ctx: &mut Ctx) {
         }
         // Clauses that state a table's number.
         for clause in text.split(['，', '。', '；', ',', ';']) {
+            if !clause.bytes().any(|b| b.is_ascii_digit()) {
+                continue;
+            }
             let cc: Vec<char> = clause.chars().collect();
             let ns = counted(&cc);
             if ns.len() != 1 || ns[0].1 == '条' {
@@ -101,7 +130,12 @@ pub fn check(ctx: &mut Ctx) {
                 && !clause.contains("办结")
                 && !clause.contains("复议")
             {
-                ("收到政府信息公开申请", received, received.zip(carried).map(|(a, b)| a + b), 3)
+                (
+                    "收到政府信息公开申请",
+                    received,
+                    received.zip(carried).map(|(a, b)| a + b),
+                    3,
+                )
             } else if clause.contains("行政复议") && !clause.contains("诉讼") {
                 ("行政复议", review, None, 4)
             } else if clause.contains("行政诉讼") && !clause.contains("复议") {
@@ -116,8 +150,15 @@ pub fn check(ctx: &mut Ctx) {
                 let mut f = ctx.finding(
                     "text-table-mismatch",
                     Some(section),
-                    format!("正文“{}”称{what}{v}件，表格为{}件", clause.trim(), fmt_num(want as f64)),
-                    format!("The prose \"{}\" says {v}, the table says {want}", clause.trim()),
+                    format!(
+                        "正文“{}”称{what}{v}件，表格为{}件",
+                        clause.trim(),
+                        fmt_num(want as f64)
+                    ),
+                    format!(
+                        "The prose \"{}\" says {v}, the table says {want}",
+                        clause.trim()
+                    ),
                 );
                 f.line = Some(*no);
                 f.column = col;
@@ -128,24 +169,67 @@ pub fn check(ctx: &mut Ctx) {
         }
     }
     if sum_checked == 0 {
-        ctx.check(None, "text-sum-mismatch", Status::Skip, "正文中没有“共N条，其中……”形式的列举", "No stated total with listed parts in the prose");
+        ctx.check(
+            None,
+            "text-sum-mismatch",
+            Status::Skip,
+            "正文中没有“共N条，其中……”形式的列举",
+            "No stated total with listed parts in the prose",
+        );
     } else {
-        let bad: Vec<_> = ctx.findings[before..].iter().filter(|f| f.rule == "text-sum-mismatch").cloned().collect();
+        let bad: Vec<_> = ctx.findings[before..]
+            .iter()
+            .filter(|f| f.rule == "text-sum-mismatch")
+            .cloned()
+            .collect();
         match bad.first() {
-            None => ctx.check(None, "text-sum-mismatch", Status::Pass, format!("{sum_checked}处列举的分项之和与总数一致"), format!("{sum_checked} listed totals add up")),
+            None => ctx.check(
+                None,
+                "text-sum-mismatch",
+                Status::Pass,
+                format!("{sum_checked}处列举的分项之和与总数一致"),
+                format!("{sum_checked} listed totals add up"),
+            ),
             Some(f) => {
-                let status = if bad.iter().any(|f| f.severity == Severity::Error) { Status::Fail } else { Status::Warn };
-                ctx.check(None, "text-sum-mismatch", status, f.message.clone(), f.message_en.clone())
+                let status = if bad.iter().any(|f| f.severity == Severity::Error) {
+                    Status::Fail
+                } else {
+                    Status::Warn
+                };
+                ctx.check(
+                    None,
+                    "text-sum-mismatch",
+                    status,
+                    f.message.clone(),
+                    f.message_en.clone(),
+                )
             }
         }
     }
     if cross_checked == 0 {
-        ctx.check(None, "text-table-mismatch", Status::Skip, "正文中没有可与表格对照的数字", "No prose number to compare with the tables");
+        ctx.check(
+            None,
+            "text-table-mismatch",
+            Status::Skip,
+            "正文中没有可与表格对照的数字",
+            "No prose number to compare with the tables",
+        );
     } else {
-        let n = ctx.findings[before..].iter().filter(|f| f.rule == "text-table-mismatch").count();
+        let n = ctx.findings[before..]
+            .iter()
+            .filter(|f| f.rule == "text-table-mismatch")
+            .count();
         let status = if n > 0 { Status::Warn } else { Status::Pass };
-        let first = ctx.findings[before..].iter().find(|f| f.rule == "text-table-mismatch").map(|f| (f.message.clone(), f.message_en.clone()));
-        let (zh, en) = first.unwrap_or_else(|| (format!("{cross_checked}处正文数字与表格一致"), format!("{cross_checked} prose numbers agree with the tables")));
+        let first = ctx.findings[before..]
+            .iter()
+            .find(|f| f.rule == "text-table-mismatch")
+            .map(|f| (f.message.clone(), f.message_en.clone()));
+        let (zh, en) = first.unwrap_or_else(|| {
+            (
+                format!("{cross_checked}处正文数字与表格一致"),
+                format!("{cross_checked} prose numbers agree with the tables"),
+            )
+        });
         ctx.check(None, "text-table-mismatch", status, zh, en);
     }
 }

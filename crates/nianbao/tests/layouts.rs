@@ -1,0 +1,156 @@
+//! The same numbers, in every layout real text has, give the same cells and no identity error.
+
+mod common;
+use common::*;
+use nianbao::spec::Format;
+
+fn sample(format: Format) -> (Vec<Vec<i64>>, Vec<i64>) {
+    let n = result_rows(format);
+    let mut results = vec![[0i64; 6]; n];
+    results[0] = [3, 1, 0, 0, 0, 2];
+    results[1] = [2, 0, 0, 1, 0, 0];
+    results[n - 1] = [1, 0, 0, 0, 0, 0];
+    results[5] = [0, 0, 4, 0, 0, 0];
+    let rows = consistent_requests(format, &results, [1, 0, 0, 0, 0, 0], [2, 0, 1, 0, 0, 0]);
+    let appeals = vec![1, 0, 1, 0, 2, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0];
+    (rows, appeals)
+}
+
+#[test]
+fn every_layout_gives_the_same_cells() {
+    for year in [2020, 2022] {
+        let format = Format::for_year(year);
+        let (rows, appeals) = sample(format);
+        for layout in LAYOUTS {
+            let text = report(year, &rows, &appeals, layout);
+            let r = nianbao::check("t.txt", &text);
+            let want: Vec<Vec<Option<i64>>> = rows
+                .iter()
+                .map(|r| r.iter().map(|&v| Some(v)).collect())
+                .collect();
+            assert_eq!(read_requests(&r), want, "{year} {layout:?}\n{text}");
+            let want_a: Vec<Option<i64>> = appeals.iter().map(|&v| Some(v)).collect();
+            assert_eq!(read_appeals(&r), want_a, "{year} {layout:?}");
+            assert!(
+                identity_findings(&r).is_empty(),
+                "{year} {layout:?}: {:?}",
+                identity_findings(&r)
+            );
+            assert_eq!(r.format.detected, Some(format), "{layout:?}");
+            assert!(r.sections.iter().all(|s| s.found), "{layout:?}");
+            let active_found = r.tables.active.rows.iter().filter(|x| x.found).count();
+            assert_eq!(
+                active_found,
+                r.tables.active.rows.len(),
+                "{year} {layout:?}: part 二 rows"
+            );
+            assert_eq!(r.counts.error, 0, "{year} {layout:?}: {:#?}", r.findings);
+        }
+    }
+}
+
+#[test]
+fn appeals_as_three_small_tables_and_spread_over_lines() {
+    let (rows, appeals) = sample(Format::F2019);
+    for layout in [Layout::NextLine, Layout::CellPerLine] {
+        let r = nianbao::check("t.txt", &report(2020, &rows, &appeals, layout));
+        assert_eq!(
+            read_appeals(&r),
+            appeals.iter().map(|&v| Some(v)).collect::<Vec<_>>()
+        );
+        assert!(r.findings.iter().all(|f| f.rule != "row-shape"));
+    }
+}
+
+#[test]
+fn cells_point_at_the_users_text() {
+    let (rows, appeals) = sample(Format::F2019);
+    let text = report(2020, &rows, &appeals, Layout::Tab);
+    let r = nianbao::check("t.txt", &text);
+    let lines: Vec<&str> = text.lines().collect();
+    for row in r.tables.requests.rows.iter().chain(&r.tables.appeals.rows) {
+        for (_, c) in &row.cells {
+            let line = lines[c.line.unwrap() - 1];
+            let col = c.column.unwrap();
+            let at: String = line
+                .chars()
+                .skip(col - 1)
+                .take(c.raw.chars().count())
+                .collect();
+            assert_eq!(at, c.raw, "line {:?} col {col}", c.line);
+        }
+    }
+}
+
+#[test]
+fn full_width_digits_and_traditional_labels() {
+    let (rows, appeals) = sample(Format::F2019);
+    let text = report(2020, &rows, &appeals, Layout::Tab);
+    let fw: String = text
+        .chars()
+        .map(|c| match c {
+            '0'..='9' => char::from_u32(c as u32 - '0' as u32 + 0xFF10).unwrap(),
+            '总' => '總',
+            '体' => '體',
+            '况' => '況',
+            '处' => '處',
+            c => c,
+        })
+        .collect();
+    let r = nianbao::check("t.txt", &fw);
+    assert!(r.sections[0].found, "總體情況");
+    let want: Vec<Vec<Option<i64>>> = rows
+        .iter()
+        .map(|r| r.iter().map(|&v| Some(v)).collect())
+        .collect();
+    assert_eq!(read_requests(&r), want);
+    assert_eq!(r.tables.requests.rows[0].cells[0].1.raw, "７");
+}
+
+#[test]
+fn crlf_and_markdown_headings() {
+    let (rows, appeals) = sample(Format::F2021);
+    let text = report(2022, &rows, &appeals, Layout::Pipe)
+        .replace("一、总体情况", "## 一、总体情况")
+        .replace("五、存在", "**五、存在")
+        .replace('\n', "\r\n");
+    let r = nianbao::check("t.txt", &text);
+    assert!(r.sections.iter().all(|s| s.found));
+    assert_eq!(r.sections[0].heading.as_deref(), Some("## 一、总体情况"));
+    assert_eq!(r.counts.error, 0, "{:#?}", r.findings);
+}
+
+#[test]
+fn lost_sub_row_labels_are_placed_by_position() {
+    let (rows, appeals) = sample(Format::F2019);
+    let text = report(2020, &rows, &appeals, Layout::Tab);
+    // Drop the labels of 不予公开's sub-rows 2..8 (seed 003's layout).
+    let stripped: String = text
+        .lines()
+        .map(|l| {
+            let cells: Vec<&str> = l.split('\t').collect();
+            if cells.len() == 9
+                && cells[0].is_empty()
+                && cells[1].starts_with(|c: char| ('2'..='8').contains(&c))
+                && l.contains("公开")
+            {
+                format!("\t\t{}", cells[2..].join("\t"))
+            } else {
+                l.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert_ne!(stripped, text);
+    let r = nianbao::check("t.txt", &stripped);
+    let want: Vec<Vec<Option<i64>>> = rows
+        .iter()
+        .map(|r| r.iter().map(|&v| Some(v)).collect())
+        .collect();
+    assert_eq!(read_requests(&r), want);
+    assert!(
+        r.findings.iter().all(|f| f.rule != "row-missing"),
+        "{:#?}",
+        r.findings
+    );
+}
