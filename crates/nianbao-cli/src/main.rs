@@ -168,8 +168,7 @@ fn check(args: &[String]) -> ExitCode {
     let mut any_error = false;
     let mut unreadable = false;
     if fmt == Fmt::Csv {
-        let _ = out.write_all("\u{FEFF}".as_bytes());
-        let _ = writeln!(out, "{}", CSV_HEADER);
+        let _ = write!(out, "{}", nianbao::export::csv(&[]));
     }
     for path in &files {
         let text = match read_report(path) {
@@ -187,8 +186,8 @@ fn check(args: &[String]) -> ExitCode {
         let r = nianbao::check(&name, &text);
         any_error |= r.counts.error > 0;
         let res = match fmt {
-            Fmt::Json => writeln!(out, "{}", nianbao::to_json(&r, false)),
-            Fmt::Csv => write!(out, "{}", csv_rows(&r)),
+            Fmt::Json => write!(out, "{}", nianbao::export::json_line(&r)),
+            Fmt::Csv => write!(out, "{}", nianbao::export::csv_rows(&r)),
             Fmt::Text => write!(out, "{}", text_report(&r, color, en)),
         };
         if res.is_err() {
@@ -203,43 +202,6 @@ fn check(args: &[String]) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
-}
-
-pub const CSV_HEADER: &str =
-    "file,agency,year,rule,severity,section,line,column,table,cells,expected,actual,message";
-
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
-
-fn csv_rows(r: &CheckResult) -> String {
-    let num = |v: Option<f64>| v.map(nianbao::layout::fmt_num).unwrap_or_default();
-    let opt = |v: Option<usize>| v.map(|x| x.to_string()).unwrap_or_default();
-    let mut s = String::new();
-    for f in &r.findings {
-        let fields = [
-            csv_field(&r.input.name),
-            csv_field(r.meta.agency.as_deref().unwrap_or("")),
-            r.meta.year.map(|y| y.to_string()).unwrap_or_default(),
-            f.rule.to_string(),
-            f.severity.name().to_string(),
-            f.section.map(|x| x.to_string()).unwrap_or_default(),
-            opt(f.line),
-            opt(f.column),
-            f.table.unwrap_or("").to_string(),
-            csv_field(&f.cells.join(" ")),
-            num(f.expected),
-            num(f.actual),
-            csv_field(&f.message),
-        ];
-        s.push_str(&fields.join(","));
-        s.push_str("\r\n");
-    }
-    s
 }
 
 struct Paint {
@@ -259,19 +221,12 @@ impl Paint {
 fn text_report(r: &CheckResult, color: bool, en: bool) -> String {
     let p = Paint { on: color };
     let mut s = String::new();
-    let verdict = match (r.verdict, en) {
-        (Verdict::Pass, false) => p.c("32", "可发布"),
-        (Verdict::Warn, false) => p.c("33", &format!("可发布，有{}项提示", r.counts.warning)),
-        (Verdict::Fail, false) => p.c("31", &format!("需修改 {} 项", r.counts.error)),
-        (Verdict::Incomplete, false) => p.c("33", "无法完整判定"),
-        (Verdict::Pass, true) => p.c("32", "ready to publish"),
-        (Verdict::Warn, true) => p.c(
-            "33",
-            &format!("publishable, {} warning(s)", r.counts.warning),
-        ),
-        (Verdict::Fail, true) => p.c("31", &format!("needs {} fix(es)", r.counts.error)),
-        (Verdict::Incomplete, true) => p.c("33", "cannot be fully decided"),
+    let colour = match r.verdict {
+        Verdict::Pass => "32",
+        Verdict::Fail => "31",
+        Verdict::Warn | Verdict::Incomplete => "33",
     };
+    let verdict = p.c(colour, &nianbao::export::verdict_text(r, en));
     s.push_str(&format!("{} — {}\n", p.c("1", &r.input.name), verdict));
     s.push_str(&format!(
         "  {} {}  {} {}  {} {}  {} {}\n",
@@ -288,19 +243,16 @@ fn text_report(r: &CheckResult, color: bool, en: bool) -> String {
         },
         format_args!("{}/{}", r.counts.error, r.counts.warning),
     ));
-    let mark = |st: Status| match st {
-        Status::Pass => p.c("32", "✓"),
-        Status::Fail => p.c("31", "✗"),
-        Status::Warn => p.c("33", "⚠"),
-        Status::Skip => p.c("90", "–"),
+    let mark = |st: Status| {
+        let colour = match st {
+            Status::Pass => "32",
+            Status::Fail => "31",
+            Status::Warn => "33",
+            Status::Skip => "90",
+        };
+        p.c(colour, nianbao::export::status_mark(st))
     };
-    let rule_title = |name: &str| {
-        nianbao::RULES
-            .iter()
-            .find(|x| x.name == name)
-            .map(|x| if en { x.title_en } else { x.title })
-            .unwrap_or("")
-    };
+    let rule_title = |name: &str| nianbao::export::rule_title(name, en);
     s.push_str(&format!("  {}\n", if en { "document" } else { "全文" }));
     for c in &r.document.checks {
         let d = if en { &c.detail_en } else { &c.detail };

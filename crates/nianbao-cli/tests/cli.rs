@@ -39,7 +39,7 @@ fn readable_report_with_checklist_and_lines() {
     assert!(!out.contains("\x1b["), "no colour when not a terminal");
     let (code, out, _) = run(&["check", "--lang", "en", &seed("000")]);
     assert_eq!(code, 0);
-    assert!(out.contains("publishable, 2 warning(s)"), "{out}");
+    assert!(out.contains("Publishable (2 warnings)"), "{out}");
 }
 
 #[test]
