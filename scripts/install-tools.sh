@@ -52,7 +52,7 @@ if [ "$what" = all ]; then
     say "installing chromium from Debian"
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
-    apt-get install -y -qq chromium chromium-driver >/dev/null
+    apt-get install -y -qq chromium chromium-driver fonts-noto-cjk >/dev/null
   fi
 fi
 say "tools ready"

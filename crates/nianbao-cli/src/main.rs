@@ -95,34 +95,7 @@ fn read_report(path: &str) -> Result<String, String> {
 }
 
 fn decode(bytes: &[u8]) -> Result<String, String> {
-    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        let le = bytes[0] == 0xFF;
-        let units: Vec<u16> = bytes[2..]
-            .chunks_exact(2)
-            .map(|p| {
-                if le {
-                    u16::from_le_bytes([p[0], p[1]])
-                } else {
-                    u16::from_be_bytes([p[0], p[1]])
-                }
-            })
-            .collect();
-        return String::from_utf16(&units)
-            .map_err(|_| "UTF-16 编码有误 invalid UTF-16".to_string());
-    }
-    if bytes.starts_with(b"%PDF") {
-        return Err("这是PDF文件，请先复制其中的文字另存为 .txt this is a PDF: paste its text into a .txt file".into());
-    }
-    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
-        return Err("这是Word/压缩文件，请另存为纯文本 .txt this is a Word or zip file: save it as plain text".into());
-    }
-    match std::str::from_utf8(bytes) {
-        Ok(s) => Ok(s.to_string()),
-        Err(_) => Err(
-            "不是UTF-8文本（可能是GBK编码），请另存为UTF-8 not UTF-8 text (GBK?): save it as UTF-8"
-                .into(),
-        ),
-    }
+    nianbao::decode::decode(bytes).map_err(|e| format!("{} {}", e.zh, e.en))
 }
 
 fn check(args: &[String]) -> ExitCode {

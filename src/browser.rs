@@ -1,0 +1,117 @@
+//! The few things the page needs from the browser: storage, downloads, time, scrolling.
+//! Every call degrades gracefully: a browser without storage still checks reports.
+
+use gloo::storage::{LocalStorage, Storage};
+use wasm_bindgen::JsCast;
+
+const TEXT_KEY: &str = "nianbao.text";
+const NAME_KEY: &str = "nianbao.name";
+const LANG_KEY: &str = "nianbao.lang";
+
+pub fn load_text() -> Option<(String, String)> {
+    let text: String = LocalStorage::get(TEXT_KEY).ok()?;
+    let name: String = LocalStorage::get(NAME_KEY).unwrap_or_else(|_| "pasted.txt".to_string());
+    Some((text, name))
+}
+
+/// Saves the text; false when the browser refused (quota, private mode).
+pub fn save_text(text: &str, name: &str) -> bool {
+    LocalStorage::set(TEXT_KEY, text).is_ok() && LocalStorage::set(NAME_KEY, name).is_ok()
+}
+
+pub fn forget_text() {
+    LocalStorage::delete(TEXT_KEY);
+    LocalStorage::delete(NAME_KEY);
+}
+
+pub fn load_lang_en() -> bool {
+    LocalStorage::get::<String>(LANG_KEY).is_ok_and(|l| l == "en")
+}
+
+pub fn save_lang(en: bool) {
+    let _ = LocalStorage::set(LANG_KEY, if en { "en" } else { "zh" });
+}
+
+pub fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .unwrap_or(0.0)
+}
+
+/// Offers `content` as a file download. Returns false if the browser refused.
+pub fn download(name: &str, mime: &str, content: &str) -> bool {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return false;
+    };
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(content));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else {
+        return false;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return false;
+    };
+    let ok = (|| {
+        let a: web_sys::HtmlAnchorElement = doc.create_element("a").ok()?.dyn_into().ok()?;
+        a.set_href(&url);
+        a.set_download(name);
+        a.set_attribute("style", "display:none").ok()?;
+        doc.body()?.append_child(&a).ok()?;
+        a.click();
+        a.remove();
+        Some(())
+    })()
+    .is_some();
+    // Revoke later: some browsers read the URL after the click returns.
+    let u = url.clone();
+    gloo::timers::callback::Timeout::new(10_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&u);
+    })
+    .forget();
+    ok
+}
+
+/// Scrolls an element into the middle of the view.
+pub fn scroll_into_view(el: &web_sys::Element) {
+    let opts = web_sys::ScrollIntoViewOptions::new();
+    opts.set_block(web_sys::ScrollLogicalPosition::Center);
+    opts.set_behavior(web_sys::ScrollBehavior::Smooth);
+    el.scroll_into_view_with_scroll_into_view_options(&opts);
+}
+
+/// Selects line `line` (1-based) of a textarea and scrolls it into view.
+pub fn select_line(ta: &web_sys::HtmlTextAreaElement, text: &str, line: usize) {
+    let mut start_chars = 0usize;
+    let mut len_chars = 0usize;
+    for (i, l) in text.split('\n').enumerate() {
+        let n = l.encode_utf16().count();
+        if i + 1 == line {
+            len_chars = n;
+            break;
+        }
+        start_chars += n + 1;
+    }
+    let _ = ta.set_selection_range(start_chars as u32, (start_chars + len_chars) as u32);
+    // Scroll so the line sits a third of the way down. Lines wrap, so count visual rows:
+    // a CJK character is about two half-width units wide in the monospace font.
+    const LINE_HEIGHT: f64 = 13.0 * 1.45;
+    const UNIT: f64 = 6.6;
+    let width = (ta.client_width() as f64 - 16.0).max(50.0);
+    let per_row = (width / UNIT).max(10.0);
+    let mut rows = 0.0;
+    for l in text.split('\n').take(line.saturating_sub(1)) {
+        let units: f64 = l
+            .chars()
+            .map(|c| match c {
+                '\t' => 4.0,
+                c if c.is_ascii() => 1.2,
+                _ => 2.0,
+            })
+            .sum();
+        rows += (units / per_row).ceil().max(1.0);
+    }
+    let target = rows * LINE_HEIGHT - ta.client_height() as f64 / 3.0;
+    ta.set_scroll_top(target.max(0.0) as i32);
+}

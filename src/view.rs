@@ -1,0 +1,350 @@
+//! Rendering a result: the verdict, the document card, a checklist card per part (with its
+//! table rebuilt as a grid), and the findings. Pure functions of the result; all text goes in as
+//! text nodes (Yew escapes it), never as HTML.
+
+use crate::i18n::{section_title_en, Lang, NUMERALS};
+use nianbao::export::{cell_class, identity_sides, rule_title, status_mark, verdict_text};
+use nianbao::layout::Kind;
+use nianbao::result::{Check, CheckResult, Finding, Severity, Status, TableOut, Verdict};
+use yew::prelude::*;
+
+/// What a finding row needs to report a click.
+pub type OnSelect = Callback<usize>;
+
+/// The most findings listed at once (the downloads carry all of them).
+pub const MAX_LISTED: usize = 300;
+
+pub fn verdict(r: &CheckResult, lang: Lang, ms: Option<f64>) -> Html {
+    let class = match r.verdict {
+        Verdict::Fail => "verdict fail",
+        Verdict::Warn => "verdict warn",
+        Verdict::Pass => "verdict pass",
+        Verdict::Incomplete => "verdict incomplete",
+    };
+    let verdict_name = match r.verdict {
+        Verdict::Fail => "fail",
+        Verdict::Warn => "warn",
+        Verdict::Pass => "pass",
+        Verdict::Incomplete => "incomplete",
+    };
+    html! {
+        <section class="summary" aria-labelledby="verdict-text">
+            <p id="verdict-text" class={class} data-verdict={verdict_name} role="status" aria-live="polite">
+                { verdict_text(r, lang.en) }
+            </p>
+            <p class="counts">
+                <span class="count error" data-count="error">{ format!("{} {}", lang.t("错误", "errors"), r.counts.error) }</span>
+                <span class="count warning" data-count="warning">{ format!("{} {}", lang.t("提示", "warnings"), r.counts.warning) }</span>
+                <span class="count info" data-count="info">{ format!("{} {}", lang.t("信息", "info"), r.counts.info) }</span>
+                if let Some(ms) = ms {
+                    <span class="timing" id="timing" data-ms={format!("{ms:.1}")}>{ format!("{} {:.0} ms", lang.t("检查用时", "checked in"), ms) }</span>
+                }
+            </p>
+        </section>
+    }
+}
+
+fn check_list(checks: &[Check], lang: Lang) -> Html {
+    html! {
+        <ul class="checks">
+            { for checks.iter().map(|c| {
+                let class = match c.status {
+                    Status::Pass => "check s-pass",
+                    Status::Fail => "check s-fail",
+                    Status::Warn => "check s-warn",
+                    Status::Skip => "check s-skip",
+                };
+                let status = match c.status {
+                    Status::Pass => "pass",
+                    Status::Fail => "fail",
+                    Status::Warn => "warn",
+                    Status::Skip => "skip",
+                };
+                let label = match c.status {
+                    Status::Pass => lang.t("通过", "passed"),
+                    Status::Fail => lang.t("未通过", "failed"),
+                    Status::Warn => lang.t("提示", "warning"),
+                    Status::Skip => lang.t("无法判定", "not run"),
+                };
+                html! {
+                    <li class={class} data-rule={c.rule} data-status={status}>
+                        <span class="mark" role="img" aria-label={label}>{ status_mark(c.status) }</span>
+                        <span class="rule-title" title={c.rule}>{ rule_title(c.rule, lang.en) }</span>
+                        <span class="detail">{ if lang.en { c.detail_en.clone() } else { c.detail.clone() } }</span>
+                    </li>
+                }
+            }) }
+        </ul>
+    }
+}
+
+pub fn finding_item(
+    i: usize,
+    f: &Finding,
+    lang: Lang,
+    selected: Option<usize>,
+    on_select: &OnSelect,
+) -> Html {
+    let sev = match f.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "info",
+    };
+    let sev_label = match f.severity {
+        Severity::Error => lang.t("错误", "error"),
+        Severity::Warning => lang.t("提示", "warning"),
+        Severity::Info => lang.t("信息", "info"),
+    };
+    let is_sel = selected == Some(i);
+    let onclick = {
+        let cb = on_select.clone();
+        Callback::from(move |_| cb.emit(i))
+    };
+    let at = f
+        .line
+        .map(|l| format!("{} {l}", lang.t("行", "line")))
+        .unwrap_or_else(|| "—".to_string());
+    html! {
+        <li class={classes!("finding", sev, is_sel.then_some("selected"))} data-index={i.to_string()} data-rule={f.rule}>
+            <button type="button" class="finding-btn" {onclick} aria-current={is_sel.then_some("true")} data-line={f.line.map(|l| l.to_string())}>
+                <span class={classes!("sev", sev)}>{ sev_label }</span>
+                <span class="at">{ at }</span>
+                <span class="msg">{ if lang.en { f.message_en.clone() } else { f.message.clone() } }</span>
+                <code class="rule">{ f.rule }</code>
+            </button>
+        </li>
+    }
+}
+
+/// Indices of findings that belong to part `n` (None: to the document as a whole).
+pub fn findings_of(r: &CheckResult, n: Option<u8>) -> Vec<usize> {
+    r.findings
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.section == n)
+        .map(|(i, _)| i)
+        .collect()
+}
+
+pub fn document_card(
+    r: &CheckResult,
+    lang: Lang,
+    selected: Option<usize>,
+    on_select: &OnSelect,
+) -> Html {
+    let m = &r.meta;
+    let dash = || "—".to_string();
+    let fmt =
+        |f: Option<nianbao::spec::Format>| f.map(|f| format!("F{}", f.name())).unwrap_or_else(dash);
+    let list = findings_of(r, None);
+    html! {
+        <section class="card doc-card" aria-labelledby="doc-title">
+            <h2 id="doc-title">{ lang.t("全文", "Document") }</h2>
+            <dl class="meta">
+                <dt>{ lang.t("标题", "Title") }</dt><dd data-meta="title">{ m.title.clone().unwrap_or_else(dash) }</dd>
+                <dt>{ lang.t("机关", "Agency") }</dt><dd data-meta="agency">{ m.agency.clone().unwrap_or_else(dash) }</dd>
+                <dt>{ lang.t("年度", "Year") }</dt><dd data-meta="year">{ m.year.map(|y| y.to_string()).unwrap_or_else(dash) }</dd>
+                <dt>{ lang.t("落款日期", "Closing date") }</dt><dd data-meta="published">{ m.published.clone().unwrap_or_else(dash) }</dd>
+                <dt>{ lang.t("公布期限", "Deadline") }</dt><dd data-meta="deadline">{ m.deadline.clone().unwrap_or_else(dash) }</dd>
+                <dt>{ lang.t("格式（识别/应为）", "Format (found/expected)") }</dt>
+                <dd data-meta="format">{ format!("{} / {}", fmt(r.format.detected), fmt(r.format.expected)) }</dd>
+            </dl>
+            { check_list(&r.document.checks, lang) }
+            if !list.is_empty() {
+                <ol class="findings">{ for list.iter().map(|&i| finding_item(i, &r.findings[i], lang, selected, on_select)) }</ol>
+            }
+        </section>
+    }
+}
+
+pub fn part_card(
+    r: &CheckResult,
+    n: u8,
+    lang: Lang,
+    selected: Option<usize>,
+    on_select: &OnSelect,
+) -> Html {
+    let s = &r.sections[n as usize - 1];
+    let title = if lang.en {
+        format!("{n}. {}", section_title_en(n))
+    } else {
+        format!("{}、{}", NUMERALS[n as usize - 1], s.title)
+    };
+    let status_label = match s.status {
+        "pass" => lang.t("通过", "passed"),
+        "warn" => lang.t("有提示", "warnings"),
+        "fail" => lang.t("需修改", "needs fixes"),
+        _ => lang.t("无法完整判定", "incomplete"),
+    };
+    let found = match (&s.heading, s.line) {
+        (Some(h), Some(l)) if lang.en => format!("line {l} · {h}"),
+        (Some(h), Some(l)) => format!("第{l}行 · {h}"),
+        _ => lang
+            .t("未找到本部分", "This part was not found")
+            .to_string(),
+    };
+    let (table, name): (Option<&TableOut>, &str) = match n {
+        2 => (Some(&r.tables.active), "active"),
+        3 => (Some(&r.tables.requests), "requests"),
+        4 => (Some(&r.tables.appeals), "appeals"),
+        _ => (None, ""),
+    };
+    let list = findings_of(r, Some(n));
+    let selected_cells: Vec<String> = selected
+        .and_then(|i| r.findings.get(i))
+        .filter(|f| f.table == Some(name))
+        .map(|f| f.cells.clone())
+        .unwrap_or_default();
+    html! {
+        <section class={classes!("card", "part-card", format!("st-{}", s.status))} id={format!("part-{n}")} data-part={n.to_string()} data-status={s.status} data-found={s.found.to_string()} aria-labelledby={format!("part-{n}-title")}>
+            <h2 id={format!("part-{n}-title")}>
+                <span class="part-status">{ status_label }</span>
+                { title }
+            </h2>
+            <p class={classes!("found", (!s.found).then_some("missing"))}>{ found }</p>
+            { check_list(&s.checks, lang) }
+            if let Some(t) = table {
+                { grid(t, name, r, lang, &selected_cells) }
+            }
+            if !list.is_empty() {
+                <ol class="findings">{ for list.iter().map(|&i| finding_item(i, &r.findings[i], lang, selected, on_select)) }</ol>
+            }
+        </section>
+    }
+}
+
+/// A table rebuilt as a grid: official row and column labels, the values read from the text.
+pub fn grid(
+    t: &TableOut,
+    name: &str,
+    r: &CheckResult,
+    lang: Lang,
+    selected_cells: &[String],
+) -> Html {
+    if !t.found {
+        return html! { <p class="missing">{ lang.t("未找到表格", "Table not found") }</p> };
+    }
+    let sides = identity_sides(&r.findings, name);
+    // Part 二: a header row per block (its columns differ); parts 三, 四: one header.
+    let mut rows_html: Vec<Html> = Vec::new();
+    let mut last_block: Option<String> = None;
+    let col_labels = |row: &nianbao::result::RowOut| -> Vec<String> {
+        if !t.columns.is_empty() {
+            return t.columns.iter().map(|c| c.label.clone()).collect();
+        }
+        let f = r
+            .format
+            .detected
+            .or(r.format.expected)
+            .unwrap_or(nianbao::spec::Format::F2021);
+        nianbao::spec::active_blocks(f)
+            .iter()
+            .find(|b| Some(b.item) == row.block.as_deref())
+            .map(|b| b.columns.iter().map(|c| c.1.to_string()).collect())
+            .unwrap_or_default()
+    };
+    for row in &t.rows {
+        if t.columns.is_empty() && row.block != last_block {
+            last_block = row.block.clone();
+            let cols = col_labels(row);
+            rows_html.push(html! {
+                <>
+                    <tr class="caption"><th colspan={(cols.len() + 1).to_string()} scope="colgroup">{ format!("第二十条第（{}）项", row.block.clone().unwrap_or_default()) }</th></tr>
+                    <tr><th scope="col">{ lang.t("信息内容", "Item") }</th>{ for cols.iter().map(|c| html!{ <th scope="col">{ c.clone() }</th> }) }</tr>
+                </>
+            });
+        }
+        let label = html! {
+            <th scope="row" class="rowlabel">
+                { row.label.clone() }
+                if let Some(l) = row.line { <span class="ln">{ format!(" L{l}") }</span> }
+            </th>
+        };
+        if !row.found {
+            let n = col_labels(row).len().max(1);
+            rows_html.push(html! {
+                <tr class="row-missing" data-key={row.key.clone()}>{ label }<td class="cell missing" colspan={n.to_string()}>{ lang.t("缺行", "row missing") }</td></tr>
+            });
+            continue;
+        }
+        let cells = row.cells.iter().map(|(k, c)| {
+            let id = format!("{}/{}", row.key, k);
+            let mut class = cell_class(c.kind, c.value, &id, &sides);
+            if selected_cells.iter().any(|s| s == &id || s == &row.key) {
+                class.push_str(" sel");
+            }
+            let (shown, title) = match c.kind {
+                Kind::Blank => ("□".to_string(), lang.t("空白", "blank").to_string()),
+                Kind::Ambiguous => (
+                    "?".to_string(),
+                    format!(
+                        "{} {}",
+                        lang.t("无法确定，可能为", "ambiguous, could be"),
+                        c.candidates
+                            .as_ref()
+                            .map(|v| v
+                                .iter()
+                                .map(|x| x.to_string())
+                                .collect::<Vec<_>>()
+                                .join(" / "))
+                            .unwrap_or_default()
+                    ),
+                ),
+                Kind::Na => (
+                    c.raw.clone(),
+                    lang.t("不适用标记，应填0", "n/a mark: should be 0")
+                        .to_string(),
+                ),
+                Kind::Text => (c.raw.clone(), lang.t("无效值", "invalid value").to_string()),
+                Kind::Number => (
+                    c.raw.clone(),
+                    c.line
+                        .map(|l| format!("L{l}:{}", c.column.unwrap_or(0)))
+                        .unwrap_or_default(),
+                ),
+            };
+            html! { <td class={class} data-cell={id} title={title}>{ shown }</td> }
+        });
+        rows_html.push(html! { <tr data-key={row.key.clone()}>{ label }{ for cells }</tr> });
+    }
+    let head = if t.columns.is_empty() {
+        html! {}
+    } else {
+        html! {
+            <thead><tr><th scope="col"></th>{ for t.columns.iter().map(|c| html!{ <th scope="col" data-col={c.key.clone()}>{ c.label.clone() }</th> }) }</tr></thead>
+        }
+    };
+    html! {
+        <div class="grid-wrap" tabindex="0" role="region" aria-label={lang.t("重建的表格", "Rebuilt table")}>
+            <table class={classes!("grid", format!("grid-{name}"))} data-table={name.to_string()}>
+                { head }
+                <tbody>{ for rows_html }</tbody>
+            </table>
+        </div>
+    }
+}
+
+/// The lines around `line` of the user's text, with that line marked.
+pub fn excerpt(text: &str, line: usize, lang: Lang) -> Html {
+    let from = line.saturating_sub(4).max(1);
+    let rows = text
+        .split('\n')
+        .enumerate()
+        .skip(from - 1)
+        .take(9)
+        .map(|(i, l)| {
+            let no = i + 1;
+            let shown = l.trim_end_matches('\r').replace('\t', " ⇥ ");
+            html! {
+                <div class={classes!("src-line", (no == line).then_some("hl"))} data-line={no.to_string()}>
+                    <span class="src-no">{ no }</span>
+                    <span class="src-text">{ shown }</span>
+                </div>
+            }
+        });
+    html! {
+        <div class="excerpt" id="excerpt" aria-label={lang.t("原文摘录", "Excerpt of your text")}>
+            { for rows }
+        </div>
+    }
+}

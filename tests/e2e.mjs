@@ -1,0 +1,275 @@
+// End-to-end test of the built page (dist/) in headless Chromium, driven by playwright-core.
+// It does what a user does: paste each seed report, read the verdict and the part cards, click a
+// finding, download the results, reload, switch language, paste hostile and huge text.
+//
+//   node tests/e2e.mjs            (expects dist/ built and NIANBAO_CLI pointing at the CLI binary)
+//
+// Prints one line per check and a closing "N passed, N failed"; exits 1 on any failure.
+// Screenshots go to artifacts/.
+
+import { chromium } from '../tools/node_modules/playwright-core/index.mjs';
+import { serve } from './serve-dist.mjs';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dist = path.join(root, 'dist');
+const seedsDir = path.join(root, 'crates/nianbao/tests/data/seeds');
+const artifacts = path.join(root, 'artifacts');
+const cli = process.env.NIANBAO_CLI || path.join(root, 'target/debug/nianbao');
+fs.mkdirSync(artifacts, { recursive: true });
+
+let passed = 0;
+let failed = 0;
+function check(name, ok, detail = '') {
+  if (ok) {
+    passed++;
+    console.log(`ok   ${name}`);
+  } else {
+    failed++;
+    console.log(`FAIL ${name}${detail ? ': ' + detail : ''}`);
+  }
+}
+async function step(name, fn) {
+  try {
+    await fn();
+  } catch (e) {
+    check(name, false, e.stack || String(e));
+  }
+}
+
+function cliJson(file) {
+  let out;
+  try {
+    out = execFileSync(cli, ['check', '--format', 'json', file], { encoding: 'utf8' });
+  } catch (e) {
+    out = e.stdout; // exit status 1 when the report has errors
+  }
+  return out;
+}
+
+const seeds = fs.readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort();
+const server = await serve(dist);
+const origin = `http://127.0.0.1:${server.address().port}`;
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+const foreign = [];
+context.on('request', (req) => {
+  if (!req.url().startsWith(origin) && !req.url().startsWith('data:') && !req.url().startsWith('blob:')) foreign.push(req.url());
+});
+const page = await context.newPage();
+const pageErrors = [];
+page.on('pageerror', (e) => pageErrors.push(e.message));
+let dialogs = 0;
+page.on('dialog', async (d) => {
+  dialogs++;
+  await d.dismiss();
+});
+
+await page.goto(origin + '/');
+await page.waitForSelector('#report');
+
+/** Pastes text as a user would (input event) and waits until the verdict shows it. */
+async function paste(text) {
+  const t0 = Date.now();
+  await page.fill('#report', text);
+  await page.waitForFunction(() => document.querySelector('[data-verdict]') !== null || document.querySelector('.empty') !== null);
+  return Date.now() - t0;
+}
+
+/** Time from the input event to the checklist on screen, measured inside the page. */
+async function timedPaste(text) {
+  return page.evaluate(async (text) => {
+    const ta = document.querySelector('#report');
+    ta.value = '';
+    ta.dispatchEvent(new Event('input', { bubbles: true }));
+    await new Promise((r) => requestAnimationFrame(() => r()));
+    const t0 = performance.now();
+    ta.value = text;
+    ta.dispatchEvent(new Event('input', { bubbles: true }));
+    await new Promise((r) => {
+      const tick = () => (document.querySelector('[data-verdict]') ? r() : requestAnimationFrame(tick));
+      tick();
+    });
+    await new Promise((r) => requestAnimationFrame(() => r()));
+    return performance.now() - t0;
+  }, text);
+}
+
+const timings = [];
+for (const seed of seeds) {
+  const file = path.join(seedsDir, seed);
+  const text = fs.readFileSync(file, 'utf8');
+  const lines = text.split(/\r\n|\r|\n/);
+  const json = JSON.parse(cliJson(file));
+  await step(`seed ${seed}`, async () => {
+    await paste(text);
+    const verdict = await page.getAttribute('[data-verdict]', 'data-verdict');
+    check(`${seed}: verdict is the CLI's (${json.verdict})`, verdict === json.verdict, verdict);
+    for (const sev of ['error', 'warning', 'info']) {
+      const t = await page.textContent(`[data-count=${sev}]`);
+      check(`${seed}: ${sev} count ${json.counts[sev]}`, t.includes(String(json.counts[sev])), t);
+    }
+    check(`${seed}: agency shown`, (await page.textContent('[data-meta=agency]')) === (json.meta.agency ?? '—'));
+    for (const s of json.sections) {
+      const card = page.locator(`[data-part="${s.number}"]`);
+      const status = await card.getAttribute('data-status');
+      const found = await card.getAttribute('data-found');
+      const checks = await card.locator('li.check').evaluateAll((els) => els.map((e) => [e.dataset.rule, e.dataset.status]));
+      const want = s.checks.map((c) => [c.rule, c.status]);
+      check(
+        `${seed}: part ${s.number} card (${s.status}, ${s.checks.length} checks)`,
+        status === s.status && found === String(s.found) && JSON.stringify(checks) === JSON.stringify(want),
+        `${status} ${found} ${JSON.stringify(checks)}`,
+      );
+    }
+    // The rebuilt grid of part 三 shows the cells the engine read.
+    const cells = await page.locator('table.grid-requests td[data-cell]').evaluateAll((els) => Object.fromEntries(els.map((e) => [e.dataset.cell, e.textContent])));
+    let mismatches = 0;
+    for (const row of json.tables.requests.rows) {
+      for (const [k, c] of Object.entries(row.cells)) {
+        const shown = cells[`${row.key}/${k}`];
+        const want = c.kind === 'blank' ? '□' : c.kind === 'ambiguous' ? '?' : c.raw;
+        if (shown !== want) mismatches++;
+      }
+    }
+    check(`${seed}: part 三 grid shows every cell`, mismatches === 0 && Object.keys(cells).length > 0, `${mismatches} mismatches`);
+    const listed = await page.locator('#findings li.finding').count();
+    check(`${seed}: all findings listed`, listed === Math.min(json.findings.length, 300), `${listed} vs ${json.findings.length}`);
+
+    // Click the first finding with a line: the excerpt highlights that line of the text.
+    const idx = json.findings.findIndex((f) => f.line);
+    if (idx >= 0) {
+      await page.click(`#findings li.finding[data-index="${idx}"] button`);
+      await page.waitForSelector('.src-line.hl');
+      const hlNo = Number(await page.getAttribute('.src-line.hl', 'data-line'));
+      const hlText = await page.textContent('.src-line.hl .src-text');
+      const want = lines[json.findings[idx].line - 1].replace(/\t/g, ' ⇥ ');
+      check(`${seed}: clicking a finding highlights line ${json.findings[idx].line}`, hlNo === json.findings[idx].line && hlText === want, `${hlNo} ${hlText}`);
+      const selStart = await page.$eval('#report', (t) => t.value.slice(0, t.selectionStart).split('\n').length);
+      check(`${seed}: the line is selected in the text box`, selStart === json.findings[idx].line, String(selStart));
+    }
+
+    // Downloads: JSON byte for byte as the CLI's (apart from input.name), CSV with BOM, HTML.
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#dl-json')]);
+    const got = fs.readFileSync(await dl.path(), 'utf8');
+    const cliOut = cliJson(file);
+    const norm = (s) => s.replace(/"name":"[^"]*"/, '"name":"*"');
+    check(`${seed}: downloaded JSON equals the CLI's byte for byte`, norm(got) === norm(cliOut), `${got.length} vs ${cliOut.length}`);
+    check(`${seed}: JSON file name carries agency and year`, dl.suggestedFilename().includes(String(json.meta.year)) && dl.suggestedFilename().endsWith('.json'), dl.suggestedFilename());
+    const [dlc] = await Promise.all([page.waitForEvent('download'), page.click('#dl-csv')]);
+    const csv = fs.readFileSync(await dlc.path());
+    check(`${seed}: CSV starts with a UTF-8 BOM and has a row per finding`, csv[0] === 0xef && csv[1] === 0xbb && csv[2] === 0xbf && csv.toString('utf8').trim().split('\r\n').length === json.findings.length + 1);
+    const [dlh] = await Promise.all([page.waitForEvent('download'), page.click('#dl-html')]);
+    const html = fs.readFileSync(await dlh.path(), 'utf8');
+    check(`${seed}: HTML report is self-contained with a print stylesheet`, html.includes('@media print') && !html.includes('<script') && !/src="http/.test(html));
+    if (seed.startsWith('003')) fs.writeFileSync(path.join(artifacts, 'report-003.html'), html);
+
+    const ms = await timedPaste(text);
+    timings.push([seed, ms]);
+  });
+}
+
+// Screenshots of seed 003 and 004, desktop and phone width.
+await step('screenshots', async () => {
+  for (const prefix of ['003', '004']) {
+    const seed = seeds.find((s) => s.startsWith(prefix));
+    await paste(fs.readFileSync(path.join(seedsDir, seed), 'utf8'));
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await page.screenshot({ path: path.join(artifacts, `seed-${prefix}-desktop.png`) });
+    await page.click('#findings li.finding button');
+    await page.screenshot({ path: path.join(artifacts, `seed-${prefix}-desktop-finding.png`) });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: path.join(artifacts, `seed-${prefix}-phone.png`) });
+    await page.screenshot({ path: path.join(artifacts, `seed-${prefix}-phone-full.png`), fullPage: true });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    check(`seed ${prefix}: no horizontal page scroll at phone width`, overflow <= 1, `${overflow}px`);
+    await page.setViewportSize({ width: 1366, height: 900 });
+  }
+  check('screenshots saved', fs.existsSync(path.join(artifacts, 'seed-004-phone.png')));
+});
+
+await step('keyboard moves between findings', async () => {
+  await page.click('#findings li.finding[data-index="0"] button');
+  await page.keyboard.press('ArrowDown');
+  const sel = await page.getAttribute('#findings li.finding.selected', 'data-index');
+  check('ArrowDown selects the next finding', sel === '1', sel);
+  await page.keyboard.press('ArrowUp');
+  check('ArrowUp goes back', (await page.getAttribute('#findings li.finding.selected', 'data-index')) === '0');
+});
+
+await step('English switch', async () => {
+  await page.click('#lang');
+  const v = await page.textContent('#verdict-text');
+  check('verdict in English', /Needs|Publishable|Ready|Cannot/.test(v), v);
+  await page.click('#lang');
+  check('and back to Chinese', /需修改|可发布|无法/.test(await page.textContent('#verdict-text')));
+});
+
+await step('hostile text is shown, never run', async () => {
+  const evil = '<script>window.__xss=1</script>某局2020年政府信息公开工作年度报告\n一、总体情况\n<img src=x onerror="window.__xss=2;alert(2)">\n<svg onload="window.__xss=3">\n';
+  await paste(evil);
+  await page.waitForTimeout(300);
+  const xss = await page.evaluate(() => window.__xss);
+  check('no script from the text ran', xss === undefined && dialogs === 0, String(xss));
+  const title = await page.textContent('[data-meta=title]');
+  check('the text is shown literally', title.includes('<script>'), title);
+  check('no element was made from the text', (await page.locator('main img, main svg, main script').count()) === 0);
+});
+
+await step('text survives a reload; clear forgets it', async () => {
+  const seed = fs.readFileSync(path.join(seedsDir, seeds[4]), 'utf8');
+  await paste(seed);
+  await page.reload();
+  await page.waitForSelector('[data-verdict]');
+  check('text restored after reload', (await page.inputValue('#report')) === seed);
+  await page.click('#clear');
+  await page.reload();
+  await page.waitForSelector('#report');
+  check('clear forgets the text', (await page.inputValue('#report')) === '' && (await page.locator('[data-verdict]').count()) === 0);
+});
+
+await step('sample report button', async () => {
+  await page.click('#sample');
+  await page.waitForSelector('[data-verdict]');
+  check('sample loads and is checked', (await page.inputValue('#report')).includes('海沧区') && (await page.getAttribute('[data-verdict]', 'data-verdict')) === 'fail');
+});
+
+await step('works offline once loaded', async () => {
+  await context.setOffline(true);
+  await paste(fs.readFileSync(path.join(seedsDir, seeds[0]), 'utf8'));
+  check('checks with the network off', (await page.getAttribute('[data-verdict]', 'data-verdict')) === 'warn');
+  await context.setOffline(false);
+});
+
+await step('a 1 MB paste', async () => {
+  const seed = fs.readFileSync(path.join(seedsDir, seeds[3]), 'utf8');
+  const big = seed.repeat(Math.ceil((1024 * 1024) / Buffer.byteLength(seed)));
+  const t0 = Date.now();
+  await page.evaluate((t) => {
+    const ta = document.querySelector('#report');
+    ta.value = t;
+    ta.dispatchEvent(new Event('input', { bubbles: true }));
+  }, big);
+  await page.waitForFunction(() => document.querySelector('[data-verdict]') && /\d{6,}/.test(document.querySelector('.stats').textContent.replace(/\D/g, '')), null, { timeout: 30000 });
+  const ms = Date.now() - t0;
+  console.log(`info 1 MB paste (${Buffer.byteLength(big)} bytes) checked and shown in ${ms} ms`);
+  await page.click('#lang');
+  check('the page still responds after a 1 MB paste', /Needs|Publishable|Cannot|Ready/.test(await page.textContent('#verdict-text')));
+  await page.click('#lang');
+  await page.click('#clear');
+});
+
+check('no request to another origin', foreign.length === 0, foreign.join(' '));
+check('no uncaught page errors', pageErrors.length === 0, pageErrors.join(' | '));
+
+for (const [seed, ms] of timings) console.log(`info paste-to-checklist ${seed}: ${ms.toFixed(1)} ms (budget 100 ms)`);
+await browser.close();
+server.close();
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
