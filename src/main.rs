@@ -28,7 +28,8 @@ pub enum Msg {
     Run,
     Sample,
     Clear,
-    Files(Option<web_sys::FileList>),
+    /// The first file chosen or dropped (taken out of the live FileList before it is cleared).
+    File(Option<web_sys::File>),
     Loaded(String, Result<Vec<u8>, String>),
     Drag(bool),
     Select(usize),
@@ -180,9 +181,9 @@ impl Component for App {
                 });
             }
             Msg::Drag(on) => self.dragging = on,
-            Msg::Files(files) => {
+            Msg::File(file) => {
                 self.dragging = false;
-                let Some(file) = files.and_then(|l| l.get(0)) else {
+                let Some(file) = file else {
                     return true;
                 };
                 let file = gloo::file::File::from(file);
@@ -332,13 +333,18 @@ impl Component for App {
         });
         let onchange = link.callback(|e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
-            let files = input.files();
+            let file = input.files().and_then(|l| l.get(0));
+            // Clear it so choosing the same file again is noticed.
             input.set_value("");
-            Msg::Files(files)
+            Msg::File(file)
         });
         let ondrop = link.callback(|e: DragEvent| {
             e.prevent_default();
-            Msg::Files(e.data_transfer().and_then(|d| d.files()))
+            Msg::File(
+                e.data_transfer()
+                    .and_then(|d| d.files())
+                    .and_then(|l| l.get(0)),
+            )
         });
         let ondragover = link.callback(|e: DragEvent| {
             e.prevent_default();

@@ -224,7 +224,26 @@ pub fn grid(
     if !t.found {
         return html! { <p class="missing">{ lang.t("未找到表格", "Table not found") }</p> };
     }
-    let sides = identity_sides(&r.findings, name);
+    // The selected identity's two sides, or else those of every broken identity in the table.
+    let selected_identity: Vec<Finding> = r
+        .findings
+        .iter()
+        .filter(|f| {
+            f.table == Some(name)
+                && f.cells.as_slice() == selected_cells
+                && !identity_sides(std::slice::from_ref(*f), name).is_empty()
+        })
+        .take(1)
+        .cloned()
+        .collect();
+    let sides = if selected_identity.is_empty() {
+        identity_sides(&r.findings, name)
+    } else {
+        identity_sides(&selected_identity, name)
+    };
+    if name == "appeals" {
+        return appeals_grid(t, &sides, lang, selected_cells);
+    }
     // Part 二: a header row per block (its columns differ); parts 三, 四: one header.
     let mut rows_html: Vec<Html> = Vec::new();
     let mut last_block: Option<String> = None;
@@ -267,44 +286,10 @@ pub fn grid(
             });
             continue;
         }
-        let cells = row.cells.iter().map(|(k, c)| {
-            let id = format!("{}/{}", row.key, k);
-            let mut class = cell_class(c.kind, c.value, &id, &sides);
-            if selected_cells.iter().any(|s| s == &id || s == &row.key) {
-                class.push_str(" sel");
-            }
-            let (shown, title) = match c.kind {
-                Kind::Blank => ("□".to_string(), lang.t("空白", "blank").to_string()),
-                Kind::Ambiguous => (
-                    "?".to_string(),
-                    format!(
-                        "{} {}",
-                        lang.t("无法确定，可能为", "ambiguous, could be"),
-                        c.candidates
-                            .as_ref()
-                            .map(|v| v
-                                .iter()
-                                .map(|x| x.to_string())
-                                .collect::<Vec<_>>()
-                                .join(" / "))
-                            .unwrap_or_default()
-                    ),
-                ),
-                Kind::Na => (
-                    c.raw.clone(),
-                    lang.t("不适用标记，应填0", "n/a mark: should be 0")
-                        .to_string(),
-                ),
-                Kind::Text => (c.raw.clone(), lang.t("无效值", "invalid value").to_string()),
-                Kind::Number => (
-                    c.raw.clone(),
-                    c.line
-                        .map(|l| format!("L{l}:{}", c.column.unwrap_or(0)))
-                        .unwrap_or_default(),
-                ),
-            };
-            html! { <td class={class} data-cell={id} title={title}>{ shown }</td> }
-        });
+        let cells = row
+            .cells
+            .iter()
+            .map(|(k, c)| cell_td(&row.key, k, c, &sides, lang, selected_cells));
         rows_html.push(html! { <tr data-key={row.key.clone()}>{ label }{ for cells }</tr> });
     }
     let head = if t.columns.is_empty() {
@@ -319,6 +304,93 @@ pub fn grid(
             <table class={classes!("grid", format!("grid-{name}"))} data-table={name.to_string()}>
                 { head }
                 <tbody>{ for rows_html }</tbody>
+            </table>
+        </div>
+    }
+}
+
+fn cell_td(
+    row: &str,
+    col: &str,
+    c: &nianbao::result::CellOut,
+    sides: &[(String, &'static str)],
+    lang: Lang,
+    selected_cells: &[String],
+) -> Html {
+    let id = format!("{row}/{col}");
+    let mut class = cell_class(c.kind, c.value, &id, sides);
+    if selected_cells.iter().any(|s| s == &id || s == row) {
+        class.push_str(" sel");
+    }
+    let (shown, title) = match c.kind {
+        Kind::Blank => ("□".to_string(), lang.t("空白", "blank").to_string()),
+        Kind::Ambiguous => (
+            "?".to_string(),
+            format!(
+                "{} {}",
+                lang.t("无法确定，可能为", "ambiguous, could be"),
+                c.candidates
+                    .as_ref()
+                    .map(|v| v
+                        .iter()
+                        .map(|x| x.to_string())
+                        .collect::<Vec<_>>()
+                        .join(" / "))
+                    .unwrap_or_default()
+            ),
+        ),
+        Kind::Na => (
+            c.raw.clone(),
+            lang.t("不适用标记，应填0", "n/a mark: should be 0")
+                .to_string(),
+        ),
+        Kind::Text => (c.raw.clone(), lang.t("无效值", "invalid value").to_string()),
+        Kind::Number => (
+            c.raw.clone(),
+            c.line
+                .map(|l| format!("L{l}:{}", c.column.unwrap_or(0)))
+                .unwrap_or_default(),
+        ),
+    };
+    html! { <td class={class} data-cell={id} title={title}>{ shown }</td> }
+}
+
+/// Part 四's one row of fifteen, shown as its three groups of five.
+fn appeals_grid(
+    t: &TableOut,
+    sides: &[(String, &'static str)],
+    lang: Lang,
+    selected_cells: &[String],
+) -> Html {
+    let Some(row) = t.rows.first() else {
+        return html! {};
+    };
+    let heads = [
+        lang.t("结果维持", "upheld"),
+        lang.t("结果纠正", "corrected"),
+        lang.t("其他结果", "other"),
+        lang.t("尚未审结", "pending"),
+        lang.t("总计", "total"),
+    ];
+    let groups = [
+        lang.t("行政复议", "Administrative review"),
+        lang.t("行政诉讼·未经复议直接起诉", "Suit without review"),
+        lang.t("行政诉讼·复议后起诉", "Suit after review"),
+    ];
+    let line = row.line.map(|l| format!(" L{l}")).unwrap_or_default();
+    html! {
+        <div class="grid-wrap" tabindex="0" role="region" aria-label={lang.t("重建的表格", "Rebuilt table")}>
+            <table class="grid grid-appeals" data-table="appeals">
+                <thead><tr><th scope="col"><span class="ln">{ line }</span></th>{ for heads.iter().map(|h| html!{ <th scope="col">{ *h }</th> }) }</tr></thead>
+                <tbody>
+                    { for groups.iter().enumerate().map(|(g, name)| {
+                        let cells = row.cells.iter().skip(g * 5).take(5).map(|(k, c)| cell_td(&row.key, k, c, sides, lang, selected_cells));
+                        html! { <tr data-group={g.to_string()}><th scope="row" class="rowlabel">{ *name }</th>{ for cells }</tr> }
+                    }) }
+                    if !row.found {
+                        <tr class="row-missing"><td colspan="6" class="cell missing">{ lang.t("缺行", "row missing") }</td></tr>
+                    }
+                </tbody>
             </table>
         </div>
     }

@@ -222,6 +222,46 @@ await step('hostile text is shown, never run', async () => {
   check('no element was made from the text', (await page.locator('main img, main svg, main script').count()) === 0);
 });
 
+await step('a broken identity colours both sides and writes out the numbers', async () => {
+  const seed = fs.readFileSync(path.join(seedsDir, seeds.find((x) => x.startsWith('004'))), 'utf8');
+  // Row 1 natural 7 → 9: the balance and the row total break.
+  const broken = seed.replace('一、本年新收政府信息公开申请数量\t\t7\t', '一、本年新收政府信息公开申请数量\t\t9\t');
+  check('the test changed the text', broken !== seed);
+  await paste(broken);
+  const msg = await page.textContent('[data-part="3"] li.finding[data-rule="requests-balance"] .msg');
+  check('balance finding written out with its numbers', msg.includes('自然人列：第一项加第二项（9+0=9）不等于第三项加第四项（7+0=7）'), msg);
+  check('broken identities colour their cells', (await page.locator('table.grid-requests td.lhs, table.grid-requests td.rhs').count()) >= 4);
+  await page.click('[data-part="3"] li.finding[data-rule="requests-balance"] button');
+  check('the selected equation: left side marked', (await page.locator('table.grid-requests td.lhs').evaluateAll((els) => els.map((e) => e.dataset.cell).sort().join())) === '1/natural,2/natural');
+  check('the selected equation: right side marked', (await page.locator('table.grid-requests td.rhs').evaluateAll((els) => els.map((e) => e.dataset.cell).sort().join())) === '3.7/natural,4/natural');
+  check('the selected finding\'s cells are outlined', (await page.locator('table.grid-requests td.sel').count()) === 4);
+});
+
+await step('choosing and dropping files', async () => {
+  const file = path.join(seedsDir, seeds[0]);
+  await page.setInputFiles('#file', file);
+  await page.waitForFunction((n) => document.querySelector('.stats')?.textContent.includes(n), seeds[0]);
+  check('a chosen .txt file is read and checked', (await page.inputValue('#report')) === fs.readFileSync(file, 'utf8') && (await page.getAttribute('[data-verdict]', 'data-verdict')) === 'warn');
+  const before = await page.inputValue('#report');
+  await page.setInputFiles('#file', { name: 'gbk.txt', mimeType: 'text/plain', buffer: Buffer.from([0xd2, 0xbb, 0xa1, 0xa2, 0xd7, 0xdc]) });
+  await page.waitForSelector('.notice.error');
+  check('a GBK file gets a clear message', (await page.textContent('.notice.error')).includes('UTF-8'));
+  check('and the text already there is kept', (await page.inputValue('#report')) === before);
+  await page.setInputFiles('#file', { name: 'r.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7 …') });
+  await page.waitForFunction(() => document.querySelector('.notice.error')?.textContent.includes('PDF'));
+  check('a PDF gets a message saying what to do', true);
+  const text = fs.readFileSync(path.join(seedsDir, seeds[2]), 'utf8');
+  await page.evaluate(async ([text, name]) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], name, { type: 'text/plain' }));
+    const zone = document.querySelector('.dropzone');
+    zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, [text, seeds[2]]);
+  await page.waitForFunction((n) => document.querySelector('.stats')?.textContent.includes(n), seeds[2]);
+  check('a dropped file is read and checked', (await page.inputValue('#report')) === text);
+});
+
 await step('text survives a reload; clear forgets it', async () => {
   const seed = fs.readFileSync(path.join(seedsDir, seeds[4]), 'utf8');
   await paste(seed);

@@ -61,7 +61,10 @@ mod tests {
         assert_eq!(decode("一、总体情况".as_bytes()).unwrap(), "一、总体情况");
         assert_eq!(decode(b"\xEF\xBB\xBFab").unwrap(), "ab");
         assert_eq!(decode(&[0xFF, 0xFE, 0x00, 0x4E]).unwrap(), "一");
-        assert!(decode(&[0xD2, 0xBB]).unwrap_err().zh.contains("GBK"));
+        assert!(decode(&[0xD2, 0xBB, 0xA1, 0xA2, 0xD7, 0xDC])
+            .unwrap_err()
+            .zh
+            .contains("GBK"));
         assert!(decode(b"%PDF-1.7").unwrap_err().zh.contains("PDF"));
     }
 }

@@ -23,6 +23,11 @@ pub struct Pending {
     pub hint: Candidate,
     /// Whether the row's placement was uncertain to begin with.
     pub uncertain: bool,
+    /// Every candidate before the identities narrowed them (uncertain rows only).
+    pub original: Vec<Candidate>,
+    /// Set when some identity, with all its other cells known, holds for none of the
+    /// candidates: then no placement is consistent and the row is not placed.
+    pub conflict: bool,
 }
 
 /// Most candidates a row may have before we give up on placing it.
@@ -37,6 +42,8 @@ impl Pending {
             candidates: vec![c.clone()],
             hint: c,
             uncertain: false,
+            original: Vec::new(),
+            conflict: false,
         }
     }
 
@@ -56,9 +63,11 @@ impl Pending {
         };
         Pending {
             values,
+            original: candidates.clone(),
             candidates,
             hint,
             uncertain: true,
+            conflict: false,
         }
     }
 
@@ -97,17 +106,23 @@ impl Pending {
             .unwrap_or(&self.hint)
     }
 
-    /// Columns where the remaining candidates disagree, with the values they propose.
+    /// Columns where the remaining candidates disagree, with the values they propose. When no
+    /// candidate is consistent, every column the original candidates disagree on.
     pub fn disagreements(&self) -> Vec<(usize, Vec<i64>)> {
         let k = self.hint.len();
+        let set = if self.conflict {
+            &self.original
+        } else {
+            &self.candidates
+        };
+        let agreed = |c: usize| {
+            let first = set.first().map(|x| self.value_at(x, c));
+            set.iter().all(|x| Some(self.value_at(x, c)) == first)
+        };
         (0..k)
-            .filter(|&c| self.agreed(c).is_none())
+            .filter(|&c| !agreed(c))
             .map(|c| {
-                let mut vs: Vec<i64> = self
-                    .candidates
-                    .iter()
-                    .map(|cand| self.value_at(cand, c))
-                    .collect();
+                let mut vs: Vec<i64> = set.iter().map(|cand| self.value_at(cand, c)).collect();
                 vs.sort_unstable();
                 vs.dedup();
                 (c, vs)
@@ -180,7 +195,9 @@ pub fn solve(rows: &mut [Option<Pending>], identities: &[Identity]) {
                 v
             };
             for &r in &touched {
-                let open = matches!(&rows[r], Some(p) if p.candidates.len() > 1);
+                // Uncertain rows stay open even with one candidate left, so that an identity
+                // none of them satisfies is noticed as a conflict.
+                let open = matches!(&rows[r], Some(p) if p.uncertain && !p.conflict);
                 if !open {
                     continue;
                 }
@@ -218,7 +235,19 @@ pub fn solve(rows: &mut [Option<Pending>], identities: &[Identity]) {
                     .filter(|cand| lhs_other + own(cand, &id.lhs) == rhs_other + own(cand, &id.rhs))
                     .cloned()
                     .collect();
-                if !keep.is_empty() && keep.len() < p.candidates.len() {
+                if keep.is_empty() {
+                    // A conflict only if some placement would have satisfied this identity but the
+                    // other identities ruled it out. If no placement ever could, the identity is
+                    // broken whatever the placement (a wrong number elsewhere): the identity rule
+                    // reports it, and the placement stands.
+                    let could = p.original.iter().any(|cand| {
+                        lhs_other + own(cand, &id.lhs) == rhs_other + own(cand, &id.rhs)
+                    });
+                    if could {
+                        rows[r].as_mut().expect("open row").conflict = true;
+                        changed = true;
+                    }
+                } else if keep.len() < p.candidates.len() {
                     rows[r].as_mut().expect("open row").candidates = keep;
                     changed = true;
                 }
@@ -266,6 +295,32 @@ mod tests {
             p.choice(),
             &vec![Some(0), None, Some(1), Some(2), None, None, Some(3)]
         );
+    }
+
+    #[test]
+    fn an_error_elsewhere_does_not_unplace_a_row() {
+        // Seed 004's 3.7 has 8 numbers; row 1 is then changed so the balance cannot hold.
+        let rows = request_rows(Format::F2019);
+        let ids = request_identities(Format::F2019);
+        let mut grid: Vec<Option<Pending>> = rows
+            .iter()
+            .map(|r| {
+                let v = match r.key {
+                    "1" => vec![9, 0, 0, 0, 0, 0, 9],
+                    "3.1" => vec![3, 0, 0, 0, 0, 0, 3],
+                    "3.2" => vec![2, 0, 0, 0, 0, 0, 2],
+                    "3.3.7" | "3.4.1" => vec![1, 0, 0, 0, 0, 0, 1],
+                    _ => vec![0; 7],
+                };
+                Some(Pending::certain(v))
+            })
+            .collect();
+        let i37 = rows.iter().position(|r| r.key == "3.7").unwrap();
+        grid[i37] = Some(Pending::uncertain(vec![7, 0, 0, 0, 0, 0, 0, 7], 7));
+        solve(&mut grid, &ids);
+        let p = grid[i37].as_ref().unwrap();
+        assert!(!p.conflict);
+        assert!(p.decided());
     }
 
     #[test]

@@ -420,7 +420,7 @@ fn place(
         let numbers = items[i].iter().filter(|c| c.kind != Kind::Blank).count();
         let shape = if !p.uncertain {
             Shape::Fits
-        } else if disagreements.is_empty() {
+        } else if disagreements.is_empty() && !p.conflict {
             Shape::Placed { numbers }
         } else {
             Shape::Ambiguous { numbers }

@@ -10,7 +10,7 @@ fn val(row: &RowOut, col: &str) -> Option<f64> {
 }
 
 pub fn check(ctx: &mut Ctx) {
-    let t = ctx.active.out.clone();
+    let t = &ctx.active.out;
     if !t.found {
         for r in ["active-published-total", "regulations-authority"] {
             ctx.check(Some(2), r, Status::Skip, "没有表格，无法检查", "No table");

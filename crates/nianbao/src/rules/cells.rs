@@ -17,18 +17,16 @@ const TABLE_RULES: [&str; 6] = [
 ];
 
 pub fn check(ctx: &mut Ctx) {
-    let active = ctx.active.clone();
-    let requests = ctx.requests.clone();
-    let appeals = ctx.appeals.clone();
-    table(ctx, 2, "active", "主动公开政府信息情况表", &active);
+    let (active, requests, appeals) = (ctx.active, ctx.requests, ctx.appeals);
+    table(ctx, 2, "active", "主动公开政府信息情况表", active);
     table(
         ctx,
         3,
         "requests",
         "收到和处理政府信息公开申请情况表",
-        &requests,
+        requests,
     );
-    table(ctx, 4, "appeals", "行政复议、行政诉讼情况表", &appeals);
+    table(ctx, 4, "appeals", "行政复议、行政诉讼情况表", appeals);
 }
 
 /// A row's name in messages.

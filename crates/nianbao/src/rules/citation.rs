@@ -6,8 +6,8 @@ use crate::spec::Format;
 
 pub fn check(ctx: &mut Ctx) {
     let before = ctx.findings.len();
-    let captions = ctx.active.captions.clone();
-    for c in &captions {
+    let captions = &ctx.active.captions;
+    for c in captions {
         let Some(article) = &c.article else { continue };
         if article != "二十" && article != "20" {
             let mut f = ctx.finding(

@@ -12,8 +12,7 @@ use crate::spec::{
 };
 
 pub fn check(ctx: &mut Ctx) {
-    let requests = ctx.requests.out.clone();
-    let appeals = ctx.appeals.out.clone();
+    let (requests, appeals) = (&ctx.requests.out, &ctx.appeals.out);
     let ids = request_identities(ctx.format);
     let shorts: Vec<&str> = request_rows(ctx.format).iter().map(|r| r.short).collect();
     for rule in [
@@ -24,7 +23,7 @@ pub fn check(ctx: &mut Ctx) {
         let these: Vec<Identity> = ids.iter().filter(|i| i.rule == rule).cloned().collect();
         // Name an operand by what the scope does not already say.
         let by_row = rule == "requests-row-total";
-        run(ctx, 3, "requests", &requests, &these, rule, &|r, c| {
+        run(ctx, 3, "requests", requests, &these, rule, &|r, c| {
             if by_row {
                 REQUEST_COLS[c].1.to_string()
             } else {
@@ -36,7 +35,7 @@ pub fn check(ctx: &mut Ctx) {
         ctx,
         4,
         "appeals",
-        &appeals,
+        appeals,
         &appeal_identities(),
         "appeals-total",
         &|_, c| APPEAL_COLS[c].1.to_string(),

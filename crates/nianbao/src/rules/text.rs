@@ -46,13 +46,12 @@ fn total(t: &TableOut, key: &str, col: &str) -> Option<i64> {
 
 pub fn check(ctx: &mut Ctx) {
     let before = ctx.findings.len();
-    let requests = ctx.requests.out.clone();
-    let appeals = ctx.appeals.out.clone();
-    let received = total(&requests, "1", "total");
-    let carried = total(&requests, "2", "total");
-    let review = total(&appeals, "appeals", "review.total");
-    let suits = total(&appeals, "appeals", "suit_direct.total")
-        .zip(total(&appeals, "appeals", "suit_after_review.total"))
+    let (requests, appeals) = (&ctx.requests.out, &ctx.appeals.out);
+    let received = total(requests, "1", "total");
+    let carried = total(requests, "2", "total");
+    let review = total(appeals, "appeals", "review.total");
+    let suits = total(appeals, "appeals", "suit_direct.total")
+        .zip(total(appeals, "appeals", "suit_after_review.total"))
         .map(|(a, b)| a + b);
 
     let lines: Vec<(usize, &str)> = ctx

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Every test: format, lints, the engine's and CLI's tests (with snapshots), the page built in
+# release mode with its size report, and the end-to-end test in headless Chromium.
+# Installs whatever is missing first (idempotent), so it runs on a bare machine.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+start=$(date +%s)
+section() { printf '\n=== %s (%ss)\n' "$1" "$(( $(date +%s) - start ))"; }
+
+section "install tools"
+scripts/install-tools.sh all
+export PATH="$PWD/tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+
+section "cargo fmt"
+cargo fmt --all -- --check
+
+section "cargo clippy (warnings denied)"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+cargo clippy -p nianbao-web --target wasm32-unknown-unknown --locked -- -D warnings
+
+section "engine and command-line tests"
+# Snapshots must match what is committed: a missing or changed snapshot fails.
+INSTA_UPDATE=no cargo test -p nianbao -p nianbao-cli --locked
+
+section "benchmark (quick run; budget: a 15 KB report in under 1 ms natively)"
+cargo bench -p nianbao --locked --bench check -- --sample-count 20 2>&1 | grep -E "check|├|╰" || true
+
+section "build the page (release, wasm-opt)"
+trunk build --release --offline
+scripts/size-report.sh
+
+section "end-to-end test in headless Chromium"
+cargo build -q -p nianbao-cli --locked
+NIANBAO_CLI="$PWD/target/debug/nianbao" node tests/e2e.mjs
+
+section "done"
