@@ -80,39 +80,45 @@ pub fn split(line: &Line) -> Option<Row> {
     } else {
         Sep::Space
     };
-    let raw: Vec<char> = line.raw.chars().collect();
-    let norm: Vec<char> = text.chars().collect();
+    // Byte offsets of every character in the normalised and the raw line (same count).
+    let offs: Vec<(usize, usize)> = text
+        .char_indices()
+        .map(|(i, _)| i)
+        .zip(line.raw.char_indices().map(|(i, _)| i))
+        .collect();
+    let nchars = offs.len();
+    let norm_at = |ci: usize| offs.get(ci).map(|o| o.0).unwrap_or(text.len());
+    let raw_at = |ci: usize| offs.get(ci).map(|o| o.1).unwrap_or(line.raw.len());
     let mut cells = Vec::new();
+    // A cell from character `start` to `end` (exclusive), trimmed of spaces.
     let push = |start: usize, end: usize, cells: &mut Vec<Cell>| {
-        // Trim spaces inside [start, end).
         let mut s = start;
         let mut e = end;
-        while s < e && norm[s].is_whitespace() {
+        let is_space = |ci: usize| text[norm_at(ci)..].starts_with(char::is_whitespace);
+        while s < e && is_space(s) {
             s += 1;
         }
-        while e > s && norm[e - 1].is_whitespace() {
+        while e > s && is_space(e - 1) {
             e -= 1;
         }
-        let t: String = norm[s..e].iter().collect();
-        let r: String = raw[s..e].iter().collect();
+        let t = text[norm_at(s)..norm_at(e)].to_string();
+        let r = line.raw[raw_at(s)..raw_at(e)].to_string();
         cells.push(make_cell(r, t, line.no, s + 1));
     };
     match sep {
         Sep::Tab | Sep::Pipe => {
             let sc = if sep == Sep::Tab { '\t' } else { '|' };
             let mut start = 0;
-            for (i, &c) in norm.iter().enumerate() {
+            for (i, c) in text.chars().enumerate() {
                 if c == sc {
                     push(start, i, &mut cells);
                     start = i + 1;
                 }
             }
-            push(start, norm.len(), &mut cells);
+            push(start, nchars, &mut cells);
             if sep == Sep::Pipe {
                 // `| a | b |`: the pieces before the first and after the last pipe are not cells.
-                if norm.iter().take_while(|c| c.is_whitespace()).count() < norm.len()
-                    && text.trim_start().starts_with('|')
-                {
+                if text.trim_start().starts_with('|') {
                     cells.remove(0);
                 }
                 if text.trim_end().ends_with('|') {
@@ -167,25 +173,37 @@ pub fn split(line: &Line) -> Option<Row> {
 
 /// Splits on runs of whitespace; `col0` is the column of the first character of `text`.
 fn split_spaces(text: &str, raw: &str, line: usize, col0: usize) -> Vec<Cell> {
-    let norm: Vec<char> = text.chars().collect();
-    let rawc: Vec<char> = raw.chars().collect();
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < norm.len() {
-        if norm[i].is_whitespace() {
-            i += 1;
-            continue;
+    let mut raw_it = raw
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(raw.len()));
+    // Walk both strings together: character k of `text` is character k of `raw`.
+    let mut start: Option<(usize, usize, usize)> = None; // (char index, text byte, raw byte)
+    let mut ci = 0;
+    for (bi, c) in text.char_indices() {
+        let rb = raw_it.next().unwrap_or(raw.len());
+        if c.is_whitespace() {
+            if let Some((sc, sb, rsb)) = start.take() {
+                let t = text[sb..bi].to_string();
+                let r = raw
+                    .get(rsb..rb)
+                    .map(str::to_string)
+                    .unwrap_or_else(|| t.clone());
+                out.push(make_cell(r, t, line, col0 + sc));
+            }
+        } else if start.is_none() {
+            start = Some((ci, bi, rb));
         }
-        let s = i;
-        while i < norm.len() && !norm[i].is_whitespace() {
-            i += 1;
-        }
-        let t: String = norm[s..i].iter().collect();
-        let r: String = rawc
-            .get(s..i)
-            .map(|x| x.iter().collect())
+        ci += 1;
+    }
+    if let Some((sc, sb, rsb)) = start {
+        let t = text[sb..].to_string();
+        let r = raw
+            .get(rsb..)
+            .map(str::to_string)
             .unwrap_or_else(|| t.clone());
-        out.push(make_cell(r, t, line, col0 + s));
+        out.push(make_cell(r, t, line, col0 + sc));
     }
     // A unit written apart from its number ("12832 元") belongs to it.
     let mut merged: Vec<Cell> = Vec::with_capacity(out.len());

@@ -14,8 +14,13 @@ pub struct Line {
     pub raw: String,
     /// The same characters, normalised one to one.
     pub text: String,
+}
+
+impl Line {
     /// The matching key of the line (see [`key`]).
-    pub key: String,
+    pub fn key(&self) -> String {
+        key_of_normalized(&self.text)
+    }
 }
 
 /// The whole input, split into normalised lines.
@@ -72,12 +77,10 @@ fn push_line(lines: &mut Vec<Line>, raw: &str) {
         }
     }
     text.push_str(&raw[run..]);
-    let key = key_of_normalized(&text);
     lines.push(Line {
         no: lines.len() + 1,
         raw: raw.to_string(),
         text,
-        key,
     });
 }
 

@@ -111,7 +111,7 @@ pub fn check(ctx: &mut Ctx) {
             .structure
             .body(ctx.text, 5)
             .iter()
-            .map(|l| l.key.as_str())
+            .map(|l| l.key())
             .collect();
         let before = ctx.findings.len();
         if body.chars().count() < 4 || body == "无" || body == "暂无" {
@@ -145,7 +145,7 @@ pub fn check(ctx: &mut Ctx) {
             .structure
             .body(ctx.text, 6)
             .iter()
-            .map(|l| l.key.as_str())
+            .map(|l| l.key())
             .collect();
         let before = ctx.findings.len();
         if !body.contains("处理费") {
