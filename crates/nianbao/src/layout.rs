@@ -180,8 +180,7 @@ fn split_spaces(text: &str, raw: &str, line: usize, col0: usize) -> Vec<Cell> {
         .chain(std::iter::once(raw.len()));
     // Walk both strings together: character k of `text` is character k of `raw`.
     let mut start: Option<(usize, usize, usize)> = None; // (char index, text byte, raw byte)
-    let mut ci = 0;
-    for (bi, c) in text.char_indices() {
+    for (ci, (bi, c)) in text.char_indices().enumerate() {
         let rb = raw_it.next().unwrap_or(raw.len());
         if c.is_whitespace() {
             if let Some((sc, sb, rsb)) = start.take() {
@@ -195,7 +194,6 @@ fn split_spaces(text: &str, raw: &str, line: usize, col0: usize) -> Vec<Cell> {
         } else if start.is_none() {
             start = Some((ci, bi, rb));
         }
-        ci += 1;
     }
     if let Some((sc, sb, rsb)) = start {
         let t = text[sb..].to_string();
