@@ -270,22 +270,24 @@ mod tests {
         assert_eq!(selections(16, 15).len(), 16);
     }
 
+    /// Part 三 of F2019 with every row certain, its values given by key.
+    fn grid(values: impl Fn(&str) -> Vec<i64>) -> Vec<Option<Pending>> {
+        request_rows(Format::F2019)
+            .iter()
+            .map(|r| Some(Pending::certain(values(r.key))))
+            .collect()
+    }
+
     #[test]
     fn seed_001_sparse_row_is_placed_by_the_identities() {
         // Seed 001: 予以公开 reads "2 3 1 6" with blanks lost; the other rows decide.
         let rows = request_rows(Format::F2019);
         let ids = request_identities(Format::F2019);
-        let mut grid: Vec<Option<Pending>> = rows
-            .iter()
-            .map(|r| {
-                let v = match r.key {
-                    "1" | "3.7" => vec![4, 0, 3, 1, 0, 0, 8],
-                    "3.5.2" => vec![2, 0, 0, 0, 0, 0, 2],
-                    _ => vec![0; 7],
-                };
-                Some(Pending::certain(v))
-            })
-            .collect();
+        let mut grid = grid(|k| match k {
+            "1" | "3.7" => vec![4, 0, 3, 1, 0, 0, 8],
+            "3.5.2" => vec![2, 0, 0, 0, 0, 0, 2],
+            _ => vec![0; 7],
+        });
         let i31 = rows.iter().position(|r| r.key == "3.1").unwrap();
         grid[i31] = Some(Pending::uncertain(vec![2, 3, 1, 6], 7));
         solve(&mut grid, &ids);
@@ -302,19 +304,13 @@ mod tests {
         // Seed 004's 3.7 has 8 numbers; row 1 is then changed so the balance cannot hold.
         let rows = request_rows(Format::F2019);
         let ids = request_identities(Format::F2019);
-        let mut grid: Vec<Option<Pending>> = rows
-            .iter()
-            .map(|r| {
-                let v = match r.key {
-                    "1" => vec![9, 0, 0, 0, 0, 0, 9],
-                    "3.1" => vec![3, 0, 0, 0, 0, 0, 3],
-                    "3.2" => vec![2, 0, 0, 0, 0, 0, 2],
-                    "3.3.7" | "3.4.1" => vec![1, 0, 0, 0, 0, 0, 1],
-                    _ => vec![0; 7],
-                };
-                Some(Pending::certain(v))
-            })
-            .collect();
+        let mut grid = grid(|k| match k {
+            "1" => vec![9, 0, 0, 0, 0, 0, 9],
+            "3.1" => vec![3, 0, 0, 0, 0, 0, 3],
+            "3.2" => vec![2, 0, 0, 0, 0, 0, 2],
+            "3.3.7" | "3.4.1" => vec![1, 0, 0, 0, 0, 0, 1],
+            _ => vec![0; 7],
+        });
         let i37 = rows.iter().position(|r| r.key == "3.7").unwrap();
         grid[i37] = Some(Pending::uncertain(vec![7, 0, 0, 0, 0, 0, 0, 7], 7));
         solve(&mut grid, &ids);

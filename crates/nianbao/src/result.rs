@@ -138,6 +138,13 @@ pub struct TableOut {
     pub rows: Vec<RowOut>,
 }
 
+impl TableOut {
+    /// The row with this key (`"3.1"`, `"licensing"`, `"appeals"` …).
+    pub fn row(&self, key: &str) -> Option<&RowOut> {
+        self.rows.iter().find(|r| r.key == key)
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct ColumnOut {
     pub key: String,

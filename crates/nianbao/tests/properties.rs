@@ -120,20 +120,8 @@ fn traditional_corpus_report_is_read() {
     let r = nianbao::check("t.txt", &text);
     assert!(r.sections[0].found && r.sections[1].found && r.sections[2].found);
     assert_eq!(r.format.detected, Some(Format::F2021));
-    let lic = r
-        .tables
-        .active
-        .rows
-        .iter()
-        .find(|x| x.key == "licensing")
-        .unwrap();
+    let lic = r.tables.active.row("licensing").unwrap();
     assert_eq!(lic.cell("decisions").unwrap().value, Some(2468.0));
-    let fees = r
-        .tables
-        .active
-        .rows
-        .iter()
-        .find(|x| x.key == "fees")
-        .unwrap();
+    let fees = r.tables.active.row("fees").unwrap();
     assert_eq!(fees.cell("amount").unwrap().value, Some(2.02));
 }

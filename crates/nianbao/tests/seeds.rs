@@ -21,13 +21,7 @@ fn rules(r: &CheckResult) -> Vec<&str> {
 }
 
 fn cell(r: &CheckResult, key: &str, col: &str) -> (Kind, Option<f64>) {
-    let row = r
-        .tables
-        .requests
-        .rows
-        .iter()
-        .find(|x| x.key == key)
-        .unwrap();
+    let row = r.tables.requests.row(key).unwrap();
     let c = row.cell(col).unwrap();
     (c.kind, c.value)
 }
@@ -77,13 +71,7 @@ fn seed_000_title_and_sixteen_numbers() {
     assert_eq!(r.meta.agency.as_deref(), Some("泉州市丰泽区卫生健康局"));
     assert!(!rules(&r).contains(&"publish-deadline"));
     // 12832 元 is read as money.
-    let proc = r
-        .tables
-        .active
-        .rows
-        .iter()
-        .find(|x| x.key == "procurement")
-        .unwrap();
+    let proc = r.tables.active.row("procurement").unwrap();
     assert_eq!(proc.cell("amount").unwrap().value, Some(12832.0));
     assert_eq!(r.verdict, nianbao::result::Verdict::Warn);
 }
@@ -143,22 +131,10 @@ fn seed_002_split_pipe_table() {
             .collect::<Vec<_>>()
     );
     // 2. 其他法律法规 / 禁止公开, split over a page break, is still row 3.3.2.
-    let row = r
-        .tables
-        .requests
-        .rows
-        .iter()
-        .find(|x| x.key == "3.3.2")
-        .unwrap();
+    let row = r.tables.requests.row("3.3.2").unwrap();
     assert!(row.found);
     assert_eq!(row.line, Some(58));
-    let lic = r
-        .tables
-        .active
-        .rows
-        .iter()
-        .find(|x| x.key == "licensing")
-        .unwrap();
+    let lic = r.tables.active.row("licensing").unwrap();
     assert_eq!(lic.cell("change").unwrap().value, Some(48.0));
     assert_eq!(lic.cell("change").unwrap().raw, "+48");
 }

@@ -37,11 +37,7 @@ fn counted(chars: &[char]) -> Vec<(i64, char, usize)> {
 }
 
 fn total(t: &TableOut, key: &str, col: &str) -> Option<i64> {
-    t.rows
-        .iter()
-        .find(|r| r.key == key && r.found)?
-        .cell(col)?
-        .int()
+    t.row(key).filter(|r| r.found)?.cell(col)?.int()
 }
 
 pub fn check(ctx: &mut Ctx) {
