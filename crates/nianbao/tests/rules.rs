@@ -318,6 +318,93 @@ fn text_table_and_text_sum() {
 }
 
 #[test]
+fn overview_topics_preface_count_and_statistics_period() {
+    let t21 = base(2022);
+    let r = check(
+        &t21.replace("（五）监督保障：开展培训考核。", "")
+            .replace("（三）政府信息管理：落实保密审查。", ""),
+    );
+    let f = fired(&r, "overview-topics");
+    assert_eq!(f.len(), 1);
+    assert!(
+        f[0].message.contains("政府信息管理、监督保障"),
+        "{}",
+        f[0].message
+    );
+    assert!(
+        fired(&check(&base(2020)), "overview-topics").is_empty(),
+        "F2019 does not require the topics"
+    );
+    let t = base(2020);
+    let with = |s: &str| t.replacen("\n\n一、总体情况", &format!("\n{s}\n\n一、总体情况"), 1);
+    assert_eq!(
+        fired(
+            &check(&with("本报告由总体情况等五个部分组成。")),
+            "preface-part-count"
+        )
+        .len(),
+        1
+    );
+    let ok = check(&with("本报告由总体情况等六个部分组成。"));
+    assert!(fired(&ok, "preface-part-count").is_empty());
+    assert_eq!(status(&ok, None, "preface-part-count"), Status::Pass);
+    let r = check(&with(
+        "本报告中所列数据的统计期限自2019年1月1日起至2019年12月31日止。",
+    ));
+    let f = fired(&r, "text-year-mismatch");
+    assert_eq!(
+        (f.len(), f[0].expected, f[0].actual),
+        (1, Some(2020.0), Some(2019.0))
+    );
+    let ok = check(&with(
+        "本报告中所列数据的统计期限自2020年1月1日起至2020年12月31日止。",
+    ));
+    assert!(fired(&ok, "text-year-mismatch").is_empty());
+    assert_eq!(status(&ok, None, "text-year-mismatch"), Status::Pass);
+}
+
+#[test]
+fn more_prose_against_the_tables() {
+    let t = base(2020);
+    let with = |s: &str| t.replace("本年度，我局认真贯彻落实《条例》。", s);
+    // The table: 行政处罚 decisions 2; 3.7 total 6; row 4 total 1.
+    let r = check(&with("全年作出行政处罚决定5件。"));
+    let f = fired(&r, "text-table-mismatch");
+    assert_eq!(
+        (f.len(), f[0].expected, f[0].actual),
+        (1, Some(2.0), Some(5.0))
+    );
+    assert!(fired(
+        &check(&with("全年作出行政处罚决定2件。")),
+        "text-table-mismatch"
+    )
+    .is_empty());
+    let r = check(&with(
+        "本年度办结政府信息公开申请9件，结转下年度继续办理的政府信息公开申请3件。",
+    ));
+    assert_eq!(
+        fired(&r, "text-table-mismatch").len(),
+        2,
+        "{:#?}",
+        r.findings
+    );
+    let ok = check(&with(
+        "本年度办结政府信息公开申请6件，结转下年度继续办理的政府信息公开申请1件。",
+    ));
+    assert!(
+        fired(&ok, "text-table-mismatch").is_empty(),
+        "{:#?}",
+        ok.findings
+    );
+    // 办结 of something that is not a request is not compared.
+    assert!(fired(
+        &check(&with("接到投诉22起，办结22起。")),
+        "text-table-mismatch"
+    )
+    .is_empty());
+}
+
+#[test]
 fn regulations_and_published_total() {
     let t = base(2020);
     let r = check(&t.replace("规章\t0\t1\t2", "规章\t1\t1\t2"));
@@ -335,8 +422,15 @@ fn every_rule_has_a_check_or_a_case() {
         seen.extend(s.checks.iter().map(|c| c.rule));
     }
     for rule in nianbao::RULES {
-        if rule.name == "active-published-total" {
-            continue; // F2019 only
+        // F2019 only, or only when the text states a part count or a statistics period.
+        if [
+            "active-published-total",
+            "preface-part-count",
+            "text-year-mismatch",
+        ]
+        .contains(&rule.name)
+        {
+            continue;
         }
         assert!(
             seen.contains(&rule.name),
@@ -473,6 +567,26 @@ fn cases() -> Vec<(&'static str, String)> {
             t.replace(
                 "本年度，我局认真贯彻落实《条例》。",
                 "主动公开政府信息50条，其中文件10条，动态20条，公告15条。",
+            ),
+        ),
+        (
+            "overview-topics",
+            t21.replace("（五）监督保障：开展培训考核。", ""),
+        ),
+        (
+            "preface-part-count",
+            t.replacen(
+                "\n\n一、总体情况",
+                "\n本报告由五个部分组成。\n\n一、总体情况",
+                1,
+            ),
+        ),
+        (
+            "text-year-mismatch",
+            t.replacen(
+                "\n\n一、总体情况",
+                "\n本报告统计期限自2019年1月1日至2019年12月31日。\n\n一、总体情况",
+                1,
             ),
         ),
         (

@@ -169,4 +169,99 @@ pub fn check(ctx: &mut Ctx) {
             ("说明了信息处理费情况", "Processing fees are stated"),
         );
     }
+
+    // Part 一 under F2021: the five topics.
+    if ctx.expected == Some(Format::F2021) && ctx.section_found(1) {
+        let body: String = ctx
+            .structure
+            .body(ctx.text, 1)
+            .iter()
+            .map(|l| l.key())
+            .collect();
+        let topics: [(&str, &[&str], &str); 5] = [
+            ("主动公开", &["主动公开"], "proactive disclosure"),
+            ("依申请公开", &["依申请"], "disclosure on request"),
+            ("政府信息管理", &["信息管理"], "information management"),
+            ("政府信息公开平台建设", &["平台"], "platforms"),
+            ("监督保障", &["监督保障", "监督", "保障"], "supervision"),
+        ];
+        let missing: Vec<&(&str, &[&str], &str)> = topics
+            .iter()
+            .filter(|(_, words, _)| !words.iter().any(|w| body.contains(w)))
+            .collect();
+        let before = ctx.findings.len();
+        if !missing.is_empty() {
+            let s = ctx.structure.sections[0]
+                .as_ref()
+                .map(|s| ctx.text.lines[s.index].no);
+            let mut f = ctx.finding(
+                "overview-topics",
+                Some(1),
+                format!(
+                    "“总体情况”未涉及：{}",
+                    missing.iter().map(|m| m.0).collect::<Vec<_>>().join("、")
+                ),
+                format!(
+                    "Part one does not cover: {}",
+                    missing.iter().map(|m| m.2).collect::<Vec<_>>().join(", ")
+                ),
+            );
+            f.line = s;
+            f.column = Some(1);
+            ctx.push(f);
+        }
+        ctx.check_from(
+            Some(1),
+            "overview-topics",
+            before,
+            ("五个方面均有说明", "All five topics are covered"),
+        );
+    }
+
+    // The preface's count of parts.
+    let first = ctx
+        .structure
+        .sections
+        .iter()
+        .flatten()
+        .map(|s| s.index)
+        .min()
+        .unwrap_or(0);
+    let before = ctx.findings.len();
+    let mut stated = false;
+    for line in &ctx.text.lines[..first] {
+        let t: String = line.text.chars().filter(|c| !c.is_whitespace()).collect();
+        let Some(at) = t.find("个部分").or_else(|| t.find("部分组成")) else {
+            continue;
+        };
+        let n = t[..at].chars().last().and_then(crate::normalize::cn_digit);
+        if let Some(n) = n {
+            stated = true;
+            if n != 6 {
+                let mut f = ctx.finding(
+                    "preface-part-count",
+                    None,
+                    format!(
+                        "前言称报告由{}个部分组成，格式规定为六个部分",
+                        SECTIONS
+                            .get(n as usize - 1)
+                            .map(|s| s.numeral.to_string())
+                            .unwrap_or_else(|| n.to_string())
+                    ),
+                    format!("The preface says the report has {n} parts; the format has six"),
+                );
+                f.line = Some(line.no);
+                f.column = Some(t[..at].chars().count());
+                ctx.push(f);
+            }
+        }
+    }
+    if stated {
+        ctx.check_from(
+            None,
+            "preface-part-count",
+            before,
+            ("前言所述部分数为六", "The preface names six parts"),
+        );
+    }
 }

@@ -21,7 +21,7 @@ fn counted(chars: &[char]) -> Vec<(i64, char, usize)> {
                 j += 1;
             }
             if j < chars.len()
-                && matches!(chars[j], '条' | '件' | '个' | '次' | '起' | '篇')
+                && matches!(chars[j], '条' | '件' | '个' | '次' | '起' | '篇' | '宗')
                 && !(i < chars.len() && chars[i] == '.')
             {
                 let n: String = chars[s..i].iter().collect();
@@ -45,6 +45,15 @@ pub fn check(ctx: &mut Ctx) {
     let (requests, appeals) = (&ctx.requests.out, &ctx.appeals.out);
     let received = total(requests, "1", "total");
     let carried = total(requests, "2", "total");
+    let handled = total(requests, "3.7", "total");
+    let carried_out = total(requests, "4", "total");
+    let penalties = ctx
+        .active
+        .out
+        .row("penalty")
+        .filter(|r| r.found)
+        .and_then(|r| r.cell("decisions"))
+        .and_then(|c| c.int());
     let review = total(appeals, "appeals", "review.total");
     let suits = total(appeals, "appeals", "suit_direct.total")
         .zip(total(appeals, "appeals", "suit_after_review.total"))
@@ -119,7 +128,26 @@ pub fn check(ctx: &mut Ctx) {
                 continue;
             }
             let v = ns[0].0;
-            let (what, want, alt, section) = if clause.contains("申请")
+            let about_requests = clause.contains("申请")
+                && (clause.contains("政府信息") || clause.contains("依申请"));
+            let (what, want, alt, section) = if about_requests && clause.contains("结转") {
+                if clause.contains("上年") {
+                    ("上年结转的申请", carried, None, 3)
+                } else {
+                    ("结转下年度的申请", carried_out, None, 3)
+                }
+            } else if about_requests
+                && (clause.contains("办结") || clause.contains("答复"))
+                && !clause.contains("收到")
+            {
+                ("办结的申请", handled, None, 3)
+            } else if clause.contains("行政处罚")
+                && (clause.contains("作出") || clause.contains("决定") || clause.contains("实施"))
+                && !clause.contains("复议")
+                && !clause.contains("诉讼")
+            {
+                ("作出行政处罚", penalties, None, 2)
+            } else if clause.contains("申请")
                 && (clause.contains("收到") || clause.contains("新收") || clause.contains("受理"))
                 && !clause.contains("结转")
                 && !clause.contains("办结")
@@ -160,6 +188,63 @@ pub fn check(ctx: &mut Ctx) {
                 f.expected = Some(want as f64);
                 f.actual = Some(v as f64);
                 ctx.push(f);
+            }
+        }
+    }
+    // The statistics period: 统计期限…2020年1月1日…2020年12月31日.
+    if let Some(year) = ctx.structure.meta.year {
+        let before_year = ctx.findings.len();
+        let mut seen = false;
+        for line in &ctx.text.lines {
+            let t: String = line.text.chars().filter(|c| !c.is_whitespace()).collect();
+            let Some(at) = t.find("统计期限") else {
+                continue;
+            };
+            let rest = &t[at..];
+            let end = rest.find('。').unwrap_or(rest.len());
+            let years: Vec<i32> = rest[..end]
+                .split(|c: char| !c.is_ascii_digit())
+                .filter(|x| x.len() == 4)
+                .filter_map(|x| x.parse().ok())
+                .filter(|y| (2000..2100).contains(y))
+                .collect();
+            if years.is_empty() {
+                continue;
+            }
+            seen = true;
+            if let Some(bad) = years.iter().find(|y| **y != year) {
+                let mut f = ctx.finding(
+                    "text-year-mismatch",
+                    ctx.structure.section_at(line.no - 1),
+                    format!("统计期限写的是{bad}年，报告年度为{year}年"),
+                    format!("The statistics period names {bad}, the report is for {year}"),
+                );
+                f.line = Some(line.no);
+                f.column = Some(
+                    line.text
+                        .find("统计")
+                        .map(|b| line.text[..b].chars().count() + 1)
+                        .unwrap_or(1),
+                );
+                f.expected = Some(year as f64);
+                f.actual = Some(*bad as f64);
+                ctx.push(f);
+            }
+        }
+        if seen {
+            let bad = ctx.findings[before_year..]
+                .iter()
+                .find(|f| f.rule == "text-year-mismatch")
+                .map(|f| (f.message.clone(), f.message_en.clone()));
+            match bad {
+                Some((zh, en)) => ctx.check(None, "text-year-mismatch", Status::Warn, zh, en),
+                None => ctx.check(
+                    None,
+                    "text-year-mismatch",
+                    Status::Pass,
+                    format!("统计期限为{year}年"),
+                    format!("The statistics period is {year}"),
+                ),
             }
         }
     }
