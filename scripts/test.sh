@@ -4,6 +4,7 @@
 # Installs whatever is missing first (idempotent), so it runs on a bare machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
 start=$(date +%s)
 section() { printf '\n=== %s (%ss)\n' "$1" "$(( $(date +%s) - start ))"; }
 
