@@ -281,16 +281,18 @@ impl Component for App {
     fn rendered(&mut self, _ctx: &Context<Self>, _first: bool) {
         if let (Some(start), Some(_)) = (self.started.take(), &self.result) {
             self.elapsed = Some(browser::now_ms() - start);
-            // Show the measured time (one more render, without a new measurement).
-            if let Some(el) = web_sys::window()
+        }
+        // The measured time is written after rendering (it includes the rendering), in the
+        // current language.
+        if let (Some(ms), Some(el)) = (
+            self.elapsed.filter(|_| self.result.is_some()),
+            web_sys::window()
                 .and_then(|w| w.document())
-                .and_then(|d| d.get_element_by_id("timing-slot"))
-            {
-                let ms = self.elapsed.unwrap_or(0.0);
-                let label = self.lang.t("检查并显示用时", "checked and shown in");
-                el.set_text_content(Some(&format!("{label} {ms:.0} ms")));
-                let _ = el.set_attribute("data-ms", &format!("{ms:.1}"));
-            }
+                .and_then(|d| d.get_element_by_id("timing-slot")),
+        ) {
+            let label = self.lang.t("检查并显示用时", "checked and shown in");
+            el.set_text_content(Some(&format!("{label} {ms:.0} ms")));
+            let _ = el.set_attribute("data-ms", &format!("{ms:.1}"));
         }
         if self.scroll_to_selection {
             self.scroll_to_selection = false;

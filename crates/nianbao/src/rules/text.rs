@@ -268,7 +268,7 @@ pub fn check(ctx: &mut Ctx) {
                 "text-sum-mismatch",
                 Status::Pass,
                 format!("{sum_checked}处列举的分项之和与总数一致"),
-                format!("{sum_checked} listed totals add up"),
+                format!("{sum_checked} listed total(s) add up"),
             ),
             Some(f) => {
                 let status = if bad.iter().any(|f| f.severity == Severity::Error) {
@@ -307,7 +307,7 @@ pub fn check(ctx: &mut Ctx) {
         let (zh, en) = first.unwrap_or_else(|| {
             (
                 format!("{cross_checked}处正文数字与表格一致"),
-                format!("{cross_checked} prose numbers agree with the tables"),
+                format!("{cross_checked} prose number(s) agree with the tables"),
             )
         });
         ctx.check(None, "text-table-mismatch", status, zh, en);
