@@ -87,6 +87,8 @@ pub struct TableRead {
     pub unplaced: Vec<(String, String, Vec<usize>)>,
     /// Captions of part 二's blocks: (line, column, raw text, article, item).
     pub captions: Vec<Caption>,
+    /// Whether the numbers came column by column and were dealt out to the rows.
+    pub column_major: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -247,6 +249,8 @@ pub fn read_requests(lines: &[Line], format: Format) -> TableRead {
 
     let mut found: Vec<Option<RowRead>> = vec![None; specs.len()];
     let mut unlabeled: Vec<(&str, RowRead)> = Vec::new();
+    // Values after the table's last row that no row took.
+    let mut stray: Vec<Cell> = Vec::new();
     enum Cur {
         None,
         Row(usize),
@@ -306,6 +310,8 @@ pub fn read_requests(lines: &[Line], format: Format) -> TableRead {
                     if let Some(g) = group.filter(|g| *g != "3") {
                         unlabeled.push((g, RowRead::new(&row, &label, slots)));
                         cur = Cur::Unlabeled(unlabeled.len() - 1);
+                    } else {
+                        stray.extend(slots.into_iter().filter(|c| c.is_value));
                     }
                 }
             }
@@ -321,6 +327,8 @@ pub fn read_requests(lines: &[Line], format: Format) -> TableRead {
             }
         }
     }
+
+    let column_major = transpose_if_column_major(&mut found, stray);
 
     // Sub-rows whose labels were lost: by position within their group, when the count fits.
     let mut unplaced = Vec::new();
@@ -364,7 +372,42 @@ pub fn read_requests(lines: &[Line], format: Format) -> TableRead {
         int_value,
     );
     t.unplaced = unplaced;
+    t.column_major = column_major;
     t
+}
+
+/// PDF text taken column by column: every label first (rows with no numbers), then each column's
+/// numbers in turn, which the reader collected under the last row and after it. When the count
+/// is exactly rows × 7, the numbers are dealt out column by column. Returns whether it did so.
+fn transpose_if_column_major(found: &mut [Option<RowRead>], stray: Vec<Cell>) -> bool {
+    let idx: Vec<usize> = (0..found.len()).filter(|&i| found[i].is_some()).collect();
+    let Some(&last) = idx.last() else {
+        return false;
+    };
+    let rows = idx.len();
+    let empty = idx
+        .iter()
+        .filter(|&&i| found[i].as_ref().is_some_and(|r| r.numbers() == 0))
+        .count();
+    if rows < 5 || empty + 1 != rows {
+        return false;
+    }
+    let mut pool: Vec<Cell> = found[last]
+        .as_ref()
+        .map(|r| r.slots.iter().filter(|c| c.is_value).cloned().collect())
+        .unwrap_or_default();
+    pool.extend(stray);
+    if pool.len() != rows * 7 {
+        return false;
+    }
+    for (r, &i) in idx.iter().enumerate() {
+        if let Some(row) = found[i].as_mut() {
+            row.slots = (0..7).map(|c| pool[c * rows + r].clone()).collect();
+            row.positional = false;
+            row.has_values = true;
+        }
+    }
+    true
 }
 
 fn int_value(c: &Cell) -> i64 {
@@ -474,6 +517,7 @@ fn place(
         shapes,
         unplaced: Vec::new(),
         captions: Vec::new(),
+        column_major: false,
     }
 }
 
@@ -716,5 +760,6 @@ pub fn read_active(lines: &[Line], format: Format) -> TableRead {
         shapes,
         unplaced: Vec::new(),
         captions,
+        column_major: false,
     }
 }

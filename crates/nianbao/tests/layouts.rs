@@ -154,3 +154,73 @@ fn lost_sub_row_labels_are_placed_by_position() {
         r.findings
     );
 }
+
+/// PDF text taken column by column: all labels first, then each column's numbers.
+fn column_major(format: Format, rows: &[Vec<i64>], one_per_line: bool) -> String {
+    let specs = nianbao::spec::request_rows(format);
+    let mut t = String::from("(本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和)\n申请人情况\n自然人\n法人或其他组织\n总计\n");
+    let mut last_group = None;
+    for s in &specs {
+        if s.key == "3.1" {
+            t.push_str("三、本年度办理结果\n");
+        }
+        if let Some(g) = s.group {
+            if last_group != Some(g) {
+                let label = nianbao::spec::GROUPS
+                    .iter()
+                    .find(|(k, _)| *k == g)
+                    .unwrap()
+                    .1;
+                t.push_str(&format!("{label}\n"));
+            }
+        }
+        last_group = s.group;
+        t.push_str(&format!("{}\n", s.label));
+    }
+    for c in 0..7 {
+        let col: Vec<String> = rows.iter().map(|r| r[c].to_string()).collect();
+        if one_per_line {
+            for v in col {
+                t.push_str(&format!("{v}\n"));
+            }
+        } else {
+            t.push_str(&format!("{}\n", col.join(" ")));
+        }
+    }
+    t
+}
+
+#[test]
+fn numbers_taken_column_by_column_are_dealt_out() {
+    for year in [2020, 2022] {
+        let format = Format::for_year(year);
+        let (rows, appeals) = sample(format);
+        let tab = report(year, &rows, &appeals, Layout::Tab);
+        let start = tab.find("(本列数据").unwrap();
+        let end = tab.find("四、政府信息公开行政复议").unwrap();
+        for one_per_line in [false, true] {
+            let text = format!(
+                "{}{}\n{}",
+                &tab[..start],
+                column_major(format, &rows, one_per_line),
+                &tab[end..]
+            );
+            let r = nianbao::check("t.txt", &text);
+            let want: Vec<Vec<Option<i64>>> = rows
+                .iter()
+                .map(|r| r.iter().map(|&v| Some(v)).collect())
+                .collect();
+            assert_eq!(
+                read_requests(&r),
+                want,
+                "{year} one_per_line={one_per_line}"
+            );
+            assert!(identity_findings(&r).is_empty());
+            assert!(r
+                .findings
+                .iter()
+                .any(|f| f.rule == "row-shape" && f.severity == nianbao::result::Severity::Info));
+            assert_eq!(r.counts.error, 0, "{:#?}", r.findings);
+        }
+    }
+}

@@ -182,6 +182,18 @@ fn table(ctx: &mut Ctx, n: u8, name: &'static str, title: &str, t: &TableRead) {
 
     // Shapes.
     let before = ctx.findings.len();
+    if t.column_major {
+        let mut f = ctx.finding(
+            "row-shape",
+            Some(n),
+            "表格的数字是按列排列的（先列出全部标签，再逐列列出数字，常见于从PDF复制的文字），已按列还原到各行".into(),
+            "The table's numbers come column by column (all labels first, then each column: text copied from a PDF); they were dealt out to the rows".into(),
+        );
+        f.severity = crate::result::Severity::Info;
+        f.line = t.out.line;
+        f.table = Some(name);
+        ctx.push(f);
+    }
     for (row, shape) in t.out.rows.iter().zip(&t.shapes) {
         let rn = row_name(ctx, name, row);
         let (zh, en) = match shape {
