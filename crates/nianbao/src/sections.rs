@@ -32,6 +32,8 @@ pub struct Meta {
     pub year: Option<i32>,
     /// Whether the year was read from the title (else from the text: the year it names most).
     pub year_from_title: bool,
+    /// Whether the title puts the year before the agency.
+    pub year_first: bool,
     /// Closing date (y, m, d) and the index of its line.
     pub published: Option<((i32, u32, u32), usize)>,
 }
@@ -182,6 +184,17 @@ fn find_meta(text: &Text, first_part: Option<usize>, found: &[Option<FoundSectio
             let agency = compact[..at].trim();
             if !agency.is_empty() {
                 meta.agency = Some(agency.to_string());
+            } else {
+                // "2022年上海市人民政府参事室政府信息公开工作年度报告": the year first.
+                let rest = compact[at + 4..]
+                    .trim_start_matches('年')
+                    .trim_start_matches('度');
+                if let Some(end) = rest.find("政府信息公开") {
+                    if end > 0 {
+                        meta.agency = Some(rest[..end].to_string());
+                        meta.year_first = true;
+                    }
+                }
             }
         } else if let Some(at) = compact.find("政府信息公开") {
             let agency = compact[..at].trim();
@@ -331,6 +344,10 @@ mod tests {
             Text::new("厦门市海沧区卫生健康局\n\n2020年政府信息公开工作年度报告\n一、总体情况\n");
         let s = find(&t);
         assert_eq!(s.meta.agency.as_deref(), Some("厦门市海沧区卫生健康局"));
+        let t2 = Text::new("2022年上海市人民政府参事室政府信息公开工作年度报告\n一、总体情况\n");
+        let s2 = find(&t2);
+        assert_eq!(s2.meta.agency.as_deref(), Some("上海市人民政府参事室"));
+        assert!(s2.meta.year_first);
         assert_eq!(s.meta.year, Some(2020));
         assert_eq!(s.meta.title_index, Some(0));
     }

@@ -64,6 +64,12 @@ pub fn check(ctx: &mut Ctx) {
             if meta.agency.is_none() {
                 problems.push(("缺少机关名称", "no agency name"));
             }
+            if meta.year_first {
+                problems.push((
+                    "年份写在了机关名称之前",
+                    "the year stands before the agency",
+                ));
+            }
             if !meta.year_from_title {
                 problems.push(("缺少年份", "no year"));
             }
