@@ -444,7 +444,7 @@ impl App {
         let listed = r.findings.len().min(view::MAX_LISTED);
         html! {
             <>
-                { view::verdict(r, lang, None) }
+                { view::verdict(r, lang) }
                 <p class="timing" id="timing-slot"></p>
                 <div class="downloads" role="group" aria-label={lang.t("下载结果", "Download the result")}>
                     <button type="button" id="dl-json" onclick={link.callback(|_| Msg::Download("json"))}>{ lang.t("下载 JSON", "Download JSON") }</button>

@@ -14,19 +14,14 @@ pub type OnSelect = Callback<usize>;
 /// The most findings listed at once (the downloads carry all of them).
 pub const MAX_LISTED: usize = 300;
 
-pub fn verdict(r: &CheckResult, lang: Lang, ms: Option<f64>) -> Html {
-    let class = match r.verdict {
-        Verdict::Fail => "verdict fail",
-        Verdict::Warn => "verdict warn",
-        Verdict::Pass => "verdict pass",
-        Verdict::Incomplete => "verdict incomplete",
-    };
+pub fn verdict(r: &CheckResult, lang: Lang) -> Html {
     let verdict_name = match r.verdict {
         Verdict::Fail => "fail",
         Verdict::Warn => "warn",
         Verdict::Pass => "pass",
         Verdict::Incomplete => "incomplete",
     };
+    let class = format!("verdict {verdict_name}");
     html! {
         <section class="summary" aria-labelledby="verdict-text">
             <p id="verdict-text" class={class} data-verdict={verdict_name} role="status" aria-live="polite">
@@ -36,9 +31,6 @@ pub fn verdict(r: &CheckResult, lang: Lang, ms: Option<f64>) -> Html {
                 <span class="count error" data-count="error">{ format!("{} {}", lang.t("错误", "errors"), r.counts.error) }</span>
                 <span class="count warning" data-count="warning">{ format!("{} {}", lang.t("提示", "warnings"), r.counts.warning) }</span>
                 <span class="count info" data-count="info">{ format!("{} {}", lang.t("信息", "info"), r.counts.info) }</span>
-                if let Some(ms) = ms {
-                    <span class="timing" id="timing" data-ms={format!("{ms:.1}")}>{ format!("{} {:.0} ms", lang.t("检查用时", "checked in"), ms) }</span>
-                }
             </p>
         </section>
     }
