@@ -74,9 +74,7 @@ fn table(ctx: &mut Ctx, n: u8, name: &'static str, title: &str, t: &TableRead) {
         return;
     }
     if !t.out.found {
-        let line = ctx.structure.sections[n as usize - 1]
-            .as_ref()
-            .map(|s| ctx.text.lines[s.index].no);
+        let line = ctx.heading_line(n);
         let mut f = ctx.finding(
             "table-missing",
             Some(n),

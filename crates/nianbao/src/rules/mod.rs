@@ -237,6 +237,13 @@ impl Ctx<'_> {
         self.check(section, rule, status, zh, en);
     }
 
+    /// The line of part `n`'s heading, if the part was found.
+    pub fn heading_line(&self, n: u8) -> Option<usize> {
+        self.structure.sections[n as usize - 1]
+            .as_ref()
+            .map(|s| self.text.lines[s.index].no)
+    }
+
     pub fn section_found(&self, n: u8) -> bool {
         self.structure.sections[n as usize - 1].is_some()
     }

@@ -115,9 +115,7 @@ pub fn check(ctx: &mut Ctx) {
             .collect();
         let before = ctx.findings.len();
         if body.chars().count() < 4 || body == "无" || body == "暂无" {
-            let s = ctx.structure.sections[4]
-                .as_ref()
-                .map(|s| ctx.text.lines[s.index].no);
+            let s = ctx.heading_line(5);
             let mut f = ctx.finding(
                 "section-empty",
                 Some(5),
@@ -149,9 +147,7 @@ pub fn check(ctx: &mut Ctx) {
             .collect();
         let before = ctx.findings.len();
         if !body.contains("处理费") {
-            let s = ctx.structure.sections[5]
-                .as_ref()
-                .map(|s| ctx.text.lines[s.index].no);
+            let s = ctx.heading_line(6);
             let mut f = ctx.finding(
                 "fee-statement",
                 Some(6),
@@ -191,9 +187,7 @@ pub fn check(ctx: &mut Ctx) {
             .collect();
         let before = ctx.findings.len();
         if !missing.is_empty() {
-            let s = ctx.structure.sections[0]
-                .as_ref()
-                .map(|s| ctx.text.lines[s.index].no);
+            let s = ctx.heading_line(1);
             let mut f = ctx.finding(
                 "overview-topics",
                 Some(1),
