@@ -53,16 +53,8 @@ pub struct Row {
 }
 
 impl Row {
-    pub fn values(&self) -> impl Iterator<Item = &Cell> {
-        self.cells.iter().filter(|c| c.is_value)
-    }
     pub fn has_values(&self) -> bool {
         self.cells.iter().any(|c| c.is_value)
-    }
-    pub fn has_text(&self) -> bool {
-        self.cells
-            .iter()
-            .any(|c| !c.is_value && c.kind != Kind::Blank)
     }
 }
 

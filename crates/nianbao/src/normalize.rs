@@ -203,14 +203,6 @@ fn key_of_normalized(s: &str) -> String {
     out
 }
 
-#[allow(dead_code)]
-fn key_of_normalized_slow(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_ascii_alphanumeric() || is_cjk(*c))
-        .map(|c| c.to_ascii_lowercase())
-        .collect()
-}
-
 pub fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x4E00..=0x9FFF | 0x3400..=0x4DBF | 0xF900..=0xFAFF)
 }
@@ -353,6 +345,14 @@ pub fn similarity_chars(f: &[char], o: &[char]) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The plain definition of a line's key, to check the fast one against.
+    fn key_of_normalized_slow(s: &str) -> String {
+        s.chars()
+            .filter(|c| c.is_ascii_alphanumeric() || is_cjk(*c))
+            .map(|c| c.to_ascii_lowercase())
+            .collect()
+    }
 
     #[test]
     fn full_width_and_spaces_map_one_to_one() {
