@@ -49,7 +49,7 @@ if [ "$what" = all ]; then
     say "installing playwright-core@$PLAYWRIGHT_VERSION from npm (it downloads no browser)"
     (cd tools && npm install --no-audit --no-fund --silent "playwright-core@$PLAYWRIGHT_VERSION")
   fi
-  if [ ! -x /usr/bin/chromium ]; then
+  if [ ! -x /usr/bin/chromium ] || ! dpkg -s fonts-noto-cjk >/dev/null 2>&1; then
     say "installing chromium from Debian"
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq

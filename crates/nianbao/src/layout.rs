@@ -244,7 +244,7 @@ fn is_unit(s: &str) -> bool {
     UNITS.contains(&s) || s == "(万元)" || s == "(元)"
 }
 
-fn make_cell(raw: String, text: String, line: usize, col: usize) -> Cell {
+pub(crate) fn make_cell(raw: String, text: String, line: usize, col: usize) -> Cell {
     let (kind, value) = parse_value(&text);
     let is_value = match kind {
         Kind::Number | Kind::Na => true,

@@ -11,10 +11,12 @@
 //! [`result`].
 
 pub mod decode;
+pub mod document;
 pub mod export;
 pub mod layout;
 pub mod normalize;
 pub mod placement;
+pub mod read;
 pub mod result;
 pub mod rules;
 pub mod sections;
@@ -24,6 +26,7 @@ pub mod tables;
 pub use result::CheckResult;
 pub use rules::RULES;
 
+use document::Document;
 use normalize::{key, Text};
 use result::*;
 use sha2::{Digest, Sha256};
@@ -49,8 +52,25 @@ pub fn detect_format(text: &Text) -> Option<Format> {
     }
 }
 
-/// Checks one report. `name` is only echoed back in `input.name`.
+/// Checks one report given as text. `name` is only echoed back in `input.name`.
 pub fn check(name: &str, input: &str) -> CheckResult {
+    check_document(name, &Document::from_text(input, "utf-8"))
+}
+
+/// Reads a file with the readers compiled in (see [`read`]) and checks it.
+pub fn check_bytes(
+    name: &str,
+    bytes: &[u8],
+    mime: Option<&str>,
+    legacy: read::Legacy,
+) -> Result<CheckResult, read::ReadError> {
+    let doc = read::read(bytes, name, mime, legacy)?;
+    Ok(check_document(name, &doc))
+}
+
+/// Checks one report as a reader gave it: text, and the tables that arrived as grids.
+pub fn check_document(name: &str, doc: &Document) -> CheckResult {
+    let input = doc.text.as_str();
     let text = Text::new(input);
     let structure = sections::find(&text);
     let detected = detect_format(&text);
@@ -157,9 +177,12 @@ pub fn check(name: &str, input: &str) -> CheckResult {
         input: Input {
             name: name.to_string(),
             sha256: hex(&Sha256::digest(input.as_bytes())),
-            encoding: "utf-8",
+            form: doc.form,
+            encoding: doc.encoding.clone(),
             chars: input.chars().count(),
             lines: text.lines.len(),
+            grids: doc.tables.len(),
+            notes: doc.notes.clone(),
         },
         meta: MetaOut {
             title: meta.title.clone(),

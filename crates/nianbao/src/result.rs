@@ -27,9 +27,15 @@ pub struct CheckResult {
 pub struct Input {
     pub name: String,
     pub sha256: String,
-    pub encoding: &'static str,
+    /// How the report arrived: "text", "docx", "html", "pasted-html", "pdf".
+    pub form: crate::document::Form,
+    pub encoding: String,
     pub chars: usize,
     pub lines: usize,
+    /// Tables that arrived as grids (Word, web page, PDF).
+    pub grids: usize,
+    /// What the reader noticed (restored numbering, repaired bytes …).
+    pub notes: Vec<crate::document::ReadNote>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -211,6 +217,35 @@ pub struct CellOut {
     /// For an ambiguous cell: the values it could hold.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub candidates: Option<Vec<i64>>,
+    /// How the cell was read: from a grid, by position, by order, or guessed.
+    pub read: Read,
+}
+
+/// How a cell's value was read. Only `guessed` cells are uncertain: an identity that fails over
+/// a guessed cell is a warning about the reading, not an error of the report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Read {
+    /// A cell of a table that arrived as a grid (Word, web page, PDF by positions).
+    Grid,
+    /// A field of a TAB- or pipe-separated line, by its position.
+    #[default]
+    Position,
+    /// The k-th number of a row that has exactly as many numbers as the table has columns.
+    Order,
+    /// Placed by the identities (too few or too many numbers), or ambiguous: not read as such.
+    Guessed,
+}
+
+impl Read {
+    pub fn name(self) -> &'static str {
+        match self {
+            Read::Grid => "grid",
+            Read::Position => "position",
+            Read::Order => "order",
+            Read::Guessed => "guessed",
+        }
+    }
 }
 
 impl CellOut {
@@ -222,6 +257,7 @@ impl CellOut {
             line: Some(c.line),
             column: (c.kind != Kind::Blank || !c.raw.is_empty()).then_some(c.col),
             candidates: None,
+            read: Read::Position,
         }
     }
     pub fn blank(line: usize) -> CellOut {
@@ -232,6 +268,7 @@ impl CellOut {
             line: Some(line),
             column: None,
             candidates: None,
+            read: Read::Position,
         }
     }
     /// The cell's value as an integer, when it is a whole number.

@@ -10,7 +10,7 @@
 use crate::layout::{self, Cell, Kind, Row, Sep};
 use crate::normalize::{key, similarity, similarity_chars, strip_numbering, Line};
 use crate::placement::{solve, Pending};
-use crate::result::{CellOut, ColumnOut, RowOut, TableOut};
+use crate::result::{CellOut, ColumnOut, Read, RowOut, TableOut};
 use crate::spec::{
     active_blocks, appeal_identities, request_identities, request_rows, ColKind, Format, Identity,
     APPEAL_COLS, GROUPS, REQUEST_COLS,
@@ -28,6 +28,8 @@ pub struct RowRead {
     pub positional: bool,
     /// Whether any line has contributed value cells yet.
     pub has_values: bool,
+    /// Whether `slots` are the cells of a grid row (Word, web page, PDF), one per column.
+    pub grid: bool,
 }
 
 impl RowRead {
@@ -160,7 +162,7 @@ fn word_keys(label: &[&Cell]) -> Vec<String> {
 }
 
 /// An official label, prepared for matching: its key with and without numbering, as chars.
-struct Official {
+pub(crate) struct Official {
     full: String,
     core: String,
     full_c: Vec<char>,
@@ -168,7 +170,7 @@ struct Official {
 }
 
 impl Official {
-    fn new(label: &str) -> Official {
+    pub(crate) fn new(label: &str) -> Official {
         let full = key(label);
         let core = strip_numbering(&full).to_string();
         Official {
@@ -189,10 +191,10 @@ fn label_score(found: &[char], found_core: &[char], o: &Official) -> f32 {
     s
 }
 
-const THRESHOLD: f32 = 0.72;
+pub(crate) const THRESHOLD: f32 = 0.72;
 
 /// The row (index ≥ cursor) that one of `keys` names best, with its score.
-fn best_row(keys: &[String], rows: &[Official], cursor: usize) -> Option<(usize, f32)> {
+pub(crate) fn best_row(keys: &[String], rows: &[Official], cursor: usize) -> Option<(usize, f32)> {
     let mut best: Option<(usize, f32)> = None;
     for k in keys {
         let c = strip_numbering(k);
@@ -223,7 +225,7 @@ fn best_row(keys: &[String], rows: &[Official], cursor: usize) -> Option<(usize,
 }
 
 /// The group (merged header cell) a key names, if any.
-fn group_of<'g>(k: &str, groups: &'g [(&'g str, Official)]) -> Option<&'g str> {
+pub(crate) fn group_of<'g>(k: &str, groups: &'g [(&'g str, Official)]) -> Option<&'g str> {
     let c = strip_numbering(k);
     let cc: Vec<char> = c.chars().collect();
     groups
@@ -410,14 +412,14 @@ fn transpose_if_column_major(found: &mut [Option<RowRead>], stray: Vec<Cell>) ->
     true
 }
 
-fn int_value(c: &Cell) -> i64 {
+pub(crate) fn int_value(c: &Cell) -> i64 {
     match (c.kind, c.value) {
         (Kind::Number, Some(v)) if v.fract() == 0.0 => v as i64,
         _ => 0,
     }
 }
 
-fn money_value(c: &Cell) -> i64 {
+pub(crate) fn money_value(c: &Cell) -> i64 {
     match (c.kind, c.value) {
         (Kind::Number, Some(v)) => (v * 10000.0).round() as i64,
         _ => 0,
@@ -425,7 +427,7 @@ fn money_value(c: &Cell) -> i64 {
 }
 
 /// Places every found row and builds the output table.
-fn place(
+pub(crate) fn place(
     found: &[Option<RowRead>],
     labels: &[(&str, &str, Option<&str>)],
     cols: &[(&'static str, &'static str)],
@@ -468,6 +470,15 @@ fn place(
         } else {
             Shape::Ambiguous { numbers }
         };
+        let read = if r.grid {
+            Read::Grid
+        } else if p.uncertain {
+            Read::Guessed
+        } else if r.positional {
+            Read::Position
+        } else {
+            Read::Order
+        };
         let mut cells = Vec::with_capacity(k);
         for (c, (ckey, _)) in cols.iter().enumerate() {
             let cell = if let Some((_, vals)) = disagreements.iter().find(|(dc, _)| *dc == c) {
@@ -478,6 +489,7 @@ fn place(
                     line: Some(r.line),
                     column: None,
                     candidates: Some(vals.clone()),
+                    read: Read::Guessed,
                 }
             } else {
                 match choice.get(c).copied().flatten() {
@@ -485,6 +497,10 @@ fn place(
                     None => CellOut::blank(r.line),
                 }
             };
+            let mut cell = cell;
+            if cell.kind != Kind::Ambiguous {
+                cell.read = read;
+            }
             cells.push((*ckey, cell));
         }
         rows.push(RowOut {
