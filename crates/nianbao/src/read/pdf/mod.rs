@@ -295,6 +295,9 @@ fn assemble(b: &mut Builder, pages: Vec<Vec<Item>>) {
 }
 
 #[cfg(test)]
+mod synthetic;
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
