@@ -211,11 +211,7 @@ impl<'a> Interp<'a> {
         for Op { op, args } in &ops {
             let n = |i: usize| args.get(i).and_then(Operand::num).unwrap_or(0.0);
             match op.as_slice() {
-                b"q" => {
-                    if stack.len() < 256 {
-                        stack.push(gs.clone());
-                    }
-                }
+                b"q" if stack.len() < 256 => stack.push(gs.clone()),
                 b"Q" => {
                     if let Some(s) = stack.pop() {
                         gs = s;

@@ -60,6 +60,22 @@ impl Item {
     }
 }
 
+/// Characters after or before which a wrapped line joins without a space: CJK characters and
+/// punctuation, and the general punctuation Chinese text uses (quotes, dashes, ellipsis).
+pub fn joins_tight(c: char) -> bool {
+    is_cjk(c)
+        || matches!(
+            c,
+            '\u{2014}'
+                | '\u{2018}'
+                | '\u{2019}'
+                | '\u{201C}'
+                | '\u{201D}'
+                | '\u{2026}'
+                | '\u{00B7}'
+        )
+}
+
 pub fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF | 0x20000..=0x3FFFF)
 }
@@ -77,7 +93,9 @@ fn lines_of(mut chars: Vec<&Char>, tabs: bool) -> Vec<Line> {
             base = c.y;
             base_size = c.size;
         }
-        groups.last_mut().map(|g| g.push(c));
+        if let Some(g) = groups.last_mut() {
+            g.push(c);
+        }
     }
     groups
         .into_iter()
@@ -126,8 +144,8 @@ fn lines_of(mut chars: Vec<&Char>, tabs: bool) -> Vec<Line> {
         .collect()
 }
 
-/// Joins a cell's lines: CJK text wrapped inside a cell joins without a break; other lines by
-/// '\n'.
+/// Joins a cell's lines: a line break next to CJK text (wrapped inside the cell) joins without
+/// a break; other lines by '\n'.
 fn cell_text(lines: &[Line]) -> String {
     let mut out = String::new();
     for l in lines {
@@ -136,7 +154,7 @@ fn cell_text(lines: &[Line]) -> String {
             continue;
         }
         if let (Some(a), Some(b)) = (out.chars().last(), t.chars().next()) {
-            if !(is_cjk(a) && is_cjk(b)) {
+            if !(joins_tight(a) || joins_tight(b)) {
                 out.push('\n');
             }
         }
@@ -280,13 +298,13 @@ fn tables(page: &Page, page_no: usize) -> Vec<Table> {
         let mut id = vec![usize::MAX; rows * cols];
         let mut cell = vec![0; rows * cols];
         let mut k = 0;
-        for i in 0..rows * cols {
+        for (i, slot) in cell.iter_mut().enumerate() {
             let root = find(&mut p, i);
             if id[root] == usize::MAX {
                 id[root] = k;
                 k += 1;
             }
-            cell[i] = id[root];
+            *slot = id[root];
         }
         let top_open = (0..cols)
             .map(|c| !covered(&h, ys[0], xs[c], xs[c + 1]))
@@ -576,7 +594,7 @@ mod tests {
 
     #[test]
     fn lines_cluster_baselines_and_keep_cjk_together() {
-        let chars = vec![
+        let chars = [
             ch("年", 20.0, 100.4),
             ch("本", 10.0, 100.0),
             ch("A", 60.0, 99.8),

@@ -19,7 +19,7 @@ mod obj;
 
 use super::ReadError;
 use crate::document::{Builder, CellIn, Document, Form};
-use layout::{is_cjk, Item, Line, Table};
+use layout::{joins_tight, Item, Line, Table};
 use obj::{Budget, MAX_DECODED};
 
 /// Pages read at most.
@@ -269,7 +269,7 @@ fn assemble(b: &mut Builder, pages: Vec<Vec<Item>>) {
                         let p = para.as_mut().expect("checked");
                         let a = p.text.chars().last().unwrap_or(' ');
                         let c = l.text.chars().next().unwrap_or(' ');
-                        if !(is_cjk(a) || is_cjk(c)) && !a.is_whitespace() {
+                        if !(joins_tight(a) || joins_tight(c) || a.is_whitespace()) {
                             p.text.push(' ');
                         }
                         p.text.push_str(&l.text);
