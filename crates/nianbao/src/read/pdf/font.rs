@@ -205,6 +205,11 @@ impl Font {
                     self.unknown.set(true);
                     "\u{FFFD}".to_string()
                 };
+                let text = if text.chars().any(super::radicals::needs_unify) {
+                    text.chars().map(super::radicals::unify).collect()
+                } else {
+                    text
+                };
                 let key = match &self.codes {
                     Codes::One => code,
                     _ => self.cids.get(&code).copied().unwrap_or(code),

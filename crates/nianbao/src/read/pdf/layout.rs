@@ -275,9 +275,19 @@ fn tables(page: &Page, page_no: usize) -> Vec<Table> {
             continue;
         }
         let xs = cluster(v.iter().map(|r| r.pos).collect(), 2.0);
-        let ys = cluster(h.iter().map(|r| r.pos).collect(), 2.0);
+        let mut ys = cluster(h.iter().map(|r| r.pos).collect(), 2.0);
         if xs.len() < 2 || ys.len() < 2 {
             continue;
+        }
+        // A table cut by a page break (Chromium slices the cells there) has vertical rules
+        // running past its first or last horizontal rule: that open edge bounds a row too.
+        let vtop = v.iter().map(|r| r.a).fold(f64::MAX, f64::min);
+        let vbottom = v.iter().map(|r| r.b).fold(f64::MIN, f64::max);
+        if vtop < ys[0] - 3.0 {
+            ys.insert(0, vtop);
+        }
+        if vbottom > ys[ys.len() - 1] + 3.0 {
+            ys.push(vbottom);
         }
         let (rows, cols) = (ys.len() - 1, xs.len() - 1);
         if rows * cols > 20_000 {
@@ -396,14 +406,40 @@ impl Table {
             .collect()
     }
 
-    /// Whether `next` (the top of the next page) continues this table: same column edges.
+    /// Whether `next` (the top of the next page) continues this table: the same outer edges,
+    /// and most column edges of the one with fewer columns found in the other (a page may show
+    /// only rows whose label cells span several columns).
     pub fn continued_by(&self, next: &Table) -> bool {
-        self.cols == next.cols
-            && self
-                .xs
-                .iter()
-                .zip(&next.xs)
-                .all(|(a, b)| (a - b).abs() <= 2.5)
+        let near = |a: f64, b: f64| (a - b).abs() <= 2.5;
+        let (a, b) = if self.xs.len() <= next.xs.len() {
+            (&self.xs, &next.xs)
+        } else {
+            (&next.xs, &self.xs)
+        };
+        let shared = a.iter().filter(|x| b.iter().any(|y| near(**x, *y))).count();
+        near(self.xs[0], next.xs[0])
+            && near(self.xs[self.cols], next.xs[next.cols])
+            && shared * 2 >= a.len()
+    }
+
+    /// Puts the table on finer column edges (which include its own): spans widen.
+    fn regrid(&mut self, xs: &[f64]) {
+        let cols = xs.len() - 1;
+        let map: Vec<usize> = (0..cols)
+            .map(|j| {
+                let m = (xs[j] + xs[j + 1]) / 2.0;
+                self.xs[1..].partition_point(|&e| e < m).min(self.cols - 1)
+            })
+            .collect();
+        let mut cell = Vec::with_capacity(self.rows * cols);
+        for r in 0..self.rows {
+            cell.extend(map.iter().map(|&o| self.cell[r * self.cols + o]));
+        }
+        self.top_open = map.iter().map(|&o| self.top_open[o]).collect();
+        self.bottom_open = map.iter().map(|&o| self.bottom_open[o]).collect();
+        self.cell = cell;
+        self.xs = xs.to_vec();
+        self.cols = cols;
     }
 
     fn group_cols(&self, g: usize) -> (usize, usize, usize) {
@@ -432,6 +468,20 @@ impl Table {
     /// repeats are dropped; a merged cell cut by the page break is joined again when the break
     /// left its edge open or one of its halves is empty.
     pub fn join(&mut self, mut next: Table) {
+        if self.cols != next.cols
+            || self
+                .xs
+                .iter()
+                .zip(&next.xs)
+                .any(|(a, b)| (a - b).abs() > 2.5)
+        {
+            let xs = cluster(self.xs.iter().chain(&next.xs).copied().collect(), 2.5);
+            if xs.len() < 2 || xs.len() > 1000 {
+                return;
+            }
+            self.regrid(&xs);
+            next.regrid(&xs);
+        }
         // Repeated header rows.
         let mut skip = 0;
         while skip < next.rows.min(self.rows)
@@ -457,7 +507,8 @@ impl Table {
             if (alo, ahi) != (blo, bhi) || (alo == 0 && ahi == cols - 1) {
                 continue;
             }
-            let open = self.bottom_open[c] || next.top_open[c];
+            // A cell cut by the break has neither edge ruled there.
+            let open = self.bottom_open[c] && next.top_open[c];
             let half_empty =
                 (arows > 1 || brows > 1) && (self.texts[a].is_empty() || next.texts[b].is_empty());
             if open || half_empty {

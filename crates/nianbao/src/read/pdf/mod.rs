@@ -16,6 +16,7 @@ mod interp;
 mod layout;
 mod lex;
 mod obj;
+mod radicals;
 
 use super::ReadError;
 use crate::document::{Builder, CellIn, Document, Form};
