@@ -39,6 +39,8 @@ pub struct Font {
     default_width: f64,
     /// Type 3 fonts: glyph space → text space scale (FontMatrix a), else 0.001.
     scale: f64,
+    /// Type 3 fonts: the em height against the usual 1000 units (|FontMatrix d| × 1000).
+    pub vscale: f64,
     /// Predefined Unicode CMaps (UniGB-UCS2-H …): the code is UTF-16.
     code_is_unicode: bool,
     /// Some code had no known text.
@@ -59,6 +61,7 @@ impl Font {
             widths: HashMap::new(),
             default_width: 500.0,
             scale: 0.001,
+            vscale: 1.0,
             code_is_unicode: false,
             unknown: std::cell::Cell::new(false),
         }
@@ -130,6 +133,11 @@ impl Font {
                 if let Some(m) = arr(doc, d.get(b"FontMatrix").ok()) {
                     if let Some(a) = m.first().and_then(|o| num(doc, Some(o))) {
                         f.scale = a;
+                    }
+                    if let Some(d) = m.get(3).and_then(|o| num(doc, Some(o))) {
+                        if d.is_finite() && d != 0.0 {
+                            f.vscale = (d.abs() * 1000.0).clamp(0.01, 100.0);
+                        }
                     }
                 }
             }

@@ -414,7 +414,7 @@ impl<'a> Interp<'a> {
             let (ox, oy) = apply(&trm, 0.0, 0.0);
             let (ex, ey) = apply(&trm, g.width, 0.0);
             let (ux, uy) = (trm[2], trm[3]);
-            let size = (ux * ux + uy * uy).sqrt();
+            let size = (ux * ux + uy * uy).sqrt() * font.vscale;
             let t = g.text.trim_matches('\0');
             if !t.is_empty() && size > 0.1 && ox.is_finite() && oy.is_finite() {
                 let (x0, x1, y) = if (ex - ox).abs() >= (ey - oy).abs() {

@@ -290,7 +290,8 @@ fn tables(page: &Page, page_no: usize) -> Vec<Table> {
             ys.push(vbottom);
         }
         let (rows, cols) = (ys.len() - 1, xs.len() - 1);
-        if rows * cols > 20_000 {
+        // One cell is a frame around text (a boxed note), not a table.
+        if rows * cols > 20_000 || rows * cols == 1 {
             continue;
         }
         let mut p: Vec<usize> = (0..rows * cols).collect();
