@@ -21,6 +21,11 @@ q 1 0 0 1 0 -20 cm /Fm1 Do Q
 BT /F1 9 Tf 290 40 Td <0032> Tj ET";
 
 pub fn make(rotate: bool, user_password: Option<&str>) -> Vec<u8> {
+    build(rotate, user_password, false)
+}
+
+/// `modern`: saved with object streams and a cross-reference stream.
+pub fn build(rotate: bool, user_password: Option<&str>, modern: bool) -> Vec<u8> {
     let mut doc = PdfDoc::with_version("1.5");
     let pages_id = doc.new_object_id();
     let tu = doc.add_object(Stream::new(dictionary! {}, CMAP.as_bytes().to_vec()));
@@ -82,8 +87,28 @@ pub fn make(rotate: bool, user_password: Option<&str>) -> Vec<u8> {
         doc.encrypt(&state).expect("encrypt");
     }
     let mut out = Vec::new();
-    doc.save_to(&mut out).expect("save");
+    if modern {
+        let opts = lopdf::SaveOptions::builder()
+            .use_object_streams(true)
+            .use_xref_streams(true)
+            .build();
+        doc.save_with_options(&mut out, opts).expect("save");
+    } else {
+        doc.save_to(&mut out).expect("save");
+    }
     out
+}
+
+#[test]
+fn object_streams_and_xref_streams() {
+    let a = read(&make(false, None)).unwrap();
+    let bytes = build(false, None, true);
+    assert!(bytes
+        .windows(9)
+        .any(|w| w == b"/Type /XR" || w == b"/Type/XRe"));
+    let b = read(&bytes).expect("modern file");
+    assert_eq!(a.text, b.text);
+    assert_eq!(a.tables, b.tables);
 }
 
 #[test]
