@@ -82,6 +82,7 @@ fn read_inner(bytes: &[u8]) -> Result<Document, ReadError> {
     };
     let mut interp = interp::Interp::new(&doc, &mut budget);
     let mut laid: Vec<Vec<Item>> = Vec::new();
+    let mut heights: Vec<f64> = Vec::new();
     let mut chars = 0usize;
     let mut images = 0usize;
     let mut textless: Vec<usize> = Vec::new();
@@ -102,6 +103,7 @@ fn read_inner(bytes: &[u8]) -> Result<Document, ReadError> {
         let mut items = layout::page(&page, i + 1);
         drop_page_numbers(&mut items, page.height);
         laid.push(items);
+        heights.push(page.height);
     }
     let unknown = interp.unknown_glyphs;
     if chars == 0 {
@@ -138,6 +140,7 @@ fn read_inner(bytes: &[u8]) -> Result<Document, ReadError> {
             "this PDF is too large or complex; part of it was not read",
         );
     }
+    drop_running_heads(&mut laid, &heights);
     assemble(&mut b, laid);
     Ok(b.finish())
 }
@@ -156,6 +159,44 @@ fn drop_page_numbers(items: &mut Vec<Item>, height: f64) {
         Item::Line(l) => !((l.y < band || l.y > height - band) && layout::is_page_number(&l.text)),
         Item::Table(_) => true,
     });
+}
+
+/// Drops running headers and footers: a line in the top or bottom tenth of the page whose text
+/// (digits aside) recurs there on at least three pages and half of all pages.
+fn drop_running_heads(pages: &mut [Vec<Item>], heights: &[f64]) {
+    if pages.len() < 3 {
+        return;
+    }
+    let key = |l: &Line| -> String {
+        l.text
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .map(|c| if c.is_ascii_digit() { '#' } else { c })
+            .collect()
+    };
+    let in_band = |l: &Line, h: f64| l.y < h / 10.0 || l.y > h - h / 10.0;
+    let mut seen: std::collections::HashMap<String, usize> = Default::default();
+    for (items, &h) in pages.iter().zip(heights) {
+        let mut keys: Vec<String> = items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Line(l) if in_band(l, h) => Some(key(l)),
+                _ => None,
+            })
+            .collect();
+        keys.sort();
+        keys.dedup();
+        for k in keys {
+            *seen.entry(k).or_default() += 1;
+        }
+    }
+    let need = 3.max(pages.len().div_ceil(2));
+    for (items, &h) in pages.iter_mut().zip(heights) {
+        items.retain(|i| match i {
+            Item::Line(l) => !(in_band(l, h) && seen.get(&key(l)).is_some_and(|&n| n >= need)),
+            Item::Table(_) => true,
+        });
+    }
 }
 
 /// A heading or list item starts its own paragraph: 一、 （一） 1. 第…
@@ -312,6 +353,30 @@ mod tests {
             .chain((0..5000u32).map(|i| (i.wrapping_mul(2654435761) >> 24) as u8))
             .collect();
         assert!(read(&junk).is_err());
+    }
+
+    #[test]
+    fn running_heads_are_dropped() {
+        let line = |t: &str, y: f64| {
+            Item::Line(Line {
+                text: t.into(),
+                x0: 0.0,
+                x1: 100.0,
+                y,
+                size: 10.0,
+            })
+        };
+        let mut pages: Vec<Vec<Item>> = (1..=4)
+            .map(|p| {
+                vec![
+                    line("某某局政府信息公开年度报告", 30.0),
+                    line(&format!("正文{p}"), 400.0),
+                    line(&format!("共4页 第{p}页"), 820.0),
+                ]
+            })
+            .collect();
+        drop_running_heads(&mut pages, &[842.0; 4]);
+        assert!(pages.iter().all(|p| p.len() == 1), "{pages:?}");
     }
 
     #[test]
