@@ -21,11 +21,12 @@ q 1 0 0 1 0 -20 cm /Fm1 Do Q
 BT /F1 9 Tf 290 40 Td <0032> Tj ET";
 
 pub fn make(rotate: bool, user_password: Option<&str>) -> Vec<u8> {
-    build(rotate, user_password, false)
+    build(if rotate { 90 } else { 0 }, user_password, false)
 }
 
 /// `modern`: saved with object streams and a cross-reference stream.
-pub fn build(rotate: bool, user_password: Option<&str>, modern: bool) -> Vec<u8> {
+/// `rotate`: the page's /Rotate; the content is drawn turned the other way so it shows upright.
+pub fn build(rotate: i64, user_password: Option<&str>, modern: bool) -> Vec<u8> {
     let mut doc = PdfDoc::with_version("1.5");
     let pages_id = doc.new_object_id();
     let tu = doc.add_object(Stream::new(dictionary! {}, CMAP.as_bytes().to_vec()));
@@ -50,8 +51,16 @@ pub fn build(rotate: bool, user_password: Option<&str>, modern: bool) -> Vec<u8>
     doc.objects.insert(form_id, Object::Stream(form));
     let mut content = CONTENT.as_bytes().to_vec();
     let mut media: Vec<Object> = vec![0.into(), 0.into(), 595.into(), 842.into()];
-    if rotate {
-        content = [b"q 0 1 -1 0 842 0 cm\n".as_slice(), &content, b"\nQ"].concat();
+    let turn: &[u8] = match rotate {
+        90 => b"q 0 1 -1 0 842 0 cm\n",
+        180 => b"q -1 0 0 -1 595 842 cm\n",
+        270 => b"q 0 -1 1 0 0 595 cm\n",
+        _ => b"",
+    };
+    if !turn.is_empty() {
+        content = [turn, &content, b"\nQ"].concat();
+    }
+    if rotate % 180 == 90 {
         media = vec![0.into(), 0.into(), 842.into(), 595.into()];
     }
     let mut stream = Stream::new(dictionary! {}, content);
@@ -61,8 +70,8 @@ pub fn build(rotate: bool, user_password: Option<&str>, modern: bool) -> Vec<u8>
         "Type" => "Page", "Parent" => pages_id, "Contents" => content_id, "MediaBox" => media,
         "Resources" => dictionary! { "Font" => dictionary! { "F1" => font }, "XObject" => dictionary! { "Fm1" => form_id } },
     };
-    if rotate {
-        page.set("Rotate", 90);
+    if rotate != 0 {
+        page.set("Rotate", rotate);
     }
     let page_id = doc.add_object(page);
     doc.objects.insert(
@@ -102,7 +111,7 @@ pub fn build(rotate: bool, user_password: Option<&str>, modern: bool) -> Vec<u8>
 #[test]
 fn object_streams_and_xref_streams() {
     let a = read(&make(false, None)).unwrap();
-    let bytes = build(false, None, true);
+    let bytes = build(0, None, true);
     assert!(bytes
         .windows(9)
         .any(|w| w == b"/Type /XR" || w == b"/Type/XRe"));
@@ -136,9 +145,11 @@ fn type0_text_rules_merged_cells_and_a_self_drawing_form() {
 #[test]
 fn rotated_page_reads_upright() {
     let a = read(&make(false, None)).unwrap();
-    let b = read(&make(true, None)).unwrap();
-    assert_eq!(a.text, b.text);
-    assert_eq!(a.tables, b.tables);
+    for r in [90, 180, 270] {
+        let b = read(&build(r, None, false)).unwrap();
+        assert_eq!(a.text, b.text, "/Rotate {r}");
+        assert_eq!(a.tables, b.tables, "/Rotate {r}");
+    }
 }
 
 #[test]
