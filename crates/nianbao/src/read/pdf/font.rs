@@ -41,6 +41,8 @@ pub struct Font {
     scale: f64,
     /// Type 3 fonts: the em height against the usual 1000 units (|FontMatrix d| × 1000).
     pub vscale: f64,
+    /// CID fonts without ToUnicode: CID → text through the embedded font's own cmap.
+    cid_text: HashMap<u32, char>,
     /// Predefined Unicode CMaps (UniGB-UCS2-H …): the code is UTF-16.
     code_is_unicode: bool,
     /// Some code had no known text.
@@ -58,6 +60,7 @@ impl Font {
             to_unicode: HashMap::new(),
             encoding: Some(win_ansi()),
             cids: HashMap::new(),
+            cid_text: HashMap::new(),
             widths: HashMap::new(),
             default_width: 500.0,
             scale: 0.001,
@@ -104,6 +107,9 @@ impl Font {
                 }
                 if let Some(w) = arr(doc, desc.get(b"W").ok()) {
                     read_cid_widths(doc, w, &mut f.widths);
+                }
+                if d.get(b"ToUnicode").is_err() {
+                    f.cid_text = cid_text(doc, desc, budget);
                 }
             }
         } else {
@@ -207,6 +213,11 @@ impl Font {
                             String::new()
                         }
                     }
+                } else if let Some(&c) = self
+                    .cid_text
+                    .get(&self.cids.get(&code).copied().unwrap_or(code))
+                {
+                    c.to_string()
                 } else if self.code_is_unicode {
                     char::from_u32(code).map(String::from).unwrap_or_default()
                 } else {
@@ -231,6 +242,42 @@ impl Font {
             })
             .collect()
     }
+}
+
+/// CID → character through the embedded TrueType font's cmap (CIDToGIDMap Identity or a
+/// stream).
+fn cid_text(doc: &PdfDoc, desc: &Dictionary, budget: &mut Budget) -> HashMap<u32, char> {
+    let mut out = HashMap::new();
+    let Some(file) = dict(doc, desc.get(b"FontDescriptor").ok()).and_then(|fd| {
+        fd.get(b"FontFile2")
+            .ok()
+            .or_else(|| fd.get(b"FontFile3").ok())
+    }) else {
+        return out;
+    };
+    let Some(bytes) = stream_bytes(doc, file, budget) else {
+        return out;
+    };
+    let by_gid = super::sfnt::glyph_unicode(&bytes);
+    if by_gid.is_empty() {
+        return out;
+    }
+    let map = desc
+        .get(b"CIDToGIDMap")
+        .ok()
+        .and_then(|o| stream_bytes(doc, o, budget));
+    match map {
+        Some(m) => {
+            for (cid, g) in m.chunks_exact(2).enumerate().take(65_536) {
+                let gid = u16::from_be_bytes([g[0], g[1]]);
+                if let Some(&c) = by_gid.get(&gid) {
+                    out.insert(cid as u32, c);
+                }
+            }
+        }
+        None => out.extend(by_gid.into_iter().map(|(g, c)| (g as u32, c))),
+    }
+    out
 }
 
 fn be(b: &[u8]) -> u32 {

@@ -17,6 +17,7 @@ mod layout;
 mod lex;
 mod obj;
 mod radicals;
+mod sfnt;
 
 use super::ReadError;
 use crate::document::{Builder, CellIn, Document, Form};

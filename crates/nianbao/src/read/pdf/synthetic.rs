@@ -24,21 +24,44 @@ pub fn make(rotate: bool, user_password: Option<&str>) -> Vec<u8> {
     build(if rotate { 90 } else { 0 }, user_password, false)
 }
 
+/// The same page with a font that has no ToUnicode, only an embedded TrueType font whose cmap
+/// maps the same glyphs.
+pub fn make_without_tounicode() -> Vec<u8> {
+    NO_TOUNICODE.with(|f| f.set(true));
+    let b = build(0, None, false);
+    NO_TOUNICODE.with(|f| f.set(false));
+    b
+}
+
+thread_local! {
+    static NO_TOUNICODE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
 /// `modern`: saved with object streams and a cross-reference stream.
 /// `rotate`: the page's /Rotate; the content is drawn turned the other way so it shows upright.
 pub fn build(rotate: i64, user_password: Option<&str>, modern: bool) -> Vec<u8> {
     let mut doc = PdfDoc::with_version("1.5");
     let pages_id = doc.new_object_id();
     let tu = doc.add_object(Stream::new(dictionary! {}, CMAP.as_bytes().to_vec()));
+    let mut pairs: Vec<(u16, u16)> = vec![(0x4E00, 1), (0x3001, 2), (0x603B, 3), (0x4F53, 4)];
+    pairs.extend((0x30..=0x39).map(|c| (c, c)));
+    let file = doc.add_object(Stream::new(dictionary! {}, super::sfnt::test_font(&pairs)));
+    let fd = doc.add_object(dictionary! {
+        "Type" => "FontDescriptor", "FontName" => "Test", "Flags" => 4, "FontFile2" => file,
+    });
     let cid = doc.add_object(dictionary! {
-        "Type" => "Font", "Subtype" => "CIDFontType2", "BaseFont" => "Test",
+        "Type" => "Font", "Subtype" => "CIDFontType2", "BaseFont" => "Test", "FontDescriptor" => fd,
         "CIDSystemInfo" => dictionary! { "Registry" => Object::string_literal("Adobe"), "Ordering" => Object::string_literal("Identity"), "Supplement" => 0 },
         "DW" => 1000, "W" => vec![Object::Integer(0x30), Object::Array((0..10).map(|_| Object::Integer(500)).collect())],
     });
-    let font = doc.add_object(dictionary! {
+    let mut font = dictionary! {
         "Type" => "Font", "Subtype" => "Type0", "BaseFont" => "Test", "Encoding" => "Identity-H",
         "DescendantFonts" => vec![Object::Reference(cid)], "ToUnicode" => Object::Reference(tu),
-    });
+    };
+    if NO_TOUNICODE.with(|f| f.get()) {
+        font.remove(b"ToUnicode");
+    }
+    let font = doc.add_object(font);
     let form_id = doc.new_object_id();
     let form = Stream::new(
         dictionary! {
@@ -172,4 +195,12 @@ fn truncated_and_flipped_synthetic_files_never_panic() {
         b[i] ^= 0x5A;
         let _ = read(&b);
     }
+}
+
+#[test]
+fn a_font_without_tounicode_reads_through_its_embedded_cmap() {
+    let a = read(&make(false, None)).unwrap();
+    let b = read(&make_without_tounicode()).unwrap();
+    assert_eq!(a.text, b.text);
+    assert!(b.notes.is_empty(), "{:?}", b.notes);
 }
