@@ -423,13 +423,21 @@ impl<'a> Interp<'a> {
                     // Rotated text: the glyph stands at its origin.
                     (ox, ox + size, oy.max(ey))
                 };
-                run.page.chars.push(Char {
-                    text: t.to_string(),
-                    x0,
-                    x1,
-                    y,
-                    size,
-                });
+                // Diagonal text (watermarks) and text outside the visible page are not read.
+                let (dx, dy) = (trm[0].abs(), trm[1].abs());
+                let diagonal = dx.min(dy) > 0.2 * dx.max(dy);
+                let (cx, cy) = ((x0 + x1) / 2.0, y - size / 2.0);
+                let (w, h) = (run.page.width, run.page.height);
+                let visible = cx > -1.0 && cx < w + 1.0 && cy > -1.0 && cy < h + 1.0;
+                if !diagonal && visible {
+                    run.page.chars.push(Char {
+                        text: t.to_string(),
+                        x0,
+                        x1,
+                        y,
+                        size,
+                    });
+                }
             }
             let adv = (g.width * fs + gs.tc + if g.is_space { gs.tw } else { 0.0 }) * gs.th;
             *tm = mul(&[1.0, 0.0, 0.0, 1.0, adv, 0.0], tm);

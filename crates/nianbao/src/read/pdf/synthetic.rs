@@ -18,7 +18,9 @@ const CONTENT: &str = "/P <</MCID 0 /Lang (zh)>> BDC BT /F1 12 Tf 1 0 0 1 72 760
 72 700 m 72 660 l S 172 700 m 172 660 l S 272.2 700 m 272.2 660 l S
 BT /F1 10 Tf 80 676 Td <0001> Tj 100 10 Td <00310032> Tj 0 -20 Td <0033> Tj ET
 q 1 0 0 1 0 -20 cm /Fm1 Do Q
-BT /F1 9 Tf 290 40 Td <0032> Tj ET";
+BT /F1 9 Tf 290 40 Td <0032> Tj ET
+BT /F1 40 Tf 0.7071 0.7071 -0.7071 0.7071 200 300 Tm <00010001> Tj ET
+BT /F1 12 Tf 700 500 Td <0003> Tj ET";
 
 pub fn make(rotate: bool, user_password: Option<&str>) -> Vec<u8> {
     build(if rotate { 90 } else { 0 }, user_password, false)
@@ -161,6 +163,8 @@ fn type0_text_rules_merged_cells_and_a_self_drawing_form() {
         "{}",
         d.text
     );
+    // No watermark ("一一" at 45°) and nothing from outside the page ("总" at x = 700).
+    assert!(!d.text.contains("一一"), "{}", d.text);
     // The page number at the bottom is dropped.
     assert!(!lines.contains(&"2"), "{}", d.text);
 }
