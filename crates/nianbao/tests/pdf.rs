@@ -328,3 +328,31 @@ fn dump() {
         Err(e) => println!("error: {e}"),
     }
 }
+
+/// Cross-check with poppler's `pdftotext -layout` when it is installed (never linked): every
+/// paragraph line the reader makes stands in poppler's text too (whitespace aside).
+#[test]
+fn paragraphs_agree_with_pdftotext_when_installed() {
+    for name in ["report_a.pdf", "report_a_split.pdf", "report_a_rotated.pdf"] {
+        let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+        let Ok(out) = std::process::Command::new("pdftotext")
+            .args(["-layout", &path, "-"])
+            .output()
+        else {
+            eprintln!("pdftotext not installed: skipped");
+            return;
+        };
+        let poppler = squash(&String::from_utf8_lossy(&out.stdout));
+        let d = load(name);
+        for l in d
+            .text
+            .lines()
+            .filter(|l| !l.contains('\t') && !l.trim().is_empty())
+        {
+            assert!(
+                poppler.contains(&squash(l)),
+                "{name}: {l:?} not in pdftotext's text"
+            );
+        }
+    }
+}
