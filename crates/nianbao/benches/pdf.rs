@@ -17,3 +17,10 @@ fn read(b: divan::Bencher, name: &str) {
     let bytes = fixture(name);
     b.bench(|| nianbao::read::read(&bytes, name, None, &nianbao::read::no_legacy).unwrap());
 }
+
+/// lopdf's share: loading the objects alone.
+#[divan::bench]
+fn lopdf_load_report_a(b: divan::Bencher) {
+    let bytes = fixture("report_a.pdf");
+    b.bench(|| lopdf::Document::load_mem(&bytes).unwrap());
+}

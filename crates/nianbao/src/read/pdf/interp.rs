@@ -35,7 +35,6 @@ pub struct Rule {
 /// What a page shows.
 #[derive(Debug, Default)]
 pub struct Page {
-    #[allow(dead_code)]
     pub width: f64,
     pub height: f64,
     pub chars: Vec<Char>,
