@@ -356,3 +356,27 @@ fn paragraphs_agree_with_pdftotext_when_installed() {
         }
     }
 }
+
+/// report_b: blank cells stay blank cells at their grid positions.
+#[test]
+fn report_b_has_its_blank_cells_and_changed_total() {
+    let d = load("report_b.pdf");
+    let r = report();
+    let g = &d.tables[1];
+    assert_eq!((g.rows, g.cols), (28, 10));
+    let changed = [("3.4.2", 0, ""), ("2", 5, ""), ("1", 6, "82")];
+    for (i, k) in KEYS.iter().enumerate() {
+        for c in 0..7 {
+            let want = changed
+                .iter()
+                .find(|x| x.0 == *k && x.1 == c)
+                .map(|x| x.2)
+                .unwrap_or_else(|| r["requests"][k][c].as_str().unwrap());
+            assert_eq!(
+                g.at(3 + i, 3 + c).map(|x| x.text.as_str()),
+                Some(want),
+                "{k}/{c}"
+            );
+        }
+    }
+}
