@@ -163,10 +163,10 @@ fn word_keys(label: &[&Cell]) -> Vec<String> {
 
 /// An official label, prepared for matching: its key with and without numbering, as chars.
 pub(crate) struct Official {
-    full: String,
-    core: String,
-    full_c: Vec<char>,
-    core_c: Vec<char>,
+    pub(crate) full: String,
+    pub(crate) core: String,
+    pub(crate) full_c: Vec<char>,
+    pub(crate) core_c: Vec<char>,
 }
 
 impl Official {
@@ -539,6 +539,11 @@ pub(crate) fn place(
 
 /// The items of a row and how they may be placed into k columns.
 fn plan(r: &RowRead, k: usize, value: fn(&Cell) -> i64) -> (Vec<Cell>, Pending) {
+    if r.grid && r.slots.len() == k {
+        // A grid row: each cell is its column's, blanks included.
+        let vals = r.slots.iter().map(value).collect();
+        return (r.slots.clone(), Pending::certain(vals));
+    }
     let nonblank: Vec<Cell> = r
         .slots
         .iter()
