@@ -10,7 +10,6 @@
 //! ([`tables`], with [`placement`] deciding where numbers go), run the [`rules`], and build the
 //! [`result`].
 
-pub mod decode;
 pub mod document;
 pub mod export;
 pub mod grids;
