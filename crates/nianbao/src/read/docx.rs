@@ -1076,3 +1076,344 @@ impl Render<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    fn doc_xml(body: &str) -> String {
+        format!(
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><w:body>{body}<w:sectPr/></w:body></w:document>"#
+        )
+    }
+
+    fn zip_of(parts: &[(&str, &[u8])]) -> Vec<u8> {
+        let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let opt = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        for (name, data) in parts {
+            w.start_file(*name, opt).unwrap();
+            w.write_all(data).unwrap();
+        }
+        w.finish().unwrap().into_inner()
+    }
+
+    fn docx(body: &str) -> Vec<u8> {
+        zip_of(&[("word/document.xml", doc_xml(body).as_bytes())])
+    }
+
+    fn p(text: &str) -> String {
+        format!("<w:p><w:r><w:t>{text}</w:t></w:r></w:p>")
+    }
+
+    fn tc(props: &str, text: &str) -> String {
+        format!("<w:tc><w:tcPr>{props}</w:tcPr>{}</w:tc>", p(text))
+    }
+
+    fn body(body: &str) -> Document {
+        read(&docx(body)).unwrap()
+    }
+
+    #[test]
+    fn paragraphs_runs_tabs_breaks_and_revisions() {
+        let d = body(concat!(
+            r#"<w:p><w:r><w:t xml:space="preserve">一、 总</w:t></w:r><w:ins><w:r><w:t>体</w:t></w:r></w:ins>"#,
+            r#"<w:del><w:r><w:delText>删掉</w:delText></w:r></w:del><w:r><w:t>情况</w:t></w:r></w:p>"#,
+            r#"<w:p><w:pPr><w:tabs><w:tab w:val="left" w:pos="420"/></w:tabs></w:pPr><w:r><w:t>a</w:t><w:tab/><w:t>b</w:t><w:br/><w:t>c&amp;d</w:t></w:r></w:p>"#,
+            r#"<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>PAGE</w:instrText></w:r><w:r><w:t>3</w:t></w:r></w:p>"#,
+        ));
+        assert_eq!(d.form, Form::Docx);
+        assert_eq!(d.text, "一、 总体情况\na\tb\nc&d\n3");
+        assert!(d.tables.is_empty());
+    }
+
+    #[test]
+    fn spans_merges_and_skipped_columns() {
+        let row = |cells: &[String]| format!("<w:tr>{}</w:tr>", cells.concat());
+        let last = format!(
+            r#"<w:tr><w:trPr><w:gridBefore w:val="2"/><w:gridAfter w:val="1"/></w:trPr>{}</w:tr>"#,
+            tc("", "2")
+        );
+        let xml = format!(
+            "<w:tbl>{}{}{}{}</w:tbl>",
+            row(&[
+                tc(
+                    r#"<w:gridSpan w:val="2"/><w:vMerge w:val="restart"/>"#,
+                    "头"
+                ),
+                tc("", "甲"),
+                tc("", "乙"),
+            ]),
+            row(&[
+                tc(r#"<w:gridSpan w:val="2"/><w:vMerge/>"#, ""),
+                tc(r#"<w:vMerge w:val="restart"/>"#, "丙"),
+                tc("", "\u{3000}\u{3000}"),
+            ]),
+            row(&[
+                tc("", "x"),
+                tc("", "y"),
+                tc(r#"<w:vMerge w:val="continue"/>"#, ""),
+                tc("", "1"),
+            ]),
+            last,
+        );
+        let d = body(&xml);
+        assert_eq!(d.tables.len(), 1);
+        let g = &d.tables[0];
+        assert_eq!((g.rows, g.cols), (4, 4));
+        let head = g.at(0, 0).unwrap();
+        assert_eq!(
+            (head.rowspan, head.colspan, head.text.as_str()),
+            (2, 2, "头")
+        );
+        assert_eq!(g.at(1, 2).unwrap().rowspan, 2);
+        assert_eq!(g.at(1, 2).unwrap().text, "丙");
+        assert_eq!(g.at(1, 3).unwrap().text, "");
+        assert_eq!(g.at(2, 0).unwrap().text, "x");
+        assert_eq!(g.at(2, 3).unwrap().text, "1");
+        assert!(g.at(3, 0).is_none());
+        assert_eq!(g.at(3, 2).unwrap().text, "2");
+        assert_eq!(d.text, "头\t\t甲\t乙\n\t\t丙\t\nx\ty\t\t1\n\t\t2\t");
+    }
+
+    #[test]
+    fn cell_paragraphs_join_with_newlines() {
+        let d = body(&format!(
+            "<w:tbl><w:tr>{}<w:tc>{}{}</w:tc></w:tr></w:tbl>",
+            tc("", "a"),
+            p("商业"),
+            p("企业")
+        ));
+        assert_eq!(d.tables[0].at(0, 1).unwrap().text, "商业\n企业");
+        assert_eq!(d.text, "a\t商业 企业");
+    }
+
+    #[test]
+    fn layout_table_becomes_paragraphs_and_inner_tables() {
+        let inner = format!(
+            "<w:tbl><w:tr>{}{}</w:tr></w:tbl>",
+            tc("", "行政许可"),
+            tc("", "5")
+        );
+        let xml = format!(
+            "{}<w:tbl><w:tr><w:tc>{}{}{}{}</w:tc></w:tr></w:tbl>{}",
+            p("标题"),
+            p("一、总体情况"),
+            p("二、主动公开政府信息情况"),
+            inner,
+            p("三、收到和处理政府信息公开申请情况"),
+            p("尾")
+        );
+        let d = body(&xml);
+        assert_eq!(
+            d.text,
+            "标题\n一、总体情况\n二、主动公开政府信息情况\n行政许可\t5\n三、收到和处理政府信息公开申请情况\n尾"
+        );
+        assert_eq!(d.tables.len(), 1);
+        assert_eq!(d.tables[0].line, 4);
+    }
+
+    #[test]
+    fn nested_data_table_follows_the_outer_one() {
+        let inner = format!(
+            "<w:tbl><w:tr>{}{}</w:tr></w:tbl>",
+            tc("", "内"),
+            tc("", "7")
+        );
+        let xml = format!(
+            "<w:tbl><w:tr>{}<w:tc>{}{}</w:tc></w:tr></w:tbl>",
+            tc("", "外"),
+            p("说明"),
+            inner
+        );
+        let d = body(&xml);
+        assert_eq!(d.tables.len(), 2);
+        assert_eq!(d.tables[0].at(0, 1).unwrap().text, "说明");
+        assert_eq!(d.text, "外\t说明\n内\t7");
+    }
+
+    #[test]
+    fn deep_nesting_is_flattened_not_a_crash() {
+        let depth = 200;
+        let mut xml = p("最里面");
+        for i in 0..depth {
+            xml = format!(
+                "<w:tbl><w:tr>{}<w:tc>{xml}</w:tc></w:tr></w:tbl>",
+                tc("", &i.to_string())
+            );
+        }
+        let d = body(&xml);
+        assert!(d.tables.len() <= MAX_TABLE_DEPTH + 1, "{}", d.tables.len());
+        assert!(d.text.contains("最里面"));
+        assert!(d.text.contains("199"));
+    }
+
+    const NUMBERING: &str = r#"<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+        <w:abstractNum w:abstractNumId="3">
+          <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:suff w:val="nothing"/><w:lvlText w:val="%1、"/></w:lvl>
+          <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCountingThousand"/><w:lvlText w:val="（%2）"/></w:lvl>
+          <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%3."/></w:lvl>
+        </w:abstractNum>
+        <w:num w:numId="7"><w:abstractNumId w:val="3"/></w:num>
+        <w:num w:numId="8"><w:abstractNumId w:val="3"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="5"/></w:lvlOverride></w:num>
+      </w:numbering>"#;
+
+    const STYLES: &str = r#"<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+        <w:style w:type="paragraph" w:default="1" w:styleId="a"><w:name w:val="Normal"/></w:style>
+        <w:style w:type="paragraph" w:styleId="h1list"><w:basedOn w:val="a"/><w:pPr><w:numPr><w:numId w:val="7"/></w:numPr></w:pPr></w:style>
+        <w:style w:type="paragraph" w:styleId="h1"><w:basedOn w:val="h1list"/></w:style>
+      </w:styles>"#;
+
+    fn np(num: u32, lvl: usize, text: &str) -> String {
+        format!(
+            r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="{lvl}"/><w:numId w:val="{num}"/></w:numPr></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>"#
+        )
+    }
+
+    #[test]
+    fn automatic_numbering_is_restored() {
+        let body = [
+            np(7, 0, "总体情况"),
+            np(7, 1, "主动公开"),
+            np(7, 1, "依申请公开"),
+            np(7, 2, "细项"),
+            np(7, 0, "主动公开政府信息情况"),
+            np(7, 1, "重新开始"),
+            r#"<w:p><w:pPr><w:pStyle w:val="h1"/></w:pPr><w:r><w:t>收到和处理政府信息公开申请情况</w:t></w:r></w:p>"#.into(),
+            np(0, 0, "不编号"),
+            np(8, 0, "从五开始"),
+        ]
+        .concat();
+        let xml = doc_xml(&body);
+        let z = zip_of(&[
+            ("word/document.xml", xml.as_bytes()),
+            ("word/styles.xml", STYLES.as_bytes()),
+            ("word/numbering.xml", NUMBERING.as_bytes()),
+        ]);
+        let d = read(&z).unwrap();
+        assert_eq!(
+            d.text,
+            "一、总体情况\n（一）主动公开\n（二）依申请公开\n一.1. 细项\n二、主动公开政府信息情况\n（一）重新开始\n三、收到和处理政府信息公开申请情况\n不编号\n五、从五开始"
+        );
+        assert_eq!(d.notes.len(), 1);
+        assert!(d.notes[0].en.contains("8 paragraph"), "{:?}", d.notes);
+    }
+
+    #[test]
+    fn numbering_without_definitions_is_ignored() {
+        let d = body(&np(4, 0, "总体情况"));
+        assert_eq!(d.text, "总体情况");
+        assert!(d.notes.is_empty());
+    }
+
+    #[test]
+    fn number_formats() {
+        let cases = [
+            (1, "chineseCounting", "一"),
+            (10, "chineseCounting", "十"),
+            (11, "chineseCountingThousand", "十一"),
+            (20, "chineseCountingThousand", "二十"),
+            (105, "chineseCountingThousand", "一百零五"),
+            (110, "chineseCountingThousand", "一百一十"),
+            (3, "ideographTraditional", "丙"),
+            (2, "chineseLegalSimplified", "贰"),
+            (4, "decimalEnclosedCircle", "④"),
+            (3, "upperRoman", "III"),
+            (28, "lowerLetter", "bb"),
+            (7, "decimal", "7"),
+        ];
+        for (n, fmt, want) in cases {
+            assert_eq!(format_number(n, fmt), want, "{n} {fmt}");
+        }
+    }
+
+    #[test]
+    fn text_boxes_and_alternate_content_once() {
+        let xml = concat!(
+            r#"<w:p><w:r><w:t>前</w:t></w:r><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><w:txbxContent>"#,
+            r#"<w:p><w:r><w:t>框内</w:t></w:r></w:p></w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent>"#,
+            r#"<w:p><w:r><w:t>框内</w:t></w:r></w:p></w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>"#
+        );
+        assert_eq!(body(xml).text, "前\n框内");
+    }
+
+    #[test]
+    fn other_prefix_for_the_main_namespace() {
+        let xml = r#"<x:document xmlns:x="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><x:body><x:p><x:r><x:t>正文</x:t></x:r></x:p></x:body></x:document>"#;
+        let d = read(&zip_of(&[("word/document.xml", xml.as_bytes())])).unwrap();
+        assert_eq!(d.text, "正文");
+    }
+
+    #[test]
+    fn headers_are_not_read() {
+        let xml = doc_xml(&p("正文"));
+        let hdr = doc_xml(&p("页眉"));
+        let d = read(&zip_of(&[
+            ("word/document.xml", xml.as_bytes()),
+            ("word/header1.xml", hdr.as_bytes()),
+        ]))
+        .unwrap();
+        assert_eq!(d.text, "正文");
+    }
+
+    #[test]
+    fn broken_files_get_errors_not_panics() {
+        let e = read(b"garbage, not a zip").unwrap_err();
+        assert!(e.zh.contains("另存为.docx"), "{e}");
+        let e = read(&zip_of(&[("word/other.xml", b"<a/>")])).unwrap_err();
+        assert!(e.zh.contains("word/document.xml"), "{e}");
+        assert!(e.en.contains("word/document.xml"), "{e}");
+        let e = read(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]).unwrap_err();
+        assert!(e.zh.contains("加密"), "{e}");
+        let good = docx(&p("一、总体情况").repeat(200));
+        for cut in [
+            10,
+            good.len() / 3,
+            good.len() / 2,
+            good.len() - 30,
+            good.len() - 1,
+        ] {
+            let r = read(&good[..cut]);
+            assert!(r.is_err(), "cut at {cut} read as {r:?}");
+        }
+        // Every prefix and a few corruptions: never a panic.
+        for cut in (0..good.len()).step_by(37) {
+            let _ = read(&good[..cut]);
+        }
+        for i in (0..good.len()).step_by(53) {
+            let mut bad = good.clone();
+            bad[i] ^= 0x5A;
+            let _ = read(&bad);
+        }
+        let e = read(&zip_of(&[(
+            "word/document.xml",
+            b"<w:document><w:body><w:p></w:body>",
+        )]))
+        .unwrap_err();
+        assert!(e.en.contains("damaged"), "{e}");
+        // Cut-off XML keeps what was read.
+        let d = read(&zip_of(&[(
+            "word/document.xml",
+            doc_xml(&p("一、总体情况"))
+                .split("<w:sectPr")
+                .next()
+                .unwrap()
+                .as_bytes(),
+        )]))
+        .unwrap();
+        assert_eq!(d.text, "一、总体情况");
+    }
+
+    #[test]
+    fn parts_over_the_cap_are_refused() {
+        let z = docx(&p("一、总体情况").repeat(100));
+        let mut zip = zip::ZipArchive::new(Cursor::new(z.as_slice())).unwrap();
+        let e = part(&mut zip, "word/document.xml", 1000).unwrap_err();
+        assert!(e.zh.contains("超过"), "{e}");
+        assert!(part(&mut zip, "word/document.xml", 1 << 20)
+            .unwrap()
+            .is_some());
+        assert!(part(&mut zip, "word/none.xml", 1 << 20).unwrap().is_none());
+    }
+}
