@@ -73,7 +73,7 @@ pub fn decode(bytes: &[u8], legacy: Legacy) -> Result<Decoded, ReadError> {
     let body = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
     // UTF-16 without a BOM: most characters of Chinese text with ASCII digits and punctuation
     // have a zero byte on one side.
-    if body.len() >= 8 && body.len() % 2 == 0 {
+    if body.len() >= 8 && body.len().is_multiple_of(2) {
         let (mut even, mut odd) = (0, 0);
         for p in body.chunks_exact(2).take(4096) {
             even += (p[0] == 0) as usize;
