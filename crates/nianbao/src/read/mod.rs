@@ -99,6 +99,10 @@ pub fn sniff(bytes: &[u8], name: &str, mime: Option<&str>) -> InputKind {
         return InputKind::Zip;
     }
     if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        // A password-protected .docx is wrapped in the old container: the Word reader says so.
+        if ext == "docx" {
+            return InputKind::Docx;
+        }
         return InputKind::LegacyOffice;
     }
     if head.starts_with(b"\x89PNG")
