@@ -696,6 +696,9 @@ fn place_rows(
     }
     solve(&mut pending, identities);
 
+    // Money is placed in units of 1/10000 (every written digit kept); candidates are shown in
+    // the text's own unit, and only when they are whole numbers (the result holds integers).
+    let scale = value(&layout::make_cell("1".into(), "1".into(), 0, 0)).max(1);
     let mut rows = Vec::with_capacity(found.len());
     let mut shapes = Vec::with_capacity(found.len());
     for (i, (rkey, label, block)) in labels.iter().enumerate() {
@@ -706,7 +709,17 @@ fn place_rows(
         };
         let p = pending[i].as_ref().expect("found row has a placement");
         let choice = p.choice();
-        let disagreements = p.disagreements();
+        let disagreements: Vec<(usize, Vec<i64>)> = p
+            .disagreements()
+            .into_iter()
+            .map(|(c, vs)| {
+                if scale == 1 || vs.iter().any(|v| v % scale != 0) {
+                    (c, if scale == 1 { vs } else { Vec::new() })
+                } else {
+                    (c, vs.into_iter().map(|v| v / scale).collect())
+                }
+            })
+            .collect();
         let numbers = r.slots.iter().filter(|c| c.kind != Kind::Blank).count();
         let why = match &whys[i] {
             Why::Count if p.truncated => Why::TooMany,
@@ -1185,5 +1198,30 @@ pub fn read_active(lines: &[Line], format: Format) -> TableRead {
         unplaced: Vec::new(),
         captions,
         column_major: false,
+    }
+}
+
+#[cfg(test)]
+mod sibling_tests {
+    use super::*;
+
+    #[test]
+    fn sibling_labels_never_match_each_other() {
+        let rows: Vec<Official> = request_rows(Format::F2021)
+            .iter()
+            .map(|r| Official::new(r.label))
+            .collect();
+        // 上年结转 is row 2, never row 1 (本年新收), even from the cursor at row 1.
+        let k = vec![key("二、上年结转政府信息公开申请数量")];
+        assert_eq!(best_row(&k, &rows, 0).map(|b| b.0), Some(1));
+        let k = vec![key("本年新收政府信息公开申请数")];
+        assert_eq!(best_row(&k, &rows, 1), None);
+        assert!(siblings_differ("予以公开", "不予公开"));
+        assert!(siblings_differ("本年新收", "上年结转"));
+        assert!(!siblings_differ("要求提供公开出版物", "不予公开"));
+        let groups: Vec<(&str, Official)> =
+            GROUPS.iter().map(|(g, l)| (*g, Official::new(l))).collect();
+        assert_eq!(group_of(&key("（一）予以公开"), &groups), None);
+        assert_eq!(group_of(&key("（三）不予公开"), &groups), Some("3.3"));
     }
 }
