@@ -368,9 +368,7 @@ fn read_active(grids: &[&Grid], format: Format) -> Option<TableRead> {
             table_line.get_or_insert(g.line);
         }
     }
-    if table_line.is_none() {
-        return None;
-    }
+    table_line?;
     let mut rows = Vec::new();
     let mut shapes = Vec::new();
     for (b, blk) in blocks.iter().enumerate() {
