@@ -200,12 +200,21 @@ struct Tokens<'a> {
 }
 
 impl<'a> Tokens<'a> {
-    fn skip_to(&mut self, needle: &str) {
+    /// Moves past the next `needle`; returns where it starts (the end of the text when there
+    /// is none).
+    fn skip_to(&mut self, needle: &str) -> usize {
         let b = &self.s.as_bytes()[self.i..];
-        self.i = match find(b, needle.as_bytes()) {
-            Some(k) => self.i + k + needle.len(),
-            None => self.s.len(),
-        };
+        match find(b, needle.as_bytes()) {
+            Some(k) => {
+                let at = self.i + k;
+                self.i = at + needle.len();
+                at
+            }
+            None => {
+                self.i = self.s.len();
+                self.i
+            }
+        }
     }
 
     /// After a raw-text element's start tag: its content, up to `</name` (any case).
@@ -259,8 +268,8 @@ impl<'a> Iterator for Tokens<'a> {
                 if b[start..].starts_with(b"<!--") {
                     let body_start = start + 4;
                     self.i = body_start;
-                    self.skip_to("-->");
-                    let body = s[body_start..self.i.saturating_sub(3).max(body_start)].trim();
+                    let end = self.skip_to("-->");
+                    let body = s[body_start..end].trim();
                     // Word's downlevel-revealed form: <!--[if !supportLists]--> … <!--[endif]-->
                     if body.eq_ignore_ascii_case("[if !supportLists]") {
                         return Some(Tok::ListMark(true));
@@ -275,13 +284,12 @@ impl<'a> Iterator for Tokens<'a> {
                     if b[start..].starts_with(b"<![CDATA[") {
                         let body_start = start + 9;
                         self.i = body_start;
-                        self.skip_to("]]>");
-                        let end = self.i.saturating_sub(3).max(body_start);
+                        let end = self.skip_to("]]>");
                         return Some(Tok::Text(&s[body_start..end]));
                     }
                     self.i = start + 3;
-                    self.skip_to(">");
-                    let inner = s[start + 3..self.i - 1].trim_end_matches(']').trim();
+                    let end = self.skip_to(">");
+                    let inner = s[start + 3..end].trim_end_matches(']').trim();
                     let lower = inner.to_ascii_lowercase();
                     if lower.starts_with("if") && lower.contains("supportlists") {
                         return Some(Tok::ListMark(true));
@@ -686,6 +694,57 @@ fn hidden(attrs: &str) -> bool {
     })
 }
 
+/// The open elements, with how many of each name are open (so that looking for one that is not
+/// open costs nothing).
+struct Open {
+    stack: Vec<usize>,
+    counts: std::collections::HashMap<String, usize>,
+}
+
+impl Open {
+    fn push(&mut self, t: &Tree, i: usize) {
+        self.stack.push(i);
+        match self.counts.get_mut(t.name(i)) {
+            Some(n) => *n += 1,
+            None => {
+                self.counts.insert(t.name(i).to_string(), 1);
+            }
+        }
+    }
+
+    fn truncate(&mut self, t: &Tree, pos: usize) {
+        let pos = pos.max(1);
+        while self.stack.len() > pos {
+            if let Some(i) = self.stack.pop() {
+                if let Some(n) = self.counts.get_mut(t.name(i)) {
+                    *n = n.saturating_sub(1);
+                }
+            }
+        }
+    }
+
+    /// Position in the stack of the nearest open element named in `targets`, not looking past
+    /// one named in `stop`.
+    fn nearest(&self, t: &Tree, targets: &[&str], stop: &[&str]) -> Option<usize> {
+        if !targets
+            .iter()
+            .any(|n| self.counts.get(*n).is_some_and(|&k| k > 0))
+        {
+            return None;
+        }
+        for (pos, &i) in self.stack.iter().enumerate().rev() {
+            let n = t.name(i);
+            if targets.contains(&n) {
+                return Some(pos);
+            }
+            if stop.contains(&n) {
+                return None;
+            }
+        }
+        None
+    }
+}
+
 impl Tree {
     fn name(&self, i: usize) -> &str {
         match &self.nodes[i].kind {
@@ -707,21 +766,6 @@ impl Tree {
         i
     }
 
-    /// Position in `stack` of the nearest open element named in `targets`, not looking past
-    /// one named in `stop`.
-    fn nearest(&self, stack: &[usize], targets: &[&str], stop: &[&str]) -> Option<usize> {
-        for (pos, &i) in stack.iter().enumerate().rev().take(MAX_DEPTH + 1) {
-            let n = self.name(i);
-            if targets.contains(&n) {
-                return Some(pos);
-            }
-            if stop.contains(&n) {
-                return None;
-            }
-        }
-        None
-    }
-
     fn build(html: &str) -> (Tree, Option<String>) {
         let mut t = Tree {
             nodes: vec![Node {
@@ -740,7 +784,10 @@ impl Tree {
             too_deep: false,
             has_h1: false,
         };
-        let mut stack: Vec<usize> = vec![0];
+        let mut stack = Open {
+            stack: vec![0],
+            counts: std::collections::HashMap::new(),
+        };
         let mut toks = Tokens {
             s: html,
             i: 0,
@@ -749,11 +796,11 @@ impl Tree {
         for tok in toks.by_ref() {
             match tok {
                 Tok::Text(s) => {
-                    let top = *stack.last().unwrap_or(&0);
+                    let top = *stack.stack.last().unwrap_or(&0);
                     t.add(top, Kind::Text(decode_entities(s)));
                 }
                 Tok::ListMark(on) => {
-                    let top = *stack.last().unwrap_or(&0);
+                    let top = *stack.stack.last().unwrap_or(&0);
                     t.add(top, Kind::ListMark(on));
                 }
                 Tok::Start {
@@ -762,43 +809,43 @@ impl Tree {
                     self_closing,
                 } => {
                     let n = name.as_str();
-                    if matches!(n, "html" | "body") && stack.iter().any(|&i| t.name(i) == n) {
+                    if matches!(n, "html" | "body") && stack.stack.iter().any(|&i| t.name(i) == n) {
                         continue;
                     }
                     if n == "body" {
-                        if let Some(pos) = t.nearest(&stack, &["head"], &[]) {
-                            stack.truncate(pos);
+                        if let Some(pos) = stack.nearest(&t, &["head"], &[]) {
+                            stack.truncate(&t, pos);
                         }
                     }
                     if CLOSES_P.contains(&n) {
-                        if let Some(pos) = t.nearest(&stack, &["p"], CELL_BOUNDARY) {
-                            stack.truncate(pos);
+                        if let Some(pos) = stack.nearest(&t, &["p"], CELL_BOUNDARY) {
+                            stack.truncate(&t, pos);
                         }
                     }
                     match n {
                         "li" => {
                             if let Some(pos) =
-                                t.nearest(&stack, &["li"], &["ul", "ol", "td", "th", "table"])
+                                stack.nearest(&t, &["li"], &["ul", "ol", "td", "th", "table"])
                             {
-                                stack.truncate(pos);
+                                stack.truncate(&t, pos);
                             }
                         }
                         "dt" | "dd" => {
                             if let Some(pos) =
-                                t.nearest(&stack, &["dt", "dd"], &["dl", "td", "th", "table"])
+                                stack.nearest(&t, &["dt", "dd"], &["dl", "td", "th", "table"])
                             {
-                                stack.truncate(pos);
+                                stack.truncate(&t, pos);
                             }
                         }
                         "td" | "th" => {
-                            if let Some(pos) = t.nearest(&stack, &["td", "th"], &["tr", "table"]) {
-                                stack.truncate(pos);
+                            if let Some(pos) = stack.nearest(&t, &["td", "th"], &["tr", "table"]) {
+                                stack.truncate(&t, pos);
                             }
                             // A cell straight in a table: the row it implies.
-                            let in_row = t.nearest(&stack, &["tr"], &["table"]).is_some();
-                            let in_table = t.nearest(&stack, &["table"], &[]).is_some();
-                            if in_table && !in_row && stack.len() < MAX_DEPTH {
-                                let top = *stack.last().unwrap_or(&0);
+                            let in_row = stack.nearest(&t, &["tr"], &["table"]).is_some();
+                            let in_table = stack.nearest(&t, &["table"], &[]).is_some();
+                            if in_table && !in_row && stack.stack.len() < MAX_DEPTH {
+                                let top = *stack.stack.last().unwrap_or(&0);
                                 let tr = t.add(
                                     top,
                                     Kind::El {
@@ -808,25 +855,25 @@ impl Tree {
                                         hidden: false,
                                     },
                                 );
-                                stack.push(tr);
+                                stack.push(&t, tr);
                             }
                         }
                         "tr" => {
-                            if let Some(pos) = t.nearest(&stack, &["tr"], &["table"]) {
-                                stack.truncate(pos);
+                            if let Some(pos) = stack.nearest(&t, &["tr"], &["table"]) {
+                                stack.truncate(&t, pos);
                             }
                         }
                         "thead" | "tbody" | "tfoot" => {
                             if let Some(pos) =
-                                t.nearest(&stack, &["thead", "tbody", "tfoot"], &["table"])
+                                stack.nearest(&t, &["thead", "tbody", "tfoot"], &["table"])
                             {
-                                stack.truncate(pos);
+                                stack.truncate(&t, pos);
                             }
                         }
                         "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
-                            let top = *stack.last().unwrap_or(&0);
+                            let top = *stack.stack.last().unwrap_or(&0);
                             if matches!(t.name(top), "h1" | "h2" | "h3" | "h4" | "h5" | "h6") {
-                                stack.pop();
+                                stack.truncate(&t, stack.stack.len() - 1);
                             }
                         }
                         _ => {}
@@ -842,7 +889,7 @@ impl Tree {
                         t.has_h1 = true;
                     }
                     let is_void = VOID.contains(&n) || self_closing;
-                    let top = *stack.last().unwrap_or(&0);
+                    let top = *stack.stack.last().unwrap_or(&0);
                     let (rowspan, colspan) = if matches!(n, "td" | "th") {
                         (span(attrs, "rowspan"), span(attrs, "colspan"))
                     } else {
@@ -858,17 +905,17 @@ impl Tree {
                         },
                     );
                     if !is_void {
-                        if stack.len() >= MAX_DEPTH {
+                        if stack.stack.len() >= MAX_DEPTH {
                             t.too_deep = true;
                         } else {
-                            stack.push(i);
+                            stack.push(&t, i);
                         }
                     }
                 }
                 Tok::End(name) => {
                     let n = name.as_str();
                     if n == "br" {
-                        let top = *stack.last().unwrap_or(&0);
+                        let top = *stack.stack.last().unwrap_or(&0);
                         t.add(
                             top,
                             Kind::El {
@@ -882,16 +929,16 @@ impl Tree {
                     }
                     let pos = match n {
                         "html" | "body" => None,
-                        "td" | "th" => t.nearest(&stack, &["td", "th"], &["table"]),
+                        "td" | "th" => stack.nearest(&t, &["td", "th"], &["table"]),
                         "tr" | "thead" | "tbody" | "tfoot" | "caption" => {
-                            t.nearest(&stack, &[n], &["table"])
+                            stack.nearest(&t, &[n], &["table"])
                         }
-                        "table" => t.nearest(&stack, &["table"], &[]),
-                        _ => t.nearest(&stack, &[n], CELL_BOUNDARY),
+                        "table" => stack.nearest(&t, &["table"], &[]),
+                        _ => stack.nearest(&t, &[n], CELL_BOUNDARY),
                     };
                     if let Some(pos) = pos {
                         if pos > 0 {
-                            stack.truncate(pos);
+                            stack.truncate(&t, pos);
                         }
                     }
                 }
@@ -1249,4 +1296,290 @@ fn convert(html: &str, form: Form, encoding: &str) -> Result<Document, ReadError
         );
     }
     Ok(b.finish())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::read::no_legacy;
+
+    fn doc(html: &str) -> Document {
+        convert(html, Form::Html, "utf-8").unwrap()
+    }
+
+    /// (row, col, rowspan, colspan, text) of every cell of grid `g`.
+    fn cells(d: &Document, g: usize) -> Vec<(usize, usize, usize, usize, String)> {
+        let mut v: Vec<_> = d.tables[g]
+            .cells
+            .iter()
+            .map(|c| (c.row, c.col, c.rowspan, c.colspan, c.text.clone()))
+            .collect();
+        v.sort();
+        v
+    }
+
+    fn c(
+        r: usize,
+        col: usize,
+        rs: usize,
+        cs: usize,
+        t: &str,
+    ) -> (usize, usize, usize, usize, String) {
+        (r, col, rs, cs, t.to_string())
+    }
+
+    #[test]
+    fn spans_are_placed_by_the_html_table_model() {
+        let d = doc("<table>\
+             <tr><td rowspan=2>a</td><td colspan=2>b</td></tr>\
+             <tr><td>c</td><td>d</td></tr>\
+             <tr><td>e</td><td rowspan=\"9\">f</td><td>g</td></tr>\
+             <tr><td colspan=0>h</td><td colspan=\"x\">i</td></tr>\
+             </table>");
+        assert_eq!(
+            cells(&d, 0),
+            vec![
+                c(0, 0, 2, 1, "a"),
+                c(0, 1, 1, 2, "b"),
+                c(1, 1, 1, 1, "c"),
+                c(1, 2, 1, 1, "d"),
+                c(2, 0, 1, 1, "e"),
+                // Runs past the table's end: cut to the rows there are.
+                c(2, 1, 2, 1, "f"),
+                c(2, 2, 1, 1, "g"),
+                // colspan=0 and garbage count as 1; "h" takes the first free column.
+                c(3, 0, 1, 1, "h"),
+                c(3, 2, 1, 1, "i"),
+            ]
+        );
+        assert_eq!((d.tables[0].rows, d.tables[0].cols), (4, 3));
+        assert_eq!(d.text, "a\tb\t\n\tc\td\ne\tf\tg\nh\t\ti");
+    }
+
+    #[test]
+    fn absurd_spans_are_clamped_and_rowspan_zero_runs_to_the_end() {
+        let d = doc(
+            "<table><tr><td rowspan=0>a</td><td colspan=99999999999>b</td></tr>\
+                     <tr><td rowspan=-3 colspan=2px>c</td></tr><tr><td>d</td></tr></table>",
+        );
+        let g = &d.tables[0];
+        assert_eq!(g.at(0, 0).unwrap().rowspan, 3);
+        assert_eq!(g.at(0, 1).unwrap().colspan, MAX_SPAN);
+        let cc = g.at(1, 1).unwrap();
+        assert_eq!((cc.rowspan, cc.colspan, cc.text.as_str()), (1, 2, "c"));
+        assert_eq!(g.at(2, 1).unwrap().text, "d");
+    }
+
+    #[test]
+    fn blank_cells_line_breaks_and_entities() {
+        let d = doc("<table><tr><td>&nbsp;</td><td> &nbsp; <o:p>&nbsp;</o:p></td>\
+                     <td>三、本年度<br>办理<BR/>结果</td><td><p>a</p><p>b &amp; c</p></td></tr>\
+                     <tr><td>&#25968;&#x636E;</td><td>&lt;1&gt;&quot;</td><td>&ldquo;x&rdquo;&#150;</td>\
+                     <td>&unknown; &amp</td></tr></table>");
+        let g = &d.tables[0];
+        assert_eq!(g.at(0, 0).unwrap().text, "");
+        assert_eq!(g.at(0, 1).unwrap().text, "");
+        assert_eq!(g.at(0, 2).unwrap().text, "三、本年度\n办理\n结果");
+        assert_eq!(g.at(0, 3).unwrap().text, "a\nb & c");
+        assert_eq!(g.at(1, 0).unwrap().text, "数据");
+        assert_eq!(g.at(1, 1).unwrap().text, "<1>\"");
+        assert_eq!(g.at(1, 2).unwrap().text, "“x”–");
+        assert_eq!(g.at(1, 3).unwrap().text, "&unknown; &");
+        assert_eq!(
+            decode_entities("&#0;&#xD800;&#99999999;"),
+            "\u{FFFD}\u{FFFD}\u{FFFD}"
+        );
+        assert_eq!(decode_entities("a&nbsp;b"), "a\u{A0}b");
+    }
+
+    #[test]
+    fn layout_tables_are_text_and_their_data_tables_grids() {
+        let prose = "这是一段很长的正文。".repeat(30);
+        let d = doc(&format!(
+            "<table><tr><td><table><tr><td>首页</td></tr></table>\
+             <p>一、总体情况</p><table><tr><td>x</td><td>1</td></tr></table></td>\
+             <td>右栏</td></tr></table>\
+             <table><tr><td>{prose}</td><td>2</td></tr></table>\
+             <table><tr><td>一个格子</td></tr></table>"
+        ));
+        assert_eq!(d.tables.len(), 1);
+        assert_eq!(d.tables[0].origin, "表格 1");
+        assert_eq!(
+            d.text,
+            format!("首页\n一、总体情况\nx\t1\n右栏\n{prose}\n2\n一个格子")
+        );
+    }
+
+    #[test]
+    fn sloppy_markup_is_closed_as_browsers_close_it() {
+        let d = doc(
+            "<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0//EN\" \"x.dtd\">\
+             <HTML><BODY><P>前言<table><TR><TD><p>a<TD>b</TD><tr><td>c</font><td>d</table>\
+             <p>后文<div>块</div><li>一<li>二</BODY></HTML>",
+        );
+        assert_eq!(
+            cells(&d, 0),
+            vec![
+                c(0, 0, 1, 1, "a"),
+                c(0, 1, 1, 1, "b"),
+                c(1, 0, 1, 1, "c"),
+                c(1, 1, 1, 1, "d")
+            ]
+        );
+        assert_eq!(d.text, "前言\na\tb\nc\td\n后文\n块\n一\n二");
+    }
+
+    #[test]
+    fn scripts_styles_head_and_hidden_text_are_dropped() {
+        let d = doc("<html><head><title>报告_某政府网</title><style>p{color:red}</style>\
+             <script>if (a<b) { document.write('<p>x</p>') }</script></head>\
+             <body><h1>标题</h1><SCRIPT type=text/javascript>var y = '</div>';</SCRIPT>\
+             <noscript>请启用脚本</noscript><div style=\"DISPLAY: none\">隐藏</div><p hidden>也隐藏</p>\
+             <p>正文<!-- 注释 <p>不要</p> -->继续</p><select><option>下拉</option></select></body></html>");
+        assert_eq!(d.text, "标题\n正文继续");
+    }
+
+    #[test]
+    fn the_page_title_stands_in_only_for_a_missing_heading() {
+        let t = |h: &str| doc(h).text;
+        assert_eq!(
+            t("<title>某局2022年报告_某区政府</title><p>正文</p>"),
+            "某局2022年报告\n正文"
+        );
+        assert_eq!(
+            t("<title>某局2022年报告_某区政府</title><p>某局2022年报告</p>"),
+            "某局2022年报告"
+        );
+        assert_eq!(
+            t("<title>网站</title><h1>某局2022年报告</h1>"),
+            "某局2022年报告"
+        );
+    }
+
+    #[test]
+    fn inline_elements_join_and_source_line_breaks_between_chinese_vanish() {
+        let d = doc(
+            "<p><span>一、</span><b>总体</b><font color=red>情况</font></p>\
+                     <p>公开实\r\n效 and\nmore 2022年\n12月</p>",
+        );
+        assert_eq!(d.text, "一、总体情况\n公开实效 and more 2022年 12月");
+    }
+
+    #[test]
+    fn word_list_numbers_are_kept_without_their_spacer() {
+        let html = "<p class=MsoListParagraph style='mso-list:l0 level1 lfo1'><![if !supportLists]>\
+             <span style='mso-list:Ignore'>一、<span style='font:7.0pt \"Times New Roman\"'>&nbsp;&nbsp; \
+             </span></span><![endif]><span>总体情况<o:p></o:p></span></p>\
+             <p class=MsoNormal><!--[if !supportLists]--><span>（二）&nbsp;</span><!--[endif]-->依申请公开</p>\
+             <!--[if gte mso 9]><xml><w:WordDocument>x</w:WordDocument></xml><![endif]-->";
+        let d = read_pasted(html);
+        assert_eq!(d.form, Form::PastedHtml);
+        assert_eq!(d.text, "一、总体情况\n（二）依申请公开");
+        let d = read_pasted(&format!("Version:0.9\r\nStartHTML:00000097\r\n{html}"));
+        assert_eq!(d.text, "一、总体情况\n（二）依申请公开");
+    }
+
+    fn gbk(bytes: &[u8], label: &str) -> Option<String> {
+        // A stand-in for encoding_rs that knows "一、" in GBK and ASCII.
+        if label != "gb18030" {
+            return None;
+        }
+        let mut out = String::new();
+        let mut rest = bytes;
+        while !rest.is_empty() {
+            if let Some(r) = rest.strip_prefix(&[0xD2, 0xBB, 0xA1, 0xA2]) {
+                out.push_str("一、");
+                rest = r;
+            } else if rest[0].is_ascii() {
+                out.push(rest[0] as char);
+                rest = &rest[1..];
+            } else {
+                return None;
+            }
+        }
+        Some(out)
+    }
+
+    #[test]
+    fn encodings_are_sniffed() {
+        let enc = |b: &[u8]| read(b, &gbk).map(|d| (d.text, d.encoding));
+        assert_eq!(
+            enc("<meta charset=\"utf-8\"><p>一、</p>".as_bytes()).unwrap(),
+            ("一、".into(), "utf-8".into())
+        );
+        assert_eq!(
+            enc(b"<meta http-equiv=Content-Type content='text/html; charset=GB2312'><p>\xD2\xBB\xA1\xA2</p>")
+                .unwrap(),
+            ("一、".into(), "gb18030".into())
+        );
+        // No declaration, not UTF-8: GB18030.
+        assert_eq!(
+            enc(b"<p>\xD2\xBB\xA1\xA2</p>").unwrap(),
+            ("一、".into(), "gb18030".into())
+        );
+        // BOM first.
+        assert_eq!(
+            enc("\u{FEFF}<meta charset=gbk><p>一、</p>".as_bytes()).unwrap(),
+            ("一、".into(), "utf-8".into())
+        );
+        let le: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("<p>一、</p>".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        assert_eq!(enc(&le).unwrap(), ("一、".into(), "utf-16le".into()));
+        // Declared GBK but UTF-8: read as UTF-8, with a note.
+        let d = read("<meta charset=gbk><p>一、</p>".as_bytes(), &gbk).unwrap();
+        assert_eq!(
+            (d.text.as_str(), d.encoding.as_str(), d.notes.len()),
+            ("一、", "utf-8", 1)
+        );
+        // GBK without a decoder for it: refused, saying which encoding.
+        let e = read(b"<meta charset=gbk><p>\xD2\xBB\xA1\xA2</p>", &no_legacy).unwrap_err();
+        assert!(e.en.contains("gb18030"), "{e}");
+        assert_eq!(
+            sniff_charset(b"<META CONTENT=\"text/html;charset = x-gbk\">").as_deref(),
+            Some("gb18030")
+        );
+        assert_eq!(sniff_charset(b"<p>charset=gbk</p>"), None);
+    }
+
+    #[test]
+    fn hostile_input_neither_panics_nor_takes_long() {
+        let t = std::time::Instant::now();
+        let deep = format!(
+            "{}文字{}",
+            "<div>".repeat(100_000),
+            "</div>".repeat(100_000)
+        );
+        let d = doc(&deep);
+        assert_eq!(d.text, "文字");
+        assert_eq!(d.notes.len(), 1);
+        let tables = format!("{}x", "<table><tr><td>".repeat(50_000));
+        let d = doc(&tables);
+        assert_eq!(d.text, "x");
+        let spans =
+            "<table><tr><td rowspan=1000 colspan=1000>a</td><td>b</td></tr></table>".repeat(200);
+        doc(&spans);
+        for junk in [
+            "<",
+            "</",
+            "<a",
+            "<a b='",
+            "<!--",
+            "<![",
+            "<!x",
+            "&#",
+            "&#x",
+            "<td>",
+            "</table>",
+            "<tr rowspan=>",
+        ] {
+            doc(junk);
+            read_pasted(junk);
+        }
+        assert!(t.elapsed().as_secs() < 10, "{:?}", t.elapsed());
+        let many = "<td>1".repeat(MAX_CELLS + 1);
+        let d = read_pasted(&format!("<table><tr>{many}</table>"));
+        assert!(d.text.is_empty() && d.notes.len() == 1);
+    }
 }
