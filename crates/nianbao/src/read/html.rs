@@ -694,31 +694,35 @@ fn hidden(attrs: &str) -> bool {
     })
 }
 
-/// The open elements, with how many of each name are open (so that looking for one that is not
-/// open costs nothing).
+/// Names whose open elements are counted, so that looking for one that is not open costs
+/// nothing.
+const COUNTED: &[&str] = &[
+    "p", "li", "dt", "dd", "td", "th", "tr", "thead", "tbody", "tfoot", "table", "head", "caption",
+];
+
+/// The open elements.
 struct Open {
     stack: Vec<usize>,
-    counts: std::collections::HashMap<String, usize>,
+    counts: [usize; COUNTED.len()],
+}
+
+fn counted(name: &str) -> Option<usize> {
+    COUNTED.iter().position(|n| *n == name)
 }
 
 impl Open {
     fn push(&mut self, t: &Tree, i: usize) {
         self.stack.push(i);
-        match self.counts.get_mut(t.name(i)) {
-            Some(n) => *n += 1,
-            None => {
-                self.counts.insert(t.name(i).to_string(), 1);
-            }
+        if let Some(k) = counted(t.name(i)) {
+            self.counts[k] += 1;
         }
     }
 
     fn truncate(&mut self, t: &Tree, pos: usize) {
         let pos = pos.max(1);
         while self.stack.len() > pos {
-            if let Some(i) = self.stack.pop() {
-                if let Some(n) = self.counts.get_mut(t.name(i)) {
-                    *n = n.saturating_sub(1);
-                }
+            if let Some(k) = self.stack.pop().and_then(|i| counted(t.name(i))) {
+                self.counts[k] = self.counts[k].saturating_sub(1);
             }
         }
     }
@@ -726,10 +730,10 @@ impl Open {
     /// Position in the stack of the nearest open element named in `targets`, not looking past
     /// one named in `stop`.
     fn nearest(&self, t: &Tree, targets: &[&str], stop: &[&str]) -> Option<usize> {
-        if !targets
+        let none_open = targets
             .iter()
-            .any(|n| self.counts.get(*n).is_some_and(|&k| k > 0))
-        {
+            .all(|n| counted(n).is_some_and(|k| self.counts[k] == 0));
+        if none_open {
             return None;
         }
         for (pos, &i) in self.stack.iter().enumerate().rev() {
@@ -786,7 +790,7 @@ impl Tree {
         };
         let mut stack = Open {
             stack: vec![0],
-            counts: std::collections::HashMap::new(),
+            counts: [0; COUNTED.len()],
         };
         let mut toks = Tokens {
             s: html,
