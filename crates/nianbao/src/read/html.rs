@@ -1587,7 +1587,3 @@ mod tests {
         assert!(d.text.is_empty() && d.notes.len() == 1);
     }
 }
-
-pub fn read_pasted(_html: &str) -> Document {
-    Document::default()
-}
