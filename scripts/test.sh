@@ -24,7 +24,7 @@ section "engine and command-line tests"
 INSTA_UPDATE=no cargo test -p nianbao -p nianbao-cli --locked
 
 section "benchmark (quick run; budget: a 15 KB report in under 1 ms natively)"
-cargo bench -p nianbao --locked --bench check -- --sample-count 20 2>&1 | grep -E "check|├|╰" || true
+cargo bench -p nianbao --locked --bench check --bench readers -- --sample-count 20 2>&1 | grep -E "check|read|├|╰" || true
 
 section "build the page (release, wasm-opt)"
 trunk build --release --offline

@@ -18,6 +18,14 @@ extern "C" {
 
 type Answer = Result<Document, (String, String)>;
 
+/// What a reader module sends back: `{"ok": Document}` or `{"error": {"zh", "en"}}`.
+#[derive(serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum Reply {
+    Ok(Document),
+    Error { zh: String, en: String },
+}
+
 fn parse(v: Result<JsValue, JsValue>) -> Answer {
     let json = v
         .map_err(|e| {
@@ -32,27 +40,11 @@ fn parse(v: Result<JsValue, JsValue>) -> Answer {
         })?
         .as_string()
         .unwrap_or_default();
-    let v: serde_json::Value = serde_json::from_str(&json).map_err(|e| {
-        (
-            format!("读取结果有误：{e}"),
-            format!("bad reader answer: {e}"),
-        )
-    })?;
-    if let Some(err) = v.get("error") {
-        let s = |k: &str| {
-            err.get(k)
-                .and_then(|x| x.as_str())
-                .unwrap_or("")
-                .to_string()
-        };
-        return Err((s("zh"), s("en")));
+    match serde_json::from_str::<Reply>(&json) {
+        Ok(Reply::Ok(doc)) => Ok(doc),
+        Ok(Reply::Error { zh, en }) => Err((zh, en)),
+        Err(e) => Err((format!("读取结果有误：{e}"), format!("bad reader answer: {e}"))),
     }
-    serde_json::from_value(v.get("ok").cloned().unwrap_or_default()).map_err(|e| {
-        (
-            format!("读取结果有误：{e}"),
-            format!("bad reader answer: {e}"),
-        )
-    })
 }
 
 /// Reads a file with the reader module of its kind ("office" or "pdf").
