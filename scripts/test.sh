@@ -18,6 +18,7 @@ cargo fmt --all -- --check
 section "cargo clippy (warnings denied)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 cargo clippy -p nianbao-web --target wasm32-unknown-unknown --locked -- -D warnings
+cargo clippy -p nianbao-readers-web --features office,pdf --target wasm32-unknown-unknown --locked -- -D warnings
 
 section "engine and command-line tests"
 # Snapshots must match what is committed: a missing or changed snapshot fails.
