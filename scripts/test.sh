@@ -18,13 +18,14 @@ cargo fmt --all -- --check
 section "cargo clippy (warnings denied)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 cargo clippy -p nianbao-web --target wasm32-unknown-unknown --locked -- -D warnings
+cargo clippy -p nianbao-readers-web --features office,pdf --target wasm32-unknown-unknown --locked -- -D warnings
 
 section "engine and command-line tests"
 # Snapshots must match what is committed: a missing or changed snapshot fails.
 INSTA_UPDATE=no cargo test -p nianbao -p nianbao-cli --locked
 
 section "benchmark (quick run; budget: a 15 KB report in under 1 ms natively)"
-cargo bench -p nianbao --locked --bench check -- --sample-count 20 2>&1 | grep -E "check|├|╰" || true
+cargo bench -p nianbao --locked --bench check --bench readers -- --sample-count 20 2>&1 | grep -E "check|read|├|╰" || true
 
 section "build the page (release, wasm-opt)"
 trunk build --release --offline

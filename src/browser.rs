@@ -115,3 +115,13 @@ pub fn select_line(ta: &web_sys::HtmlTextAreaElement, text: &str, line: usize) {
     let target = rows * LINE_HEIGHT - ta.client_height() as f64 / 3.0;
     ta.set_scroll_top(target.max(0.0) as i32);
 }
+
+/// Legacy encodings (GB18030/GBK text files) through the browser's `TextDecoder`: the WHATWG
+/// decoder `encoding_rs` implements, at no cost to the page's size.
+pub fn legacy(bytes: &[u8], label: &str) -> Option<String> {
+    let opts = web_sys::TextDecoderOptions::new();
+    opts.set_fatal(true);
+    let d = web_sys::TextDecoder::new_with_label_and_options(label, &opts).ok()?;
+    let copy = bytes.to_vec();
+    d.decode_with_u8_array(&copy).ok()
+}

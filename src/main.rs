@@ -3,11 +3,13 @@
 
 mod browser;
 mod i18n;
+mod readers;
 mod view;
 
 use gloo::file::callbacks::FileReader;
 use gloo::timers::callback::Timeout;
 use i18n::Lang;
+use nianbao::document::Document;
 use nianbao::result::CheckResult;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -18,10 +20,11 @@ use yew::prelude::*;
 const SAMPLE: &str = include_str!("../crates/nianbao/tests/data/seeds/003_6b7184a4cdcd6840.txt");
 const SAMPLE_NAME: &str = "示例-厦门市海沧区卫生健康局2020.txt";
 const PASTED_NAME: &str = "pasted.txt";
+const PASTED_HTML_NAME: &str = "pasted.html";
 /// Texts longer than this are checked after a pause in typing rather than on every keystroke.
 const DEBOUNCE_OVER: usize = 200_000;
 /// The largest file accepted (a report is ~15 KB; this leaves room for odd exports).
-const MAX_FILE: usize = 8 * 1024 * 1024;
+const MAX_FILE: usize = 64 * 1024 * 1024;
 
 pub enum Msg {
     Input(String),
@@ -31,6 +34,10 @@ pub enum Msg {
     /// The first file chosen or dropped (taken out of the live FileList before it is cleared).
     File(Option<web_sys::File>),
     Loaded(String, Result<Vec<u8>, String>),
+    /// A reader module's answer for a file or a paste: the document, or why it was not read.
+    Read(String, Result<Document, (String, String)>),
+    /// HTML from the clipboard, to be read as a grid-keeping document.
+    PasteHtml(String),
     Drag(bool),
     Select(usize),
     Step(i32),
@@ -46,6 +53,9 @@ struct Notice {
 pub struct App {
     text: String,
     name: String,
+    /// The document a reader made (Word, web page, PDF): checked with its grids while the text
+    /// box still holds its text; an edit turns it back into plain text.
+    doc: Option<Rc<Document>>,
     result: Option<Rc<CheckResult>>,
     selected: Option<usize>,
     lang: Lang,
@@ -68,7 +78,13 @@ impl App {
             self.selected = None;
             return;
         }
-        let r = nianbao::check(&self.name, &self.text);
+        let r = match &self.doc {
+            Some(d) if d.text == self.text => nianbao::check_document(&self.name, d),
+            _ => {
+                self.doc = None;
+                nianbao::check(&self.name, &self.text)
+            }
+        };
         self.selected = None;
         self.result = Some(Rc::new(r));
         if !browser::save_text(&self.text, &self.name) {
@@ -123,6 +139,7 @@ impl Component for App {
         let mut app = App {
             text: String::new(),
             name: PASTED_NAME.to_string(),
+            doc: None,
             result: None,
             selected: None,
             lang,
@@ -153,6 +170,7 @@ impl Component for App {
                     self.name.clone()
                 };
                 self.notice = None;
+                self.doc = None;
                 self.set_text(ctx, text, &name);
             }
             Msg::Run => {
@@ -160,11 +178,13 @@ impl Component for App {
             }
             Msg::Sample => {
                 self.notice = None;
+                self.doc = None;
                 self.set_text(ctx, SAMPLE.to_string(), SAMPLE_NAME);
             }
             Msg::Clear => {
                 browser::forget_text();
                 self.text.clear();
+                self.doc = None;
                 self.name = PASTED_NAME.to_string();
                 self.result = None;
                 self.selected = None;
@@ -195,8 +215,8 @@ impl Component for App {
                             "{}：{}",
                             name,
                             self.lang.t(
-                                "文件过大（超过8 MB），不像是年度报告的文本",
-                                "file too large (over 8 MB) to be a report's text"
+                                "文件过大（超过64 MB），不像是年度报告",
+                                "file too large (over 64 MB) to be a report"
                             )
                         ),
                     });
@@ -209,22 +229,74 @@ impl Component for App {
             }
             Msg::Loaded(name, res) => {
                 self.reader = None;
-                match res.map_err(|e| (e.clone(), e)).and_then(|b| {
-                    nianbao::decode::decode(&b).map_err(|e| (e.zh.to_string(), e.en.to_string()))
-                }) {
-                    Ok(text) => {
-                        self.notice = None;
-                        self.set_text(ctx, text, &name);
-                    }
-                    Err((zh, en)) => {
-                        // The text already in the box stays as it was.
+                let bytes = match res {
+                    Ok(b) => b,
+                    Err(e) => {
                         self.notice = Some(Notice {
                             error: true,
-                            text: format!("{name}：{}", if self.lang.en { en } else { zh }),
+                            text: format!("{name}：{e}"),
                         });
+                        return true;
+                    }
+                };
+                use nianbao::read::InputKind;
+                let module = match nianbao::read::sniff(&bytes, &name, None) {
+                    InputKind::Docx | InputKind::Html => Some("office"),
+                    InputKind::Pdf => Some("pdf"),
+                    _ => None,
+                };
+                match module {
+                    Some(kind) => {
+                        // Read by a reader module, loaded now if this is its first file.
+                        self.notice = Some(Notice {
+                            error: false,
+                            text: format!(
+                                "{name}：{}",
+                                self.lang.t("正在本机读取…", "reading on this device…")
+                            ),
+                        });
+                        let link = ctx.link().clone();
+                        wasm_bindgen_futures::spawn_local(async move {
+                            let res = readers::read_file(kind, &bytes, &name).await;
+                            link.send_message(Msg::Read(name, res));
+                        });
+                    }
+                    None => {
+                        let res = nianbao::read::read(&bytes, &name, None, &browser::legacy)
+                            .map_err(|e| (e.zh, e.en));
+                        ctx.link().send_message(Msg::Read(name, res));
                     }
                 }
             }
+            Msg::PasteHtml(html) => {
+                self.notice = Some(Notice {
+                    error: false,
+                    text: self
+                        .lang
+                        .t("正在读取粘贴的表格…", "reading the pasted tables…")
+                        .to_string(),
+                });
+                let link = ctx.link().clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    let res = readers::read_pasted_html(&html).await;
+                    link.send_message(Msg::Read(PASTED_HTML_NAME.to_string(), res));
+                });
+            }
+            Msg::Read(name, res) => match res {
+                Ok(doc) => {
+                    self.notice = None;
+                    let text = doc.text.clone();
+                    self.doc = Some(Rc::new(doc));
+                    self.set_text(ctx, text, &name);
+                }
+                Err((zh, en)) => {
+                    // The text already in the box stays as it was.
+                    self.notice = Some(Notice {
+                        error: true,
+                        text: format!("{name}：{}", if self.lang.en { en } else { zh }),
+                    });
+                }
+            },
             Msg::Select(i) => self.select(i),
             Msg::Step(d) => {
                 let Some(r) = &self.result else { return false };
@@ -333,6 +405,21 @@ impl Component for App {
             let ta: HtmlTextAreaElement = e.target_unchecked_into();
             Msg::Input(ta.value())
         });
+        // Pasting a web page or a Word document: the clipboard's HTML keeps the tables' cells,
+        // so it is read as a document when it replaces the whole text.
+        let onpaste = link.batch_callback(|e: Event| {
+            let e: web_sys::ClipboardEvent = e.dyn_into().ok()?;
+            let ta: HtmlTextAreaElement = e.target()?.dyn_into().ok()?;
+            let html = e.clipboard_data()?.get_data("text/html").ok()?;
+            let whole = ta.value().is_empty()
+                || (ta.selection_start().ok()?? == 0
+                    && ta.selection_end().ok()?? as usize == ta.value().encode_utf16().count());
+            if !whole || !html.to_ascii_lowercase().contains("<table") {
+                return None;
+            }
+            e.prevent_default();
+            Some(Msg::PasteHtml(html))
+        });
         let onchange = link.callback(|e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
             let file = input.files().and_then(|l| l.get(0));
@@ -396,7 +483,7 @@ impl Component for App {
                 <nav class="actions" aria-label={lang.t("操作", "Actions")}>
                     <button type="button" id="sample" onclick={link.callback(|_| Msg::Sample)}>{ lang.t("示例报告", "Sample report") }</button>
                     <label class="file-btn" for="file">{ lang.t("选择文件…", "Choose file…") }</label>
-                    <input id="file" type="file" accept=".txt,.md,text/plain" onchange={onchange} class="visually-hidden" />
+                    <input id="file" type="file" accept=".docx,.pdf,.html,.htm,.txt,.md,.csv,text/plain,text/html" onchange={onchange} class="visually-hidden" />
                     <button type="button" id="clear" onclick={link.callback(|_| Msg::Clear)} disabled={self.text.is_empty()}>{ lang.t("清除", "Clear") }</button>
                     <button type="button" id="lang" onclick={link.callback(|_| Msg::Lang)} lang={if lang.en { "zh-CN" } else { "en" }}>{ lang.t("English", "中文") }</button>
                 </nav>
@@ -405,8 +492,8 @@ impl Component for App {
                 <section class="input-pane" aria-labelledby="input-title">
                     <h2 id="input-title" class="visually-hidden">{ lang.t("报告文本", "Report text") }</h2>
                     <div class={classes!("dropzone", self.dragging.then_some("dragging"))} {ondrop} {ondragover} {ondragleave}>
-                        <label for="report" class="input-label">{ lang.t("粘贴报告全文，或把 .txt 文件拖到这里", "Paste the whole report, or drop a .txt file here") }</label>
-                        <textarea id="report" ref={self.textarea.clone()} value={self.text.clone()} {oninput}
+                        <label for="report" class="input-label">{ lang.t("粘贴报告全文（可从网页或Word复制），或把 Word、PDF、网页、文本文件拖到这里", "Paste the whole report (from a web page or Word too), or drop a Word, PDF, web page or text file here") }</label>
+                        <textarea id="report" ref={self.textarea.clone()} value={self.text.clone()} {oninput} {onpaste}
                             spellcheck="false" placeholder={lang.t("××局2024年政府信息公开工作年度报告\n一、总体情况\n……", "…2024年政府信息公开工作年度报告\n一、总体情况\n…")} />
                         <p class="stats" aria-live="off">{ stats }{ format!(" · {}", self.name) }</p>
                     </div>
@@ -468,11 +555,12 @@ impl App {
     }
 }
 
-/// For scripts and tests: `window.nianbaoCheck(text, name)` returns the result object.
+/// For scripts and tests: `window.nianbaoCheck(text, name)` returns the result object (the same
+/// JSON as the download and the command line, parsed).
 #[wasm_bindgen(js_name = nianbaoCheck)]
 pub fn nianbao_check(text: &str, name: Option<String>) -> Result<JsValue, JsValue> {
     let r = nianbao::check(name.as_deref().unwrap_or(PASTED_NAME), text);
-    serde_wasm_bindgen::to_value(&r).map_err(|e| JsValue::from_str(&e.to_string()))
+    js_sys::JSON::parse(&nianbao::to_json(&r, false))
 }
 
 fn main() {

@@ -140,13 +140,41 @@ pub fn document_card(
                 <dt>{ lang.t("公布期限", "Deadline") }</dt><dd data-meta="deadline">{ m.deadline.clone().unwrap_or_else(dash) }</dd>
                 <dt>{ lang.t("格式（识别/应为）", "Format (found/expected)") }</dt>
                 <dd data-meta="format">{ format!("{} / {}", fmt(r.format.detected), fmt(r.format.expected)) }</dd>
+                <dt>{ lang.t("读取方式", "Read from") }</dt>
+                <dd data-meta="form">{ form_text(r, lang) }</dd>
             </dl>
+            if !r.input.notes.is_empty() {
+                <ul class="read-notes">
+                    { for r.input.notes.iter().map(|n| html! { <li>{ if lang.en { n.en.clone() } else { n.zh.clone() } }</li> }) }
+                </ul>
+            }
             { check_list(&r.document.checks, lang) }
             if !list.is_empty() {
                 <ol class="findings">{ for list.iter().map(|&i| finding_item(i, &r.findings[i], lang, selected, on_select)) }</ol>
             }
         </section>
     }
+}
+
+/// How the report was read: its form, encoding and tables kept as grids.
+fn form_text(r: &CheckResult, lang: Lang) -> String {
+    use nianbao::document::Form;
+    let form = match r.input.form {
+        Form::Text => lang.t("文本", "text"),
+        Form::Docx => lang.t("Word文件", "Word file"),
+        Form::Html => lang.t("网页文件", "web page file"),
+        Form::PastedHtml => lang.t("粘贴的网页/Word内容", "pasted web page or Word"),
+        Form::Pdf => lang.t("PDF文字层", "PDF text layer"),
+    };
+    let mut s = format!("{form} · {}", r.input.encoding.to_uppercase());
+    if r.input.grids > 0 {
+        s.push_str(&format!(
+            " · {} {}",
+            r.input.grids,
+            lang.t("个表格按单元格读取", "table(s) read cell by cell")
+        ));
+    }
+    s
 }
 
 pub fn part_card(
@@ -311,6 +339,10 @@ fn cell_td(
 ) -> Html {
     let id = format!("{row}/{col}");
     let mut class = cell_class(c.kind, c.value, &id, sides);
+    let guessed = c.read == nianbao::result::Read::Guessed && c.kind != Kind::Ambiguous;
+    if guessed {
+        class.push_str(" guessed");
+    }
     if selected_cells.iter().any(|s| s == &id || s == row) {
         class.push_str(" sel");
     }
@@ -344,7 +376,18 @@ fn cell_td(
                 .unwrap_or_default(),
         ),
     };
-    html! { <td class={class} data-cell={id} title={title}>{ shown }</td> }
+    let title = if guessed {
+        format!(
+            "{title} · {}",
+            lang.t(
+                "位置是推测的，请核对原文",
+                "position guessed: check the original"
+            )
+        )
+    } else {
+        title
+    };
+    html! { <td class={class} data-cell={id} data-read={c.read.name()} title={title}>{ shown }</td> }
 }
 
 /// Part 四's one row of fifteen, shown as its three groups of five.

@@ -68,9 +68,9 @@ fn rules(args: &[String]) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// Reads a report file: UTF-8 (with or without BOM), or UTF-16 with a BOM. Anything else is
-/// refused with a message, not guessed.
-fn read_report(path: &str) -> Result<String, String> {
+/// Reads a report file of any form the engine's readers take (text in any encoding, Word,
+/// web page, PDF). A file that cannot be read gets a message saying what to do.
+fn read_report(path: &str) -> Result<nianbao::document::Document, String> {
     let bytes = if path == "-" {
         let mut b = Vec::new();
         std::io::Read::read_to_end(&mut std::io::stdin(), &mut b)
@@ -91,11 +91,8 @@ fn read_report(path: &str) -> Result<String, String> {
             format!("{path}: {why}")
         })?
     };
-    decode(&bytes).map_err(|why| format!("{path}: {why}"))
-}
-
-fn decode(bytes: &[u8]) -> Result<String, String> {
-    nianbao::decode::decode(bytes).map_err(|e| format!("{} {}", e.zh, e.en))
+    nianbao::read::read(&bytes, path, None, &nianbao::read::encoding_rs_legacy)
+        .map_err(|e| format!("{path}: {} {}", e.zh, e.en))
 }
 
 fn check(args: &[String]) -> ExitCode {
@@ -144,8 +141,8 @@ fn check(args: &[String]) -> ExitCode {
         let _ = write!(out, "{}", nianbao::export::csv(&[]));
     }
     for path in &files {
-        let text = match read_report(path) {
-            Ok(t) => t,
+        let doc = match read_report(path) {
+            Ok(d) => d,
             Err(msg) => {
                 eprintln!("nianbao: {msg}");
                 unreadable = true;
@@ -156,7 +153,7 @@ fn check(args: &[String]) -> ExitCode {
             .file_name()
             .map(|n| n.to_string_lossy().to_string())
             .unwrap_or_else(|| path.clone());
-        let r = nianbao::check(&name, &text);
+        let r = nianbao::check_document(&name, &doc);
         any_error |= r.counts.error > 0;
         let res = match fmt {
             Fmt::Json => write!(out, "{}", nianbao::export::json_line(&r)),

@@ -79,24 +79,63 @@ fn csv_has_a_bom_and_one_finding_per_row() {
 fn unreadable_files_get_a_message_and_the_others_are_still_checked() {
     let dir = std::env::temp_dir().join(format!("nianbao-cli-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    let gbk = dir.join("gbk.txt");
-    std::fs::write(&gbk, [0xD2u8, 0xBB, 0xA1, 0xA2, 0xD7, 0xDC]).unwrap();
-    let pdf = dir.join("r.pdf");
-    std::fs::write(&pdf, b"%PDF-1.4 ...").unwrap();
+    let doc = dir.join("old.doc");
+    std::fs::write(&doc, [0xD0u8, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]).unwrap();
+    let png = dir.join("scan.txt");
+    std::fs::write(&png, b"\x89PNG\r\n\x1a\n\0\0\0").unwrap();
     let (code, out, err) = run(&[
         "check",
         "--format",
         "json",
         "/no/such/file.txt",
-        gbk.to_str().unwrap(),
-        pdf.to_str().unwrap(),
+        doc.to_str().unwrap(),
+        png.to_str().unwrap(),
         &seed("000"),
     ]);
     assert_eq!(code, 2);
     assert!(err.contains("文件不存在"), "{err}");
-    assert!(err.contains("UTF-8"), "{err}");
-    assert!(err.contains("PDF"), "{err}");
+    assert!(err.contains("old.doc") && err.contains(".docx"), "{err}");
+    assert!(err.contains("scan.txt") && err.contains("图片"), "{err}");
     assert_eq!(out.lines().count(), 1, "the readable file is still checked");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn gb18030_and_utf16_text_files_are_read_and_give_the_same_result() {
+    let dir = std::env::temp_dir().join(format!("nianbao-cli-enc-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let text = std::fs::read_to_string(seed("004")).unwrap();
+    let (gbk, _, bad) = encoding_rs::GB18030.encode(&text);
+    assert!(!bad);
+    let gbk_path = dir.join("gbk.txt");
+    std::fs::write(&gbk_path, &gbk).unwrap();
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    let u16_path = dir.join("utf16.txt");
+    std::fs::write(&u16_path, &utf16).unwrap();
+    let (code, out, err) = run(&[
+        "check",
+        "--format",
+        "json",
+        &seed("004"),
+        gbk_path.to_str().unwrap(),
+        u16_path.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1, "{err}");
+    let rs: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(rs.len(), 3);
+    let enc: Vec<&str> = rs
+        .iter()
+        .map(|r| r["input"]["encoding"].as_str().unwrap())
+        .collect();
+    assert_eq!(enc, ["utf-8", "gb18030", "utf-16le"]);
+    for r in &rs[1..] {
+        assert_eq!(r["findings"], rs[0]["findings"]);
+        assert_eq!(r["tables"], rs[0]["tables"]);
+    }
     let _ = std::fs::remove_dir_all(&dir);
 }
 

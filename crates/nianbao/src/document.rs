@@ -205,8 +205,16 @@ impl Builder {
     /// field per grid column (empty fields where a span covers the position). Empty grids are
     /// ignored.
     pub fn table(&mut self, cells: Vec<CellIn>, origin: impl Into<String>) {
-        let rows = cells.iter().map(|c| c.row + c.rowspan.max(1)).max().unwrap_or(0);
-        let cols = cells.iter().map(|c| c.col + c.colspan.max(1)).max().unwrap_or(0);
+        let rows = cells
+            .iter()
+            .map(|c| c.row + c.rowspan.max(1))
+            .max()
+            .unwrap_or(0);
+        let cols = cells
+            .iter()
+            .map(|c| c.col + c.colspan.max(1))
+            .max()
+            .unwrap_or(0);
         if rows == 0 || cols == 0 || cells.iter().all(|c| c.text.trim().is_empty()) {
             return;
         }
@@ -334,7 +342,10 @@ mod tests {
     #[test]
     fn overlapping_cells_do_not_share_a_position() {
         let mut b = Builder::new(Form::Html, "utf-8");
-        b.table(vec![c(0, 0, 2, 2, "a"), c(1, 1, 1, 1, "b"), c(1, 2, 1, 1, "c")], "");
+        b.table(
+            vec![c(0, 0, 2, 2, "a"), c(1, 1, 1, 1, "b"), c(1, 2, 1, 1, "c")],
+            "",
+        );
         let d = b.finish();
         assert_eq!(d.tables[0].cells.len(), 2);
         assert_eq!(d.text, "a\t\t\n\t\tc");

@@ -241,10 +241,13 @@ fn table_html(t: &TableOut, name: &str, findings: &[Finding], en: bool) -> Strin
                 ),
                 _ => c.raw.clone(),
             };
+            let guessed = c.read == crate::result::Read::Guessed && c.kind != Kind::Ambiguous;
             s.push_str(&format!(
-                "<td class=\"{}\">{}</td>",
+                "<td class=\"{}{}\">{}{}</td>",
                 cell_class(c.kind, c.value, &id, &sides),
-                esc(&shown)
+                if guessed { " guessed" } else { "" },
+                esc(&shown),
+                if guessed { "<sup>?</sup>" } else { "" }
             ));
         }
         s.push_str("</tr>");
@@ -261,7 +264,7 @@ ul.checks{list-style:none;padding-left:0}ul.checks li{margin:.15em 0}\
 .s-fail{color:#a40000}.s-warn{color:#7a5b00}.s-pass{color:#0b6a0b}.s-skip{color:#666}\
 table.grid{border-collapse:collapse;font-size:.85em;margin:.5em 0}table.grid th,table.grid td{border:1px solid #bbb;padding:2px 6px}\
 td.cell{text-align:right;min-width:2.5em}.blank{background:#f3f3f3;color:#999}.na{background:#f3f3f3}.invalid{background:#fde2e1}\
-.ambiguous{background:#ffe8c2}.lhs{outline:2px solid #0052cc}.rhs{outline:2px solid #c2185b}.missing{color:#a40000}.ln{color:#888;font-weight:normal;font-size:.8em}\
+.ambiguous{background:#ffe8c2}.guessed{background:#fff3cd;font-style:italic}.lhs{outline:2px solid #0052cc}.rhs{outline:2px solid #c2185b}.missing{color:#a40000}.ln{color:#888;font-weight:normal;font-size:.8em}\
 th.rowlabel{text-align:left;font-weight:normal;max-width:22em}th.caption{text-align:left;background:#f6f6f6}\
 ol.findings li{margin:.3em 0}.sev-error{color:#a40000}.sev-warning{color:#7a5b00}\
 @media print{body{margin:0;font-size:10pt}h2{break-after:avoid}table.grid{break-inside:auto}tr{break-inside:avoid}.verdict{border:1px solid #000}}";

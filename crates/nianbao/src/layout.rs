@@ -116,12 +116,10 @@ pub fn split(line: &Line) -> Option<Row> {
                 if text.trim_end().ends_with('|') {
                     cells.pop();
                 }
-            } else {
-                // Trailing empty cells after the last tab carry no position.
-                while cells.last().is_some_and(|c| c.kind == Kind::Blank) {
-                    cells.pop();
-                }
             }
+            // Trailing empty fields of a TAB line are kept: they are the row's last columns,
+            // left blank. (A tab that merely ends every line of a table is removed by the table
+            // reader, which sees all the lines: `drop_terminators`.)
             if cells
                 .iter()
                 .all(|c| c.text.chars().all(|ch| matches!(ch, '-' | ':' | '—' | ' ')))
@@ -140,7 +138,7 @@ pub fn split(line: &Line) -> Option<Row> {
                 }
                 out.push(c);
             }
-            cells = out;
+            cells = unglue(out);
         }
         Sep::Space => {
             cells = split_spaces(text, &line.raw, line.no, 1);
@@ -150,7 +148,7 @@ pub fn split(line: &Line) -> Option<Row> {
             {
                 return None;
             }
-            cells = merge_label_tokens(cells);
+            cells = merge_label_tokens(unglue(cells));
         }
     }
     if cells.iter().all(|c| c.kind == Kind::Blank) {
@@ -161,6 +159,66 @@ pub fn split(line: &Line) -> Option<Row> {
         sep,
         cells,
     })
+}
+
+/// Label text with a run of digits glued to its end, as crawlers give table rows
+/// ("一、本年新收政府信息公开申请数量801000081"): the label and the digits are two cells. Only a run
+/// of at least 7 digits right after a CJK character, after at least 4 CJK characters, is cut off:
+/// years, item numbers and short numbers in prose stay as they are.
+fn unglue(cells: Vec<Cell>) -> Vec<Cell> {
+    let mut out = Vec::with_capacity(cells.len());
+    for c in cells {
+        if c.kind != Kind::Text || c.is_value {
+            out.push(c);
+            continue;
+        }
+        let chars: Vec<char> = c.text.chars().collect();
+        let digits = chars
+            .iter()
+            .rev()
+            .take_while(|ch| ch.is_ascii_digit())
+            .count();
+        let cut = chars.len() - digits;
+        let cjk = chars[..cut].iter().filter(|ch| is_cjk(**ch)).count();
+        let raw_chars: Vec<char> = c.raw.chars().collect();
+        if digits < 7
+            || cut == 0
+            || !is_cjk(chars[cut - 1])
+            || cjk < 4
+            || raw_chars.len() != chars.len()
+        {
+            out.push(c);
+            continue;
+        }
+        let lt: String = chars[..cut].iter().collect();
+        let lr: String = raw_chars[..cut].iter().collect();
+        let dt: String = chars[cut..].iter().collect();
+        let dr: String = raw_chars[cut..].iter().collect();
+        out.push(make_cell(lr, lt, c.line, c.col));
+        out.push(make_cell(dr, dt, c.line, c.col + cut));
+    }
+    out
+}
+
+/// Tables whose lines end with a tab ("…\t0\t8\t"): that last tab ends the line, it does not open
+/// a blank column. When some TAB line of the table ends with a tab right after a filled cell, the
+/// convention is the table's, and every TAB line's final empty field is dropped; otherwise trailing
+/// empty fields are blank cells and are kept.
+pub fn drop_terminators(rows: &mut [Row]) {
+    let convention = rows.iter().any(|r| {
+        r.sep == Sep::Tab
+            && r.cells.len() >= 3
+            && r.cells.last().is_some_and(|c| c.kind == Kind::Blank)
+            && r.cells[r.cells.len() - 2].is_value
+    });
+    if !convention {
+        return;
+    }
+    for r in rows.iter_mut().filter(|r| r.sep == Sep::Tab) {
+        if r.cells.len() > 1 && r.cells.last().is_some_and(|c| c.kind == Kind::Blank) {
+            r.cells.pop();
+        }
+    }
 }
 
 /// Splits on runs of whitespace; `col0` is the column of the first character of `text`.
@@ -356,7 +414,15 @@ fn looks_like_value(t: &str) -> bool {
             .trim_start_matches('(')
             .chars()
             .all(|c| c.is_ascii_digit());
-    !is_numbering && !t.contains('年') && !t.contains('第')
+    // An item number followed by words is a label, even when the words were cut by a space
+    // ("5.属 于三类内部事务信息": the cell "5.属").
+    let head = t.trim_start_matches(['(', '（']);
+    let after_digits = head.trim_start_matches(|c: char| c.is_ascii_digit());
+    let item_then_words = after_digits.len() < head.len()
+        && after_digits
+            .strip_prefix(['.', '、', ')', '）', '．'])
+            .is_some_and(|rest| rest.trim_start().starts_with(is_cjk));
+    !is_numbering && !item_then_words && !t.contains('年') && !t.contains('第')
 }
 
 /// Formats a number the way the report would: integers without a decimal point.
@@ -398,7 +464,8 @@ mod tests {
         let r = row("一、本年新收\t4\t\t3\t1\t\t\t8\t");
         assert_eq!(r.sep, Sep::Tab);
         let kinds: Vec<Kind> = r.cells.iter().map(|c| c.kind).collect();
-        assert_eq!(kinds.len(), 8);
+        // The final empty field is kept here; the table reader decides whether it is a column.
+        assert_eq!(kinds.len(), 9);
         assert_eq!(r.cells[1].col, 8);
         assert_eq!(r.cells[2].kind, Kind::Blank);
     }
@@ -422,5 +489,32 @@ mod tests {
         assert!(r.cells[2].is_value);
         let r = row("1. 属于国家秘密\t0");
         assert!(!r.cells[0].is_value);
+        let r = row("5.属 于三类内部事务信息 0");
+        assert!(!r.cells[0].is_value, "{:?}", r.cells[0]);
+        assert_eq!(r.cells.len(), 2);
+    }
+
+    #[test]
+    fn glued_digits_are_cut_from_the_label() {
+        let r = row("一、本年新收政府信息公开申请数量801000081");
+        assert_eq!(r.cells.len(), 2);
+        assert_eq!(r.cells[1].raw, "801000081");
+        assert_eq!(r.cells[1].col, 17);
+        let r = row("我局2021年共收到申请12件");
+        assert_eq!(r.cells.len(), 1);
+    }
+
+    #[test]
+    fn trailing_tabs_are_kept_unless_every_line_has_one() {
+        let mut rows = vec![row("（一）予以公开\t0\t0\t0\t\t\t\t")];
+        drop_terminators(&mut rows);
+        assert_eq!(rows[0].cells.len(), 8);
+        let mut rows = vec![
+            row("一、本年新收\t4\t\t3\t1\t\t\t8\t"),
+            row("（一）予以公开\t0\t0\t0\t\t\t\t"),
+        ];
+        drop_terminators(&mut rows);
+        assert_eq!(rows[0].cells.len(), 8);
+        assert_eq!(rows[1].cells.len(), 7);
     }
 }

@@ -10,9 +10,9 @@
 //! ([`tables`], with [`placement`] deciding where numbers go), run the [`rules`], and build the
 //! [`result`].
 
-pub mod decode;
 pub mod document;
 pub mod export;
+pub mod grids;
 pub mod layout;
 pub mod normalize;
 pub mod placement;
@@ -77,9 +77,17 @@ pub fn check_document(name: &str, doc: &Document) -> CheckResult {
     let expected = structure.meta.year.map(Format::for_year);
     let format = detected.or(expected).unwrap_or(Format::F2021);
 
-    let active = tables::read_active(structure.body(&text, 2), format);
-    let requests = tables::read_requests(structure.body(&text, 3), format);
-    let appeals = tables::read_appeals(structure.body(&text, 4));
+    // Tables that arrived as grids are read cell by cell; the others from the text.
+    let g = grids::read(doc, &text, &structure, format);
+    let active = g
+        .active
+        .unwrap_or_else(|| tables::read_active(structure.body(&text, 2), format));
+    let requests = g
+        .requests
+        .unwrap_or_else(|| tables::read_requests(structure.body(&text, 3), format));
+    let appeals = g
+        .appeals
+        .unwrap_or_else(|| tables::read_appeals(structure.body(&text, 4)));
 
     let mut ctx = rules::Ctx {
         text: &text,

@@ -28,10 +28,16 @@ pub struct Pending {
     /// Set when some identity, with all its other cells known, holds for none of the
     /// candidates: then no placement is consistent and the row is not placed.
     pub conflict: bool,
+    /// Set when there were more placements than we enumerate: the row is not placed (never a
+    /// silently shortened list).
+    pub truncated: bool,
+    /// Identities (indices into the list `solve` was given) that removed candidates of this row.
+    pub used: Vec<usize>,
 }
 
-/// Most candidates a row may have before we give up on placing it.
-const MAX_CANDIDATES: usize = 5000;
+/// Most candidates a row may have before we give up on placing it (C(15,7) = 6435 placements
+/// of 7 numbers into part 四's 15 columns fit).
+pub const MAX_CANDIDATES: usize = 20000;
 
 impl Pending {
     /// A row whose items sit in their columns.
@@ -44,6 +50,29 @@ impl Pending {
             uncertain: false,
             original: Vec::new(),
             conflict: false,
+            truncated: false,
+            used: Vec::new(),
+        }
+    }
+
+    /// A row whose possible readings are given as whole value vectors of `k` numbers each (a
+    /// run of digits with no separators, split every way that fits). Item `v * k + c` is column
+    /// c of vector v.
+    pub fn explicit(vectors: &[Vec<i64>], k: usize, truncated: bool) -> Pending {
+        let values: Vec<i64> = vectors.iter().flatten().copied().collect();
+        let candidates: Vec<Candidate> = (0..vectors.len())
+            .map(|v| (0..k).map(|c| Some(v * k + c)).collect())
+            .collect();
+        let hint = candidates.first().cloned().unwrap_or_else(|| vec![None; k]);
+        Pending {
+            values,
+            original: candidates.clone(),
+            candidates,
+            hint,
+            uncertain: true,
+            conflict: false,
+            truncated,
+            used: Vec::new(),
         }
     }
 
@@ -56,7 +85,7 @@ impl Pending {
         } else {
             (0..k).map(Some).collect()
         };
-        let candidates = if n <= k {
+        let (candidates, truncated) = if n <= k {
             injections(n, k)
         } else {
             selections(n, k)
@@ -68,6 +97,8 @@ impl Pending {
             hint,
             uncertain: true,
             conflict: false,
+            truncated,
+            used: Vec::new(),
         }
     }
 
@@ -106,10 +137,28 @@ impl Pending {
             .unwrap_or(&self.hint)
     }
 
+    /// Columns that the remaining candidates agree hold a number, but disagree on whether they
+    /// are blank: the text does not say where the blank is (only the layout's hint does).
+    pub fn loose(&self) -> Vec<usize> {
+        let k = self.hint.len();
+        (0..k)
+            .filter(|&c| {
+                let first = self.candidates.first().map(|x| x[c].is_some());
+                self.candidates
+                    .iter()
+                    .any(|x| Some(x[c].is_some()) != first)
+            })
+            .collect()
+    }
+
     /// Columns where the remaining candidates disagree, with the values they propose. When no
-    /// candidate is consistent, every column the original candidates disagree on.
+    /// candidate is consistent, every column the original candidates disagree on; when the
+    /// candidates were too many to enumerate, every column.
     pub fn disagreements(&self) -> Vec<(usize, Vec<i64>)> {
         let k = self.hint.len();
+        if self.truncated {
+            return (0..k).map(|c| (c, Vec::new())).collect();
+        }
         let set = if self.conflict {
             &self.original
         } else {
@@ -131,12 +180,13 @@ impl Pending {
     }
 }
 
-/// All order-preserving ways to put n items into k ≥ n columns.
-fn injections(n: usize, k: usize) -> Vec<Candidate> {
+/// All order-preserving ways to put n items into k ≥ n columns, and whether the list was cut
+/// at `MAX_CANDIDATES`.
+fn injections(n: usize, k: usize) -> (Vec<Candidate>, bool) {
     let mut out = Vec::new();
     let mut cur: Candidate = vec![None; k];
     fn rec(item: usize, from: usize, n: usize, cur: &mut Candidate, out: &mut Vec<Candidate>) {
-        if out.len() >= MAX_CANDIDATES {
+        if out.len() > MAX_CANDIDATES {
             return;
         }
         if item == n {
@@ -154,17 +204,20 @@ fn injections(n: usize, k: usize) -> Vec<Candidate> {
         }
     }
     rec(0, 0, n, &mut cur, &mut out);
-    out
+    let cut = out.len() > MAX_CANDIDATES;
+    out.truncate(MAX_CANDIDATES);
+    (out, cut)
 }
 
-/// All order-preserving ways to keep k of n > k items (the others are strays).
-fn selections(n: usize, k: usize) -> Vec<Candidate> {
-    if n > k + 3 {
-        return vec![(0..k).map(Some).collect()];
-    }
+/// All order-preserving ways to keep k of n > k items (the others are strays), and whether the
+/// list was cut at `MAX_CANDIDATES`.
+fn selections(n: usize, k: usize) -> (Vec<Candidate>, bool) {
     let mut out = Vec::new();
     let mut cur: Candidate = Vec::with_capacity(k);
     fn rec(from: usize, n: usize, k: usize, cur: &mut Candidate, out: &mut Vec<Candidate>) {
+        if out.len() > MAX_CANDIDATES {
+            return;
+        }
         if cur.len() == k {
             out.push(cur.clone());
             return;
@@ -179,7 +232,9 @@ fn selections(n: usize, k: usize) -> Vec<Candidate> {
         }
     }
     rec(0, n, k, &mut cur, &mut out);
-    out
+    let cut = out.len() > MAX_CANDIDATES;
+    out.truncate(MAX_CANDIDATES);
+    (out, cut)
 }
 
 /// Narrows the candidates of uncertain rows using the identities. `rows[r]` is `None` for a row
@@ -187,7 +242,7 @@ fn selections(n: usize, k: usize) -> Vec<Candidate> {
 pub fn solve(rows: &mut [Option<Pending>], identities: &[Identity]) {
     for _ in 0..8 {
         let mut changed = false;
-        for id in identities {
+        for (idn, id) in identities.iter().enumerate() {
             let touched: Vec<usize> = {
                 let mut v: Vec<usize> = id.lhs.iter().chain(&id.rhs).map(|&(r, _)| r).collect();
                 v.sort_unstable();
@@ -197,7 +252,8 @@ pub fn solve(rows: &mut [Option<Pending>], identities: &[Identity]) {
             for &r in &touched {
                 // Uncertain rows stay open even with one candidate left, so that an identity
                 // none of them satisfies is noticed as a conflict.
-                let open = matches!(&rows[r], Some(p) if p.uncertain && !p.conflict);
+                let open =
+                    matches!(&rows[r], Some(p) if p.uncertain && !p.conflict && !p.truncated);
                 if !open {
                     continue;
                 }
@@ -248,7 +304,11 @@ pub fn solve(rows: &mut [Option<Pending>], identities: &[Identity]) {
                         changed = true;
                     }
                 } else if keep.len() < p.candidates.len() {
-                    rows[r].as_mut().expect("open row").candidates = keep;
+                    let p = rows[r].as_mut().expect("open row");
+                    p.candidates = keep;
+                    if !p.used.contains(&idn) {
+                        p.used.push(idn);
+                    }
                     changed = true;
                 }
             }
@@ -266,8 +326,14 @@ mod tests {
 
     #[test]
     fn counts() {
-        assert_eq!(injections(4, 7).len(), 35);
-        assert_eq!(selections(16, 15).len(), 16);
+        assert_eq!(injections(4, 7).0.len(), 35);
+        assert_eq!(selections(16, 15).0.len(), 16);
+        // Part 四: 7 numbers for 15 columns, every placement, nothing cut.
+        assert_eq!(injections(7, 15), (injections(7, 15).0, false));
+        assert_eq!(injections(7, 15).0.len(), 6435);
+        // Many strays: every selection, not just the first k items.
+        assert_eq!(selections(11, 7).0.len(), 330);
+        assert!(selections(40, 15).1, "too many: cut, and said so");
     }
 
     /// Part 三 of F2019 with every row certain, its values given by key.

@@ -157,7 +157,12 @@ fn find_meta(text: &Text, first_part: Option<usize>, found: &[Option<FoundSectio
         let sentence = t.contains(['《', '。', ',', '，', ';', '；'])
             || k.starts_with("依据")
             || k.starts_with("根据");
-        if !(k.contains("政府信息公开") && k.contains("报告")) || t.chars().count() > 60 || sentence
+        // A web page's breadcrumb ("当前位置：首页 > 政务公开 > 年度报告") is not the title.
+        let breadcrumb = k.contains("当前位置") || (k.contains("首页") && t.contains(['>', '＞', '»']));
+        if !(k.contains("政府信息公开") && k.contains("报告"))
+            || t.chars().count() > 60
+            || sentence
+            || breadcrumb
         {
             continue;
         }
@@ -350,5 +355,15 @@ mod tests {
         assert!(s2.meta.year_first);
         assert_eq!(s.meta.year, Some(2020));
         assert_eq!(s.meta.title_index, Some(0));
+    }
+
+    #[test]
+    fn a_web_page_breadcrumb_is_not_the_title() {
+        let t = Text::new(
+            "当前位置：首页 > 政务公开 > 政府信息公开年度报告\n某某局2022年政府信息公开工作年度报告\n一、总体情况\n",
+        );
+        let s = find(&t);
+        assert_eq!(s.meta.agency.as_deref(), Some("某某局"));
+        assert_eq!(s.meta.title_index, Some(1));
     }
 }

@@ -15,6 +15,7 @@ use crate::spec::{
     active_blocks, appeal_identities, request_identities, request_rows, ColKind, Format, Identity,
     APPEAL_COLS, GROUPS, REQUEST_COLS,
 };
+use std::collections::HashMap;
 
 /// A row as read from the text, before placement.
 #[derive(Debug, Clone, Default)]
@@ -53,6 +54,15 @@ impl RowRead {
         self.slots.iter().filter(|c| c.is_value).count()
     }
 
+    /// Valid values (numbers and n/a marks): what makes a row full. Invalid value-like cells
+    /// (减4) do not.
+    fn filled(&self) -> usize {
+        self.slots
+            .iter()
+            .filter(|c| matches!(c.kind, Kind::Number | Kind::Na))
+            .count()
+    }
+
     fn add(&mut self, sep: Sep, slots: Vec<Cell>) {
         let has = slots.iter().any(|c| c.is_value);
         if !self.has_values {
@@ -74,9 +84,73 @@ pub enum Shape {
     /// As many cells as columns.
     Fits,
     /// `numbers` values for `expected` columns, placed with the help of the identities.
-    Placed { numbers: usize },
+    Placed {
+        numbers: usize,
+        why: Why,
+        /// The identities that removed placements (named for messages): they placed the row,
+        /// so they cannot also be evidence that the row is right.
+        used: Vec<String>,
+        /// Columns (indices) where the text does not say whether the cell is blank or holds a
+        /// number: the blanks there are where the layout suggests, not read.
+        loose: Vec<usize>,
+    },
     /// Could not be placed: cells where candidates differ are ambiguous.
-    Ambiguous { numbers: usize },
+    Ambiguous {
+        numbers: usize,
+        why: Why,
+        loose: Vec<usize>,
+    },
+}
+
+/// Why a row's cells were not simply read off the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Why {
+    /// More or fewer numbers than columns.
+    Count,
+    /// Numbers gathered from several lines that are not one cell-per-line run.
+    Lines,
+    /// One run of digits with no separators, split every way that fits.
+    Glued { digits: String },
+    /// More placements than can be enumerated.
+    TooMany,
+}
+
+/// The identities that placed a row, named for messages: one entry per kind of identity, with
+/// the columns or groups it was used in ("（七）总计=各项办理结果之和（自然人、科研机构列）").
+pub(crate) fn used_names(ids: &[&Identity]) -> Vec<String> {
+    let mut kinds: Vec<(&str, Vec<String>)> = Vec::new();
+    for id in ids {
+        let (phrase, scope) = match id.rule {
+            "requests-balance" => (
+                "第一项+第二项=第三项+第四项",
+                id.scope.trim_end_matches('列'),
+            ),
+            "requests-row-total" => ("本行总计=六类申请人之和", ""),
+            "requests-results-total" => (
+                "（七）总计=各项办理结果之和",
+                id.scope.trim_end_matches('列'),
+            ),
+            "appeals-total" => ("总计=四项之和", id.scope.as_str()),
+            _ => (id.rule, id.scope.as_str()),
+        };
+        match kinds.iter_mut().find(|(p, _)| *p == phrase) {
+            Some((_, scopes)) => scopes.push(scope.to_string()),
+            None => kinds.push((phrase, vec![scope.to_string()])),
+        }
+    }
+    kinds
+        .into_iter()
+        .map(|(phrase, scopes)| {
+            let scopes: Vec<String> = scopes.into_iter().filter(|x| !x.is_empty()).collect();
+            if scopes.is_empty() {
+                phrase.to_string()
+            } else if phrase.starts_with("总计") {
+                format!("{phrase}（{}）", scopes.join("、"))
+            } else {
+                format!("{phrase}（{}列）", scopes.join("、"))
+            }
+        })
+        .collect()
 }
 
 /// A table read and placed.
@@ -103,7 +177,56 @@ pub struct Caption {
 }
 
 fn rows_of(lines: &[Line]) -> Vec<Row> {
-    lines.iter().filter_map(layout::split).collect()
+    let mut rows: Vec<Row> = lines.iter().filter_map(layout::split).collect();
+    layout::drop_terminators(&mut rows);
+    rows
+}
+
+/// A markdown separator line (`|---|:--|`).
+fn is_separator(t: &str) -> bool {
+    let t = t.trim();
+    t.contains('|') && t.contains('-') && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '))
+}
+
+/// Part 三's rows, without the header rows of markdown tables: a pipe row right above a
+/// separator line, with no values, is a header, invented ("数据1 | 数据2") or copied from elsewhere
+/// (a header cell 结转下年度 is not row 四). A header row that holds values is a data row.
+fn request_rows_of(lines: &[Line]) -> Vec<Row> {
+    let mut header = std::collections::HashSet::new();
+    for (i, l) in lines.iter().enumerate() {
+        if !l.text.contains('|') || is_separator(&l.text) {
+            continue;
+        }
+        let next = lines[i + 1..].iter().find(|n| !n.text.trim().is_empty());
+        if next.is_some_and(|n| is_separator(&n.text)) {
+            header.insert(l.no);
+        }
+    }
+    rows_of(lines)
+        .into_iter()
+        .filter(|r| !header.contains(&r.line) || r.has_values())
+        .collect()
+}
+
+/// Pairs of words that tell sibling labels apart: 本年新收 and 上年结转 share most characters,
+/// and so do 予以公开 and 不予公开. A found label and an official one naming different words of a
+/// set are different rows, however similar the rest.
+const SIBLING_WORDS: [&[&str]; 6] = [
+    &["本年", "上年", "下年"],
+    &["新收", "结转"],
+    &["予以", "不予", "部分"],
+    &["维持", "纠正"],
+    &["公开", "处理", "提供"],
+    &["自然人", "法人"],
+];
+
+/// Whether `found` and `official` (keys) name different siblings.
+pub(crate) fn siblings_differ(found: &str, official: &str) -> bool {
+    SIBLING_WORDS.iter().any(|set| {
+        let f: Vec<&&str> = set.iter().filter(|w| found.contains(**w)).collect();
+        let o: Vec<&&str> = set.iter().filter(|w| official.contains(**w)).collect();
+        !f.is_empty() && !o.is_empty() && !f.iter().any(|w| o.contains(w))
+    })
 }
 
 /// Splits a row into label cells (text before the first value) and the cells after them.
@@ -163,10 +286,10 @@ fn word_keys(label: &[&Cell]) -> Vec<String> {
 
 /// An official label, prepared for matching: its key with and without numbering, as chars.
 pub(crate) struct Official {
-    full: String,
-    core: String,
-    full_c: Vec<char>,
-    core_c: Vec<char>,
+    pub(crate) full: String,
+    pub(crate) core: String,
+    pub(crate) full_c: Vec<char>,
+    pub(crate) core_c: Vec<char>,
 }
 
 impl Official {
@@ -208,7 +331,7 @@ pub(crate) fn best_row(keys: &[String], rows: &[Official], cursor: usize) -> Opt
                 || (i == cursor && c != k.as_str() && !c.is_empty() && o.full.starts_with(k.as_str()));
             let s = if exactish {
                 1.0
-            } else if i < cursor + 8 && kc.len() >= 2 {
+            } else if i < cursor + 8 && kc.len() >= 2 && !siblings_differ(k, &o.full) {
                 label_score(&kc, &cc, o)
             } else {
                 0.0
@@ -233,7 +356,7 @@ pub(crate) fn group_of<'g>(k: &str, groups: &'g [(&'g str, Official)]) -> Option
         .find(|(_, g)| {
             c == g.core
                 || (c.starts_with(g.core.as_str()) && cc.len() <= g.core_c.len() + 2)
-                || similarity_chars(&cc, &g.core_c) >= 0.75
+                || (similarity_chars(&cc, &g.core_c) >= 0.75 && !siblings_differ(c, &g.core))
         })
         .map(|(k, _)| *k)
 }
@@ -259,37 +382,53 @@ pub fn read_requests(lines: &[Line], format: Format) -> TableRead {
         Unlabeled(usize),
     }
     let mut cur = Cur::None;
-    let mut cursor = 0;
+    let mut cursor: usize = 0;
     let mut group: Option<&str> = None;
     let mut started = false;
     let mut table_line = None;
+    // How each row's values came, by the row's (line, column).
+    let mut spread: HashMap<(usize, usize), Spread> = HashMap::new();
+    let mut prev_line = 0;
 
-    for row in rows_of(lines) {
+    for row in request_rows_of(lines) {
         let (label, slots) = label_and_slots(&row);
         let keys = label_keys(&label);
         let group_hit = keys.iter().rev().find_map(|k| group_of(k, &groups));
         // The best row from the cursor on: exact and prefix matches first, then fuzzy ones
-        // among the next few rows; whole cells first, then runs of words.
-        let mut best = best_row(&keys, &officials, cursor);
+        // among the next few rows; whole cells first, then runs of words. The row before the
+        // cursor is tried too while it has no values: a heading repeating a row's label
+        // ("### 一、本年新收…") does not consume the row.
+        let from = match cursor.checked_sub(1) {
+            Some(p) if row.has_values() && found[p].as_ref().is_some_and(|r| !r.has_values) => p,
+            _ => cursor,
+        };
+        let mut best = best_row(&keys, &officials, from);
         if best.is_none() && label.iter().any(|c| c.text.contains(' ')) {
-            best = best_row(&word_keys(&label), &officials, cursor);
+            best = best_row(&word_keys(&label), &officials, from);
         }
         if let Some(g) = group_hit {
             group = Some(g);
         }
         if let Some((i, _)) = best {
-            found[i] = Some(RowRead::new(&row, &label, slots));
+            let r = RowRead::new(&row, &label, slots);
+            spread.insert((r.line, r.col), Spread::start(&r));
+            found[i] = Some(r);
             cursor = i + 1;
             cur = Cur::Row(i);
             group = specs[i].group.or(group_hit);
             started = true;
             table_line.get_or_insert(row.line);
+            prev_line = row.line;
             continue;
         }
+        let after = prev_line;
+        prev_line = row.line;
         if row.has_values() {
             if let Some(g) = group_hit.filter(|g| *g != "3") {
                 // A group label with numbers but no sub-label: the group's first unlabeled row.
-                unlabeled.push((g, RowRead::new(&row, &label, slots)));
+                let r = RowRead::new(&row, &label, slots);
+                spread.insert((r.line, r.col), Spread::start(&r));
+                unlabeled.push((g, r));
                 cur = Cur::Unlabeled(unlabeled.len() - 1);
                 if let Some(first) = specs.iter().position(|r| r.group == Some(g)) {
                     cursor = cursor.max(first);
@@ -307,10 +446,17 @@ pub fn read_requests(lines: &[Line], format: Format) -> TableRead {
             };
             match target {
                 // Label text that matches nothing, with numbers: the rest of the current row.
-                Some(t) if t.numbers() < 7 || !label.is_empty() => t.add(row.sep, slots),
+                Some(t) if t.filled() < 7 || !label.is_empty() => {
+                    if let Some(sp) = spread.get_mut(&(t.line, t.col)) {
+                        sp.add(&row, label.is_empty(), after);
+                    }
+                    t.add(row.sep, slots)
+                }
                 _ => {
                     if let Some(g) = group.filter(|g| *g != "3") {
-                        unlabeled.push((g, RowRead::new(&row, &label, slots)));
+                        let r = RowRead::new(&row, &label, slots);
+                        spread.insert((r.line, r.col), Spread::start(&r));
+                        unlabeled.push((g, r));
                         cur = Cur::Unlabeled(unlabeled.len() - 1);
                     } else {
                         stray.extend(slots.into_iter().filter(|c| c.is_value));
@@ -324,6 +470,11 @@ pub fn read_requests(lines: &[Line], format: Format) -> TableRead {
                     for c in &label {
                         r.label_raw.push(' ');
                         r.label_raw.push_str(&c.raw);
+                    }
+                    if let Some(sp) = spread.get_mut(&(r.line, r.col)) {
+                        if sp.last == after && !r.has_values {
+                            sp.last = row.line;
+                        }
                     }
                 }
             }
@@ -365,8 +516,18 @@ pub fn read_requests(lines: &[Line], format: Format) -> TableRead {
 
     let labels: Vec<(&str, &str, Option<&str>)> =
         specs.iter().map(|r| (r.key, r.label, None)).collect();
-    let mut t = place(
+    let scattered: Vec<bool> = found
+        .iter()
+        .map(|f| {
+            !column_major
+                && f.as_ref()
+                    .and_then(|r| spread.get(&(r.line, r.col)))
+                    .is_some_and(|s| s.scattered())
+        })
+        .collect();
+    let mut t = place_rows(
         &found,
+        &scattered,
         &labels,
         &REQUEST_COLS.iter().map(|c| (c.0, c.1)).collect::<Vec<_>>(),
         &request_identities(format),
@@ -375,7 +536,54 @@ pub fn read_requests(lines: &[Line], format: Format) -> TableRead {
     );
     t.unplaced = unplaced;
     t.column_major = column_major;
+    if column_major {
+        // Dealt out by a count, not read: every cell is a guess, and nothing that depends on
+        // these cells is checked as fact.
+        for row in &mut t.out.rows {
+            for (_, c) in &mut row.cells {
+                c.read = Read::Guessed;
+            }
+        }
+    }
     t
+}
+
+/// How a row's values arrived: on the label's line, on one line after it, or one value per line
+/// in a run right after the label (cell per line). Values gathered any other way from several
+/// lines may belong to different rows: their order is not a reading.
+#[derive(Debug, Clone, Copy)]
+struct Spread {
+    /// The last line that belongs to the row (label, label continuation, or value).
+    last: usize,
+    /// Lines that contributed values.
+    value_lines: usize,
+    /// Whether every value line so far is one value, no label, right after the row's last line.
+    run: bool,
+}
+
+impl Spread {
+    fn start(r: &RowRead) -> Spread {
+        Spread {
+            last: r.line,
+            value_lines: usize::from(r.has_values),
+            run: !r.has_values,
+        }
+    }
+
+    /// A line of values added to the row; `after` is the line of the row read just before it.
+    fn add(&mut self, row: &Row, no_label: bool, after: usize) {
+        let values = row.cells.iter().filter(|c| c.is_value).count();
+        if values == 0 {
+            return;
+        }
+        self.run &= values == 1 && no_label && after == self.last;
+        self.value_lines += 1;
+        self.last = row.line;
+    }
+
+    fn scattered(&self) -> bool {
+        self.value_lines > 1 && !self.run
+    }
 }
 
 /// PDF text taken column by column: every label first (rows with no numbers), then each column's
@@ -435,22 +643,62 @@ pub(crate) fn place(
     table_line: Option<usize>,
     value: fn(&Cell) -> i64,
 ) -> TableRead {
+    let scattered = vec![false; found.len()];
+    place_rows(
+        found, &scattered, labels, cols, identities, table_line, value,
+    )
+}
+
+/// `place`, knowing which rows' values were gathered from scattered lines (their order is not a
+/// reading: they are placed as uncertain).
+fn place_rows(
+    found: &[Option<RowRead>],
+    scattered: &[bool],
+    labels: &[(&str, &str, Option<&str>)],
+    cols: &[(&'static str, &'static str)],
+    identities: &[Identity],
+    table_line: Option<usize>,
+    value: fn(&Cell) -> i64,
+) -> TableRead {
     let k = cols.len();
-    // Items of each row, and its pending placement.
+    // Items of each row, its pending placement, and why it is uncertain.
     let mut items: Vec<Vec<Cell>> = Vec::with_capacity(found.len());
     let mut pending: Vec<Option<Pending>> = Vec::with_capacity(found.len());
-    for f in found {
+    let mut whys: Vec<Why> = Vec::with_capacity(found.len());
+    for (i, f) in found.iter().enumerate() {
         let Some(r) = f else {
             items.push(Vec::new());
             pending.push(None);
+            whys.push(Why::Count);
             continue;
         };
-        let (its, p) = plan(r, k, value);
+        // The identities within this row alone (its total), in columns.
+        let own: Vec<(Vec<usize>, Vec<usize>)> = identities
+            .iter()
+            .filter(|id| id.lhs.iter().chain(&id.rhs).all(|&(rr, _)| rr == i))
+            .map(|id| {
+                (
+                    id.lhs.iter().map(|&(_, c)| c).collect(),
+                    id.rhs.iter().map(|&(_, c)| c).collect(),
+                )
+            })
+            .collect();
+        let (its, p, why) = plan(
+            r,
+            k,
+            value,
+            scattered.get(i).copied().unwrap_or(false),
+            &own,
+        );
         items.push(its);
         pending.push(Some(p));
+        whys.push(why);
     }
     solve(&mut pending, identities);
 
+    // Money is placed in units of 1/10000 (every written digit kept); candidates are shown in
+    // the text's own unit, and only when they are whole numbers (the result holds integers).
+    let scale = value(&layout::make_cell("1".into(), "1".into(), 0, 0)).max(1);
     let mut rows = Vec::with_capacity(found.len());
     let mut shapes = Vec::with_capacity(found.len());
     for (i, (rkey, label, block)) in labels.iter().enumerate() {
@@ -461,14 +709,38 @@ pub(crate) fn place(
         };
         let p = pending[i].as_ref().expect("found row has a placement");
         let choice = p.choice();
-        let disagreements = p.disagreements();
-        let numbers = items[i].iter().filter(|c| c.kind != Kind::Blank).count();
+        let disagreements: Vec<(usize, Vec<i64>)> = p
+            .disagreements()
+            .into_iter()
+            .map(|(c, vs)| {
+                if scale == 1 || vs.iter().any(|v| v % scale != 0) {
+                    (c, if scale == 1 { vs } else { Vec::new() })
+                } else {
+                    (c, vs.into_iter().map(|v| v / scale).collect())
+                }
+            })
+            .collect();
+        let numbers = r.slots.iter().filter(|c| c.kind != Kind::Blank).count();
+        let why = match &whys[i] {
+            Why::Count if p.truncated => Why::TooMany,
+            w => w.clone(),
+        };
+        let loose = if p.uncertain { p.loose() } else { Vec::new() };
         let shape = if !p.uncertain {
             Shape::Fits
-        } else if disagreements.is_empty() && !p.conflict {
-            Shape::Placed { numbers }
+        } else if disagreements.is_empty() && !p.conflict && !p.truncated {
+            Shape::Placed {
+                numbers,
+                why,
+                used: used_names(&p.used.iter().map(|&u| &identities[u]).collect::<Vec<_>>()),
+                loose,
+            }
         } else {
-            Shape::Ambiguous { numbers }
+            Shape::Ambiguous {
+                numbers,
+                why,
+                loose,
+            }
         };
         let read = if r.grid {
             Read::Grid
@@ -537,25 +809,79 @@ pub(crate) fn place(
     }
 }
 
-/// The items of a row and how they may be placed into k columns.
-fn plan(r: &RowRead, k: usize, value: fn(&Cell) -> i64) -> (Vec<Cell>, Pending) {
+/// The items of a row and how they may be placed into k columns; `scattered` when the values
+/// came from several lines that are not one cell-per-line run; `own` the row's own identities
+/// (column lists), used to split a run of glued digits.
+fn plan(
+    r: &RowRead,
+    k: usize,
+    value: fn(&Cell) -> i64,
+    scattered: bool,
+    own: &[(Vec<usize>, Vec<usize>)],
+) -> (Vec<Cell>, Pending, Why) {
+    if r.grid && r.slots.len() == k {
+        // A grid row: each cell is its column's, blanks included.
+        let vals = r.slots.iter().map(value).collect();
+        return (r.slots.clone(), Pending::certain(vals), Why::Count);
+    }
     let nonblank: Vec<Cell> = r
         .slots
         .iter()
         .filter(|c| c.kind != Kind::Blank)
         .cloned()
         .collect();
-    if r.positional {
-        let mut s: &[Cell] = &r.slots;
-        while s.last().is_some_and(|c| c.kind == Kind::Blank) {
-            s = &s[..s.len() - 1];
+    // One run of digits where a whole row of numbers belongs ("801000081" for 80|1|0|0|0|0|81).
+    if let [c] = nonblank.as_slice() {
+        let t = c.text.trim();
+        if !own.is_empty()
+            && k >= 7
+            && c.kind == Kind::Number
+            && (k..=MAX_GLUED).contains(&t.len())
+            && t.bytes().all(|b| b.is_ascii_digit())
+        {
+            let (splits, cut) = split_digits(t, k, own);
+            let raw: Vec<char> = c.raw.chars().collect();
+            let raw = if raw.len() == t.len() {
+                raw
+            } else {
+                t.chars().collect()
+            };
+            let mut items = Vec::with_capacity(splits.len() * k);
+            let mut vectors = Vec::with_capacity(splits.len());
+            for sp in &splits {
+                let mut v = Vec::with_capacity(k);
+                for &(start, len) in sp {
+                    let text = t[start..start + len].to_string();
+                    let rw: String = raw[start..start + len].iter().collect();
+                    let cell = layout::make_cell(rw, text, c.line, c.col + start);
+                    v.push(value(&cell));
+                    items.push(cell);
+                }
+                vectors.push(v);
+            }
+            let p = Pending::explicit(&vectors, k, cut || splits.is_empty());
+            return (
+                items,
+                p,
+                Why::Glued {
+                    digits: t.to_string(),
+                },
+            );
         }
+    }
+    if r.positional && !scattered {
+        let mut s: &[Cell] = &r.slots;
+        // More fields than columns: extra blank fields at the front (a label cell spanning two
+        // columns), then at the end, are not columns. The values are the last k fields.
         while s.len() > k && s.first().is_some_and(|c| c.kind == Kind::Blank) {
             s = &s[1..];
         }
+        while s.len() > k && s.last().is_some_and(|c| c.kind == Kind::Blank) {
+            s = &s[..s.len() - 1];
+        }
         if s.len() == k {
             let vals = s.iter().map(value).collect();
-            return (s.to_vec(), Pending::certain(vals));
+            return (s.to_vec(), Pending::certain(vals), Why::Count);
         }
     }
     let vals: Vec<i64> = nonblank.iter().map(value).collect();
@@ -563,12 +889,97 @@ fn plan(r: &RowRead, k: usize, value: fn(&Cell) -> i64) -> (Vec<Cell>, Pending) 
         let mut p = Pending::certain(Vec::new());
         p.candidates = vec![vec![None; k]];
         p.hint = vec![None; k];
-        return (nonblank, p);
+        return (nonblank, p, Why::Count);
     }
-    if nonblank.len() == k {
-        return (nonblank, Pending::certain(vals));
+    if nonblank.len() == k && !scattered {
+        return (nonblank, Pending::certain(vals), Why::Count);
     }
-    (nonblank, Pending::uncertain(vals, k))
+    let why = if scattered { Why::Lines } else { Why::Count };
+    (nonblank, Pending::uncertain(vals, k), why)
+}
+
+/// Longest run of glued digits we try to split.
+const MAX_GLUED: usize = 40;
+
+/// Every way to cut a run of digits into k numbers (no leading zeros except "0" itself, at most
+/// 6 digits each) for which the row's own identities hold, as (start, length) pieces; and
+/// whether the search was cut short (then the row is not read).
+fn split_digits(
+    d: &str,
+    k: usize,
+    own: &[(Vec<usize>, Vec<usize>)],
+) -> (Vec<Vec<(usize, usize)>>, bool) {
+    const MAX_LEN: usize = 6;
+    const BUDGET: usize = 2_000_000;
+    const MAX_OUT: usize = 2000;
+    struct S<'a> {
+        b: &'a [u8],
+        k: usize,
+        own: &'a [(Vec<usize>, Vec<usize>)],
+        last: Vec<usize>,
+        cur: Vec<(usize, usize, i64)>,
+        out: Vec<Vec<(usize, usize)>>,
+        steps: usize,
+        cut: bool,
+    }
+    fn rec(s: &mut S, pos: usize) {
+        if s.cut {
+            return;
+        }
+        s.steps += 1;
+        if s.steps > BUDGET || s.out.len() > MAX_OUT {
+            s.cut = true;
+            return;
+        }
+        let c = s.cur.len();
+        let n = s.b.len();
+        if c == s.k {
+            if pos == n {
+                s.out.push(s.cur.iter().map(|&(a, l, _)| (a, l)).collect());
+            }
+            return;
+        }
+        for len in 1..=MAX_LEN {
+            if pos + len > n || (len > 1 && s.b[pos] == b'0') {
+                break;
+            }
+            let rest = n - pos - len;
+            let left = s.k - c - 1;
+            if rest < left || rest > left * MAX_LEN {
+                continue;
+            }
+            let v: i64 = s.b[pos..pos + len]
+                .iter()
+                .fold(0, |a, d| a * 10 + i64::from(d - b'0'));
+            s.cur.push((pos, len, v));
+            let ok = s.own.iter().zip(&s.last).all(|((l, r), &lc)| {
+                lc != c || {
+                    let sum = |cs: &[usize]| cs.iter().map(|&x| s.cur[x].2).sum::<i64>();
+                    sum(l) == sum(r)
+                }
+            });
+            if ok {
+                rec(s, pos + len);
+            }
+            s.cur.pop();
+        }
+    }
+    let last = own
+        .iter()
+        .map(|(l, r)| l.iter().chain(r).copied().max().unwrap_or(0))
+        .collect();
+    let mut s = S {
+        b: d.as_bytes(),
+        k,
+        own,
+        last,
+        cur: Vec::with_capacity(k),
+        out: Vec::new(),
+        steps: 0,
+        cut: false,
+    };
+    rec(&mut s, 0);
+    (s.out, s.cut)
 }
 
 // ---------------------------------------------------------------- part 四
@@ -577,12 +988,15 @@ pub fn read_appeals(lines: &[Line]) -> TableRead {
     let rows = rows_of(lines);
     let mut read: Option<RowRead> = None;
     let mut table_line = None;
-    for row in &rows {
+    // Lines that gave values: (index among the rows, how many values).
+    let mut value_lines: Vec<(usize, usize)> = Vec::new();
+    for (ri, row) in rows.iter().enumerate() {
         if !row.has_values() || is_prose(row) {
             continue;
         }
         let values: Vec<Cell> = row.cells.clone();
         table_line.get_or_insert(row.line);
+        value_lines.push((ri, row.cells.iter().filter(|c| c.is_value).count()));
         match read.as_mut() {
             None => {
                 let mut r = RowRead {
@@ -608,9 +1022,16 @@ pub fn read_appeals(lines: &[Line]) -> TableRead {
         }
     }
     let found = vec![read];
+    // Values from several lines are one row when each line is one value of a cell-per-line run,
+    // or one group of five (three small tables); otherwise their order is not a reading.
+    let run = value_lines.windows(2).all(|w| w[1].0 == w[0].0 + 1)
+        && value_lines.iter().all(|v| v.1 == 1);
+    let groups = value_lines.iter().all(|v| v.1 == 5);
+    let scattered = vec![value_lines.len() > 1 && !run && !groups];
     let cols: Vec<(&str, &str)> = APPEAL_COLS.iter().map(|c| (c.0, c.1)).collect();
-    place(
+    place_rows(
         &found,
+        &scattered,
         &[("appeals", "行政复议、行政诉讼", None)],
         &cols,
         &appeal_identities(),
@@ -777,5 +1198,30 @@ pub fn read_active(lines: &[Line], format: Format) -> TableRead {
         unplaced: Vec::new(),
         captions,
         column_major: false,
+    }
+}
+
+#[cfg(test)]
+mod sibling_tests {
+    use super::*;
+
+    #[test]
+    fn sibling_labels_never_match_each_other() {
+        let rows: Vec<Official> = request_rows(Format::F2021)
+            .iter()
+            .map(|r| Official::new(r.label))
+            .collect();
+        // 上年结转 is row 2, never row 1 (本年新收), even from the cursor at row 1.
+        let k = vec![key("二、上年结转政府信息公开申请数量")];
+        assert_eq!(best_row(&k, &rows, 0).map(|b| b.0), Some(1));
+        let k = vec![key("本年新收政府信息公开申请数")];
+        assert_eq!(best_row(&k, &rows, 1), None);
+        assert!(siblings_differ("予以公开", "不予公开"));
+        assert!(siblings_differ("本年新收", "上年结转"));
+        assert!(!siblings_differ("要求提供公开出版物", "不予公开"));
+        let groups: Vec<(&str, Official)> =
+            GROUPS.iter().map(|(g, l)| (*g, Official::new(l))).collect();
+        assert_eq!(group_of(&key("（一）予以公开"), &groups), None);
+        assert_eq!(group_of(&key("（三）不予公开"), &groups), Some("3.3"));
     }
 }

@@ -216,10 +216,17 @@ fn numbers_taken_column_by_column_are_dealt_out() {
                 "{year} one_per_line={one_per_line}"
             );
             assert!(identity_findings(&r).is_empty());
+            // Said plainly on the part's card, and every cell is a guess.
+            assert!(r.findings.iter().any(|f| f.rule == "row-shape"
+                && f.severity == nianbao::result::Severity::Warning
+                && f.message.contains("不可靠")));
             assert!(r
-                .findings
+                .tables
+                .requests
+                .rows
                 .iter()
-                .any(|f| f.rule == "row-shape" && f.severity == nianbao::result::Severity::Info));
+                .flat_map(|row| &row.cells)
+                .all(|(_, c)| c.read == nianbao::result::Read::Guessed));
             assert_eq!(r.counts.error, 0, "{:#?}", r.findings);
         }
     }

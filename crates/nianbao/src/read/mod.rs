@@ -99,6 +99,10 @@ pub fn sniff(bytes: &[u8], name: &str, mime: Option<&str>) -> InputKind {
         return InputKind::Zip;
     }
     if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        // A password-protected .docx is wrapped in the old container: the Word reader says so.
+        if ext == "docx" {
+            return InputKind::Docx;
+        }
         return InputKind::LegacyOffice;
     }
     if head.starts_with(b"\x89PNG")
@@ -135,7 +139,10 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
 /// `<meta`/`<head`/`<table`/`<body` tag.
 fn looks_like_html(head: &[u8]) -> bool {
     let h = head.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(head);
-    let start = h.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(h.len());
+    let start = h
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(h.len());
     let h: Vec<u8> = h[start..]
         .iter()
         .take(16)
@@ -228,10 +235,22 @@ mod tests {
             InputKind::Docx
         );
         assert_eq!(sniff(b"PK\x03\x04....", "a.zip", None), InputKind::Zip);
-        assert_eq!(sniff(&[0xD0, 0xCF, 0x11, 0xE0], "a.doc", None), InputKind::LegacyOffice);
-        assert_eq!(sniff(b"\xEF\xBB\xBF <!DOCTYPE html>", "a", None), InputKind::Html);
-        assert_eq!(sniff("一、总体情况".as_bytes(), "a.htm", None), InputKind::Html);
-        assert_eq!(sniff("一、总体情况".as_bytes(), "a.txt", None), InputKind::Text);
+        assert_eq!(
+            sniff(&[0xD0, 0xCF, 0x11, 0xE0], "a.doc", None),
+            InputKind::LegacyOffice
+        );
+        assert_eq!(
+            sniff(b"\xEF\xBB\xBF <!DOCTYPE html>", "a", None),
+            InputKind::Html
+        );
+        assert_eq!(
+            sniff("一、总体情况".as_bytes(), "a.htm", None),
+            InputKind::Html
+        );
+        assert_eq!(
+            sniff("一、总体情况".as_bytes(), "a.txt", None),
+            InputKind::Text
+        );
         assert_eq!(sniff(b"x", "a.doc", None), InputKind::LegacyOffice);
         assert_eq!(extension("C:\\x\\报告.DOCX"), "docx");
         assert_eq!(extension(".bashrc"), "");

@@ -73,7 +73,7 @@ pub fn decode(bytes: &[u8], legacy: Legacy) -> Result<Decoded, ReadError> {
     let body = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
     // UTF-16 without a BOM: most characters of Chinese text with ASCII digits and punctuation
     // have a zero byte on one side.
-    if body.len() >= 8 && body.len() % 2 == 0 {
+    if body.len() >= 8 && body.len().is_multiple_of(2) {
         let (mut even, mut odd) = (0, 0);
         for p in body.chunks_exact(2).take(4096) {
             even += (p[0] == 0) as usize;
@@ -117,7 +117,10 @@ fn finish(
     encoding: &'static str,
     mut notes: Vec<(String, String)>,
 ) -> Result<Decoded, ReadError> {
-    let text = text.strip_prefix('\u{FEFF}').map(str::to_string).unwrap_or(text);
+    let text = text
+        .strip_prefix('\u{FEFF}')
+        .map(str::to_string)
+        .unwrap_or(text);
     let nul = text.chars().filter(|&c| c == '\0').count();
     if nul > 0 {
         if nul * 100 > text.chars().count() {
@@ -159,14 +162,23 @@ mod tests {
         let t = |b: &[u8]| decode(b, &no_legacy).map(|d| (d.text, d.encoding));
         assert_eq!(t("一、总体情况".as_bytes()).unwrap().0, "一、总体情况");
         assert_eq!(t(b"\xEF\xBB\xBFab").unwrap(), ("ab".into(), "utf-8"));
-        assert_eq!(t(&[0xFF, 0xFE, 0x00, 0x4E]).unwrap(), ("一".into(), "utf-16le"));
-        assert_eq!(t(&[0xFE, 0xFF, 0x4E, 0x00]).unwrap(), ("一".into(), "utf-16be"));
+        assert_eq!(
+            t(&[0xFF, 0xFE, 0x00, 0x4E]).unwrap(),
+            ("一".into(), "utf-16le")
+        );
+        assert_eq!(
+            t(&[0xFE, 0xFF, 0x4E, 0x00]).unwrap(),
+            ("一".into(), "utf-16be")
+        );
         // A trailing odd byte is not dropped silently.
         let d = decode(&[0xFF, 0xFE, 0x00, 0x4E, 0x31], &no_legacy).unwrap();
         assert_eq!(d.text, "一\u{FFFD}");
         assert_eq!(d.notes.len(), 1);
         // UTF-16LE without BOM.
-        let le: Vec<u8> = "一、总体情况 2021年".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let le: Vec<u8> = "一、总体情况 2021年"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
         assert_eq!(t(&le).unwrap(), ("一、总体情况 2021年".into(), "utf-16le"));
         let gb = [0xD2, 0xBB, 0xA1, 0xA2, 0xD7, 0xDC];
         assert!(t(&gb).is_err());

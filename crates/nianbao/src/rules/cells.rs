@@ -5,7 +5,7 @@ use super::Ctx;
 use crate::layout::{fmt_num, Kind};
 use crate::result::{RowOut, Status};
 use crate::spec::{active_blocks, request_rows, ColKind, Format};
-use crate::tables::{Shape, TableRead};
+use crate::tables::{Shape, TableRead, Why};
 
 const TABLE_RULES: [&str; 6] = [
     "table-missing",
@@ -184,48 +184,87 @@ fn table(ctx: &mut Ctx, n: u8, name: &'static str, title: &str, t: &TableRead) {
         let mut f = ctx.finding(
             "row-shape",
             Some(n),
-            "表格的数字是按列排列的（先列出全部标签，再逐列列出数字，常见于从PDF复制的文字），已按列还原到各行".into(),
-            "The table's numbers come column by column (all labels first, then each column: text copied from a PDF); they were dealt out to the rows".into(),
+            "表格的数字是按列排列的（先列出全部标签，再逐列列出数字，常见于从PDF复制的文字），只能按个数逐列分配到各行；这种读法不可靠，各单元格均为推测，依赖它们的勾稽关系只作提示，不作结论".into(),
+            "The table's numbers come column by column (all labels first, then each column: text copied from a PDF); they were dealt out to the rows by count. This reading is not reliable: every cell is a guess, and identities over them are hints, not findings".into(),
         );
-        f.severity = crate::result::Severity::Info;
+        f.severity = crate::result::Severity::Warning;
         f.line = t.out.line;
         f.table = Some(name);
         ctx.push(f);
     }
     for (row, shape) in t.out.rows.iter().zip(&t.shapes) {
         let rn = row_name(ctx, name, row);
+        let k = row.expected;
         let (zh, en) = match shape {
             Shape::Fits => continue,
-            Shape::Placed { numbers } => {
+            Shape::Placed {
+                numbers,
+                why,
+                used,
+                ..
+            } => {
                 let placed: Vec<String> = row
                     .cells
                     .iter()
                     .filter(|(_, c)| c.kind != Kind::Blank)
                     .map(|(k, c)| format!("{}{}", col_label(t, format, row, k), c.raw))
                     .collect();
+                let placed = if placed.len() > 8 {
+                    format!("{}等", placed[..8].join("、"))
+                } else {
+                    placed.join("、")
+                };
                 let all_zero = row.cells.iter().all(|(_, c)| c.value.unwrap_or(0.0) == 0.0);
+                let by = if used.is_empty() {
+                    String::new()
+                } else {
+                    format!("（所用勾稽关系：{}；这些关系用于定位，不能再证明本行正确）", used.join("；"))
+                };
+                let by_en = if used.is_empty() {
+                    String::new()
+                } else {
+                    format!(" (identities used to place it: {}; they cannot also confirm the row)", used.len())
+                };
                 let how = if all_zero {
                     "各数均为0，放在哪一列结果相同".to_string()
-                } else if placed.len() > 8 {
-                    format!("按勾稽关系和其他行确定为：{}等", placed[..8].join("、"))
+                } else if used.is_empty() {
+                    format!("按出现顺序暂定为：{placed}（文字无法确认所在列）")
                 } else {
-                    format!("按勾稽关系和其他行确定为：{}", placed.join("、"))
+                    format!("按勾稽关系和其他行确定为：{placed}{by}")
                 };
-                (
-                    format!("{rn}：有{numbers}个数，表格有{}列；{how}", row.expected),
-                    format!("{}: {numbers} values for {} columns; placed by the identities and the other rows", row.label, row.expected),
-                )
+                match why {
+                    Why::Glued { digits } => (
+                        format!("{rn}：数字连在一起没有分隔（“{digits}”），{how}"),
+                        format!("{}: the digits \"{digits}\" are glued together; split by the identities{by_en}", row.label),
+                    ),
+                    Why::Lines => (
+                        format!("{rn}：{numbers}个数分散在不同的行，不能确认属于同一行；{how}"),
+                        format!("{}: {numbers} values gathered from several lines; their columns are not read but inferred{by_en}", row.label),
+                    ),
+                    _ => (
+                        format!("{rn}：有{numbers}个数，表格有{k}列；{how}"),
+                        format!("{}: {numbers} values for {k} columns; placed by the identities and the other rows{by_en}", row.label),
+                    ),
+                }
             }
-            Shape::Ambiguous { numbers } => (
-                format!(
-                    "{rn}：有{numbers}个数，表格有{}列；无法唯一确定各数所在列",
-                    row.expected
+            Shape::Ambiguous { numbers, why, .. } => match why {
+                Why::Glued { digits } => (
+                    format!("{rn}：数字连在一起没有分隔（“{digits}”），按勾稽关系无法唯一拆分，该行无法读取"),
+                    format!("{}: the digits \"{digits}\" are glued together and no single split satisfies the identities; the row cannot be read", row.label),
                 ),
-                format!(
-                    "{}: {numbers} values for {} columns; their columns cannot be decided",
-                    row.label, row.expected
+                Why::TooMany => (
+                    format!("{rn}：有{numbers}个数，表格有{k}列；可能的放法太多，无法确定各数所在列，该行无法读取"),
+                    format!("{}: {numbers} values for {k} columns; too many possible placements, the row cannot be read", row.label),
                 ),
-            ),
+                Why::Lines => (
+                    format!("{rn}：{numbers}个数分散在不同的行，无法确定各数所在列"),
+                    format!("{}: {numbers} values gathered from several lines; their columns cannot be decided", row.label),
+                ),
+                Why::Count => (
+                    format!("{rn}：有{numbers}个数，表格有{k}列；无法唯一确定各数所在列"),
+                    format!("{}: {numbers} values for {k} columns; their columns cannot be decided", row.label),
+                ),
+            },
         };
         let mut f = ctx.finding("row-shape", Some(n), zh, en);
         f.line = row.line;
@@ -234,7 +273,7 @@ fn table(ctx: &mut Ctx, n: u8, name: &'static str, title: &str, t: &TableRead) {
         f.cells = vec![row.key.clone()];
         f.expected = Some(row.expected as f64);
         f.actual = Some(match shape {
-            Shape::Placed { numbers } | Shape::Ambiguous { numbers } => *numbers as f64,
+            Shape::Placed { numbers, .. } | Shape::Ambiguous { numbers, .. } => *numbers as f64,
             Shape::Fits => 0.0,
         });
         ctx.push(f);
@@ -254,14 +293,24 @@ fn table(ctx: &mut Ctx, n: u8, name: &'static str, title: &str, t: &TableRead) {
     let mut blanks = Vec::new();
     let mut invalid = Vec::new();
     let mut ambiguous = Vec::new();
-    for row in t.out.rows.iter().filter(|r| r.found) {
+    let mut loose_blanks = Vec::new();
+    for (row, shape) in t.out.rows.iter().zip(&t.shapes).filter(|(r, _)| r.found) {
         let rn = row_name(ctx, name, row);
         let mut blank_cols = Vec::new();
+        let mut loose_cols = Vec::new();
         let mut amb_cols = Vec::new();
-        for (ck, c) in &row.cells {
+        // Columns where the text does not say whether the cell is blank.
+        let loose: &[usize] = match shape {
+            Shape::Placed { loose, .. } | Shape::Ambiguous { loose, .. } => loose,
+            Shape::Fits => &[],
+        };
+        for (ci, (ck, c)) in row.cells.iter().enumerate() {
             let label = col_label(t, format, row, ck);
             let id = format!("{}/{}", row.key, ck);
             match c.kind {
+                Kind::Blank | Kind::Na if loose.contains(&ci) => {
+                    loose_cols.push((label, id, c.raw.clone()))
+                }
                 Kind::Blank | Kind::Na => blank_cols.push((label, id, c.raw.clone())),
                 Kind::Ambiguous => {
                     amb_cols.push((label, id, c.candidates.clone().unwrap_or_default()))
@@ -306,6 +355,9 @@ fn table(ctx: &mut Ctx, n: u8, name: &'static str, title: &str, t: &TableRead) {
         if !blank_cols.is_empty() {
             blanks.push((row.clone(), rn.clone(), blank_cols));
         }
+        if !loose_cols.is_empty() {
+            loose_blanks.push((row.clone(), rn.clone(), loose_cols));
+        }
         if !amb_cols.is_empty() {
             ambiguous.push((row.clone(), rn, amb_cols));
         }
@@ -337,6 +389,28 @@ fn table(ctx: &mut Ctx, n: u8, name: &'static str, title: &str, t: &TableRead) {
         f.cells = cols.into_iter().map(|(_, id, _)| id).collect();
         ctx.push(f);
     }
+    for (row, rn, cols) in loose_blanks {
+        let names: Vec<String> = cols.iter().map(|(l, _, _)| l.clone()).collect();
+        let mut f = ctx.finding(
+            "cell-blank",
+            Some(n),
+            format!(
+                "{rn}：有{}个单元格为空或未填数字（应填0），但文字无法确定是哪几列（按版式推测为{}，位置不确定）",
+                cols.len(),
+                names.join("、")
+            ),
+            format!(
+                "{}: {} cell(s) blank or not a number, but the text does not say which column(s); the position shown is a guess",
+                row.label,
+                cols.len()
+            ),
+        );
+        f.line = row.line;
+        f.column = row.column;
+        f.table = Some(name);
+        f.cells = cols.into_iter().map(|(_, id, _)| id).collect();
+        ctx.push(f);
+    }
     for (row, rn, label, id, c, zh, en) in invalid {
         let mut f = ctx.finding(
             "cell-invalid",
@@ -355,13 +429,17 @@ fn table(ctx: &mut Ctx, n: u8, name: &'static str, title: &str, t: &TableRead) {
         let desc: Vec<String> = cols
             .iter()
             .map(|(l, _, cand)| {
-                format!(
-                    "{l}可能为{}",
-                    cand.iter()
-                        .map(|v| fmt_num(*v as f64))
-                        .collect::<Vec<_>>()
-                        .join("或")
-                )
+                if cand.is_empty() {
+                    format!("{l}无法读取")
+                } else {
+                    format!(
+                        "{l}可能为{}",
+                        cand.iter()
+                            .map(|v| fmt_num(*v as f64))
+                            .collect::<Vec<_>>()
+                            .join("或")
+                    )
+                }
             })
             .collect();
         let mut f = ctx.finding(

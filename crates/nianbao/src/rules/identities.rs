@@ -6,7 +6,7 @@
 
 use super::Ctx;
 use crate::layout::fmt_num;
-use crate::result::{CellOut, Status, TableOut};
+use crate::result::{CellOut, Read, Severity, Status, TableOut};
 use crate::spec::{
     appeal_identities, request_identities, request_rows, Identity, APPEAL_COLS, REQUEST_COLS,
 };
@@ -119,8 +119,22 @@ fn run(
             passed += 1;
             continue;
         }
-        let (zh, en) = message(rule, id, &lhs, &rhs, t, table);
+        let (mut zh, mut en) = message(rule, id, &lhs, &rhs, t, table);
+        // An identity that fails over cells the reader placed by guessing says that the reading
+        // is uncertain; it does not accuse the report.
+        let guessed = id
+            .lhs
+            .iter()
+            .chain(&id.rhs)
+            .any(|&(r, c)| cell(t, r, c).is_some_and(|x| x.read == Read::Guessed));
+        if guessed {
+            zh = format!("（读取不确定，部分数字的位置是推测的）{zh}");
+            en = format!("(uncertain reading: some numbers' positions were guessed) {en}");
+        }
         let mut f = ctx.finding(rule, Some(section), zh, en);
+        if guessed {
+            f.severity = Severity::Warning;
+        }
         // Point at the total's cell.
         let (tr, tc) = id.lhs[0];
         let at = match rule {
@@ -152,6 +166,10 @@ fn run(
         .iter()
         .filter(|f| f.rule == rule)
         .count();
+    let all_guessed = ctx.findings[before..]
+        .iter()
+        .filter(|f| f.rule == rule)
+        .all(|f| f.severity != Severity::Error);
     let (status, zh, en) = if failed > 0 {
         let first = ctx.findings[before..]
             .iter()
@@ -164,7 +182,11 @@ fn run(
             String::new()
         };
         (
-            Status::Fail,
+            if all_guessed {
+                Status::Warn
+            } else {
+                Status::Fail
+            },
             format!("{}{extra}", first.0),
             format!("{} ({failed} failing)", first.1),
         )

@@ -16,6 +16,16 @@ fn counted(chars: &[char]) -> Vec<(i64, char, usize)> {
             while i < chars.len() && chars[i].is_ascii_digit() {
                 i += 1;
             }
+            // Thousands separators: "1,234件" is 1234, not 234.
+            if i - s <= 3 {
+                while i + 4 <= chars.len()
+                    && chars[i] == ','
+                    && chars[i + 1..i + 4].iter().all(|c| c.is_ascii_digit())
+                    && !chars.get(i + 4).is_some_and(|c| c.is_ascii_digit())
+                {
+                    i += 4;
+                }
+            }
             let mut j = i;
             while j < chars.len() && chars[j] == ' ' {
                 j += 1;
@@ -24,7 +34,7 @@ fn counted(chars: &[char]) -> Vec<(i64, char, usize)> {
                 && matches!(chars[j], '条' | '件' | '个' | '次' | '起' | '篇' | '宗')
                 && !(i < chars.len() && chars[i] == '.')
             {
-                let n: String = chars[s..i].iter().collect();
+                let n: String = chars[s..i].iter().filter(|c| c.is_ascii_digit()).collect();
                 if let Ok(v) = n.parse() {
                     out.push((v, chars[j], s));
                 }
@@ -311,5 +321,23 @@ pub fn check(ctx: &mut Ctx) {
             )
         });
         ctx.check(None, "text-table-mismatch", status, zh, en);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::counted;
+
+    fn nums(s: &str) -> Vec<i64> {
+        let c: Vec<char> = s.chars().collect();
+        counted(&c).into_iter().map(|(v, _, _)| v).collect()
+    }
+
+    #[test]
+    fn thousands_separators_are_one_number() {
+        assert_eq!(nums("共收到申请1,234件"), vec![1234]);
+        assert_eq!(nums("主动公开12,345,678条"), vec![12345678]);
+        assert_eq!(nums("收到3件，办结2件"), vec![3, 2]);
+        assert_eq!(nums("公开1234,567条"), vec![567]);
     }
 }
