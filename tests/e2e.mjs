@@ -327,6 +327,15 @@ for (const [name, form, verdict] of formFixtures) {
 }
 console.log(`reading files in the page (choose → checklist): ${formTimings.join(', ')}`);
 
+await step('a scanned PDF gets its message and the text stays', async () => {
+  const before = await page.inputValue('#report');
+  await page.setInputFiles('#file', path.join(fixturesDir, 'scanned.pdf'));
+  await page.waitForSelector('.notice.error', { timeout: 30000 });
+  const msg = await page.textContent('.notice.error');
+  check('scanned.pdf: says it has no text layer and what to do', msg.includes('没有文字层') && msg.includes('OCR'), msg);
+  check('scanned.pdf: the text already there is kept', (await page.inputValue('#report')) === before);
+});
+
 await step('pasting HTML from a web page or Word keeps the tables', async () => {
   for (const name of ['report_a_word_clipboard.html', 'report_a.html']) {
     const file = path.join(fixturesDir, name);
