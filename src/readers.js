@@ -1,26 +1,49 @@
-// Loads a reader module (readers/office or readers/pdf, built by scripts/build-readers.sh) the
-// first time one of its files arrives, and keeps it for the next ones.
-const modules = {};
+// Sends a file (or pasted HTML) to the reader worker (static/reader-worker.js), which loads the
+// reader module of its kind (readers/office or readers/pdf, built by scripts/build-readers.sh)
+// the first time one of its files arrives. The page's main thread never runs a reader.
+let worker;
+let next = 0;
+const pending = new Map();
 
-function load(kind) {
-  if (!modules[kind]) {
-    const url = new URL(`readers/${kind}/nianbao_readers.js`, document.baseURI).href;
-    modules[kind] = import(url).then(async (m) => {
-      await m.default();
-      return m;
-    });
-    // A failed load (offline, missing file) may be tried again later.
-    modules[kind].catch(() => delete modules[kind]);
+function failAll(why) {
+  for (const p of pending.values()) p.reject(why);
+  pending.clear();
+  worker = undefined;
+}
+
+function getWorker() {
+  if (!worker) {
+    worker = new Worker(new URL('reader-worker.js', document.baseURI).href, { type: 'module' });
+    worker.onmessage = (e) => {
+      const p = pending.get(e.data.id);
+      if (!p) return;
+      pending.delete(e.data.id);
+      if (e.data.error !== undefined) p.reject(e.data.error);
+      else p.resolve(e.data.result);
+    };
+    // A reader that crashed takes only its worker down; the next file starts a new one.
+    worker.onerror = (e) => {
+      e.preventDefault();
+      const w = worker;
+      failAll(e.message || 'reader failed');
+      if (w) w.terminate();
+    };
   }
-  return modules[kind];
+  return worker;
 }
 
-export async function read_with(kind, bytes, name) {
-  const m = await load(kind);
-  return m.read_file(bytes, name, undefined);
+function call(msg, transfer) {
+  return new Promise((resolve, reject) => {
+    const id = ++next;
+    pending.set(id, { resolve, reject });
+    getWorker().postMessage({ id, ...msg }, transfer || []);
+  });
 }
 
-export async function read_pasted_html(html) {
-  const m = await load("office");
-  return m.read_pasted_html(html);
+export function read_with(kind, bytes, name) {
+  return call({ kind, bytes, name }, [bytes.buffer]);
+}
+
+export function read_pasted_html(html) {
+  return call({ kind: 'office', html });
 }

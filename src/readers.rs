@@ -1,5 +1,6 @@
 //! The reader modules the page loads later (`readers/office`, `readers/pdf`; see
-//! `scripts/build-readers.sh`): a file's bytes or pasted HTML in, a [`Document`] out.
+//! `scripts/build-readers.sh`), run in a worker (`static/reader-worker.js`): a file's bytes or
+//! pasted HTML in, a [`Document`] out.
 
 use nianbao::document::Document;
 use wasm_bindgen::prelude::*;
@@ -85,8 +86,8 @@ fn parse(v: Result<JsValue, JsValue>) -> Answer {
             .or_else(|| js_sys::JSON::stringify(&e).ok().map(String::from))
             .unwrap_or_default();
         (
-            format!("读取模块未能加载（{why}）：请刷新页面后再试"),
-            format!("the reader module did not load ({why}): reload the page and try again"),
+            format!("读取失败（{why}）：请刷新页面后再试；若仍失败，请把文件另存为.docx或.txt后再试"),
+            format!("reading failed ({why}): reload the page and try again; if it still fails, save the file as .docx or .txt"),
         )
     })?;
     let err = get(&v, "error");

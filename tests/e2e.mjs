@@ -303,10 +303,19 @@ for (const [name, form, verdict] of formFixtures) {
     const file = path.join(fixturesDir, name);
     if (!fs.existsSync(file)) throw new Error(`fixture missing: ${file}`);
     const json = JSON.parse(cliJson(file));
+    // The longest main-thread task while the file is read and checked: reading runs in a worker.
+    await page.evaluate(() => {
+      window.__longest = 0;
+      window.__obs?.disconnect();
+      window.__obs = new PerformanceObserver((l) => l.getEntries().forEach((e) => (window.__longest = Math.max(window.__longest, e.duration))));
+      window.__obs.observe({ entryTypes: ['longtask'] });
+    });
     const t0 = Date.now();
     await page.setInputFiles('#file', file);
     await waitForRead(name);
-    formTimings.push(`${name} ${Date.now() - t0} ms`);
+    const longest = await page.evaluate(() => window.__longest);
+    formTimings.push(`${name} ${Date.now() - t0} ms (longest main-thread task ${Math.round(longest)} ms)`);
+    if (form === 'pdf') check(`${name}: the page stays responsive while it is read (longest task ${Math.round(longest)} ms < 250 ms)`, longest < 250, String(longest));
     check(`${name}: read as ${form}`, json.input.form === form, json.input.form);
     if (verdict) check(`${name}: verdict ${verdict}`, json.verdict === verdict, json.verdict);
     check(`${name}: page verdict is the CLI's`, (await page.getAttribute('[data-verdict]', 'data-verdict')) === json.verdict);
