@@ -16,6 +16,7 @@ pub mod grids;
 pub mod layout;
 pub mod normalize;
 pub mod placement;
+pub mod radicals;
 pub mod read;
 pub mod result;
 pub mod rules;

@@ -1,7 +1,8 @@
 //! Normalising pasted text.
 //!
 //! Every character is mapped to exactly one character (full-width ASCII to half-width, the many
-//! kinds of spaces to a plain space, traditional characters to simplified ones), so a position in
+//! kinds of spaces to a plain space, traditional characters to simplified ones, radicals to the
+//! ideographs they stand for), so a position in
 //! the normalised text is the same position in the user's own text: line numbers and columns in
 //! findings point at what the user pasted. Line breaks (CR, LF, CRLF) split lines and are dropped.
 
@@ -95,6 +96,8 @@ pub fn norm_char(c: char) -> char {
         | '\u{205F}'
         | '\u{FEFF}' => ' ',
         '\u{2212}' => '-',
+        // Radicals for ideographs, as text copied from some PDFs has them ("⼀、总体情况").
+        '\u{2E80}'..='\u{2FDF}' | '\u{2329}' | '\u{232A}' => crate::radicals::unify(c),
         _ => simplified(c),
     }
 }

@@ -231,3 +231,29 @@ fn numbers_taken_column_by_column_are_dealt_out() {
         }
     }
 }
+
+#[test]
+fn radicals_copied_from_a_pdf_read_as_ideographs() {
+    // Chromium's and some writers' PDFs name radicals in their ToUnicode maps; text copied from
+    // them reads "⼀、总体情况", "⼈⺠". The parts and rows are still found.
+    let seed = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/seeds/004_081782578966eb9d.txt"
+    ))
+    .unwrap();
+    let copied = seed
+        .replace('一', "⼀")
+        .replace('人', "⼈")
+        .replace('民', "⺠");
+    assert_ne!(copied, seed);
+    let a = nianbao::check("a.txt", &seed);
+    let b = nianbao::check("b.txt", &copied);
+    assert!(b.sections.iter().all(|s| s.found));
+    assert_eq!(a.tables.requests.rows.len(), b.tables.requests.rows.len());
+    for (ra, rb) in a.tables.requests.rows.iter().zip(&b.tables.requests.rows) {
+        let va: Vec<_> = ra.cells.iter().map(|(_, c)| c.raw.clone()).collect();
+        let vb: Vec<_> = rb.cells.iter().map(|(_, c)| c.raw.clone()).collect();
+        assert_eq!(va, vb, "{}", ra.key);
+    }
+    assert_eq!(a.counts.error, b.counts.error);
+}

@@ -224,8 +224,8 @@ impl Font {
                     self.unknown.set(true);
                     "\u{FFFD}".to_string()
                 };
-                let text = if text.chars().any(super::radicals::needs_unify) {
-                    text.chars().map(super::radicals::unify).collect()
+                let text = if text.chars().any(crate::radicals::needs_unify) {
+                    text.chars().map(crate::radicals::unify).collect()
                 } else {
                     text
                 };

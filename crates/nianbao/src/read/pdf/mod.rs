@@ -16,7 +16,6 @@ mod interp;
 mod layout;
 mod lex;
 mod obj;
-mod radicals;
 mod sfnt;
 
 use super::ReadError;
