@@ -163,8 +163,9 @@ pub fn split(line: &Line) -> Option<Row> {
 
 /// Label text with a run of digits glued to its end, as crawlers give table rows
 /// ("一、本年新收政府信息公开申请数量801000081"): the label and the digits are two cells. Only a run
-/// of at least 7 digits right after a CJK character, after at least 4 CJK characters, is cut off:
-/// years, item numbers and short numbers in prose stay as they are.
+/// of at least 7 digits right after a CJK character or a closing bracket or quote, after at least
+/// 4 CJK characters (2 when the label is numbered like a row: "3.其他"), is cut off: years, item
+/// numbers and short numbers in prose stay as they are.
 fn unglue(cells: Vec<Cell>) -> Vec<Cell> {
     let mut out = Vec::with_capacity(cells.len());
     for c in cells {
@@ -181,10 +182,17 @@ fn unglue(cells: Vec<Cell>) -> Vec<Cell> {
         let cut = chars.len() - digits;
         let cjk = chars[..cut].iter().filter(|ch| is_cjk(**ch)).count();
         let raw_chars: Vec<char> = c.raw.chars().collect();
+        // A short label counts when it is numbered like a row ("3.其他", "（七）总计").
+        let numbered = chars
+            .first()
+            .is_some_and(|ch| ch.is_ascii_digit() || *ch == '(')
+            || crate::normalize::cn_digit(chars[0]).is_some();
+        let ends_label = cut > 0
+            && (is_cjk(chars[cut - 1]) || matches!(chars[cut - 1], ')' | '”' | '"' | '】' | '」'));
         if digits < 7
-            || cut == 0
-            || !is_cjk(chars[cut - 1])
-            || cjk < 4
+            || !ends_label
+            || cjk < 2
+            || (cjk < 4 && !numbered)
             || raw_chars.len() != chars.len()
         {
             out.push(c);

@@ -347,6 +347,29 @@ pub(crate) fn best_row(keys: &[String], rows: &[Official], cursor: usize) -> Opt
     best
 }
 
+/// A key that starts with a group's label and goes on with more (a row's label glued to it):
+/// the group and the rest, with a second group's label stripped too ("三、本年度办理结果（三）…").
+fn strip_group_prefix<'g>(k: &str, groups: &'g [(&'g str, Official)]) -> Option<(&'g str, String)> {
+    let mut rest = k;
+    let mut hit = None;
+    for _ in 0..2 {
+        let found = groups.iter().find_map(|(name, g)| {
+            let r = rest
+                .strip_prefix(g.full.as_str())
+                .or_else(|| strip_numbering(rest).strip_prefix(g.core.as_str()))?;
+            (!r.is_empty()).then_some((*name, r))
+        });
+        match found {
+            Some((name, r)) => {
+                hit = Some(name);
+                rest = r;
+            }
+            None => break,
+        }
+    }
+    hit.map(|g| (g, rest.to_string()))
+}
+
 /// The group (merged header cell) a key names, if any.
 pub(crate) fn group_of<'g>(k: &str, groups: &'g [(&'g str, Official)]) -> Option<&'g str> {
     let c = strip_numbering(k);
@@ -405,6 +428,21 @@ pub fn read_requests(lines: &[Line], format: Format) -> TableRead {
         let mut best = best_row(&keys, &officials, from);
         if best.is_none() && label.iter().any(|c| c.text.contains(' ')) {
             best = best_row(&word_keys(&label), &officials, from);
+        }
+        let mut group_hit = group_hit;
+        if best.is_none() {
+            // A group's merged cell glued before its first row's label, as crawlers flatten a
+            // rowspan: "（三）不予公开1.属于国家秘密0000000".
+            let mut rest: Vec<String> = Vec::new();
+            for k in &keys {
+                if let Some((g, r)) = strip_group_prefix(k, &groups) {
+                    group_hit = Some(g);
+                    rest.push(r);
+                }
+            }
+            if !rest.is_empty() {
+                best = best_row(&rest, &officials, from);
+            }
         }
         if let Some(g) = group_hit {
             group = Some(g);

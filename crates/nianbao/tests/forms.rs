@@ -153,6 +153,30 @@ fn report_a_in_every_form_passes_with_every_cell_right() {
 }
 
 #[test]
+fn glued_cells_are_split_by_the_identities_and_marked_as_guessed() {
+    // A crawler's text: every row of part 三 glued ("…申请数量753012081"), a group's merged cell
+    // glued before its first row. Every cell comes out right, but as a guess: warnings that say
+    // so, never an error.
+    let r = check_file("report_a_glued.txt");
+    let bad = cell_mismatches(&r, &[]);
+    assert!(bad.is_empty(), "{bad:#?}");
+    let t = &r.tables.requests;
+    assert!(t
+        .rows
+        .iter()
+        .flat_map(|row| row.cells.iter())
+        .all(|(_, c)| c.read == Read::Guessed));
+    assert!(errors(&r).is_empty(), "{:#?}", errors(&r));
+    assert_eq!(r.verdict, Verdict::Warn);
+    let shape = r
+        .findings
+        .iter()
+        .find(|f| f.rule == "row-shape" && f.line == t.row("1").unwrap().line)
+        .expect("a finding says how row 1 was split");
+    assert!(shape.message.contains("753012081"), "{}", shape.message);
+}
+
+#[test]
 fn pasted_word_html_reads_like_the_file() {
     let p = format!(
         "{}/tests/fixtures/report_a_word_clipboard.html",
