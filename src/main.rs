@@ -16,8 +16,9 @@ use wasm_bindgen::prelude::*;
 use web_sys::{DragEvent, HtmlInputElement, HtmlTextAreaElement, KeyboardEvent};
 use yew::prelude::*;
 
-/// The built-in sample: a real report with real errors (seed 003: 第三十条 in captions).
-const SAMPLE: &str = include_str!("../crates/nianbao/tests/data/seeds/003_6b7184a4cdcd6840.txt");
+/// The sample: a real report with real errors (seed 003: 第三十条 in captions), copied into dist/
+/// by Trunk and fetched when the button is pressed (it is not part of the first load).
+const SAMPLE_FILE: &str = "003_6b7184a4cdcd6840.txt";
 const SAMPLE_NAME: &str = "示例-厦门市海沧区卫生健康局2020.txt";
 const PASTED_NAME: &str = "pasted.txt";
 const PASTED_HTML_NAME: &str = "pasted.html";
@@ -30,6 +31,7 @@ pub enum Msg {
     Input(String),
     Run,
     Sample,
+    SampleLoaded(Result<String, String>),
     Clear,
     /// The first file chosen or dropped (taken out of the live FileList before it is cleared).
     File(Option<web_sys::File>),
@@ -177,10 +179,28 @@ impl Component for App {
                 self.run();
             }
             Msg::Sample => {
-                self.notice = None;
-                self.doc = None;
-                self.set_text(ctx, SAMPLE.to_string(), SAMPLE_NAME);
+                let link = ctx.link().clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    let res = readers::fetch_text(SAMPLE_FILE).await;
+                    link.send_message(Msg::SampleLoaded(res));
+                });
             }
+            Msg::SampleLoaded(res) => match res {
+                Ok(text) => {
+                    self.notice = None;
+                    self.doc = None;
+                    self.set_text(ctx, text, SAMPLE_NAME);
+                }
+                Err(e) => {
+                    self.notice = Some(Notice {
+                        error: true,
+                        text: format!(
+                            "{}（{e}）",
+                            self.lang.t("示例报告未能载入", "The sample report did not load")
+                        ),
+                    });
+                }
+            },
             Msg::Clear => {
                 browser::forget_text();
                 self.text.clear();

@@ -47,3 +47,10 @@ export function read_with(kind, bytes, name) {
 export function read_pasted_html(html) {
   return call({ kind: 'office', html });
 }
+
+// A file of the page's own (the sample report), fetched when it is first asked for.
+export async function fetch_text(url) {
+  const r = await fetch(new URL(url, document.baseURI).href);
+  if (!r.ok) throw new Error(`${r.status} ${r.statusText}`);
+  return r.text();
+}

@@ -15,6 +15,19 @@ extern "C" {
     ) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = read_pasted_html)]
     async fn read_pasted_html_js(html: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_name = fetch_text)]
+    async fn fetch_text_js(url: &str) -> Result<JsValue, JsValue>;
+}
+
+/// Fetches one of the page's own text files (the sample report).
+pub async fn fetch_text(url: &str) -> Result<String, String> {
+    match fetch_text_js(url).await {
+        Ok(v) => Ok(v.as_string().unwrap_or_default()),
+        Err(e) => Err(e
+            .as_string()
+            .or_else(|| js_sys::JSON::stringify(&e).ok().map(String::from))
+            .unwrap_or_default()),
+    }
 }
 
 type Answer = Result<Document, (String, String)>;
