@@ -5,7 +5,7 @@
 
 use std::fs::File;
 use std::io::{Read, Seek, SeekFrom};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// File forms the readers take. In a folder or an archive other files are skipped silently;
@@ -81,34 +81,128 @@ fn hidden(name: &str) -> bool {
     name.starts_with('.')
 }
 
-/// Every input of `args`, in order.
-pub fn collect(args: &[String]) -> Vec<Input> {
-    let mut out = Vec::new();
-    for a in args {
-        let path = Path::new(a);
-        if a == "-" {
-            out.push(Input {
-                display: "-".into(),
-                name: "-".into(),
-                source: Source::Stdin,
-            });
-        } else if path.is_dir() {
-            walk(path, &mut out);
-        } else if extension(a) == "zip" && path.is_file() {
-            archive(path, a, &mut out);
-        } else {
-            let name = path
-                .file_name()
-                .map(|n| n.to_string_lossy().to_string())
-                .unwrap_or_else(|| a.clone());
-            out.push(Input {
-                display: a.clone(),
-                name,
-                source: Source::File(a.clone()),
-            });
+/// The inputs of `args`, in order, found lazily: a folder is listed when the walk reaches it and
+/// an archive opened when the walk reaches it, so a batch of any size is never held as a list.
+/// Only the names of the folders on the current path (sorted) and the entries of the current
+/// archive are kept.
+pub struct Walk {
+    args: std::collections::VecDeque<String>,
+    stack: Vec<Frame>,
+}
+
+enum Frame {
+    /// A folder's entries still to visit, sorted, the next one last.
+    Dir(PathBuf, Vec<std::ffi::OsString>),
+    /// Inputs ready to hand out (an archive's entries), the next one last.
+    Ready(Vec<Input>),
+}
+
+impl Walk {
+    pub fn new(args: &[String]) -> Walk {
+        Walk {
+            args: args.iter().cloned().collect(),
+            stack: Vec::new(),
         }
     }
-    out
+
+    /// Lists a folder onto the stack, or says why it cannot be listed.
+    fn enter(&mut self, dir: &Path) -> Option<Input> {
+        match std::fs::read_dir(dir) {
+            Ok(listing) => {
+                let mut names: Vec<std::ffi::OsString> = listing
+                    .filter_map(Result::ok)
+                    .map(|e| e.file_name())
+                    .filter(|n| !hidden(&n.to_string_lossy()))
+                    .collect();
+                names.sort_by(|a, b| b.cmp(a));
+                self.stack.push(Frame::Dir(dir.to_path_buf(), names));
+                None
+            }
+            Err(e) => Some(bad(
+                dir.to_string_lossy().to_string(),
+                format!("无法列出目录 cannot list the folder: {e}"),
+            )),
+        }
+    }
+
+    fn open_archive(&mut self, path: &Path, display: &str) {
+        let mut v = archive(path, display);
+        v.reverse();
+        self.stack.push(Frame::Ready(v));
+    }
+}
+
+impl Iterator for Walk {
+    type Item = Input;
+
+    fn next(&mut self) -> Option<Input> {
+        loop {
+            let Some(top) = self.stack.last_mut() else {
+                let a = self.args.pop_front()?;
+                let path = Path::new(&a);
+                if a == "-" {
+                    return Some(Input {
+                        display: "-".into(),
+                        name: "-".into(),
+                        source: Source::Stdin,
+                    });
+                } else if path.is_dir() {
+                    if let Some(b) = self.enter(path) {
+                        return Some(b);
+                    }
+                } else if extension(&a) == "zip" && path.is_file() {
+                    self.open_archive(path, &a);
+                } else {
+                    let name = path
+                        .file_name()
+                        .map(|n| n.to_string_lossy().to_string())
+                        .unwrap_or_else(|| a.clone());
+                    return Some(Input {
+                        display: a.clone(),
+                        name,
+                        source: Source::File(a),
+                    });
+                }
+                continue;
+            };
+            match top {
+                Frame::Ready(v) => match v.pop() {
+                    Some(i) => return Some(i),
+                    None => {
+                        self.stack.pop();
+                    }
+                },
+                Frame::Dir(dir, names) => {
+                    let Some(file_name) = names.pop() else {
+                        self.stack.pop();
+                        continue;
+                    };
+                    let path = dir.join(&file_name);
+                    let file_name = file_name.to_string_lossy().to_string();
+                    let display = path.to_string_lossy().to_string();
+                    let Ok(kind) = std::fs::symlink_metadata(&path).map(|m| m.file_type()) else {
+                        continue;
+                    };
+                    if kind.is_dir() {
+                        if let Some(b) = self.enter(&path) {
+                            return Some(b);
+                        }
+                    } else if kind.is_file() || (kind.is_symlink() && path.is_file()) {
+                        let ext = extension(&file_name);
+                        if ext == "zip" {
+                            self.open_archive(&path, &display);
+                        } else if READABLE.contains(&ext.as_str()) {
+                            return Some(Input {
+                                name: display.clone(),
+                                display: display.clone(),
+                                source: Source::File(display),
+                            });
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
 
 fn bad(display: String, reason: String) -> Input {
@@ -116,44 +210,6 @@ fn bad(display: String, reason: String) -> Input {
         name: display.clone(),
         display,
         source: Source::Bad(reason),
-    }
-}
-
-fn walk(dir: &Path, out: &mut Vec<Input>) {
-    let listing = match std::fs::read_dir(dir) {
-        Ok(l) => l,
-        Err(e) => {
-            out.push(bad(
-                dir.to_string_lossy().to_string(),
-                format!("无法列出目录 cannot list the folder: {e}"),
-            ));
-            return;
-        }
-    };
-    let mut entries: Vec<_> = listing.filter_map(Result::ok).collect();
-    entries.sort_by_key(|e| e.file_name());
-    for e in entries {
-        let file_name = e.file_name().to_string_lossy().to_string();
-        if hidden(&file_name) {
-            continue;
-        }
-        let path = e.path();
-        let display = path.to_string_lossy().to_string();
-        let Ok(kind) = e.file_type() else { continue };
-        if kind.is_dir() {
-            walk(&path, out);
-        } else if kind.is_file() || (kind.is_symlink() && path.is_file()) {
-            let ext = extension(&file_name);
-            if ext == "zip" {
-                archive(&path, &display, out);
-            } else if READABLE.contains(&ext.as_str()) {
-                out.push(Input {
-                    name: display.clone(),
-                    display: display.clone(),
-                    source: Source::File(display),
-                });
-            }
-        }
     }
 }
 
@@ -171,7 +227,9 @@ fn entry_name(raw: &[u8], decoded: &str) -> String {
     decoded.to_string()
 }
 
-fn archive(path: &Path, display: &str, out: &mut Vec<Input>) {
+/// The inputs of an archive: its readable entries, sorted by name.
+fn archive(path: &Path, display: &str) -> Vec<Input> {
+    let mut out = Vec::new();
     let opened = File::open(path).and_then(|f| {
         let len = f.metadata()?.len();
         Ok(SharedFile {
@@ -190,7 +248,7 @@ fn archive(path: &Path, display: &str, out: &mut Vec<Input>) {
                 display.to_string(),
                 format!("无法打开压缩文件 cannot open the zip archive: {e}"),
             ));
-            return;
+            return out;
         }
     };
     // (name, index, declared inflated size)
@@ -232,6 +290,7 @@ fn archive(path: &Path, display: &str, out: &mut Vec<Input>) {
             source: Source::Entry(zip.clone(), i),
         });
     }
+    out
 }
 
 /// The bytes of an archive's entry, within the caps: no entry over [`ENTRY_MAX`], no large

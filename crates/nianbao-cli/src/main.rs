@@ -16,7 +16,7 @@ use nianbao::result::{CheckResult, Severity, Status, Verdict};
 use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{mpsc, Condvar, Mutex};
 
 const USAGE: &str = "\
@@ -147,12 +147,9 @@ fn process(input: &inputs::Input, o: &Options) -> Outcome {
 }
 
 fn progress_bar(n: usize) -> ProgressBar {
-    if !std::io::stderr().is_terminal() {
-        return ProgressBar::hidden();
-    }
     let pb = ProgressBar::new(n as u64);
     if let Ok(style) =
-        ProgressStyle::with_template("{pos}/{len} {bar:30} {per_sec} 剩余 ETA {eta} {wide_msg}")
+        ProgressStyle::with_template("{pos}/{len} {bar:30} 剩余 ETA {eta}  {wide_msg}")
     {
         pb.set_style(style);
     }
@@ -229,7 +226,6 @@ fn check(args: &[String]) -> ExitCode {
         },
     };
 
-    let inputs = inputs::collect(&files);
     let options = Options {
         fmt,
         color,
@@ -241,19 +237,24 @@ fn check(args: &[String]) -> ExitCode {
     if fmt == Fmt::Csv {
         let _ = write!(out, "{}", nianbao::export::csv(&[]));
     }
-    let pb = progress_bar(inputs.len());
+    // The progress bar needs the count: a first walk that only counts (names, no contents).
+    let pb = if std::io::stderr().is_terminal() {
+        progress_bar(inputs::Walk::new(&files).count())
+    } else {
+        ProgressBar::hidden()
+    };
     let mut any_error = false;
     let mut unreadable = false;
+    // One small row per report, kept only when the roll-up is asked for.
     let mut summary: Vec<SummaryRow> = Vec::new();
 
-    // Workers on rayon's pool take inputs in order from a shared counter and check them; the
-    // printer (this thread) puts the outcomes back in input order and prints each as soon as it
-    // is next. A worker never runs more than `window` inputs ahead of the printer, so what waits
-    // to be printed is bounded however large the batch.
-    let n = inputs.len();
+    // Workers on rayon's pool take the next input from the walk (numbered in order) and check
+    // it; the printer (this thread) puts the outcomes back in input order and prints each as
+    // soon as it is next. A worker never runs more than `window` inputs ahead of the printer, so
+    // what waits to be printed is bounded however large the batch.
+    let walk = Mutex::new((inputs::Walk::new(&files), 0usize));
     let threads = rayon::current_num_threads().max(1);
     let window = threads * 8;
-    let next = AtomicUsize::new(0);
     let printed = Mutex::new(0usize);
     let advanced = Condvar::new();
     let stop = AtomicBool::new(false);
@@ -261,13 +262,15 @@ fn check(args: &[String]) -> ExitCode {
     rayon::in_place_scope(|s| {
         for _ in 0..threads {
             let tx = tx.clone();
-            let (inputs, options, next, printed, advanced, stop) =
-                (&inputs, &options, &next, &printed, &advanced, &stop);
+            let (walk, options, printed, advanced, stop) =
+                (&walk, &options, &printed, &advanced, &stop);
             s.spawn(move |_| loop {
-                let i = next.fetch_add(1, Ordering::SeqCst);
-                if i >= n {
-                    break;
-                }
+                let (i, input) = {
+                    let mut w = walk.lock().unwrap_or_else(|e| e.into_inner());
+                    let Some(input) = w.0.next() else { break };
+                    w.1 += 1;
+                    (w.1 - 1, input)
+                };
                 {
                     let mut p = printed.lock().unwrap_or_else(|e| e.into_inner());
                     while i >= *p + window && !stop.load(Ordering::SeqCst) {
@@ -277,7 +280,8 @@ fn check(args: &[String]) -> ExitCode {
                 if stop.load(Ordering::SeqCst) {
                     break;
                 }
-                let o = process(&inputs[i], options);
+                let o = process(&input, options);
+                drop(input);
                 if tx.send((i, o)).is_err() {
                     break;
                 }
@@ -304,7 +308,9 @@ fn check(args: &[String]) -> ExitCode {
                 if let Some(w) = issues_file.as_mut() {
                     let _ = w.write_all(o.issues.as_bytes());
                 }
-                summary.push(o.summary);
+                if summary_path.is_some() {
+                    summary.push(o.summary);
+                }
                 *printed.lock().unwrap_or_else(|e| e.into_inner()) = want;
                 advanced.notify_all();
                 if !ok {
