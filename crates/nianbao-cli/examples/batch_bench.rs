@@ -56,7 +56,9 @@ fn vary(seed: &str, i: usize) -> String {
         if !digits.is_empty() {
             *k += 1;
             match digits.parse::<u64>() {
-                Ok(n) if digits.len() <= 3 && *k % 3 == 0 => out.push_str(&(n + shift).to_string()),
+                Ok(n) if digits.len() <= 3 && k.is_multiple_of(3) => {
+                    out.push_str(&(n + shift).to_string())
+                }
                 _ => out.push_str(digits),
             }
             digits.clear();
@@ -81,7 +83,7 @@ fn text_folder(root: &Path, n: usize) -> PathBuf {
     for i in 0..n {
         // 100 files per subfolder, as a national batch sorted by region would be.
         let sub = dir.join(format!("{:04}", i / 100));
-        if i % 100 == 0 {
+        if i.is_multiple_of(100) {
             std::fs::create_dir_all(&sub).expect("mkdir");
         }
         let text = vary(&seeds[i % seeds.len()], i);
@@ -128,6 +130,8 @@ struct Run {
 }
 
 /// Runs the binary over `dir` with JSON to /dev/null; its wall time and peak resident memory.
+// The child is reaped by wait4 (which also gives its rusage), not by Child::wait.
+#[allow(clippy::zombie_processes)]
 fn run(bin: &Path, dir: &Path) -> Run {
     let start = Instant::now();
     let child = Command::new(bin)
