@@ -27,6 +27,10 @@ INSTA_UPDATE=no cargo test -p nianbao -p nianbao-cli --locked
 section "benchmark (quick run; budget: a 15 KB report in under 1 ms natively)"
 cargo bench -p nianbao --locked --bench check --bench readers -- --sample-count 20 2>&1 | grep -E "check|read|├|╰" || true
 
+section "batch benchmark (quick run: text and office files through the release command line)"
+cargo build -q --release -p nianbao-cli --bin nianbao --locked
+cargo run -q -p nianbao-cli --example batch_bench --locked -- --quick
+
 section "build the page (release, wasm-opt)"
 trunk build --release --offline
 scripts/size-report.sh

@@ -1,21 +1,33 @@
 //! `nianbao`: the command line. A thin layer over the engine: read files, print results.
 //!
-//!     nianbao check FILE…                  readable report per file
+//!     nianbao check FILE… DIR… ZIP…        readable report per file; folders walked, archives opened
 //!     nianbao check --format json FILE…    RESULT.md JSON, one object per line
 //!     nianbao check --format csv FILE…     one finding per row (UTF-8 with BOM, for Excel)
+//!     nianbao check --summary S.csv --issues I.csv DIR   also the roll-up and the issue list
 //!     nianbao rules                        every rule with its explanation
 //!
 //! Exit status: 0 no input has an error, 1 some input has an error, 2 an input could not be read.
 
+mod inputs;
+
+use indicatif::{ProgressBar, ProgressStyle};
+use nianbao::export::SummaryRow;
 use nianbao::result::{CheckResult, Severity, Status, Verdict};
+use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{mpsc, Condvar, Mutex};
 
 const USAGE: &str = "\
 nianbao — 政府信息公开工作年度报告检查 / checks government information-disclosure annual reports
 
 用法 Usage:
-  nianbao check [--format text|json|csv] [--lang zh|en] [--no-color] FILE…
+  nianbao check [--format text|json|csv] [--lang zh|en] [--no-color]
+                [--summary 汇总.csv] [--issues 问题清单.csv] FILE|DIR|ZIP…
+      folders are walked (.txt .md .csv .html .htm .docx .pdf), .zip archives opened;
+      results come in input order; --summary: one row per report, failing first;
+      --issues: one row per finding, with the quoted line and the legal basis
   nianbao check -            read the report from standard input
   nianbao rules [--lang zh|en]
   nianbao --version
@@ -63,42 +75,93 @@ fn rules(args: &[String]) -> ExitCode {
             (r.title, r.explanation)
         };
         println!("{} [{}] {}", r.name, r.severity.name(), title);
-        println!("    {expl}\n");
+        println!("    {expl}");
+        println!("    {} {}\n", if en { "Basis:" } else { "依据：" }, r.basis);
     }
     ExitCode::SUCCESS
 }
 
-/// Reads a report file of any form the engine's readers take (text in any encoding, Word,
-/// web page, PDF). A file that cannot be read gets a message saying what to do.
-fn read_report(path: &str) -> Result<nianbao::document::Document, String> {
-    let bytes = if path == "-" {
-        let mut b = Vec::new();
-        std::io::Read::read_to_end(&mut std::io::stdin(), &mut b)
-            .map_err(|e| format!("无法读取标准输入 cannot read standard input: {e}"))?;
-        b
-    } else {
-        std::fs::read(path).map_err(|e| {
-            let why = match e.kind() {
-                std::io::ErrorKind::NotFound => "文件不存在 file not found".to_string(),
-                std::io::ErrorKind::PermissionDenied => {
-                    "没有读取权限 permission denied".to_string()
-                }
-                _ if std::path::Path::new(path).is_dir() => {
-                    "这是一个目录 is a directory".to_string()
-                }
-                _ => e.to_string(),
-            };
-            format!("{path}: {why}")
-        })?
+/// What a worker hands the printer for one input: everything already formatted, so the
+/// result itself is dropped in the worker and the printer holds only strings.
+struct Outcome {
+    display: String,
+    /// Standard output's share (text report, JSON line or CSV rows).
+    out: String,
+    /// The input's rows of the 问题清单 (empty unless `--issues`).
+    issues: String,
+    summary: SummaryRow,
+    /// Why the input could not be read.
+    unreadable: Option<String>,
+    has_error: bool,
+}
+
+struct Options {
+    fmt: Fmt,
+    color: bool,
+    en: bool,
+    issues: bool,
+}
+
+fn process(input: &inputs::Input, o: &Options) -> Outcome {
+    let doc = inputs::bytes(input).and_then(|bytes| {
+        nianbao::read::read(
+            &bytes,
+            &input.name,
+            None,
+            &nianbao::read::encoding_rs_legacy,
+        )
+        .map_err(|e| format!("{} {}", e.zh, e.en))
+    });
+    let doc = match doc {
+        Ok(d) => d,
+        Err(reason) => {
+            return Outcome {
+                display: input.display.clone(),
+                out: String::new(),
+                issues: String::new(),
+                summary: SummaryRow::unreadable(&input.display, &reason),
+                unreadable: Some(reason),
+                has_error: false,
+            }
+        }
     };
-    nianbao::read::read(&bytes, path, None, &nianbao::read::encoding_rs_legacy)
-        .map_err(|e| format!("{path}: {} {}", e.zh, e.en))
+    let r = nianbao::check_document(&input.name, &doc);
+    let out = match o.fmt {
+        Fmt::Json => nianbao::export::json_line(&r),
+        Fmt::Csv => nianbao::export::csv_rows(&r),
+        Fmt::Text => text_report(&r, o.color, o.en),
+    };
+    let issues = if o.issues {
+        nianbao::export::issues_csv_rows(&r, &input.display, &doc.text)
+    } else {
+        String::new()
+    };
+    Outcome {
+        display: input.display.clone(),
+        out,
+        issues,
+        summary: SummaryRow::from_result(&r, &input.display),
+        unreadable: None,
+        has_error: r.counts.error > 0,
+    }
+}
+
+fn progress_bar(n: usize) -> ProgressBar {
+    let pb = ProgressBar::new(n as u64);
+    if let Ok(style) =
+        ProgressStyle::with_template("{pos}/{len} {bar:30} 剩余 ETA {eta}  {wide_msg}")
+    {
+        pb.set_style(style);
+    }
+    pb
 }
 
 fn check(args: &[String]) -> ExitCode {
     let mut fmt = Fmt::Text;
     let mut files = Vec::new();
     let mut color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let mut summary_path: Option<String> = None;
+    let mut issues_path: Option<String> = None;
     let en = lang_en(args);
     let mut i = 0;
     while i < args.len() {
@@ -114,6 +177,18 @@ fn check(args: &[String]) -> ExitCode {
                         return ExitCode::from(2);
                     }
                 };
+            }
+            "--summary" | "--issues" => {
+                let Some(p) = args.get(i + 1) else {
+                    eprintln!("{} 需要文件名 needs a file name", args[i]);
+                    return ExitCode::from(2);
+                };
+                if args[i] == "--summary" {
+                    summary_path = Some(p.clone());
+                } else {
+                    issues_path = Some(p.clone());
+                }
+                i += 1;
             }
             "--lang" => i += 1,
             "--no-color" => color = false,
@@ -133,36 +208,132 @@ fn check(args: &[String]) -> ExitCode {
         eprint!("{USAGE}");
         return ExitCode::from(2);
     }
+    let mut issues_file = match &issues_path {
+        None => None,
+        Some(p) => match std::fs::File::create(p) {
+            Ok(f) => {
+                let mut w = std::io::BufWriter::new(f);
+                if let Err(e) = w.write_all(nianbao::export::issues_csv_header().as_bytes()) {
+                    eprintln!("nianbao: {p}: {e}");
+                    return ExitCode::from(2);
+                }
+                Some(w)
+            }
+            Err(e) => {
+                eprintln!("nianbao: {p}: 无法写入 cannot write: {e}");
+                return ExitCode::from(2);
+            }
+        },
+    };
+
+    let options = Options {
+        fmt,
+        color,
+        en,
+        issues: issues_file.is_some(),
+    };
     let stdout = std::io::stdout();
-    let mut out = stdout.lock();
-    let mut any_error = false;
-    let mut unreadable = false;
+    let mut out = std::io::BufWriter::new(stdout.lock());
     if fmt == Fmt::Csv {
         let _ = write!(out, "{}", nianbao::export::csv(&[]));
     }
-    for path in &files {
-        let doc = match read_report(path) {
-            Ok(d) => d,
-            Err(msg) => {
-                eprintln!("nianbao: {msg}");
-                unreadable = true;
-                continue;
+    // The progress bar needs the count: a first walk that only counts (names, no contents).
+    let pb = if std::io::stderr().is_terminal() {
+        progress_bar(inputs::Walk::new(&files).count())
+    } else {
+        ProgressBar::hidden()
+    };
+    let mut any_error = false;
+    let mut unreadable = false;
+    // One small row per report, kept only when the roll-up is asked for.
+    let mut summary: Vec<SummaryRow> = Vec::new();
+
+    // Workers on rayon's pool take the next input from the walk (numbered in order) and check
+    // it; the printer (this thread) puts the outcomes back in input order and prints each as
+    // soon as it is next. A worker never runs more than `window` inputs ahead of the printer, so
+    // what waits to be printed is bounded however large the batch.
+    let walk = Mutex::new((inputs::Walk::new(&files), 0usize));
+    let threads = rayon::current_num_threads().max(1);
+    let window = threads * 8;
+    let printed = Mutex::new(0usize);
+    let advanced = Condvar::new();
+    let stop = AtomicBool::new(false);
+    let (tx, rx) = mpsc::channel::<(usize, Outcome)>();
+    rayon::in_place_scope(|s| {
+        for _ in 0..threads {
+            let tx = tx.clone();
+            let (walk, options, printed, advanced, stop) =
+                (&walk, &options, &printed, &advanced, &stop);
+            s.spawn(move |_| loop {
+                let (i, input) = {
+                    let mut w = walk.lock().unwrap_or_else(|e| e.into_inner());
+                    let Some(input) = w.0.next() else { break };
+                    w.1 += 1;
+                    (w.1 - 1, input)
+                };
+                {
+                    let mut p = printed.lock().unwrap_or_else(|e| e.into_inner());
+                    while i >= *p + window && !stop.load(Ordering::SeqCst) {
+                        p = advanced.wait(p).unwrap_or_else(|e| e.into_inner());
+                    }
+                }
+                if stop.load(Ordering::SeqCst) {
+                    break;
+                }
+                let o = process(&input, options);
+                drop(input);
+                if tx.send((i, o)).is_err() {
+                    break;
+                }
+            });
+        }
+        drop(tx);
+        let mut pending: BTreeMap<usize, Outcome> = BTreeMap::new();
+        let mut want = 0;
+        'print: for (i, o) in rx.iter() {
+            pending.insert(i, o);
+            while let Some(o) = pending.remove(&want) {
+                want += 1;
+                pb.set_message(o.display.clone());
+                pb.inc(1);
+                if let Some(reason) = &o.unreadable {
+                    unreadable = true;
+                    pb.suspend(|| eprintln!("nianbao: {}: {reason}", o.display));
+                }
+                any_error |= o.has_error;
+                let mut ok = out.write_all(o.out.as_bytes()).is_ok();
+                // Flush each report so a reader of the stream sees it as soon as it is next
+                // (JSON lines to a pipe); the buffer only joins the writes of one report.
+                ok = ok && out.flush().is_ok();
+                if let Some(w) = issues_file.as_mut() {
+                    let _ = w.write_all(o.issues.as_bytes());
+                }
+                if summary_path.is_some() {
+                    summary.push(o.summary);
+                }
+                *printed.lock().unwrap_or_else(|e| e.into_inner()) = want;
+                advanced.notify_all();
+                if !ok {
+                    // Broken pipe (e.g. `| head`): stop quietly.
+                    break 'print;
+                }
             }
-        };
-        let name = std::path::Path::new(path)
-            .file_name()
-            .map(|n| n.to_string_lossy().to_string())
-            .unwrap_or_else(|| path.clone());
-        let r = nianbao::check_document(&name, &doc);
-        any_error |= r.counts.error > 0;
-        let res = match fmt {
-            Fmt::Json => write!(out, "{}", nianbao::export::json_line(&r)),
-            Fmt::Csv => write!(out, "{}", nianbao::export::csv_rows(&r)),
-            Fmt::Text => write!(out, "{}", text_report(&r, color, en)),
-        };
-        if res.is_err() {
-            // Broken pipe (e.g. `| head`): stop quietly.
-            break;
+        }
+        stop.store(true, Ordering::SeqCst);
+        advanced.notify_all();
+    });
+    pb.finish_and_clear();
+    let _ = out.flush();
+    if let Some(mut w) = issues_file {
+        if let Err(e) = w.flush() {
+            eprintln!("nianbao: {}: {e}", issues_path.as_deref().unwrap_or(""));
+            unreadable = true;
+        }
+    }
+    if let Some(p) = &summary_path {
+        if let Err(e) = std::fs::write(p, nianbao::export::summary_csv(&summary)) {
+            eprintln!("nianbao: {p}: 无法写入 cannot write: {e}");
+            return ExitCode::from(2);
         }
     }
     if unreadable {

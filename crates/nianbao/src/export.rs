@@ -69,6 +69,273 @@ pub fn csv_rows(r: &CheckResult) -> String {
     s
 }
 
+/// One report's line in a batch's roll-up (`summary_csv`): small, so a batch of any size can keep
+/// one per report until the end. `verdict` None: the file could not be read (`reason` says why).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SummaryRow {
+    pub file: String,
+    pub agency: Option<String>,
+    pub year: Option<i32>,
+    pub format: Option<&'static str>,
+    pub verdict: Option<Verdict>,
+    pub errors: usize,
+    pub warnings: usize,
+    /// Part 三 row 1 总计 (本年新收).
+    pub new_requests: Option<f64>,
+    /// Part 三 row 3.7 总计 (办理结果总计).
+    pub results_total: Option<f64>,
+    /// Part 三 row 4 总计 (结转下年度继续办理).
+    pub carried_over: Option<f64>,
+    /// Part 四 行政复议 总计.
+    pub review_total: Option<f64>,
+    /// Part 四 the two 行政诉讼 总计 summed (None unless both are numbers).
+    pub suit_total: Option<f64>,
+    /// (3.1 + 3.2 总计) / 3.7 总计 × 100; None when 3.7 is 0 or missing.
+    pub disclosure_rate: Option<f64>,
+    pub reason: Option<String>,
+}
+
+/// The value of a cell of a result's table, when it holds a number.
+pub fn cell_value(t: &TableOut, row: &str, col: &str) -> Option<f64> {
+    let r = t.rows.iter().find(|r| r.key == row && r.found)?;
+    let (_, c) = r.cells.iter().find(|(k, _)| *k == col)?;
+    match c.kind {
+        Kind::Number => c.value,
+        _ => None,
+    }
+}
+
+impl SummaryRow {
+    pub fn from_result(r: &CheckResult, file: &str) -> SummaryRow {
+        let req = |row: &str| cell_value(&r.tables.requests, row, "total");
+        let app = |col: &str| cell_value(&r.tables.appeals, "appeals", col);
+        let results_total = req("3.7");
+        let disclosure_rate = match (req("3.1"), req("3.2"), results_total) {
+            (Some(a), Some(b), Some(t)) if t > 0.0 => Some((a + b) / t * 100.0),
+            _ => None,
+        };
+        let suit_total = match (app("suit_direct.total"), app("suit_after_review.total")) {
+            (Some(a), Some(b)) => Some(a + b),
+            _ => None,
+        };
+        SummaryRow {
+            file: file.to_string(),
+            agency: r.meta.agency.clone(),
+            year: r.meta.year,
+            format: r.format.detected.map(|f| f.name()),
+            verdict: Some(r.verdict),
+            errors: r.counts.error,
+            warnings: r.counts.warning,
+            new_requests: req("1"),
+            results_total,
+            carried_over: req("4"),
+            review_total: app("review.total"),
+            suit_total,
+            disclosure_rate,
+            reason: None,
+        }
+    }
+
+    pub fn unreadable(file: &str, reason: &str) -> SummaryRow {
+        SummaryRow {
+            file: file.to_string(),
+            agency: None,
+            year: None,
+            format: None,
+            verdict: None,
+            errors: 0,
+            warnings: 0,
+            new_requests: None,
+            results_total: None,
+            carried_over: None,
+            review_total: None,
+            suit_total: None,
+            disclosure_rate: None,
+            reason: Some(reason.to_string()),
+        }
+    }
+
+    /// Failing reports first: unreadable, fail, incomplete, warn, pass.
+    fn rank(&self) -> u8 {
+        match self.verdict {
+            None => 0,
+            Some(Verdict::Fail) => 1,
+            Some(Verdict::Incomplete) => 2,
+            Some(Verdict::Warn) => 3,
+            Some(Verdict::Pass) => 4,
+        }
+    }
+}
+
+/// 结论 in Chinese, as the roll-up and the batch view show it.
+pub fn verdict_zh(v: Option<Verdict>) -> &'static str {
+    match v {
+        None => "无法读取",
+        Some(Verdict::Fail) => "需修改",
+        Some(Verdict::Incomplete) => "无法完整判定",
+        Some(Verdict::Warn) => "可发布（有提示）",
+        Some(Verdict::Pass) => "可发布",
+    }
+}
+
+pub const SUMMARY_HEADER: &str = "文件,单位,年度,格式,结论,错误数,提示数,新收申请,办理结果总计,结转下年度,行政复议总计,行政诉讼总计,实质公开率,说明";
+
+/// The roll-up of a batch: BOM, header, one row per report (CRLF line ends), failing reports
+/// first (unreadable, fail, incomplete, warn, pass), then by file.
+pub fn summary_csv(rows: &[SummaryRow]) -> String {
+    let mut order: Vec<&SummaryRow> = rows.iter().collect();
+    order.sort_by(|a, b| a.rank().cmp(&b.rank()).then_with(|| a.file.cmp(&b.file)));
+    let num = |v: Option<f64>| v.map(fmt_num).unwrap_or_default();
+    let mut s = String::from("\u{FEFF}");
+    s.push_str(SUMMARY_HEADER);
+    s.push_str("\r\n");
+    for r in order {
+        let fields = [
+            csv_field(&r.file),
+            csv_field(r.agency.as_deref().unwrap_or("")),
+            r.year.map(|y| y.to_string()).unwrap_or_default(),
+            r.format.unwrap_or("").to_string(),
+            verdict_zh(r.verdict).to_string(),
+            if r.verdict.is_some() {
+                r.errors.to_string()
+            } else {
+                String::new()
+            },
+            if r.verdict.is_some() {
+                r.warnings.to_string()
+            } else {
+                String::new()
+            },
+            num(r.new_requests),
+            num(r.results_total),
+            num(r.carried_over),
+            num(r.review_total),
+            num(r.suit_total),
+            r.disclosure_rate
+                .map(|p| format!("{p:.1}%"))
+                .unwrap_or_default(),
+            csv_field(r.reason.as_deref().unwrap_or("")),
+        ];
+        s.push_str(&fields.join(","));
+        s.push_str("\r\n");
+    }
+    s
+}
+
+pub const ISSUES_HEADER: &str = "单位,年度,文件,部分,规则,严重程度,问题描述,原文位置,依据,整改情况";
+
+/// The header of the 问题清单 (issue list): BOM, header, CRLF.
+pub fn issues_csv_header() -> String {
+    format!("\u{FEFF}{ISSUES_HEADER}\r\n")
+}
+
+/// Line `no` (1-based) of `text`, lines split as the engine splits them (CR, LF, CRLF).
+pub fn line_of(text: &str, no: usize) -> Option<&str> {
+    let mut n = 1;
+    let mut start = 0;
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'\n' || b[i] == b'\r' {
+            if n == no {
+                return Some(&text[start..i]);
+            }
+            if b[i] == b'\r' && b.get(i + 1) == Some(&b'\n') {
+                i += 1;
+            }
+            n += 1;
+            start = i + 1;
+        }
+        i += 1;
+    }
+    (n == no).then(|| &text[start..])
+}
+
+/// 原文位置 of a finding: 第N行 and the line's text, trimmed to about 60 characters.
+fn quoted_place(text: &str, line: Option<usize>) -> String {
+    let Some(no) = line else {
+        return String::new();
+    };
+    let raw = line_of(text, no).unwrap_or("");
+    let t: String = raw
+        .split(['\t', ' ', '\u{3000}'])
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut q: String = t.chars().take(60).collect();
+    if t.chars().count() > 60 {
+        q.push('…');
+    }
+    if q.is_empty() {
+        format!("第{no}行")
+    } else {
+        format!("第{no}行：“{q}”")
+    }
+}
+
+/// A rule's basis for this report: a report in the 2019 layout cites the 2019 format document
+/// where the rule is about the format's parts and tables.
+fn basis_for(r: &CheckResult, basis: &str) -> String {
+    let f2019 = r.format.detected.or(r.format.expected) == Some(crate::spec::Format::F2019);
+    if f2019
+        && (basis.starts_with("国办公开办函〔2021〕30号表格")
+            || basis.starts_with("国办公开办函〔2021〕30号（年度报告格式）"))
+    {
+        basis.replacen("国办公开办函〔2021〕30号", "国办公开办函〔2019〕60号", 1)
+    } else {
+        basis.to_string()
+    }
+}
+
+/// The rows (no header) of the 问题清单 for one result: one per finding, with the quoted line
+/// from `text` (the report's text as the reader gave it, `Document::text`) and the rule's legal
+/// basis; 整改情况 is left empty for the agency to fill in.
+pub fn issues_csv_rows(r: &CheckResult, file: &str, text: &str) -> String {
+    let mut s = String::new();
+    for f in &r.findings {
+        let part = match f.section {
+            Some(n) if (1..=6).contains(&n) => r
+                .sections
+                .iter()
+                .find(|sec| sec.number == n)
+                .map(|sec| {
+                    format!(
+                        "{}、{}",
+                        ["一", "二", "三", "四", "五", "六"][n as usize - 1],
+                        sec.title
+                    )
+                })
+                .unwrap_or_default(),
+            _ => "全文".to_string(),
+        };
+        let info = RULES.iter().find(|i| i.name == f.rule);
+        let severity = match f.severity {
+            Severity::Error => "错误",
+            Severity::Warning => "提示",
+            Severity::Info => "信息",
+        };
+        let fields = [
+            csv_field(r.meta.agency.as_deref().unwrap_or("")),
+            r.meta.year.map(|y| y.to_string()).unwrap_or_default(),
+            csv_field(file),
+            csv_field(&part),
+            csv_field(&format!(
+                "{}（{}）",
+                info.map(|i| i.title).unwrap_or(""),
+                f.rule
+            )),
+            severity.to_string(),
+            csv_field(&f.message),
+            csv_field(&quoted_place(text, f.line)),
+            csv_field(&basis_for(r, info.map(|i| i.basis).unwrap_or(""))),
+            String::new(),
+        ];
+        s.push_str(&fields.join(","));
+        s.push_str("\r\n");
+    }
+    s
+}
+
 /// Escapes text for HTML element content and attribute values.
 pub fn esc(s: &str) -> String {
     let mut o = String::with_capacity(s.len());
@@ -403,6 +670,35 @@ mod tests {
         assert!(!h.contains("<script>alert"));
         assert!(!h.contains("<img"));
         assert!(h.contains("&lt;script&gt;"));
+    }
+
+    #[test]
+    fn line_of_splits_as_the_engine_does() {
+        let t = "a\r\nb\rc\nd";
+        assert_eq!(line_of(t, 1), Some("a"));
+        assert_eq!(line_of(t, 2), Some("b"));
+        assert_eq!(line_of(t, 3), Some("c"));
+        assert_eq!(line_of(t, 4), Some("d"));
+        assert_eq!(line_of(t, 5), None);
+        assert_eq!(
+            quoted_place("x\n\t一、本年新收\t1\t2", Some(2)),
+            "第2行：“一、本年新收 1 2”"
+        );
+    }
+
+    #[test]
+    fn summary_sorts_failing_first_and_formats_the_rate() {
+        let mut pass = SummaryRow::unreadable("b.txt", "");
+        pass.verdict = Some(Verdict::Pass);
+        pass.disclosure_rate = Some(46.0 / 79.0 * 100.0);
+        pass.reason = None;
+        let bad = SummaryRow::unreadable("z.doc", "旧版Word");
+        let s = summary_csv(&[pass, bad]);
+        let lines: Vec<&str> = s.split("\r\n").collect();
+        assert!(lines[0].starts_with("\u{FEFF}文件,"));
+        assert!(lines[1].starts_with("z.doc,,,,无法读取,"), "{s}");
+        assert!(lines[1].ends_with(",旧版Word"), "{s}");
+        assert!(lines[2].contains(",58.2%,"), "{s}");
     }
 
     #[test]

@@ -1,0 +1,361 @@
+//! Many reports at once: folders, zip archives, the roll-up and the issue list.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../nianbao/tests/fixtures");
+const SEEDS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../nianbao/tests/data/seeds");
+
+fn seed(p: &str) -> PathBuf {
+    std::fs::read_dir(SEEDS)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|x| x.file_name().unwrap().to_string_lossy().starts_with(p))
+        .unwrap()
+}
+
+fn fixture(name: &str) -> Vec<u8> {
+    std::fs::read(Path::new(FIXTURES).join(name)).unwrap()
+}
+
+/// A fresh scratch folder for one test.
+fn scratch(test: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("nianbao-batch-{}-{test}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let o = Command::new(env!("CARGO_BIN_EXE_nianbao"))
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        o.status.code().unwrap_or(-1),
+        String::from_utf8(o.stdout).unwrap(),
+        String::from_utf8(o.stderr).unwrap(),
+    )
+}
+
+fn names(jsonl: &str) -> Vec<String> {
+    jsonl
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            v["input"]["name"].as_str().unwrap().to_string()
+        })
+        .collect()
+}
+
+/// The files of a batch: Word, web page, two text reports in a nested folder, one file that
+/// cannot be read, and files a folder walk skips.
+fn batch_folder(root: &Path) -> PathBuf {
+    let d = root.join("reports");
+    std::fs::create_dir_all(d.join("sub")).unwrap();
+    std::fs::write(d.join("report_a.docx"), fixture("report_a.docx")).unwrap();
+    std::fs::write(d.join("report_a.html"), fixture("report_a.html")).unwrap();
+    std::fs::copy(seed("000"), d.join("sub/000.txt")).unwrap();
+    std::fs::copy(seed("004"), d.join("sub/004.txt")).unwrap();
+    std::fs::write(d.join("broken.docx"), b"PK\x03\x04 this is no Word file").unwrap();
+    std::fs::write(d.join("photo.png"), b"\x89PNG not a report").unwrap();
+    std::fs::write(d.join(".hidden.txt"), "not a report").unwrap();
+    d
+}
+
+/// CSV rows split naively (the tests' values hold no commas).
+fn rows(csv: &str) -> Vec<Vec<String>> {
+    assert!(csv.starts_with('\u{FEFF}'), "BOM");
+    assert!(!csv.replace("\r\n", "").contains('\n'), "CRLF line ends");
+    csv.trim_start_matches('\u{FEFF}')
+        .split("\r\n")
+        .filter(|l| !l.is_empty())
+        .map(|l| l.split(',').map(str::to_string).collect())
+        .collect()
+}
+
+#[test]
+fn a_folder_walked_with_summary_and_issue_list() {
+    let root = scratch("folder");
+    let dir = batch_folder(&root);
+    let summary = root.join("summary.csv");
+    let issues = root.join("issues.csv");
+    let (code, out, err) = run(&[
+        "check",
+        "--format",
+        "json",
+        "--summary",
+        summary.to_str().unwrap(),
+        "--issues",
+        issues.to_str().unwrap(),
+        dir.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2, "one input could not be read: {err}");
+    let d = dir.to_string_lossy();
+    // Sorted paths, hidden and unsupported files skipped, the unreadable one only on stderr.
+    assert_eq!(
+        names(&out),
+        [
+            format!("{d}/report_a.docx"),
+            format!("{d}/report_a.html"),
+            format!("{d}/sub/000.txt"),
+            format!("{d}/sub/004.txt"),
+        ]
+    );
+    assert!(err.contains("broken.docx"), "{err}");
+    assert!(
+        !err.contains("photo.png") && !err.contains("hidden"),
+        "{err}"
+    );
+
+    let s = rows(&std::fs::read_to_string(&summary).unwrap());
+    assert_eq!(
+        s[0].join(","),
+        "文件,单位,年度,格式,结论,错误数,提示数,新收申请,办理结果总计,结转下年度,行政复议总计,行政诉讼总计,实质公开率,说明"
+    );
+    assert_eq!(
+        s.len(),
+        1 + 5,
+        "one row per report, the unreadable one included"
+    );
+    // Failing first: unreadable, then fail, then warn, then pass (by file within each).
+    assert_eq!(s[1][0], format!("{d}/broken.docx"));
+    assert_eq!(s[1][4], "无法读取");
+    assert!(!s[1][13].is_empty(), "the reason: {:?}", s[1]);
+    assert_eq!(s[2][0], format!("{d}/sub/004.txt"));
+    assert_eq!(s[2][4], "需修改");
+    assert_eq!(s[2][1], "广州市越秀区卫生健康局");
+    assert_eq!(s[3][0], format!("{d}/sub/000.txt"));
+    assert_eq!(s[3][4], "可发布（有提示）");
+    assert_eq!(s[4][0], format!("{d}/report_a.docx"));
+    assert_eq!(s[5][0], format!("{d}/report_a.html"));
+    for r in &s[4..6] {
+        assert_eq!(r[1], "泉州市丰泽区卫生健康局");
+        assert_eq!((r[2].as_str(), r[3].as_str()), ("2022", "2021"));
+        assert_eq!(r[4], "可发布");
+        assert_eq!(r[7], "81", "新收申请 (row 1 总计)");
+        assert_eq!(r[8], "79", "办理结果总计 (3.7)");
+        assert_eq!(r[9], "5", "结转下年度 (4)");
+        assert_eq!(r[10], "4", "行政复议总计");
+        assert_eq!(r[11], "2", "行政诉讼总计");
+        // (3.1 + 3.2) / 3.7 = (42 + 5) / 79
+        assert_eq!(r[12], "59.5%", "实质公开率");
+    }
+
+    let text = std::fs::read_to_string(&issues).unwrap();
+    let i = rows(&text);
+    assert_eq!(
+        i[0].join(","),
+        "单位,年度,文件,部分,规则,严重程度,问题描述,原文位置,依据,整改情况"
+    );
+    let findings: usize = out
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            v["findings"].as_array().unwrap().len()
+        })
+        .sum();
+    assert_eq!(
+        text.matches("\r\n").count(),
+        1 + findings,
+        "one row per finding"
+    );
+    assert!(findings > 0);
+    // Seed 004's enumeration that does not add up: an error, quoted, with its basis.
+    let sum = text
+        .lines()
+        .find(|l| l.contains("text-sum-mismatch"))
+        .expect("seed 004's text-sum-mismatch");
+    assert!(sum.starts_with("广州市越秀区卫生健康局,2020,"), "{sum}");
+    assert!(sum.contains(",错误,"), "{sum}");
+    assert!(sum.contains("第") && sum.contains("行：“"), "{sum}");
+    assert!(sum.contains("国办公开办函〔2021〕30号"), "{sum}");
+    assert!(sum.ends_with(','), "整改情况 left empty: {sum}");
+    let _ = std::fs::remove_dir_all(&root);
+}
+
+fn deflated() -> zip::write::SimpleFileOptions {
+    zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated)
+}
+
+#[test]
+fn a_zip_archive_with_a_gbk_name_and_a_zip_bomb() {
+    let root = scratch("zip");
+    let path = root.join("batch.zip");
+    let mut z = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
+    z.start_file("sub/004.txt", deflated()).unwrap();
+    z.write_all(&std::fs::read(seed("004")).unwrap()).unwrap();
+    z.start_file("report_a.docx", deflated()).unwrap();
+    z.write_all(&fixture("report_a.docx")).unwrap();
+    // Named in GBK (as Windows in Chinese writes it) once patched below: same length.
+    z.start_file("XXXX.html", deflated()).unwrap();
+    z.write_all(&fixture("report_a.html")).unwrap();
+    // 8 MiB of zeros packs into a few KiB: a zip bomb.
+    z.start_file("bomb.txt", deflated()).unwrap();
+    let zeros = vec![0u8; 1 << 20];
+    for _ in 0..8 {
+        z.write_all(&zeros).unwrap();
+    }
+    z.start_file("notes/readme.rtf", deflated()).unwrap();
+    z.write_all(b"{\\rtf skipped}").unwrap();
+    z.start_file("__MACOSX/._report_a.docx", deflated())
+        .unwrap();
+    z.write_all(b"resource fork").unwrap();
+    z.finish().unwrap();
+    let (gbk, _, _) = encoding_rs::GBK.encode("年报");
+    let mut bytes = std::fs::read(&path).unwrap();
+    let mut at = 0;
+    while let Some(p) = bytes[at..].windows(4).position(|w| w == b"XXXX") {
+        bytes[at + p..at + p + 4].copy_from_slice(&gbk);
+        at += p + 4;
+    }
+    std::fs::write(&path, &bytes).unwrap();
+
+    let summary = root.join("summary.csv");
+    let zip = path.to_string_lossy().to_string();
+    let (code, out, err) = run(&[
+        "check",
+        "--format",
+        "json",
+        "--summary",
+        summary.to_str().unwrap(),
+        &zip,
+    ]);
+    assert_eq!(code, 2, "the bomb is an unreadable input: {err}");
+    assert_eq!(
+        names(&out),
+        [
+            format!("{zip}/report_a.docx"),
+            format!("{zip}/sub/004.txt"),
+            format!("{zip}/年报.html"),
+        ],
+        "entries sorted by decoded name; the bomb left out; the rest goes on"
+    );
+    assert!(err.contains("bomb.txt"), "{err}");
+    assert!(err.contains("压缩炸弹"), "{err}");
+    let s = rows(&std::fs::read_to_string(&summary).unwrap());
+    assert_eq!(s.len(), 1 + 4);
+    assert_eq!(s[1][0], format!("{zip}/bomb.txt"));
+    assert_eq!(s[1][4], "无法读取");
+    assert!(s[1][13].contains("压缩炸弹"), "{:?}", s[1]);
+    assert_eq!(s[2][0], format!("{zip}/sub/004.txt"));
+    let a = s.iter().find(|r| r[0].ends_with("年报.html")).unwrap();
+    assert_eq!((a[7].as_str(), a[12].as_str()), ("81", "59.5%"));
+    let _ = std::fs::remove_dir_all(&root);
+}
+
+#[test]
+fn a_zip_entry_that_lies_about_its_size_is_not_inflated() {
+    let root = scratch("lying");
+    let path = root.join("lying.zip");
+    let mut z = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
+    z.start_file("ok.txt", deflated()).unwrap();
+    z.write_all(&std::fs::read(seed("000")).unwrap()).unwrap();
+    z.start_file("liar.txt", deflated()).unwrap();
+    z.write_all(&vec![b'0'; 300_000]).unwrap();
+    z.finish().unwrap();
+    // Make both headers of liar.txt claim 1000 inflated bytes.
+    let mut bytes = std::fs::read(&path).unwrap();
+    let claim = 1000u32.to_le_bytes();
+    let size = 300_000u32.to_le_bytes();
+    let mut patched = 0;
+    for i in 0..bytes.len() - 4 {
+        if bytes[i..i + 4] == size {
+            bytes[i..i + 4].copy_from_slice(&claim);
+            patched += 1;
+        }
+    }
+    assert!(patched >= 2, "local and central header");
+    std::fs::write(&path, &bytes).unwrap();
+    let (code, out, err) = run(&["check", "--format", "json", path.to_str().unwrap()]);
+    assert_eq!(code, 2, "{err}");
+    assert_eq!(names(&out), [format!("{}/ok.txt", path.display())]);
+    assert!(err.contains("liar.txt"), "{err}");
+    assert!(err.contains("解压后超过声明的1000字节"), "{err}");
+    let _ = std::fs::remove_dir_all(&root);
+}
+
+#[test]
+fn results_come_in_the_order_of_the_inputs() {
+    let root = scratch("order");
+    let dir = batch_folder(&root);
+    std::fs::remove_file(dir.join("broken.docx")).unwrap();
+    let (s4, s0, s3) = (seed("004"), seed("000"), seed("003"));
+    let (code, out, _) = run(&[
+        "check",
+        "--format",
+        "json",
+        s4.to_str().unwrap(),
+        dir.to_str().unwrap(),
+        s0.to_str().unwrap(),
+        s3.to_str().unwrap(),
+        s0.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1, "seeds 003 and 004 have errors");
+    let base = |p: &Path| p.file_name().unwrap().to_string_lossy().to_string();
+    let d = dir.to_string_lossy();
+    assert_eq!(
+        names(&out),
+        [
+            base(&s4),
+            format!("{d}/report_a.docx"),
+            format!("{d}/report_a.html"),
+            format!("{d}/sub/000.txt"),
+            format!("{d}/sub/004.txt"),
+            base(&s0),
+            base(&s3),
+            base(&s0),
+        ]
+    );
+    let _ = std::fs::remove_dir_all(&root);
+}
+
+#[test]
+fn exit_status_of_a_batch() {
+    let root = scratch("exit");
+    let clean = root.join("clean");
+    std::fs::create_dir_all(&clean).unwrap();
+    std::fs::write(clean.join("a.docx"), fixture("report_a.docx")).unwrap();
+    std::fs::write(clean.join("b.htm"), fixture("report_a.html")).unwrap();
+    std::fs::write(clean.join("old.doc"), b"skipped in a folder").unwrap();
+    let (code, out, err) = run(&["check", clean.to_str().unwrap()]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert_eq!(out.matches("可发布").count(), 2, "{out}");
+    let (code, ..) = run(&[
+        "check",
+        clean.to_str().unwrap(),
+        seed("004").to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1);
+    // Named explicitly, an unsupported file is tried, and fails.
+    let (code, _, err) = run(&[
+        "check",
+        clean.join("old.doc").to_str().unwrap(),
+        seed("004").to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("old.doc"), "{err}");
+    // A CSV of a batch: one header, rows of both reports.
+    let (_, out, _) = run(&[
+        "check",
+        "--format",
+        "csv",
+        seed("004").to_str().unwrap(),
+        seed("003").to_str().unwrap(),
+    ]);
+    assert_eq!(out.matches("file,agency").count(), 1);
+    assert!(out.contains("广州市越秀区") && out.contains("厦门市海沧区"));
+    let _ = std::fs::remove_dir_all(&root);
+}
+
+#[test]
+fn rules_print_their_legal_basis() {
+    let (code, out, _) = run(&["rules"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("依据： 条例第四十九条"), "{out}");
+    assert!(
+        out.contains("依据： 国办公开办函〔2021〕30号表格勾稽关系"),
+        "{out}"
+    );
+}
