@@ -196,7 +196,8 @@ impl Component for App {
                         error: true,
                         text: format!(
                             "{}（{e}）",
-                            self.lang.t("示例报告未能载入", "The sample report did not load")
+                            self.lang
+                                .t("示例报告未能载入", "The sample report did not load")
                         ),
                     });
                 }
