@@ -1,7 +1,7 @@
 //! `text-rate-mismatch`: a rate the prose states ("实质公开率为85%") recomputed from the tables.
 
 use super::Ctx;
-use crate::prose::{is_prose, numbers};
+use crate::prose::{clauses, is_prose, numbers};
 use crate::result::Status;
 
 /// Words of the prose and the rates they may mean (公开率 is read as either kind).
@@ -21,10 +21,7 @@ pub fn check(ctx: &mut Ctx) {
     let before = ctx.findings.len();
     let mut checked = 0;
     for line in ctx.text.lines.iter().filter(|l| is_prose(l)) {
-        let mut col = 0;
-        for clause in line.text.split_inclusive(['，', '。', '；', ',', ';']) {
-            let at = col;
-            col += clause.chars().count();
+        for (at, clause) in clauses(&line.text) {
             let Some((name, keys)) = NAMES.iter().find(|(n, _)| clause.contains(n)) else {
                 continue;
             };

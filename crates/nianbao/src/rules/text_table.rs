@@ -3,7 +3,7 @@
 //! clause without the word 申请 is about requests when its sentence is.
 
 use super::Ctx;
-use crate::prose::{any, is_prose, numbers};
+use crate::prose::{any, clauses, is_prose, numbers};
 use crate::result::{Status, TableOut};
 
 /// A table cell's whole value and its line.
@@ -37,9 +37,10 @@ pub fn check(ctx: &mut Ctx) {
         for sentence in text.split_inclusive('。') {
             let requests =
                 sentence.contains("申请") && any(sentence, &["政府信息", "依申请", "公开申请"]);
-            for clause in sentence.split_inclusive(['，', '；', ',', ';', '。']) {
-                let at = col;
-                col += clause.chars().count();
+            let base = col;
+            col += sentence.chars().count();
+            for (at, clause) in clauses(sentence) {
+                let at = base + at;
                 let cc: Vec<char> = clause.chars().collect();
                 let ns: Vec<_> = numbers(&cc)
                     .into_iter()

@@ -68,7 +68,9 @@ pub fn check(ctx: &mut Ctx) {
 }
 
 /// Words that make a sentence a comparison with last year (or a reference to an older text).
-const SKIP: [&str; 14] = [
+const SKIP: [&str; 16] = [
+    "较20",
+    "比20",
     "同比",
     "比上年",
     "较上年",
