@@ -244,3 +244,38 @@ fn no_false_sum_or_stale_year_in_the_seeds_and_fixtures() {
         }
     }
 }
+
+#[test]
+fn offsetting_columns_are_one_finding() {
+    let t = fixture("report_a_tabs.txt").replace(
+        "一、本年新收政府信息公开申请数量\t75\t3\t0\t1\t2\t0\t81",
+        "一、本年新收政府信息公开申请数量\t73\t5\t0\t1\t2\t0\t81",
+    );
+    let r = nianbao::check("a.txt", &t);
+    let f = fired(&r, "misfiled-columns");
+    assert_eq!(f.len(), 1, "{:#?}", r.findings);
+    assert!(
+        fired(&r, "requests-balance").is_empty(),
+        "{:#?}",
+        r.findings
+    );
+    assert_eq!(f[0].severity, Severity::Error);
+    assert!(
+        f[0].cells.contains(&"1/commercial".to_string()),
+        "{:?}",
+        f[0].cells
+    );
+    assert!(
+        f[0].message.contains("自然人列与商业企业列")
+            || f[0].message.contains("商业企业列与自然人列"),
+        "{}",
+        f[0].message
+    );
+    let s3 = &r.sections[2];
+    let bal = s3
+        .checks
+        .iter()
+        .find(|c| c.rule == "requests-balance")
+        .unwrap();
+    assert_eq!(bal.status, nianbao::result::Status::Fail);
+}
