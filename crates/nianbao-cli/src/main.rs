@@ -15,9 +15,10 @@ const USAGE: &str = "\
 nianbao — 政府信息公开工作年度报告检查 / checks government information-disclosure annual reports
 
 用法 Usage:
-  nianbao check [--format text|json|csv] [--lang zh|en] [--no-color] FILE…
+  nianbao check [--format text|json|csv] [--lang zh|en] [--no-color] [--previous FILE] FILE…
   nianbao check -            read the report from standard input
   nianbao rules [--lang zh|en]
+  nianbao rules --explain NAME   one rule's page
   nianbao --version
 
 退出码 Exit status: 0 无错误 no errors; 1 有错误 some report has errors; 2 无法读取 a file could not be read
@@ -54,7 +55,24 @@ fn lang_en(args: &[String]) -> bool {
     args.windows(2).any(|w| w[0] == "--lang" && w[1] == "en")
 }
 
+/// `rules --explain NAME`: one rule's page.
+fn explain(name: &str) -> ExitCode {
+    match nianbao::rules::pages::page(name) {
+        Some(p) => {
+            println!("{p}");
+            ExitCode::SUCCESS
+        }
+        None => {
+            eprintln!("未知规则 unknown rule: {name}");
+            ExitCode::from(2)
+        }
+    }
+}
+
 fn rules(args: &[String]) -> ExitCode {
+    if let Some(w) = args.windows(2).find(|w| w[0] == "--explain") {
+        return explain(&w[1]);
+    }
     let en = lang_en(args);
     for r in nianbao::RULES {
         let (title, expl) = if en {
@@ -95,11 +113,18 @@ fn read_report(path: &str) -> Result<nianbao::document::Document, String> {
         .map_err(|e| format!("{path}: {} {}", e.zh, e.en))
 }
 
+fn file_name(path: &str) -> String {
+    std::path::Path::new(path)
+        .file_name()
+        .map_or_else(|| path.to_string(), |n| n.to_string_lossy().to_string())
+}
+
 fn check(args: &[String]) -> ExitCode {
     let mut fmt = Fmt::Text;
     let mut files = Vec::new();
     let mut color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let en = lang_en(args);
+    let mut previous: Option<String> = None;
     let mut i = 0;
     while i < args.len() {
         match args[i].as_str() {
@@ -116,6 +141,10 @@ fn check(args: &[String]) -> ExitCode {
                 };
             }
             "--lang" => i += 1,
+            "--previous" => {
+                i += 1;
+                previous = args.get(i).cloned();
+            }
             "--no-color" => color = false,
             "--color" => color = true,
             a if a.starts_with("--format=") => {
@@ -133,6 +162,14 @@ fn check(args: &[String]) -> ExitCode {
         eprint!("{USAGE}");
         return ExitCode::from(2);
     }
+    // Last year's report, compared with every file.
+    let prev = match previous.as_deref().map(read_report).transpose() {
+        Ok(p) => p.map(|d| (file_name(previous.as_deref().unwrap_or("")), d)),
+        Err(msg) => {
+            eprintln!("nianbao: {msg}");
+            return ExitCode::from(2);
+        }
+    };
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let mut any_error = false;
@@ -153,7 +190,8 @@ fn check(args: &[String]) -> ExitCode {
             .file_name()
             .map(|n| n.to_string_lossy().to_string())
             .unwrap_or_else(|| path.clone());
-        let r = nianbao::check_document(&name, &doc);
+        let r =
+            nianbao::check_with_previous(&name, &doc, prev.as_ref().map(|(n, d)| (n.as_str(), d)));
         any_error |= r.counts.error > 0;
         let res = match fmt {
             Fmt::Json => write!(out, "{}", nianbao::export::json_line(&r)),

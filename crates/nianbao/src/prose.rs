@@ -185,6 +185,31 @@ pub fn any(s: &str, words: &[&str]) -> bool {
     words.iter().any(|w| s.contains(w))
 }
 
+/// The clauses of a sentence (split after ，；;。 and after a comma that is not a thousands
+/// separator), each with the count of chars before it.
+pub fn clauses(s: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let (mut start, mut at, mut n) = (0, 0, 0);
+    let mut prev = '\0';
+    let mut it = s.char_indices().peekable();
+    while let Some((b, c)) = it.next() {
+        n += 1;
+        let next = it.peek().map_or('\0', |x| x.1);
+        if matches!(c, '，' | '；' | ';' | '。')
+            || c == ',' && !(prev.is_ascii_digit() && next.is_ascii_digit())
+        {
+            let e = b + c.len_utf8();
+            out.push((at, &s[start..e]));
+            (start, at) = (e, n);
+        }
+        prev = c;
+    }
+    if start < s.len() {
+        out.push((at, &s[start..]));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -224,29 +249,4 @@ mod tests {
         assert_eq!(nums("公开率为85.3%"), [(85.3, '%')]);
         assert_eq!(nums("占百分之八十"), [(80.0, '%')]);
     }
-}
-
-/// The clauses of a sentence (split after ，；;。 and after a comma that is not a thousands
-/// separator), each with the count of chars before it.
-pub fn clauses(s: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
-    let (mut start, mut at, mut n) = (0, 0, 0);
-    let mut prev = '\0';
-    let mut it = s.char_indices().peekable();
-    while let Some((b, c)) = it.next() {
-        n += 1;
-        let next = it.peek().map_or('\0', |x| x.1);
-        if matches!(c, '，' | '；' | ';' | '。')
-            || c == ',' && !(prev.is_ascii_digit() && next.is_ascii_digit())
-        {
-            let e = b + c.len_utf8();
-            out.push((at, &s[start..e]));
-            (start, at) = (e, n);
-        }
-        prev = c;
-    }
-    if start < s.len() {
-        out.push((at, &s[start..]));
-    }
-    out
 }

@@ -11,6 +11,8 @@ mod citation;
 mod identities;
 mod meta;
 pub use meta::{agency_kind, deadline as deadline_for, AgencyKind};
+#[cfg(feature = "pages")]
+pub mod pages;
 mod previous;
 mod structure;
 mod text_rate;
