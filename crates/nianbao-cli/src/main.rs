@@ -24,12 +24,15 @@ nianbao — 政府信息公开工作年度报告检查 / checks government infor
 
 用法 Usage:
   nianbao check [--format text|json|csv] [--lang zh|en] [--no-color]
-                [--summary 汇总.csv] [--issues 问题清单.csv] FILE|DIR|ZIP…
+                [--summary 汇总.csv] [--issues 问题清单.csv]
+                [--previous 上年报告] FILE|DIR|ZIP…
       folders are walked (.txt .md .csv .html .htm .docx .pdf), .zip archives opened;
       results come in input order; --summary: one row per report, failing first;
       --issues: one row per finding, with the quoted line and the legal basis
+      --previous: last year's report, compared with every report (carry-over, repeated text)
   nianbao check -            read the report from standard input
   nianbao rules [--lang zh|en]
+  nianbao rules --explain NAME   one rule's page
   nianbao --version
 
 退出码 Exit status: 0 无错误 no errors; 1 有错误 some report has errors; 2 无法读取 a file could not be read
@@ -66,7 +69,24 @@ fn lang_en(args: &[String]) -> bool {
     args.windows(2).any(|w| w[0] == "--lang" && w[1] == "en")
 }
 
+/// `rules --explain NAME`: one rule's page.
+fn explain(name: &str) -> ExitCode {
+    match nianbao::rules::pages::page(name) {
+        Some(p) => {
+            println!("{p}");
+            ExitCode::SUCCESS
+        }
+        None => {
+            eprintln!("未知规则 unknown rule: {name}");
+            ExitCode::from(2)
+        }
+    }
+}
+
 fn rules(args: &[String]) -> ExitCode {
+    if let Some(w) = args.windows(2).find(|w| w[0] == "--explain") {
+        return explain(&w[1]);
+    }
     let en = lang_en(args);
     for r in nianbao::RULES {
         let (title, expl) = if en {
@@ -100,6 +120,8 @@ struct Options {
     color: bool,
     en: bool,
     issues: bool,
+    /// Last year's report (its file name and document), compared with every report.
+    previous: Option<(String, nianbao::document::Document)>,
 }
 
 fn process(input: &inputs::Input, o: &Options) -> Outcome {
@@ -125,7 +147,11 @@ fn process(input: &inputs::Input, o: &Options) -> Outcome {
             }
         }
     };
-    let r = nianbao::check_document(&input.name, &doc);
+    let r = nianbao::check_with_previous(
+        &input.name,
+        &doc,
+        o.previous.as_ref().map(|(n, d)| (n.as_str(), d)),
+    );
     let out = match o.fmt {
         Fmt::Json => nianbao::export::json_line(&r),
         Fmt::Csv => nianbao::export::csv_rows(&r),
@@ -156,6 +182,19 @@ fn progress_bar(n: usize) -> ProgressBar {
     pb
 }
 
+/// Last year's report (`--previous`): any form the readers take.
+fn read_previous(path: &str) -> Result<nianbao::document::Document, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;
+    nianbao::read::read(&bytes, path, None, &nianbao::read::encoding_rs_legacy)
+        .map_err(|e| format!("{path}: {} {}", e.zh, e.en))
+}
+
+fn file_name(path: &str) -> String {
+    std::path::Path::new(path)
+        .file_name()
+        .map_or_else(|| path.to_string(), |n| n.to_string_lossy().to_string())
+}
+
 fn check(args: &[String]) -> ExitCode {
     let mut fmt = Fmt::Text;
     let mut files = Vec::new();
@@ -163,6 +202,7 @@ fn check(args: &[String]) -> ExitCode {
     let mut summary_path: Option<String> = None;
     let mut issues_path: Option<String> = None;
     let en = lang_en(args);
+    let mut previous: Option<String> = None;
     let mut i = 0;
     while i < args.len() {
         match args[i].as_str() {
@@ -191,6 +231,10 @@ fn check(args: &[String]) -> ExitCode {
                 i += 1;
             }
             "--lang" => i += 1,
+            "--previous" => {
+                i += 1;
+                previous = args.get(i).cloned();
+            }
             "--no-color" => color = false,
             "--color" => color = true,
             a if a.starts_with("--format=") => {
@@ -208,6 +252,14 @@ fn check(args: &[String]) -> ExitCode {
         eprint!("{USAGE}");
         return ExitCode::from(2);
     }
+    // Last year's report, compared with every file.
+    let previous_doc = match previous.as_deref().map(read_previous).transpose() {
+        Ok(p) => p.map(|d| (file_name(previous.as_deref().unwrap_or("")), d)),
+        Err(msg) => {
+            eprintln!("nianbao: {msg}");
+            return ExitCode::from(2);
+        }
+    };
     let mut issues_file = match &issues_path {
         None => None,
         Some(p) => match std::fs::File::create(p) {
@@ -231,6 +283,7 @@ fn check(args: &[String]) -> ExitCode {
         color,
         en,
         issues: issues_file.is_some(),
+        previous: previous_doc,
     };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());

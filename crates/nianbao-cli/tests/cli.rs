@@ -162,3 +162,32 @@ fn usage_errors() {
     let (code, _, _) = run(&["check", "--format", "xml", "x"]);
     assert_eq!(code, 2);
 }
+
+#[test]
+fn previous_report_and_rule_pages() {
+    let (code, out, _) = run(&[
+        "check",
+        "--format",
+        "json",
+        "--previous",
+        &seed("004"),
+        &seed("003"),
+    ]);
+    assert_eq!(code, 1);
+    let v: serde_json::Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
+    assert!(v["comparison"]["previous"]["name"]
+        .as_str()
+        .unwrap()
+        .starts_with("004_"));
+    assert!(v["comparison"]["repeated_share"].is_number());
+    let (code, _, err) = run(&["check", "--previous", "/nonexistent.txt", &seed("003")]);
+    assert_eq!(code, 2, "{err}");
+    let (code, out, _) = run(&["rules", "--explain", "carryover-mismatch"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("结转下年度继续办理") && out.contains("国办公开办函"),
+        "{out}"
+    );
+    let (code, _, _) = run(&["rules", "--explain", "no-such-rule"]);
+    assert_eq!(code, 2);
+}

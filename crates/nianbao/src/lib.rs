@@ -16,7 +16,9 @@ pub mod grids;
 pub mod layout;
 pub mod normalize;
 pub mod placement;
+pub mod prose;
 pub mod radicals;
+pub mod rates;
 pub mod read;
 pub mod result;
 pub mod rules;
@@ -69,8 +71,57 @@ pub fn check_bytes(
     Ok(check_document(name, &doc))
 }
 
+/// Thresholds of the checks that compare, score or flag.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    /// `text-repeated` warns when at least this share of the prose repeats last year's.
+    pub repeated_threshold: f64,
+    /// 纠错率 above these is flagged red / yellow.
+    pub correction_red: f64,
+    pub correction_yellow: f64,
+    /// 实质公开率 below these is flagged red / yellow.
+    pub disclosure_red: f64,
+    pub disclosure_yellow: f64,
+    /// No flag when a rate's denominator is below this.
+    pub min_denominator: i64,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            repeated_threshold: 0.5,
+            correction_red: 0.15,
+            correction_yellow: 0.10,
+            disclosure_red: 0.40,
+            disclosure_yellow: 0.45,
+            min_denominator: 30,
+        }
+    }
+}
+
 /// Checks one report as a reader gave it: text, and the tables that arrived as grids.
 pub fn check_document(name: &str, doc: &Document) -> CheckResult {
+    check_with(name, doc, None, &Options::default())
+}
+
+/// Checks one report against last year's (name and document), when given: carry-over, 现行有效
+/// counts, repeated prose, and the rates' change.
+pub fn check_with_previous(
+    name: &str,
+    doc: &Document,
+    previous: Option<(&str, &Document)>,
+) -> CheckResult {
+    check_with(name, doc, previous, &Options::default())
+}
+
+/// [`check_with_previous`] with thresholds.
+pub fn check_with(
+    name: &str,
+    doc: &Document,
+    previous: Option<(&str, &Document)>,
+    options: &Options,
+) -> CheckResult {
+    let prev = previous.map(|(n, d)| (check_with(n, d, None, options), Text::new(&d.text)));
     let input = doc.text.as_str();
     let text = Text::new(input);
     let structure = sections::find(&text);
@@ -90,7 +141,15 @@ pub fn check_document(name: &str, doc: &Document) -> CheckResult {
         .appeals
         .unwrap_or_else(|| tables::read_appeals(structure.body(&text, 4)));
 
+    let mut rates = rates::rates(&requests.out, &appeals.out, options);
+    if let Some((p, _)) = &prev {
+        rates::compare(&mut rates, p);
+    }
     let mut ctx = rules::Ctx {
+        previous: prev.as_ref().map(|(r, t)| (r, t)),
+        options,
+        rates: &rates,
+        comparison: None,
         text: &text,
         structure: &structure,
         format,
@@ -105,6 +164,7 @@ pub fn check_document(name: &str, doc: &Document) -> CheckResult {
     rules::run(&mut ctx);
     let mut findings = std::mem::take(&mut ctx.findings);
     let checks = std::mem::take(&mut ctx.checks);
+    let comparison = ctx.comparison.take();
     findings.sort_by_key(|f| (f.line.unwrap_or(0), f.column.unwrap_or(0), f.severity));
 
     let mut counts = Counts::default();
@@ -222,6 +282,8 @@ pub fn check_document(name: &str, doc: &Document) -> CheckResult {
             appeals: appeals.out,
         },
         findings,
+        rates,
+        comparison,
     }
 }
 

@@ -21,6 +21,44 @@ pub struct CheckResult {
     pub sections: Vec<SectionOut>,
     pub tables: Tables,
     pub findings: Vec<Finding>,
+    /// Derived rates (实质公开率, 纠错率 …), see [`crate::rates`].
+    pub rates: Vec<crate::rates::RateOut>,
+    /// The comparison with last year's report, when one was given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub comparison: Option<Comparison>,
+}
+
+/// What comparing with last year's report found.
+#[derive(Debug, Clone, Serialize)]
+pub struct Comparison {
+    pub previous: PreviousOut,
+    /// Share (0–1) of this year's prose repeated from last year's.
+    pub repeated_share: f64,
+    pub by_part: Vec<PartShare>,
+    /// Repeated passages: line, first and last column (1-based, in characters).
+    pub repeated: Vec<Span>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PreviousOut {
+    pub name: String,
+    pub year: Option<i32>,
+    pub sha256: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PartShare {
+    /// Part 1–6, or 0 for text before part 一.
+    pub number: u8,
+    pub chars: usize,
+    pub share: f64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Span {
+    pub line: usize,
+    pub start: usize,
+    pub end: usize,
 }
 
 #[derive(Debug, Clone, Serialize)]

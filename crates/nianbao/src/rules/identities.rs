@@ -73,7 +73,9 @@ fn run(
     let mut passed = 0;
     let mut skipped: Vec<String> = Vec::new();
     let mut skipped_en: Vec<String> = Vec::new();
-    for id in ids {
+    // Failing identities read as such: (identity, lhs − rhs, finding).
+    let mut fails: Vec<(usize, i64, usize)> = Vec::new();
+    for (n, id) in ids.iter().enumerate() {
         let mut missing = Vec::new();
         let mut vals = |cells: &[(usize, usize)]| -> Vec<i64> {
             cells
@@ -160,20 +162,24 @@ fn run(
             .collect();
         f.expected = Some(l as f64);
         f.actual = Some(r as f64);
+        if !guessed {
+            fails.push((n, l - r, ctx.findings.len()));
+        }
         ctx.push(f);
     }
-    let failed = ctx.findings[before..]
-        .iter()
-        .filter(|f| f.rule == rule)
-        .count();
+    if rule == "requests-balance" || rule == "requests-results-total" {
+        misfiled(ctx, t, ids, &fails);
+    }
+    let ours = |f: &&crate::result::Finding| f.rule == rule || f.rule == "misfiled-columns";
+    let failed = ctx.findings[before..].iter().filter(ours).count();
     let all_guessed = ctx.findings[before..]
         .iter()
-        .filter(|f| f.rule == rule)
+        .filter(ours)
         .all(|f| f.severity != Severity::Error);
     let (status, zh, en) = if failed > 0 {
         let first = ctx.findings[before..]
             .iter()
-            .find(|f| f.rule == rule)
+            .find(ours)
             .map(|f| (f.message.clone(), f.message_en.clone()))
             .unwrap_or_default();
         let extra = if failed > 1 {
@@ -209,6 +215,63 @@ fn run(
         )
     };
     ctx.check(Some(section), rule, status, zh, en);
+}
+
+/// `misfiled-columns`: two per-column identities off by +k and −k while the total column's
+/// holds: k requests of one row were probably entered in the wrong column. One finding names
+/// the cells that could hold the misfiled k, in place of the two identity findings.
+fn misfiled(ctx: &mut Ctx, t: &TableOut, ids: &[Identity], fails: &[(usize, i64, usize)]) {
+    let [x, y] = fails else { return };
+    let col = |i: usize| ids[i].lhs[0].1;
+    if x.1 != -y.1 || col(x.0) == 6 || col(y.0) == 6 {
+        return;
+    }
+    // `a` has k too many on the left (or too few on the right), `b` the opposite.
+    let (a, b, k) = if x.1 > 0 {
+        (x.0, y.0, x.1)
+    } else {
+        (y.0, x.0, y.1)
+    };
+    let (ca, cb) = (col(a), col(b));
+    let id = &ids[a];
+    let fits = |r: usize, c: usize| cell(t, r, c).and_then(CellOut::int).is_some_and(|v| v >= k);
+    let cand: Vec<(usize, usize)> = (id
+        .lhs
+        .iter()
+        .map(|&(r, _)| (r, ca))
+        .filter(|&(r, c)| fits(r, c)))
+    .chain(
+        id.rhs
+            .iter()
+            .map(|&(r, _)| (r, cb))
+            .filter(|&(r, c)| fits(r, c)),
+    )
+    .collect();
+    let (la, lb) = (REQUEST_COLS[ca].1, REQUEST_COLS[cb].1);
+    let shorts = request_rows(ctx.format);
+    let names: Vec<String> = cand
+        .iter()
+        .map(|&(r, c)| format!("{}·{}", shorts[r].short, REQUEST_COLS[c].1))
+        .collect();
+    let mut f = ctx.finding(
+        "misfiled-columns",
+        Some(3),
+        format!(
+            "{la}列与{lb}列的勾稽关系分别相差{k}和−{k}，而总计列成立：很可能有{k}件填错了列（可能在{}）",
+            names.join("、")
+        ),
+        format!("Columns {ca} and {cb} are off by +{k} and −{k} while the total column holds: {k} request(s) were probably entered in the wrong column ({} candidate cells)", cand.len()),
+    );
+    let first = &ctx.findings[x.2.min(y.2)];
+    (f.line, f.column, f.table) = (first.line, first.column, Some("requests"));
+    f.cells = cand
+        .iter()
+        .map(|&(r, c)| format!("{}/{}", t.rows[r].key, REQUEST_COLS[c].0))
+        .collect();
+    (f.expected, f.actual) = (Some(0.0), Some(k as f64));
+    ctx.findings.remove(x.2.max(y.2));
+    ctx.findings.remove(x.2.min(y.2));
+    ctx.push(f);
 }
 
 fn join(v: &[i64]) -> String {

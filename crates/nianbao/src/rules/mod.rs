@@ -11,11 +11,17 @@ mod citation;
 mod identities;
 mod meta;
 pub use meta::{agency_kind, deadline as deadline_for, AgencyKind};
+#[cfg(feature = "pages")]
+pub mod pages;
+mod previous;
 mod structure;
-mod text;
+mod text_rate;
+mod text_sum;
+mod text_table;
+mod text_year;
 
 use crate::normalize::Text;
-use crate::result::{Check, Finding, Severity, Status};
+use crate::result::{Check, CheckResult, Comparison, Finding, Severity, Status};
 use crate::sections::Structure;
 use crate::spec::Format;
 use crate::tables::TableRead;
@@ -129,6 +135,24 @@ pub const RULES: &[RuleInfo] = &[
     rule!("text-sum-mismatch", "国办公开办函〔2021〕30号（四）明确责任；条例第四十七条", Error, "正文分项之和等于总数", "Prose totals add up",
         "正文中列举的分项之和应等于所述总数（如“主动公开政府信息399条，其中……”）。",
         "Where the prose states a total and then lists its parts (主动公开政府信息399条，其中…), the parts must add up to the total."),
+    rule!("text-rate-mismatch", "国办公开办函〔2021〕30号（四）明确责任；条例第四十七条", Warning, "正文所述比率与表格一致", "Stated rates agree with the tables",
+        "正文写出的比率（如“实质公开率为85%”“办结率100%”）按第三、四部分表格重新计算，相差超过0.5个百分点即提示。",
+        "Rates the prose states (实质公开率 85%, 办结率 100% …) are recomputed from the tables of parts three and four; a difference of more than 0.5 points is flagged."),
+    rule!("stale-year", "国办公开办函〔2021〕30号（四）明确责任（内容雷同）", Warning, "正文无遗留的上年年份", "No stray last year in the prose",
+        "本年度报告正文中出现上一年份（如2024年度报告写“2023年，我局……”），且不在同比、较上年等比较语境中，通常是沿用去年报告未改。",
+        "Last year's year in this year's prose (\"2023年，我局…\" in a 2024 report), outside comparisons with last year, usually means last year's text was reused."),
+    rule!("misfiled-columns", "国办公开办函〔2021〕30号表格勾稽关系", Error, "数字填错列", "Numbers in the wrong column",
+        "总计列的勾稽关系成立，但两列分别相差+k和−k：很可能是某一行的k件填到了相邻的列。表格仍然有误，需改正。",
+        "The total column's identity holds but two columns are off by +k and −k: probably k requests of one row were entered in the wrong column. The table is still wrong and must be corrected."),
+    rule!("carryover-mismatch", "国办公开办函〔2021〕30号第三部分表格（上年结转）", Error, "上年结转=上年报告的结转下年度", "Carried over = last year's carried forward",
+        "本年度第三部分表格第二项“上年结转政府信息公开申请数量”每一列应等于上一年度报告第四项“结转下年度继续办理”的同一列。",
+        "In part three's table, row 2 (carried over from last year) must equal last year's row 4 (carried into next year), column by column."),
+    rule!("in-force-mismatch", "条例第二十条第（一）项；国办公开办函〔2021〕30号第二部分表格", Warning, "现行有效件数前后衔接", "In-force counts follow on",
+        "2021年格式中，规章和行政规范性文件的“现行有效件数”一般应等于上年现行有效件数加本年制发件数减本年废止件数；清理废止以往年度文件等情况可以解释差异。",
+        "In the 2021 format, the number in force of regulations and normative documents should equal last year's number in force plus this year's issued minus this year's repealed; repeals of older documents can explain a difference."),
+    rule!("text-repeated", "国办公开办函〔2021〕30号（四）明确责任（内容雷同）；条例第四十七条", Warning, "正文与上年报告不雷同", "Prose not copied from last year",
+        "本年度报告正文与上年度报告相同的比例（忽略空白和数字）达到阈值（默认50%）即提示：年度报告应反映本年度的实际工作。",
+        "Warns when the share of this year's prose repeated from last year's report (ignoring whitespace and numbers) reaches the threshold (50% by default): the report should describe this year's work."),
 ];
 
 pub fn info(name: &str) -> &'static RuleInfo {
@@ -149,6 +173,11 @@ pub struct Ctx<'a> {
     pub active: &'a TableRead,
     pub requests: &'a TableRead,
     pub appeals: &'a TableRead,
+    /// Last year's report, checked, and its text.
+    pub previous: Option<(&'a CheckResult, &'a Text)>,
+    pub options: &'a crate::Options,
+    pub rates: &'a [crate::rates::RateOut],
+    pub comparison: Option<Comparison>,
     pub findings: Vec<Finding>,
     /// (part number or None for the document, check).
     pub checks: Vec<(Option<u8>, Check)>,
@@ -261,7 +290,11 @@ pub fn run(ctx: &mut Ctx) {
     cells::check(ctx);
     identities::check(ctx);
     active::check(ctx);
-    text::check(ctx);
+    text_year::check(ctx);
+    text_sum::check(ctx);
+    text_table::check(ctx);
+    text_rate::check(ctx);
+    previous::check(ctx);
 }
 
 #[cfg(test)]

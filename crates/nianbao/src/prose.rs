@@ -1,0 +1,252 @@
+//! Numbers in the prose, read once for every prose rule: Arabic numbers with thousands
+//! separators and decimals (1,234, 4.7万), Chinese numerals (三件, 十二项, 一百零五, 两千三百),
+//! 万/亿 multipliers, and percentages (85.3%, 百分之八十). Full-width digits are already
+//! half-width (see [`crate::normalize`]).
+
+use crate::normalize::Line;
+
+/// A number of the prose: its value, its unit (a counting word like 件, `'%'` for a percentage,
+/// `'\0'` for none) and where it stands (char indices `start..end` of the number and unit).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Num {
+    pub value: f64,
+    pub unit: char,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Counting words after a number.
+pub const UNITS: &str = "条件个次起篇宗项";
+const CN: &str = "零〇一二两三四五六七八九";
+
+fn cn_val(c: char) -> Option<f64> {
+    CN.chars()
+        .position(|x| x == c)
+        .map(|i| [0, 0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9][i] as f64)
+}
+
+fn mult(c: char) -> Option<f64> {
+    Some(match c {
+        '十' => 10.0,
+        '百' => 100.0,
+        '千' => 1e3,
+        '万' => 1e4,
+        '亿' => 1e8,
+        _ => return None,
+    })
+}
+
+/// The value of a run of Chinese numerals: 一百零五 = 105, 十二 = 12, 两千三百 = 2300; a run of
+/// bare digits (二〇二三) reads digit by digit.
+pub fn cn_number(s: &[char]) -> Option<f64> {
+    if s.iter().all(|&c| cn_val(c).is_some()) {
+        return s
+            .iter()
+            .try_fold(0.0, |a, &c| Some(a * 10.0 + cn_val(c)?))
+            .filter(|_| !s.is_empty());
+    }
+    let (mut total, mut section, mut digit) = (0.0, 0.0, None::<f64>);
+    for &c in s {
+        if let Some(d) = cn_val(c) {
+            digit = Some(d);
+        } else {
+            let m = mult(c)?;
+            if m >= 1e4 {
+                total = (total + section + digit.unwrap_or(0.0)) * m;
+                section = 0.0;
+            } else {
+                section += digit.unwrap_or(1.0) * m;
+            }
+            digit = None;
+        }
+    }
+    Some(total + section + digit.unwrap_or(0.0))
+}
+
+fn is_cn(c: char) -> bool {
+    cn_val(c).is_some() || mult(c).is_some()
+}
+
+/// Every number of a line with its unit.
+pub fn numbers(chars: &[char]) -> Vec<Num> {
+    let mut out = Vec::new();
+    let n = chars.len();
+    let at = |i: usize| chars.get(i).copied().unwrap_or('\0');
+    let mut i = 0;
+    while i < n {
+        let c = chars[i];
+        let start = i;
+        let mut pct = false;
+        let value = if c.is_ascii_digit() && at(i.wrapping_sub(1)) != '.' {
+            while i < n && chars[i].is_ascii_digit() {
+                i += 1;
+            }
+            // Thousands separators: "1,234件" is 1234, not 234.
+            if i - start <= 3 {
+                while at(i) == ','
+                    && (1..4).all(|k| at(i + k).is_ascii_digit())
+                    && !at(i + 4).is_ascii_digit()
+                {
+                    i += 4;
+                }
+            }
+            if at(i) == '.' && at(i + 1).is_ascii_digit() {
+                i += 1;
+                while i < n && chars[i].is_ascii_digit() {
+                    i += 1;
+                }
+            }
+            let s: String = chars[start..i].iter().filter(|c| **c != ',').collect();
+            s.parse::<f64>().ok()
+        } else if is_cn(c)
+            && ({
+                // 百分之八十
+                pct = i >= 3 && chars[i - 3..i] == ['百', '分', '之'];
+                pct
+            } || !"第每这那逐统唯同之任单进".contains(at(i.wrapping_sub(1))))
+        {
+            while i < n && is_cn(chars[i]) {
+                i += 1;
+            }
+            // A bare 万 or 十 is a word, not a number.
+            if chars[start..i] != ['十'] && chars[start..i].iter().all(|c| mult(*c).is_some()) {
+                None
+            } else {
+                cn_number(&chars[start..i])
+            }
+        } else if c.is_ascii_digit() {
+            while i < n && chars[i].is_ascii_digit() {
+                i += 1;
+            }
+            None
+        } else {
+            i += 1;
+            continue;
+        };
+        let Some(mut value) = value else { continue };
+        let mut j = i;
+        let skip = |j: &mut usize| {
+            while at(*j) == ' ' {
+                *j += 1;
+            }
+        };
+        skip(&mut j);
+        if chars[start].is_ascii_digit() {
+            if let Some(m) = mult(at(j)).filter(|m| *m >= 1e4) {
+                value *= m;
+                j += 1;
+                skip(&mut j);
+            }
+        }
+        let unit = if pct {
+            '%'
+        } else if at(j) == '%' {
+            j += 1;
+            '%'
+        } else if UNITS.contains(at(j)) && at(j) != '\0' {
+            // 高效办成“一件事”: a phrase, not a count.
+            if at(j + 1) == '事' {
+                continue;
+            }
+            j += 1;
+            at(j - 1)
+        } else if !chars[start].is_ascii_digit() {
+            // A Chinese numeral without a counting word is a word (一是, 进一步, 十九大).
+            continue;
+        } else {
+            '\0'
+        };
+        if pct && start >= 3 {
+            out.push(Num {
+                value,
+                unit,
+                start: start - 3,
+                end: i,
+            });
+        } else {
+            out.push(Num {
+                value,
+                unit,
+                start,
+                end: if unit == '\0' { i } else { j },
+            });
+        }
+    }
+    out
+}
+
+/// Lines of prose: not table rows (TAB or pipe fields).
+pub fn is_prose(l: &Line) -> bool {
+    !l.text.contains('\t') && !l.text.contains('|')
+}
+
+/// Whether `s` contains any of the words.
+pub fn any(s: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| s.contains(w))
+}
+
+/// The clauses of a sentence (split after ，；;。 and after a comma that is not a thousands
+/// separator), each with the count of chars before it.
+pub fn clauses(s: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let (mut start, mut at, mut n) = (0, 0, 0);
+    let mut prev = '\0';
+    let mut it = s.char_indices().peekable();
+    while let Some((b, c)) = it.next() {
+        n += 1;
+        let next = it.peek().map_or('\0', |x| x.1);
+        if matches!(c, '，' | '；' | ';' | '。')
+            || c == ',' && !(prev.is_ascii_digit() && next.is_ascii_digit())
+        {
+            let e = b + c.len_utf8();
+            out.push((at, &s[start..e]));
+            (start, at) = (e, n);
+        }
+        prev = c;
+    }
+    if start < s.len() {
+        out.push((at, &s[start..]));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn nums(s: &str) -> Vec<(f64, char)> {
+        let c: Vec<char> = s.chars().collect();
+        numbers(&c)
+            .into_iter()
+            .filter(|n| n.unit != '\0')
+            .map(|n| (n.value, n.unit))
+            .collect()
+    }
+
+    #[test]
+    fn arabic_with_separators_and_units() {
+        assert_eq!(nums("共收到申请1,234件"), [(1234.0, '件')]);
+        assert_eq!(nums("主动公开12,345,678条"), [(12345678.0, '条')]);
+        assert_eq!(nums("收到3件，办结2件"), [(3.0, '件'), (2.0, '件')]);
+        assert_eq!(nums("公开1234,567条"), [(567.0, '条')]);
+        assert_eq!(nums("发布信息1.2万条"), [(12000.0, '条')]);
+        assert_eq!(nums("公开 104 条"), [(104.0, '条')]);
+    }
+
+    #[test]
+    fn chinese_numerals() {
+        assert_eq!(nums("收到三件，十二项"), [(3.0, '件'), (12.0, '项')]);
+        assert_eq!(nums("一百零五件"), [(105.0, '件')]);
+        assert_eq!(nums("两千三百条"), [(2300.0, '条')]);
+        assert_eq!(nums("零件"), [(0.0, '件')]);
+        assert_eq!(nums("〇件"), [(0.0, '件')]);
+        assert_eq!(nums("一万二千条"), [(12000.0, '条')]);
+        assert_eq!(nums("一是进一步统一标准，办成一件事，第三条，每一件"), []);
+    }
+
+    #[test]
+    fn percentages() {
+        assert_eq!(nums("公开率为85.3%"), [(85.3, '%')]);
+        assert_eq!(nums("占百分之八十"), [(80.0, '%')]);
+    }
+}

@@ -1,0 +1,194 @@
+//! Derived rates supervisors score (实质公开率, 纠错率 …), computed from the tables, with
+//! red/yellow flags at thresholds of [`Options`].
+
+use crate::result::{CheckResult, TableOut};
+use crate::Options;
+use serde::Serialize;
+
+/// A term of a sum: sign, table (`r` requests, `a` appeals), row key (a key ending in `.` takes
+/// every row under it), column.
+type Term = (i8, char, &'static str, &'static str);
+const T37: &[Term] = &[(1, 'r', "3.7", "total")];
+const T12: &[Term] = &[(1, 'r', "1", "total"), (1, 'r', "2", "total")];
+
+/// key, Chinese name, English name, formula, numerator, denominator, flag kind (0 none, 1 high is
+/// bad, 2 low is bad).
+type Def = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static [Term],
+    &'static [Term],
+    u8,
+);
+pub const RATES: [Def; 8] = [
+    (
+        "substantive_disclosure",
+        "实质公开率",
+        "Substantive disclosure rate",
+        "(3.1+3.2)/3.7",
+        &[(1, 'r', "3.1", "total"), (1, 'r', "3.2", "total")],
+        T37,
+        2,
+    ),
+    (
+        "granted",
+        "予以公开率",
+        "Granted rate",
+        "3.1/3.7",
+        &[(1, 'r', "3.1", "total")],
+        T37,
+        0,
+    ),
+    (
+        "refused",
+        "不予公开率",
+        "Refused rate",
+        "Σ3.3/3.7",
+        &[(1, 'r', "3.3.", "total")],
+        T37,
+        0,
+    ),
+    (
+        "unavailable",
+        "无法提供率",
+        "Unavailable rate",
+        "Σ3.4/3.7",
+        &[(1, 'r', "3.4.", "total")],
+        T37,
+        0,
+    ),
+    (
+        "handled",
+        "办结率",
+        "Completion rate",
+        "3.7/(1+2)",
+        T37,
+        T12,
+        0,
+    ),
+    (
+        "carried_over",
+        "结转率",
+        "Carry-over rate",
+        "4/(1+2)",
+        &[(1, 'r', "4", "total")],
+        T12,
+        0,
+    ),
+    (
+        "review_corrected",
+        "行政复议纠错率",
+        "Review correction rate",
+        "复议纠正/(复议总计−尚未审结)",
+        &[(1, 'a', "appeals", "review.corrected")],
+        &[
+            (1, 'a', "appeals", "review.total"),
+            (-1, 'a', "appeals", "review.pending"),
+        ],
+        1,
+    ),
+    (
+        "suit_corrected",
+        "行政诉讼纠错率",
+        "Litigation correction rate",
+        "诉讼纠正/(诉讼总计−尚未审结)",
+        &[
+            (1, 'a', "appeals", "suit_direct.corrected"),
+            (1, 'a', "appeals", "suit_after_review.corrected"),
+        ],
+        &[
+            (1, 'a', "appeals", "suit_direct.total"),
+            (1, 'a', "appeals", "suit_after_review.total"),
+            (-1, 'a', "appeals", "suit_direct.pending"),
+            (-1, 'a', "appeals", "suit_after_review.pending"),
+        ],
+        1,
+    ),
+];
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RateOut {
+    pub key: &'static str,
+    pub name_zh: &'static str,
+    pub name_en: &'static str,
+    pub formula: &'static str,
+    pub numerator: Option<i64>,
+    pub denominator: Option<i64>,
+    /// numerator ÷ denominator (0–1), null when undefined.
+    pub value: Option<f64>,
+    /// "red" | "yellow" | null.
+    pub flag: Option<&'static str>,
+    /// Last year's value and this year's minus last year's, when a previous report is given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub previous: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub change: Option<f64>,
+}
+
+fn sum(req: &TableOut, app: &TableOut, terms: &[Term]) -> Option<i64> {
+    let mut s = 0;
+    for &(sign, t, key, col) in terms {
+        let t = if t == 'r' { req } else { app };
+        let rows = t
+            .rows
+            .iter()
+            .filter(|r| r.found && (r.key == key || key.ends_with('.') && r.key.starts_with(key)));
+        let mut any = false;
+        for r in rows {
+            s += sign as i64 * r.cell(col)?.int()?;
+            any = true;
+        }
+        if !any {
+            return None;
+        }
+    }
+    Some(s)
+}
+
+fn round(v: f64) -> f64 {
+    (v * 1e6).round() / 1e6
+}
+
+/// The rates of a report's tables.
+pub fn rates(req: &TableOut, app: &TableOut, o: &Options) -> Vec<RateOut> {
+    RATES
+        .iter()
+        .map(|&(key, name_zh, name_en, formula, num, den, kind)| {
+            let (n, d) = (sum(req, app, num), sum(req, app, den));
+            let value = n
+                .zip(d)
+                .filter(|(_, d)| *d > 0)
+                .map(|(n, d)| round(n as f64 / d as f64));
+            let flag = match (value, kind) {
+                _ if d.unwrap_or(0) < o.min_denominator => None,
+                (Some(v), 1) if v > o.correction_red => Some("red"),
+                (Some(v), 1) if v > o.correction_yellow => Some("yellow"),
+                (Some(v), 2) if v < o.disclosure_red => Some("red"),
+                (Some(v), 2) if v < o.disclosure_yellow => Some("yellow"),
+                _ => None,
+            };
+            RateOut {
+                key,
+                name_zh,
+                name_en,
+                formula,
+                numerator: n,
+                denominator: d,
+                value,
+                flag,
+                previous: None,
+                change: None,
+            }
+        })
+        .collect()
+}
+
+/// Adds last year's values and the change to this year's rates.
+pub fn compare(rates: &mut [RateOut], prev: &CheckResult) {
+    for (r, p) in rates.iter_mut().zip(&prev.rates) {
+        r.previous = p.value;
+        r.change = r.value.zip(p.value).map(|(a, b)| round(a - b));
+    }
+}

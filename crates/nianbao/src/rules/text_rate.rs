@@ -1,0 +1,76 @@
+//! `text-rate-mismatch`: a rate the prose states ("实质公开率为85%") recomputed from the tables.
+
+use super::Ctx;
+use crate::prose::{clauses, is_prose, numbers};
+use crate::result::Status;
+
+/// Words of the prose and the rates they may mean (公开率 is read as either kind).
+const NAMES: [(&str, &[&str]); 9] = [
+    ("实质公开率", &["substantive_disclosure"]),
+    ("予以公开率", &["granted"]),
+    ("不予公开率", &["refused"]),
+    ("无法提供率", &["unavailable"]),
+    ("公开率", &["substantive_disclosure", "granted"]),
+    ("办结率", &["handled"]),
+    ("结转率", &["carried_over"]),
+    ("复议纠错率", &["review_corrected"]),
+    ("诉讼纠错率", &["suit_corrected"]),
+];
+
+pub fn check(ctx: &mut Ctx) {
+    let before = ctx.findings.len();
+    let mut checked = 0;
+    for line in ctx.text.lines.iter().filter(|l| is_prose(l)) {
+        for (at, clause) in clauses(&line.text) {
+            let Some((name, keys)) = NAMES.iter().find(|(n, _)| clause.contains(n)) else {
+                continue;
+            };
+            let cc: Vec<char> = clause.chars().collect();
+            let Some(n) = numbers(&cc).into_iter().find(|n| n.unit == '%') else {
+                continue;
+            };
+            let vals: Vec<f64> = keys
+                .iter()
+                .filter_map(|k| ctx.rates.iter().find(|r| r.key == *k)?.value)
+                .collect();
+            if vals.is_empty() {
+                continue;
+            }
+            checked += 1;
+            if vals.iter().any(|v| (v * 100.0 - n.value).abs() <= 0.5) {
+                continue;
+            }
+            let r = ctx.rates.iter().find(|r| r.key == keys[0]).unwrap();
+            let want = (vals[0] * 1000.0).round() / 10.0;
+            let (num, den) = (r.numerator.unwrap_or(0), r.denominator.unwrap_or(0));
+            let mut f = ctx.finding(
+                "text-rate-mismatch",
+                ctx.structure.section_at(line.no - 1),
+                format!(
+                    "正文第{}行称{name}为{}%，按表格计算为{}/{}={want}%（{}）",
+                    line.no, n.value, num, den, r.formula
+                ),
+                format!(
+                    "Line {} states {} as {}%; the tables give {}/{}={want}% ({})",
+                    line.no, r.name_en, n.value, num, den, r.formula
+                ),
+            );
+            f.line = Some(line.no);
+            f.column = Some(at + n.start + 1);
+            f.expected = Some(want);
+            f.actual = Some(n.value);
+            ctx.push(f);
+        }
+    }
+    if checked > 0 {
+        let (st, zh, en) = match ctx.findings[before..].first() {
+            Some(f) => (Status::Warn, f.message.clone(), f.message_en.clone()),
+            None => (
+                Status::Pass,
+                format!("{checked}处比率与表格一致"),
+                format!("{checked} stated rate(s) agree"),
+            ),
+        };
+        ctx.check(None, "text-rate-mismatch", st, zh, en);
+    }
+}

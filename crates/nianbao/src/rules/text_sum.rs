@@ -1,0 +1,162 @@
+//! `text-sum-mismatch`: a total stated in the prose and the parts the sentence lists for it.
+//!
+//! The parts are the numbers with the total's unit after 其中/包括/分别为, up to the end of the
+//! sentence (。), a new total (共/合计/总计/累计 N), or a ； that starts another statement rather
+//! than the next item of the list ("；2.部门文件类信息10条" goes on, "；办结718件" does not). A
+//! list whose first parts add up to the total is accepted: "共受理749件，其中自然人741件、
+//! 法人8件，办结718件" is 741 + 8 = 749.
+
+use super::Ctx;
+use crate::prose::{is_prose, numbers, Num};
+use crate::result::{Severity, Status};
+
+const TRIGGERS: [&str; 4] = ["其中", "包括", "分别为", "分别是"];
+
+/// Whether the number at `n` is a new total (共/合计/总计/累计 just before it).
+fn new_total(chars: &[char], n: &Num) -> bool {
+    let w: String = chars[n.start.saturating_sub(4)..n.start].iter().collect();
+    ["共", "合计", "总计", "累计"].iter().any(|t| w.contains(t))
+}
+
+/// Whether the text after a ； at `i` is the next item of a list (2. / （二） / 二是 / 3、).
+fn next_item(chars: &[char], i: usize) -> bool {
+    let c = |k: usize| chars.get(i + k).copied().unwrap_or('\0');
+    c(1).is_ascii_digit() && matches!(c(2), '.' | '、' | ')' | '）')
+        || matches!(c(1), '（' | '(')
+        || "一二三四五六七八九十".contains(c(1)) && matches!(c(2), '是' | '、' | '.')
+}
+
+/// The parts listed for the total `nums[k]`: (values, any prefix adds up).
+pub fn parts(chars: &[char], nums: &[Num], k: usize) -> Option<Vec<f64>> {
+    let tot = nums[k];
+    if tot.unit == '%' || tot.unit == '\0' {
+        return None;
+    }
+    let next = nums.get(k + 1)?;
+    let between: String = chars[tot.end..next.start].iter().collect();
+    if !TRIGGERS.iter().any(|t| between.contains(t)) || between.contains('。') {
+        return None;
+    }
+    let mut out = Vec::new();
+    let mut pos = tot.end;
+    for n in &nums[k + 1..] {
+        let gap = &chars[pos..n.start];
+        let items = gap
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| matches!(c, '；' | ';'))
+            .all(|(j, _)| next_item(chars, pos + j));
+        if gap.contains(&'。') || !items || (!out.is_empty() && new_total(chars, n)) {
+            break;
+        }
+        pos = n.end;
+        if n.unit == tot.unit {
+            out.push(n.value);
+        }
+    }
+    (out.len() >= 2).then_some(out)
+}
+
+pub fn check(ctx: &mut Ctx) {
+    let before = ctx.findings.len();
+    let mut checked = 0;
+    for line in ctx.text.lines.iter().filter(|l| is_prose(l)) {
+        let chars: Vec<char> = line.text.chars().collect();
+        let nums = numbers(&chars);
+        for k in 0..nums.len() {
+            let Some(parts) = parts(&chars, &nums, k) else {
+                continue;
+            };
+            let (tot, unit) = (nums[k].value, nums[k].unit);
+            checked += 1;
+            let mut s = 0.0;
+            let prefix = parts.iter().any(|v| {
+                s += v;
+                (s - tot).abs() < 1e-9
+            });
+            if prefix {
+                continue;
+            }
+            let list = parts
+                .iter()
+                .map(|v| crate::layout::fmt_num(*v))
+                .collect::<Vec<_>>()
+                .join("+");
+            let (tot_s, s_s) = (crate::layout::fmt_num(tot), crate::layout::fmt_num(s));
+            let mut f = ctx.finding(
+                "text-sum-mismatch",
+                ctx.structure.section_at(line.no - 1),
+                format!("正文称共{tot_s}{unit}，但其中列举的各项相加为{list}={s_s}{unit}"),
+                format!(
+                    "The prose states {tot_s} in total, but the listed parts add up to {list}={s_s}"
+                ),
+            );
+            if parts.len() < 3 {
+                f.severity = Severity::Warning;
+            }
+            f.line = Some(line.no);
+            f.column = Some(nums[k].start + 1);
+            f.expected = Some(tot);
+            f.actual = Some(s);
+            ctx.push(f);
+        }
+    }
+    if checked == 0 {
+        return ctx.check(
+            None,
+            "text-sum-mismatch",
+            Status::Skip,
+            "正文中没有“共N条，其中……”形式的列举",
+            "No stated total with listed parts in the prose",
+        );
+    }
+    let bad: Vec<_> = ctx.findings[before..].to_vec();
+    match bad.first() {
+        None => ctx.check(
+            None,
+            "text-sum-mismatch",
+            Status::Pass,
+            format!("{checked}处列举的分项之和与总数一致"),
+            format!("{checked} listed total(s) add up"),
+        ),
+        Some(f) => {
+            let status = if bad.iter().any(|f| f.severity == Severity::Error) {
+                Status::Fail
+            } else {
+                Status::Warn
+            };
+            ctx.check(
+                None,
+                "text-sum-mismatch",
+                status,
+                f.message.clone(),
+                f.message_en.clone(),
+            )
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sums(s: &str) -> Vec<Vec<f64>> {
+        let c: Vec<char> = s.chars().collect();
+        let n = numbers(&c);
+        (0..n.len()).filter_map(|k| parts(&c, &n, k)).collect()
+    }
+
+    #[test]
+    fn parts_stop_at_a_new_statement() {
+        let s = "共受理749件，其中自然人741件、法人8件；办结718件，结转31件。";
+        assert_eq!(sums(s), [vec![741.0, 8.0]]);
+        // A comma instead of ；: the prefix 741 + 8 adds up (checked by `check`).
+        let s = "共受理749件，其中自然人741件、法人8件，办结718件，结转31件。";
+        assert_eq!(sums(s), [vec![741.0, 8.0, 718.0, 31.0]]);
+        let s = "主动公开399条，其中1.组织机构类2条；2.部门文件类10条；3.其他387条。另发布5条。";
+        assert_eq!(sums(s), [vec![2.0, 10.0, 387.0]]);
+        let s =
+            "收到申请十二件，其中自然人申请九件、法人三件，共办结十件，其中公开8件、不予公开2件。";
+        assert_eq!(sums(s), [vec![9.0, 3.0], vec![8.0, 2.0]]);
+    }
+}

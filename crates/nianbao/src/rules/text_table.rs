@@ -1,0 +1,179 @@
+//! `text-table-mismatch`: counts the prose states (申请 received, 办结, 结转, 行政复议, 行政诉讼,
+//! 行政处罚) against their table cells. A clause is read when it holds exactly one count; a
+//! clause without the word 申请 is about requests when its sentence is.
+
+use super::Ctx;
+use crate::prose::{any, clauses, is_prose, numbers};
+use crate::result::{Status, TableOut};
+
+/// A table cell's whole value and its line.
+fn cell(t: &TableOut, key: &str, col: &str) -> Option<(i64, Option<usize>)> {
+    let c = t.row(key).filter(|r| r.found)?.cell(col)?;
+    Some((c.int()?, c.line))
+}
+
+pub fn check(ctx: &mut Ctx) {
+    let before = ctx.findings.len();
+    let (rq, ap) = (&ctx.requests.out, &ctx.appeals.out);
+    let received = cell(rq, "1", "total");
+    let carried = cell(rq, "2", "total");
+    let handled = cell(rq, "3.7", "total");
+    let carried_out = cell(rq, "4", "total");
+    let penalties = ctx
+        .active
+        .out
+        .row("penalty")
+        .filter(|r| r.found)
+        .and_then(|r| r.cell("decisions"))
+        .and_then(|c| Some((c.int()?, c.line)));
+    let review = cell(ap, "appeals", "review.total");
+    let suits = cell(ap, "appeals", "suit_direct.total")
+        .zip(cell(ap, "appeals", "suit_after_review.total"))
+        .map(|(a, b)| (a.0 + b.0, a.1));
+    let mut checked = 0;
+    for line in ctx.text.lines.iter().filter(|l| is_prose(l)) {
+        let text = line.text.as_str();
+        let mut col = 0; // chars before the clause
+        for sentence in text.split_inclusive('。') {
+            let requests =
+                sentence.contains("申请") && any(sentence, &["政府信息", "依申请", "公开申请"]);
+            let base = col;
+            col += sentence.chars().count();
+            for (at, clause) in clauses(sentence) {
+                let at = base + at;
+                let cc: Vec<char> = clause.chars().collect();
+                let ns: Vec<_> = numbers(&cc)
+                    .into_iter()
+                    .filter(|n| n.unit != '\0' && n.unit != '%')
+                    .collect();
+                if ns.len() != 1 || ns[0].unit == '条' || ns[0].value.fract() != 0.0 {
+                    continue;
+                }
+                let v = ns[0].value as i64;
+                let has = |w: &[&str]| any(clause, w);
+                let about = (requests || has(&["申请"])) && !has(&["复议", "诉讼"]);
+                let (what, want, alt, section, place, table, key) = if about && has(&["结转"]) {
+                    if has(&["上年"]) {
+                        (
+                            "上年结转的申请",
+                            carried,
+                            None,
+                            3,
+                            "第三部分表格第二项总计",
+                            "requests",
+                            "2/total",
+                        )
+                    } else {
+                        (
+                            "结转下年度的申请",
+                            carried_out,
+                            None,
+                            3,
+                            "第三部分表格第四项总计",
+                            "requests",
+                            "4/total",
+                        )
+                    }
+                } else if about && has(&["办结", "答复"]) && !has(&["收到"]) {
+                    (
+                        "办结的申请",
+                        handled,
+                        None,
+                        3,
+                        "第三部分表格（七）总计",
+                        "requests",
+                        "3.7/total",
+                    )
+                } else if has(&["行政处罚"])
+                    && has(&["作出", "决定", "实施"])
+                    && !has(&["复议", "诉讼"])
+                {
+                    (
+                        "作出行政处罚",
+                        penalties,
+                        None,
+                        2,
+                        "第二部分表格行政处罚",
+                        "active",
+                        "penalty/decisions",
+                    )
+                } else if about && has(&["收到", "新收", "受理"]) {
+                    (
+                        "收到政府信息公开申请",
+                        received,
+                        received.zip(carried).map(|(a, b)| a.0 + b.0),
+                        3,
+                        "第三部分表格第一项总计",
+                        "requests",
+                        "1/total",
+                    )
+                } else if has(&["行政复议"]) && !has(&["诉讼"]) {
+                    (
+                        "行政复议",
+                        review,
+                        None,
+                        4,
+                        "第四部分表格行政复议总计",
+                        "appeals",
+                        "appeals/review.total",
+                    )
+                } else if has(&["行政诉讼"]) && !has(&["复议"]) {
+                    (
+                        "行政诉讼",
+                        suits,
+                        None,
+                        4,
+                        "第四部分表格两项行政诉讼总计",
+                        "appeals",
+                        "appeals/suit_direct.total",
+                    )
+                } else {
+                    continue;
+                };
+                let Some((want, cell_line)) = want else {
+                    continue;
+                };
+                checked += 1;
+                if v == want || Some(v) == alt {
+                    continue;
+                }
+                let c = clause.trim_end_matches(['，', '；', ',', ';', '。']).trim();
+                let mut f = ctx.finding(
+                    "text-table-mismatch",
+                    Some(section),
+                    format!("正文“{c}”称{what}{v}件，{place}为{want}件",),
+                    format!("The prose (\"{c}\") says {v}, the table ({key}) says {want}",),
+                );
+                f.line = Some(line.no);
+                f.column = Some(at + 1);
+                f.table = Some(table);
+                f.cells = vec![key.to_string()];
+                if key.contains("suit") {
+                    f.cells.push("appeals/suit_after_review.total".into());
+                }
+                let _ = cell_line;
+                f.expected = Some(want as f64);
+                f.actual = Some(v as f64);
+                ctx.push(f);
+            }
+        }
+    }
+    if checked == 0 {
+        return ctx.check(
+            None,
+            "text-table-mismatch",
+            Status::Skip,
+            "正文中没有可与表格对照的数字",
+            "No prose number to compare with the tables",
+        );
+    }
+    let (zh, en, status) = match ctx.findings[before..].first() {
+        Some(f) => (f.message.clone(), f.message_en.clone(), Status::Warn),
+        None => (
+            format!("{checked}处正文数字与表格一致"),
+            format!("{checked} prose number(s) agree with the tables"),
+            Status::Pass,
+        ),
+    };
+    ctx.check(None, "text-table-mismatch", status, zh, en);
+}
