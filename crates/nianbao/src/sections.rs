@@ -158,7 +158,8 @@ fn find_meta(text: &Text, first_part: Option<usize>, found: &[Option<FoundSectio
             || k.starts_with("依据")
             || k.starts_with("根据");
         // A web page's breadcrumb ("当前位置：首页 > 政务公开 > 年度报告") is not the title.
-        let breadcrumb = k.contains("当前位置") || (k.contains("首页") && t.contains(['>', '＞', '»']));
+        let breadcrumb =
+            k.contains("当前位置") || (k.contains("首页") && t.contains(['>', '＞', '»']));
         if !(k.contains("政府信息公开") && k.contains("报告"))
             || t.chars().count() > 60
             || sentence
