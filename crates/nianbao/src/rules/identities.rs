@@ -113,8 +113,8 @@ fn run(
             ));
             continue;
         }
-        let l: i64 = lhs.iter().sum();
-        let r: i64 = rhs.iter().sum();
+        // Wide sums: no cell list can overflow them (cells are at most 10^12 anyway).
+        let (l, r) = (wide_sum(&lhs), wide_sum(&rhs));
         if l == r {
             passed += 1;
             continue;
@@ -211,6 +211,10 @@ fn run(
     ctx.check(Some(section), rule, status, zh, en);
 }
 
+fn wide_sum(v: &[i64]) -> i128 {
+    v.iter().map(|&x| i128::from(x)).sum()
+}
+
 fn join(v: &[i64]) -> String {
     v.iter()
         .map(|x| fmt_num(*x as f64))
@@ -226,8 +230,7 @@ fn message(
     t: &TableOut,
     _table: &str,
 ) -> (String, String) {
-    let l: i64 = lhs.iter().sum();
-    let r: i64 = rhs.iter().sum();
+    let (l, r) = (wide_sum(lhs), wide_sum(rhs));
     match rule {
         "requests-balance" => (
             format!(
