@@ -100,6 +100,7 @@ pub fn check_document(name: &str, doc: &Document) -> CheckResult {
         appeals: &appeals,
         findings: Vec::new(),
         checks: Vec::new(),
+        tally: Vec::new(),
     };
     rules::run(&mut ctx);
     let mut findings = std::mem::take(&mut ctx.findings);

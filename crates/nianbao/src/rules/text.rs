@@ -4,6 +4,9 @@ use super::Ctx;
 use crate::layout::fmt_num;
 use crate::result::{Severity, Status, TableOut};
 
+/// Most parts a stated total may list ("共N件，其中…"): a longer list is not checked.
+const MAX_PARTS: usize = 50;
+
 /// A number in the prose followed by its unit: value, unit, char index of the number.
 fn counted(chars: &[char]) -> Vec<(i64, char, usize)> {
     let mut out = Vec::new();
@@ -35,8 +38,11 @@ fn counted(chars: &[char]) -> Vec<(i64, char, usize)> {
                 && !(i < chars.len() && chars[i] == '.')
             {
                 let n: String = chars[s..i].iter().filter(|c| c.is_ascii_digit()).collect();
-                if let Ok(v) = n.parse() {
-                    out.push((v, chars[j], s));
+                // A number too large to be a count (more than 10^12) is not one.
+                if let Ok(v) = n.parse::<i64>() {
+                    if v as f64 <= crate::layout::MAX_VALUE {
+                        out.push((v, chars[j], s));
+                    }
                 }
             }
         } else {
@@ -67,7 +73,7 @@ pub fn check(ctx: &mut Ctx) {
     let review = total(appeals, "appeals", "review.total");
     let suits = total(appeals, "appeals", "suit_direct.total")
         .zip(total(appeals, "appeals", "suit_after_review.total"))
-        .map(|(a, b)| a + b);
+        .and_then(|(a, b)| a.checked_add(b));
 
     let lines: Vec<(usize, &str)> = ctx
         .text
@@ -84,28 +90,47 @@ pub fn check(ctx: &mut Ctx) {
         }
         let chars: Vec<char> = text.chars().collect();
         let nums = counted(&chars);
+        // The numbers of each unit, in order, and each number's rank among its unit's: a total's
+        // parts are the next numbers of its unit, found without scanning the others.
+        let mut by_unit: Vec<(char, Vec<usize>)> = Vec::new();
+        let mut rank = Vec::with_capacity(nums.len());
+        for (k, &(_, unit, _)) in nums.iter().enumerate() {
+            let at = match by_unit.iter().position(|(u, _)| *u == unit) {
+                Some(at) => at,
+                None => {
+                    by_unit.push((unit, Vec::new()));
+                    by_unit.len() - 1
+                }
+            };
+            rank.push((at, by_unit[at].1.len()));
+            by_unit[at].1.push(k);
+        }
+        // The end of the current total's sentence: it only moves forward.
+        let mut end = 0;
         // "…399条，其中…2条；…10条…" up to the end of the sentence.
         for (k, &(tot, unit, pos)) in nums.iter().enumerate() {
             let after: String = chars[pos..chars.len().min(pos + 12)].iter().collect();
             if !after.contains("其中") {
                 continue;
             }
-            let end = chars[pos..]
-                .iter()
-                .position(|&c| c == '。')
-                .map(|e| pos + e)
-                .unwrap_or(chars.len());
-            let parts: Vec<i64> = nums[k + 1..]
-                .iter()
-                .filter(|(_, u, p)| *u == unit && *p < end)
-                .map(|(v, _, _)| *v)
-                .collect();
-            if parts.len() < 2 {
+            if end <= pos {
+                end = chars[pos..]
+                    .iter()
+                    .position(|&c| c == '。')
+                    .map(|e| pos + e)
+                    .unwrap_or(chars.len());
+            }
+            let (u, r) = rank[k];
+            let later = &by_unit[u].1[r + 1..];
+            let n = later.partition_point(|&n| nums[n].2 < end);
+            // More parts than any real list has: not a stated total with its parts.
+            if !(2..=MAX_PARTS).contains(&n) {
                 continue;
             }
+            let parts: Vec<i64> = later[..n].iter().map(|&n| nums[n].0).collect();
             sum_checked += 1;
-            let s: i64 = parts.iter().sum();
-            if s != tot {
+            let s: i128 = parts.iter().map(|&v| i128::from(v)).sum();
+            if s != i128::from(tot) {
                 let list = parts
                     .iter()
                     .map(|v| v.to_string())
@@ -127,8 +152,11 @@ pub fn check(ctx: &mut Ctx) {
                 ctx.push(f);
             }
         }
-        // Clauses that state a table's number.
+        // Clauses that state a table's number. `col`: the clause's first character (0-based).
+        let mut next_col = 0;
         for clause in text.split(['，', '。', '；', ',', ';']) {
+            let col = next_col;
+            next_col += clause.chars().count() + 1;
             if !clause.bytes().any(|b| b.is_ascii_digit()) {
                 continue;
             }
@@ -166,7 +194,7 @@ pub fn check(ctx: &mut Ctx) {
                 (
                     "收到政府信息公开申请",
                     received,
-                    received.zip(carried).map(|(a, b)| a + b),
+                    received.zip(carried).and_then(|(a, b)| a.checked_add(b)),
                     3,
                 )
             } else if clause.contains("行政复议") && !clause.contains("诉讼") {
@@ -179,7 +207,8 @@ pub fn check(ctx: &mut Ctx) {
             let Some(want) = want else { continue };
             cross_checked += 1;
             if v != want && Some(v) != alt {
-                let col = text.find(clause).map(|b| text[..b].chars().count() + 1);
+                // (The clause's place is counted as the line is split: no search.)
+                let col = Some(col + 1);
                 let mut f = ctx.finding(
                     "text-table-mismatch",
                     Some(section),
