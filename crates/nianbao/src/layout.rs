@@ -187,10 +187,12 @@ pub fn split(line: &Line) -> Option<Row> {
             {
                 return None;
             }
-            // A cell holding several numbers separated by spaces ("0 0 0") is several cells.
+            // A cell holding several numbers separated by spaces ("0 0 0") is several cells; so is
+            // one whose numbers are apart by two or more spaces ("0  0": a TAB typed as spaces),
+            // although one space may group digits ("12 832").
             let mut out = Vec::with_capacity(cells.len());
             for c in cells {
-                if c.kind == Kind::Text && c.text.contains(' ') {
+                if (c.kind == Kind::Text && c.text.contains(' ')) || c.text.contains("  ") {
                     let parts = split_spaces(&c.text, &c.raw, c.line, c.col);
                     if parts.len() > 1 && parts.iter().all(|p| p.is_value) {
                         out.extend(parts);
