@@ -58,29 +58,90 @@ impl Row {
     }
 }
 
-/// Splits a line into cells. Returns None for lines that carry no cells (empty lines, separator
-/// rows such as `|---|---|` or `-----\t---`, page numbers such as `- 3 -`).
-pub fn split(line: &Line) -> Option<Row> {
-    let text = &line.text;
-    if text.trim().is_empty() || is_page_number(text) {
-        return None;
-    }
-    let sep = if text.contains('\t') {
+/// Most cells read from one line: no table of the format has a tenth as many columns. The rest
+/// of a longer line is not read (the `row-shape` rule says so: [`too_many_cells`]).
+pub const MAX_CELLS: usize = 400;
+
+/// The separator a line uses: tabs first, then pipes, else spaces.
+fn sep_of(text: &str) -> Sep {
+    if text.contains('\t') {
         Sep::Tab
     } else if text.contains('|') {
         Sep::Pipe
     } else {
         Sep::Space
+    }
+}
+
+/// The character index where a line's cells beyond [`MAX_CELLS`] begin, if it has more.
+fn cut_at(text: &str, sep: Sep) -> Option<usize> {
+    let mut fields = 1;
+    let mut in_word = false;
+    for (ci, c) in text.chars().enumerate() {
+        match sep {
+            Sep::Tab | Sep::Pipe => {
+                if c == if sep == Sep::Tab { '\t' } else { '|' } {
+                    if fields == MAX_CELLS {
+                        return Some(ci);
+                    }
+                    fields += 1;
+                }
+            }
+            Sep::Space => {
+                let word = !c.is_whitespace();
+                if word && !in_word {
+                    if fields > MAX_CELLS {
+                        return Some(ci);
+                    }
+                    fields += 1;
+                }
+                in_word = word;
+            }
+        }
+    }
+    None
+}
+
+/// Whether a line has more cells than [`split`] reads.
+pub fn too_many_cells(text: &str) -> bool {
+    // Cheap test first: a line of fewer characters cannot have that many cells.
+    text.len() >= MAX_CELLS && cut_at(text, sep_of(text)).is_some()
+}
+
+/// Splits a line into cells. Returns None for lines that carry no cells (empty lines, separator
+/// rows such as `|---|---|` or `-----\t---`, page numbers such as `- 3 -`). Reads at most
+/// [`MAX_CELLS`] cells; the rest of the line is ignored.
+pub fn split(line: &Line) -> Option<Row> {
+    if line.text.trim().is_empty() || is_page_number(&line.text) {
+        return None;
+    }
+    let sep = sep_of(&line.text);
+    // Beyond MAX_CELLS the line is cut: the normalised and raw text have the same characters.
+    let (text, raw): (&str, &str) = match cut_at(&line.text, sep) {
+        Some(ci) => {
+            let tb = line
+                .text
+                .char_indices()
+                .nth(ci)
+                .map_or(line.text.len(), |x| x.0);
+            let rb = line
+                .raw
+                .char_indices()
+                .nth(ci)
+                .map_or(line.raw.len(), |x| x.0);
+            (&line.text[..tb], &line.raw[..rb])
+        }
+        None => (&line.text, &line.raw),
     };
     // Byte offsets of every character in the normalised and the raw line (same count).
     let offs: Vec<(usize, usize)> = text
         .char_indices()
         .map(|(i, _)| i)
-        .zip(line.raw.char_indices().map(|(i, _)| i))
+        .zip(raw.char_indices().map(|(i, _)| i))
         .collect();
     let nchars = offs.len();
     let norm_at = |ci: usize| offs.get(ci).map(|o| o.0).unwrap_or(text.len());
-    let raw_at = |ci: usize| offs.get(ci).map(|o| o.1).unwrap_or(line.raw.len());
+    let raw_at = |ci: usize| offs.get(ci).map(|o| o.1).unwrap_or(raw.len());
     let mut cells = Vec::new();
     // A cell from character `start` to `end` (exclusive), trimmed of spaces.
     let push = |start: usize, end: usize, cells: &mut Vec<Cell>| {
@@ -94,7 +155,7 @@ pub fn split(line: &Line) -> Option<Row> {
             e -= 1;
         }
         let t = text[norm_at(s)..norm_at(e)].to_string();
-        let r = line.raw[raw_at(s)..raw_at(e)].to_string();
+        let r = raw[raw_at(s)..raw_at(e)].to_string();
         cells.push(make_cell(r, t, line.no, s + 1));
     };
     match sep {
@@ -126,10 +187,12 @@ pub fn split(line: &Line) -> Option<Row> {
             {
                 return None;
             }
-            // A cell holding several numbers separated by spaces ("0 0 0") is several cells.
+            // A cell holding several numbers separated by spaces ("0 0 0") is several cells; so is
+            // one whose numbers are apart by two or more spaces ("0  0": a TAB typed as spaces),
+            // although one space may group digits ("12 832").
             let mut out = Vec::with_capacity(cells.len());
             for c in cells {
-                if c.kind == Kind::Text && c.text.contains(' ') {
+                if (c.kind == Kind::Text && c.text.contains(' ')) || c.text.contains("  ") {
                     let parts = split_spaces(&c.text, &c.raw, c.line, c.col);
                     if parts.len() > 1 && parts.iter().all(|p| p.is_value) {
                         out.extend(parts);
@@ -141,7 +204,7 @@ pub fn split(line: &Line) -> Option<Row> {
             cells = unglue(out);
         }
         Sep::Space => {
-            cells = split_spaces(text, &line.raw, line.no, 1);
+            cells = split_spaces(text, raw, line.no, 1);
             if cells
                 .iter()
                 .all(|c| c.text.chars().all(|ch| matches!(ch, '-' | ':' | '—')))
@@ -315,7 +378,7 @@ pub(crate) fn make_cell(raw: String, text: String, line: usize, col: usize) -> C
     let is_value = match kind {
         Kind::Number | Kind::Na => true,
         Kind::Blank | Kind::Ambiguous => false,
-        Kind::Text => looks_like_value(&text),
+        Kind::Text => looks_like_value(&text) || is_implausible(&text),
     };
     Cell {
         raw,
@@ -328,8 +391,26 @@ pub(crate) fn make_cell(raw: String, text: String, line: usize, col: usize) -> C
     }
 }
 
+/// Largest magnitude a cell may hold: no count or amount (in 元) of one agency's year comes near.
+pub const MAX_VALUE: f64 = 1e12;
+/// Most significant digits a cell may have: beyond them an `f64` no longer holds the number.
+pub const MAX_DIGITS: usize = 15;
+
+/// Whether a cell's text is a well-formed number too large to be real (more than 10^12, or more
+/// than 15 significant digits): such a cell is invalid, never a value that sums overflow on.
+pub fn is_implausible(text: &str) -> bool {
+    matches!(parse_number_text(text), Some(Parsed::Implausible))
+}
+
+enum Parsed {
+    Value(f64),
+    Implausible,
+}
+
 /// Reads a cell's value. Accepts 0, 00, +48, -3, 1,234, 8024.47, 12832 元, 160.5964万元;
-/// /, -, —, 无, 不适用 are "not applicable"; anything else is text.
+/// /, -, —, 无, 不适用 are "not applicable"; a number larger than [`MAX_VALUE`] or with more
+/// than [`MAX_DIGITS`] significant digits is invalid (text, see [`is_implausible`]); anything
+/// else is text.
 pub fn parse_value(text: &str) -> (Kind, Option<f64>) {
     let t = text.trim();
     if t.is_empty() {
@@ -343,6 +424,18 @@ pub fn parse_value(text: &str) -> (Kind, Option<f64>) {
     }
     if !t.bytes().any(|b| b.is_ascii_digit()) {
         return (Kind::Text, None);
+    }
+    match parse_number_text(t) {
+        Some(Parsed::Value(v)) => (Kind::Number, Some(v)),
+        _ => (Kind::Text, None),
+    }
+}
+
+/// A number with an optional unit, trimmed text; None when it is not one.
+fn parse_number_text(t: &str) -> Option<Parsed> {
+    let t = t.trim();
+    if !t.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
     }
     let owned;
     let mut s: &str = if t.contains(' ') {
@@ -360,13 +453,10 @@ pub fn parse_value(text: &str) -> (Kind, Option<f64>) {
     if let Some(x) = s.strip_suffix("(万元)").or_else(|| s.strip_suffix("(元)")) {
         s = x;
     }
-    match parse_number(s) {
-        Some(v) => (Kind::Number, Some(v)),
-        None => (Kind::Text, None),
-    }
+    parse_number(s)
 }
 
-fn parse_number(s: &str) -> Option<f64> {
+fn parse_number(s: &str) -> Option<Parsed> {
     let (sign, body) = match s.as_bytes().first()? {
         b'+' => (1.0, &s[1..]),
         b'-' => (-1.0, &s[1..]),
@@ -401,11 +491,26 @@ fn parse_number(s: &str) -> Option<f64> {
         }
         int.to_string()
     };
+    // Significant digits: leading zeros do not count, nor trailing zeros of the fraction.
+    let frac_digits = frac.map(|f| f.trim_end_matches('0')).unwrap_or("");
+    let int_digits = digits.trim_start_matches('0');
+    let significant = if int_digits.is_empty() {
+        frac_digits.trim_start_matches('0').len()
+    } else {
+        int_digits.len() + frac_digits.len()
+    };
+    if significant > MAX_DIGITS || int_digits.len() > 13 {
+        return Some(Parsed::Implausible);
+    }
     let text = match frac {
         Some(f) => format!("{digits}.{f}"),
         None => digits,
     };
-    text.parse::<f64>().ok().map(|v| v * sign)
+    let v = text.parse::<f64>().ok()? * sign;
+    if !v.is_finite() || v.abs() > MAX_VALUE {
+        return Some(Parsed::Implausible);
+    }
+    Some(Parsed::Value(v))
 }
 
 /// A text cell that stands where a value should (减4, --253, 1O): it has a digit and almost no

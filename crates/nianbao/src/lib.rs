@@ -160,6 +160,7 @@ pub fn check_with(
         appeals: &appeals,
         findings: Vec::new(),
         checks: Vec::new(),
+        tally: Vec::new(),
     };
     rules::run(&mut ctx);
     let mut findings = std::mem::take(&mut ctx.findings);

@@ -259,14 +259,15 @@ pub fn solve(rows: &mut [Option<Pending>], identities: &[Identity]) {
                 }
                 // Every other cell of the identity must be known.
                 let mut known = true;
-                let mut other = |cells: &[(usize, usize)]| -> i64 {
+                // Sums are i128: no list of i64 cells overflows them.
+                let mut other = |cells: &[(usize, usize)]| -> i128 {
                     let mut s = 0;
                     for &(rr, c) in cells {
                         if rr == r {
                             continue;
                         }
                         match rows[rr].as_ref().and_then(|p| p.agreed(c)) {
-                            Some(v) => s += v,
+                            Some(v) => s += i128::from(v),
                             None => known = false,
                         }
                     }
@@ -278,11 +279,11 @@ pub fn solve(rows: &mut [Option<Pending>], identities: &[Identity]) {
                     continue;
                 }
                 let p = rows[r].as_ref().expect("open row");
-                let own = |cand: &Candidate, cells: &[(usize, usize)]| -> i64 {
+                let own = |cand: &Candidate, cells: &[(usize, usize)]| -> i128 {
                     cells
                         .iter()
                         .filter(|&&(rr, _)| rr == r)
-                        .map(|&(_, c)| p.value_at(cand, c))
+                        .map(|&(_, c)| i128::from(p.value_at(cand, c)))
                         .sum()
                 };
                 let keep: Vec<Candidate> = p

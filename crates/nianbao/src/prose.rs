@@ -17,12 +17,20 @@ pub struct Num {
 
 /// Counting words after a number.
 pub const UNITS: &str = "条件个次起篇宗项";
-const CN: &str = "零〇一二两三四五六七八九";
-
 fn cn_val(c: char) -> Option<f64> {
-    CN.chars()
-        .position(|x| x == c)
-        .map(|i| [0, 0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9][i] as f64)
+    Some(match c {
+        '零' | '〇' => 0.0,
+        '一' => 1.0,
+        '二' | '两' => 2.0,
+        '三' => 3.0,
+        '四' => 4.0,
+        '五' => 5.0,
+        '六' => 6.0,
+        '七' => 7.0,
+        '八' => 8.0,
+        '九' => 9.0,
+        _ => return None,
+    })
 }
 
 fn mult(c: char) -> Option<f64> {
@@ -123,7 +131,10 @@ pub fn numbers(chars: &[char]) -> Vec<Num> {
             i += 1;
             continue;
         };
-        let Some(mut value) = value else { continue };
+        // Implausibly large (over 10^12): not a count (and no overflow downstream).
+        let Some(mut value) = value.filter(|v| *v <= 1e12) else {
+            continue;
+        };
         let mut j = i;
         let skip = |j: &mut usize| {
             while at(*j) == ' ' {
@@ -132,7 +143,7 @@ pub fn numbers(chars: &[char]) -> Vec<Num> {
         };
         skip(&mut j);
         if chars[start].is_ascii_digit() {
-            if let Some(m) = mult(at(j)).filter(|m| *m >= 1e4) {
+            if let Some(m) = mult(at(j)).filter(|m| *m >= 1e4 && value * m <= 1e12) {
                 value *= m;
                 j += 1;
                 skip(&mut j);

@@ -71,7 +71,10 @@ impl RowRead {
                 self.positional = sep != Sep::Space;
             }
         } else {
-            self.slots.extend(slots.into_iter().filter(|c| c.is_value));
+            // A row with more values than any table has cells cannot be placed: stop collecting.
+            let room = layout::MAX_CELLS.saturating_sub(self.slots.len());
+            self.slots
+                .extend(slots.into_iter().filter(|c| c.is_value).take(room));
             self.positional = false;
         }
         self.has_values |= has;
@@ -660,6 +663,7 @@ fn transpose_if_column_major(found: &mut [Option<RowRead>], stray: Vec<Cell>) ->
 
 pub(crate) fn int_value(c: &Cell) -> i64 {
     match (c.kind, c.value) {
+        // Cells hold at most 10^12 (layout::MAX_VALUE): the conversion is exact.
         (Kind::Number, Some(v)) if v.fract() == 0.0 => v as i64,
         _ => 0,
     }
@@ -667,6 +671,7 @@ pub(crate) fn int_value(c: &Cell) -> i64 {
 
 pub(crate) fn money_value(c: &Cell) -> i64 {
     match (c.kind, c.value) {
+        // At most 10^16 in units of 0.0001: far inside i64.
         (Kind::Number, Some(v)) => (v * 10000.0).round() as i64,
         _ => 0,
     }
@@ -873,7 +878,8 @@ fn plan(
         let t = c.text.trim();
         if !own.is_empty()
             && k >= 7
-            && c.kind == Kind::Number
+            // (A long run is too large to be one number: invalid as a cell, still splittable.)
+            && (c.kind == Kind::Number || layout::is_implausible(t))
             && (k..=MAX_GLUED).contains(&t.len())
             && t.bytes().all(|b| b.is_ascii_digit())
         {
@@ -992,7 +998,8 @@ fn split_digits(
             s.cur.push((pos, len, v));
             let ok = s.own.iter().zip(&s.last).all(|((l, r), &lc)| {
                 lc != c || {
-                    let sum = |cs: &[usize]| cs.iter().map(|&x| s.cur[x].2).sum::<i64>();
+                    let sum =
+                        |cs: &[usize]| cs.iter().map(|&x| i128::from(s.cur[x].2)).sum::<i128>();
                     sum(l) == sum(r)
                 }
             });
@@ -1032,7 +1039,6 @@ pub fn read_appeals(lines: &[Line]) -> TableRead {
         if !row.has_values() || is_prose(row) {
             continue;
         }
-        let values: Vec<Cell> = row.cells.clone();
         table_line.get_or_insert(row.line);
         value_lines.push((ri, row.cells.iter().filter(|c| c.is_value).count()));
         match read.as_mut() {
@@ -1050,7 +1056,12 @@ pub fn read_appeals(lines: &[Line]) -> TableRead {
                 };
                 // Leading label text (a header word) is not a value.
                 let (_, slots) = label_and_slots(row);
-                r.add(row.sep, if slots.is_empty() { values } else { slots });
+                let values = if slots.is_empty() {
+                    row.cells.clone()
+                } else {
+                    slots
+                };
+                r.add(row.sep, values);
                 read = Some(r);
             }
             Some(r) => {

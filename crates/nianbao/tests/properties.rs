@@ -125,3 +125,94 @@ fn traditional_corpus_report_is_read() {
     let fees = r.tables.active.row("fees").unwrap();
     assert_eq!(fees.cell("amount").unwrap().value, Some(2.02));
 }
+
+/// The clean TAB report of the fixtures.
+fn tabs_fixture() -> String {
+    let p = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/report_a_tabs.txt"
+    );
+    std::fs::read_to_string(p).unwrap()
+}
+
+fn is_number(field: &str) -> bool {
+    let f = field.trim();
+    !f.is_empty() && f.chars().all(|c| c.is_ascii_digit() || c == '.')
+}
+
+/// Rewrites the whitespace of a TAB report: `ws[i]` picks what the i-th TAB between two numbers
+/// becomes (a TAB, 2–4 spaces, TAB and spaces), `lines[j]` whether line j gets trailing spaces,
+/// a CRLF and a blank line after it.
+fn respace(text: &str, ws: &[u8], lines: &[(bool, bool, bool)]) -> String {
+    const SEPS: [&str; 8] = ["\t", "  ", "   ", "    ", "\t ", " \t", "\t   ", "  \t"];
+    let mut out = String::new();
+    let mut w = ws.iter().cycle();
+    for (j, line) in text.lines().enumerate() {
+        let fields: Vec<&str> = line.split('\t').collect();
+        for (i, f) in fields.iter().enumerate() {
+            if i > 0 {
+                let between_numbers = is_number(fields[i - 1]) && is_number(f);
+                if between_numbers {
+                    out.push_str(SEPS[*w.next().unwrap() as usize % SEPS.len()]);
+                } else if is_number(f) && lines[j % lines.len()].0 {
+                    // Before a value: TAB and spaces.
+                    out.push_str("\t  ");
+                } else {
+                    out.push('\t');
+                }
+            }
+            out.push_str(f);
+        }
+        let (trailing, crlf, blank) = lines[j % lines.len()];
+        if trailing {
+            out.push_str("   ");
+        }
+        let eol = if crlf { "\r\n" } else { "\n" };
+        out.push_str(eol);
+        if blank {
+            out.push_str(eol);
+        }
+    }
+    out
+}
+
+/// Every table cell: (table, row, column, kind, value, raw text trimmed).
+fn cells(r: &nianbao::CheckResult) -> Vec<String> {
+    let t = &r.tables;
+    [
+        ("active", &t.active),
+        ("requests", &t.requests),
+        ("appeals", &t.appeals),
+    ]
+    .iter()
+    .flat_map(|(name, t)| {
+        t.rows.iter().flat_map(move |row| {
+            row.cells
+                .iter()
+                .map(move |(k, c)| format!("{name}/{}/{k}: {:?} {:?}", row.key, c.kind, c.value))
+        })
+    })
+    .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, .. ProptestConfig::default() })]
+
+    /// Whitespace between cells and between lines changes no cell and no verdict.
+    #[test]
+    fn whitespace_between_cells_does_not_matter(
+        ws in prop::collection::vec(0u8..8, 1..64),
+        lines in prop::collection::vec(any::<(bool, bool, bool)>(), 1..80),
+    ) {
+        let clean = tabs_fixture();
+        let want = nianbao::check("a.txt", &clean);
+        let text = respace(&clean, &ws, &lines);
+        let got = nianbao::check("a.txt", &text);
+        prop_assert_eq!(cells(&got), cells(&want));
+        let rules = |r: &nianbao::CheckResult| {
+            r.findings.iter().map(|f| f.rule).collect::<Vec<_>>()
+        };
+        prop_assert_eq!(rules(&got), rules(&want), "{}", text);
+        prop_assert_eq!(got.verdict, want.verdict);
+    }
+}

@@ -25,6 +25,10 @@ pub const MAX_DOCUMENT_XML: u64 = 64 << 20;
 const MAX_AUX_XML: u64 = 16 << 20;
 /// Tables nested deeper than this are flattened into the cell that holds them.
 pub const MAX_TABLE_DEPTH: usize = 32;
+/// Paragraphs and text boxes nested deeper than this (a paragraph in a text box in a paragraph
+/// …) are read as part of the one that holds them: the tree built stays shallow enough to walk
+/// and drop by recursion.
+pub const MAX_NESTING: usize = 128;
 /// Style inheritance (`w:basedOn`) followed at most this far.
 const MAX_STYLE_CHAIN: usize = 16;
 /// Widest span or skipped-column count believed.
@@ -383,10 +387,11 @@ fn parse_body(xml: &[u8]) -> Result<Vec<Block>, ReadError> {
             } else if is_w {
                 match local {
                     b"p" => {
-                        tag = Tag::P;
                         if empty {
+                            tag = Tag::P;
                             add_block(&mut stack, Block::P(Para::default()));
-                        } else {
+                        } else if stack.len() < MAX_NESTING {
+                            tag = Tag::P;
                             stack.push(Frame::Para(Para::default()));
                             pushed = true;
                         }
@@ -413,7 +418,7 @@ fn parse_body(xml: &[u8]) -> Result<Vec<Block>, ReadError> {
                     b"tab" | b"ptab" if parent == Some(Tag::R) => push_text(&mut stack, "\t"),
                     b"br" | b"cr" if parent == Some(Tag::R) => push_text(&mut stack, "\n"),
                     b"noBreakHyphen" if parent == Some(Tag::R) => push_text(&mut stack, "-"),
-                    b"txbxContent" if !empty => {
+                    b"txbxContent" if !empty && stack.len() < MAX_NESTING => {
                         stack.push(Frame::TextBox(Vec::new()));
                         pushed = true;
                     }

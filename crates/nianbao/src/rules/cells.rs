@@ -192,6 +192,27 @@ fn table(ctx: &mut Ctx, n: u8, name: &'static str, title: &str, t: &TableRead) {
         f.table = Some(name);
         ctx.push(f);
     }
+    // Lines with more cells than are read: the rest of the line was ignored.
+    let long: Vec<usize> = ctx
+        .structure
+        .body(ctx.text, n)
+        .iter()
+        .filter(|l| crate::layout::too_many_cells(&l.text))
+        .map(|l| l.no)
+        .collect();
+    for no in long {
+        let max = crate::layout::MAX_CELLS;
+        let mut f = ctx.finding(
+            "row-shape",
+            Some(n),
+            format!("第{no}行的单元格超过{max}个，远多于任何表格的列数：只读取了前{max}个，其余部分未读取"),
+            format!("Line {no} has more than {max} cells, far more than any table's columns: only the first {max} were read, the rest of the line was ignored"),
+        );
+        f.severity = crate::result::Severity::Warning;
+        f.line = Some(no);
+        f.table = Some(name);
+        ctx.push(f);
+    }
     for (row, shape) in t.out.rows.iter().zip(&t.shapes) {
         let rn = row_name(ctx, name, row);
         let k = row.expected;
@@ -315,15 +336,17 @@ fn table(ctx: &mut Ctx, n: u8, name: &'static str, title: &str, t: &TableRead) {
                 Kind::Ambiguous => {
                     amb_cols.push((label, id, c.candidates.clone().unwrap_or_default()))
                 }
-                Kind::Text => invalid.push((
-                    row.clone(),
-                    rn.clone(),
-                    label,
-                    id,
-                    c.clone(),
-                    "不是有效数值",
-                    "is not a valid value",
-                )),
+                Kind::Text => {
+                    let (zh, en) = if implausible(&c.raw) {
+                        (
+                            "数值大得不合常理（超过一万亿或有效数字超过15位），不是有效数值",
+                            "is implausibly large (over 10^12 or more than 15 significant digits), not a valid value",
+                        )
+                    } else {
+                        ("不是有效数值", "is not a valid value")
+                    };
+                    invalid.push((row.clone(), rn.clone(), label, id, c.clone(), zh, en))
+                }
                 Kind::Number => {
                     let v = c.value.unwrap_or(0.0);
                     let kind = if name == "active" {
@@ -479,4 +502,12 @@ fn table(ctx: &mut Ctx, n: u8, name: &'static str, title: &str, t: &TableRead) {
             "Every number's column is certain",
         ),
     );
+}
+
+/// Whether a cell's own text is a number too large to be real (full-width digits included).
+fn implausible(raw: &str) -> bool {
+    let t = crate::normalize::Text::new(raw);
+    t.lines
+        .first()
+        .is_some_and(|l| crate::layout::is_implausible(&l.text))
 }

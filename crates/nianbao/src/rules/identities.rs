@@ -115,8 +115,8 @@ fn run(
             ));
             continue;
         }
-        let l: i64 = lhs.iter().sum();
-        let r: i64 = rhs.iter().sum();
+        // Wide sums: no cell list can overflow them (cells are at most 10^12 anyway).
+        let (l, r) = (wide_sum(&lhs), wide_sum(&rhs));
         if l == r {
             passed += 1;
             continue;
@@ -162,8 +162,9 @@ fn run(
             .collect();
         f.expected = Some(l as f64);
         f.actual = Some(r as f64);
-        if !guessed {
-            fails.push((n, l - r, ctx.findings.len()));
+        // Cells are capped at 10^12, so a difference of sums fits an i64.
+        if let (false, Ok(d)) = (guessed, i64::try_from(l - r)) {
+            fails.push((n, d, ctx.findings.len()));
         }
         ctx.push(f);
     }
@@ -274,6 +275,10 @@ fn misfiled(ctx: &mut Ctx, t: &TableOut, ids: &[Identity], fails: &[(usize, i64,
     ctx.push(f);
 }
 
+fn wide_sum(v: &[i64]) -> i128 {
+    v.iter().map(|&x| i128::from(x)).sum()
+}
+
 fn join(v: &[i64]) -> String {
     v.iter()
         .map(|x| fmt_num(*x as f64))
@@ -289,8 +294,7 @@ fn message(
     t: &TableOut,
     _table: &str,
 ) -> (String, String) {
-    let l: i64 = lhs.iter().sum();
-    let r: i64 = rhs.iter().sum();
+    let (l, r) = (wide_sum(lhs), wide_sum(rhs));
     match rule {
         "requests-balance" => (
             format!(

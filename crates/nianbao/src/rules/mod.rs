@@ -181,7 +181,13 @@ pub struct Ctx<'a> {
     pub findings: Vec<Finding>,
     /// (part number or None for the document, check).
     pub checks: Vec<(Option<u8>, Check)>,
+    /// How many findings each rule has made, listed or not (see [`MAX_FINDINGS_PER_RULE`]).
+    pub tally: Vec<(&'static str, usize)>,
 }
+
+/// Most findings one rule lists for one report; beyond them one info finding says how many more
+/// there are (a hostile paste must not make a result of hundreds of megabytes).
+pub const MAX_FINDINGS_PER_RULE: usize = 200;
 
 impl Ctx<'_> {
     /// A new finding of `rule` with the rule's own severity.
@@ -207,8 +213,59 @@ impl Ctx<'_> {
         }
     }
 
+    /// Records a finding; a rule's findings beyond [`MAX_FINDINGS_PER_RULE`] are only counted.
     pub fn push(&mut self, f: Finding) {
-        self.findings.push(f);
+        let n = match self.tally.iter_mut().find(|(r, _)| *r == f.rule) {
+            Some((_, n)) => {
+                *n += 1;
+                *n
+            }
+            None => {
+                self.tally.push((f.rule, 1));
+                1
+            }
+        };
+        if n <= MAX_FINDINGS_PER_RULE {
+            self.findings.push(f);
+        }
+    }
+
+    /// Whether `rule` has listed as many findings as it may: a rule that finds many can then
+    /// only [`Ctx::tally`] the rest instead of building each message.
+    pub fn full(&self, rule: &str) -> bool {
+        self.tally
+            .iter()
+            .any(|(r, n)| *r == rule && *n >= MAX_FINDINGS_PER_RULE)
+    }
+
+    /// Counts one more finding of `rule` that is not listed.
+    pub fn tally(&mut self, rule: &'static str) {
+        match self.tally.iter_mut().find(|(r, _)| *r == rule) {
+            Some((_, n)) => *n += 1,
+            None => self.tally.push((rule, 1)),
+        }
+    }
+
+    /// One info finding for each rule that made more findings than are listed.
+    fn note_unlisted(&mut self) {
+        for &(rule, n) in &self.tally {
+            if n <= MAX_FINDINGS_PER_RULE {
+                continue;
+            }
+            let more = n - MAX_FINDINGS_PER_RULE;
+            // Placed after the rule's last listed finding.
+            let last = self.findings.iter().rev().find(|f| f.rule == rule);
+            let mut f = self.finding(
+                rule,
+                last.and_then(|f| f.section),
+                format!("此项还有{more}处未列出（共{n}处，只列出前{MAX_FINDINGS_PER_RULE}处）"),
+                format!("{more} more not listed ({n} in all, the first {MAX_FINDINGS_PER_RULE} are listed)"),
+            );
+            f.severity = Severity::Info;
+            f.line = last.and_then(|f| f.line);
+            f.column = last.and_then(|f| f.column);
+            self.findings.push(f);
+        }
     }
 
     pub fn check(
@@ -295,6 +352,7 @@ pub fn run(ctx: &mut Ctx) {
     text_table::check(ctx);
     text_rate::check(ctx);
     previous::check(ctx);
+    ctx.note_unlisted();
 }
 
 #[cfg(test)]

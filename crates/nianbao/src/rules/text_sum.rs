@@ -12,10 +12,15 @@ use crate::result::{Severity, Status};
 
 const TRIGGERS: [&str; 4] = ["其中", "包括", "分别为", "分别是"];
 
+/// A total listing more parts than this is not checked (and the scan stays linear).
+const MAX_PARTS: usize = 50;
+
 /// Whether the number at `n` is a new total (共/合计/总计/累计 just before it).
 fn new_total(chars: &[char], n: &Num) -> bool {
-    let w: String = chars[n.start.saturating_sub(4)..n.start].iter().collect();
-    ["共", "合计", "总计", "累计"].iter().any(|t| w.contains(t))
+    let w = &chars[n.start.saturating_sub(4)..n.start];
+    w.contains(&'共')
+        || w.windows(2)
+            .any(|p| matches!(p, ['合' | '总' | '累', '计']))
 }
 
 /// Whether the text after a ； at `i` is the next item of a list (2. / （二） / 二是 / 3、).
@@ -26,30 +31,53 @@ fn next_item(chars: &[char], i: usize) -> bool {
         || "一二三四五六七八九十".contains(c(1)) && matches!(c(2), '是' | '、' | '.')
 }
 
+/// For each number of a line: whether the text before it (from the previous number) ends a
+/// list (a 。 or a ； that does not open the next item), and whether it is a new total. Neither
+/// depends on which total is being read, so each line is scanned once.
+fn breaks(chars: &[char], nums: &[Num]) -> Vec<(bool, bool)> {
+    nums.iter()
+        .enumerate()
+        .map(|(j, n)| {
+            let pos = if j == 0 { 0 } else { nums[j - 1].end };
+            let gap = &chars[pos.min(n.start)..n.start];
+            let items = gap
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| matches!(c, '；' | ';'))
+                .all(|(i, _)| next_item(chars, pos + i));
+            (gap.contains(&'。') || !items, new_total(chars, n))
+        })
+        .collect()
+}
+
 /// The parts listed for the total `nums[k]`: (values, any prefix adds up).
-pub fn parts(chars: &[char], nums: &[Num], k: usize) -> Option<Vec<f64>> {
+#[cfg(test)]
+fn parts(chars: &[char], nums: &[Num], k: usize) -> Option<Vec<f64>> {
+    parts_with(chars, nums, &breaks(chars, nums), k)
+}
+
+fn parts_with(chars: &[char], nums: &[Num], brk: &[(bool, bool)], k: usize) -> Option<Vec<f64>> {
     let tot = nums[k];
     if tot.unit == '%' || tot.unit == '\0' {
         return None;
     }
     let next = nums.get(k + 1)?;
-    let between: String = chars[tot.end..next.start].iter().collect();
-    if !TRIGGERS.iter().any(|t| between.contains(t)) || between.contains('。') {
+    let between = &chars[tot.end..next.start];
+    let has = |w: &str| {
+        let w: Vec<char> = w.chars().collect();
+        between.windows(w.len()).any(|x| x == w.as_slice())
+    };
+    if !TRIGGERS.iter().any(|t| has(t)) || between.contains(&'。') {
         return None;
     }
     let mut out = Vec::new();
-    let mut pos = tot.end;
-    for n in &nums[k + 1..] {
-        let gap = &chars[pos..n.start];
-        let items = gap
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| matches!(c, '；' | ';'))
-            .all(|(j, _)| next_item(chars, pos + j));
-        if gap.contains(&'。') || !items || (!out.is_empty() && new_total(chars, n)) {
+    for (seen, (n, &(hard, total))) in nums[k + 1..].iter().zip(&brk[k + 1..]).enumerate() {
+        if seen > MAX_PARTS {
+            return None;
+        }
+        if hard || (!out.is_empty() && total) {
             break;
         }
-        pos = n.end;
         if n.unit == tot.unit {
             out.push(n.value);
         }
@@ -63,8 +91,13 @@ pub fn check(ctx: &mut Ctx) {
     for line in ctx.text.lines.iter().filter(|l| is_prose(l)) {
         let chars: Vec<char> = line.text.chars().collect();
         let nums = numbers(&chars);
+        // Only a number with a counting word can be a total.
+        if !nums.iter().any(|n| n.unit != '\0' && n.unit != '%') {
+            continue;
+        }
+        let brk = breaks(&chars, &nums);
         for k in 0..nums.len() {
-            let Some(parts) = parts(&chars, &nums, k) else {
+            let Some(parts) = parts_with(&chars, &nums, &brk, k) else {
                 continue;
             };
             let (tot, unit) = (nums[k].value, nums[k].unit);
@@ -75,6 +108,10 @@ pub fn check(ctx: &mut Ctx) {
                 (s - tot).abs() < 1e-9
             });
             if prefix {
+                continue;
+            }
+            if ctx.full("text-sum-mismatch") {
+                ctx.tally("text-sum-mismatch");
                 continue;
             }
             let list = parts
