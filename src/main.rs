@@ -576,14 +576,6 @@ impl App {
     }
 }
 
-/// For scripts and tests: `window.nianbaoCheck(text, name)` returns the result object (the same
-/// JSON as the download and the command line, parsed).
-#[wasm_bindgen(js_name = nianbaoCheck)]
-pub fn nianbao_check(text: &str, name: Option<String>) -> Result<JsValue, JsValue> {
-    let r = nianbao::check(name.as_deref().unwrap_or(PASTED_NAME), text);
-    js_sys::JSON::parse(&nianbao::to_json(&r, false))
-}
-
 fn main() {
     yew::Renderer::<App>::new().render();
 }

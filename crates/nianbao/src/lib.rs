@@ -121,7 +121,12 @@ pub fn check_with(
     previous: Option<(&str, &Document)>,
     options: &Options,
 ) -> CheckResult {
+    // Comparing with last year (feature `previous`: the command line; the page's first load
+    // leaves it out until the page has a slot for last year's report).
+    #[cfg(feature = "previous")]
     let prev = previous.map(|(n, d)| (check_with(n, d, None, options), Text::new(&d.text)));
+    #[cfg(not(feature = "previous"))]
+    let prev: Option<(CheckResult, Text)> = previous.and(None);
     let input = doc.text.as_str();
     let text = Text::new(input);
     let structure = sections::find(&text);
