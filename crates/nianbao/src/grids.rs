@@ -10,11 +10,12 @@ use crate::layout::{make_cell, Cell, Kind};
 use crate::normalize::{key, normalize, similarity, strip_numbering, Text};
 use crate::sections::Structure;
 use crate::spec::{
-    active_blocks, appeal_identities, request_identities, request_rows, ColKind, Format,
-    APPEAL_COLS, GROUPS, REQUEST_COLS,
+    active_blocks, appeal_identities, request_identities, request_rows, Format, APPEAL_COLS,
+    GROUPS, REQUEST_COLS,
 };
 use crate::tables::{
-    best_row, int_value, money_value, parse_caption, place, Caption, Official, RowRead, TableRead,
+    best_row, int_value, parse_caption, place, place_active_blocks, Caption, Official, RowRead,
+    TableRead,
 };
 
 /// The tables found in grids; `None` where the text path must read the table.
@@ -369,25 +370,7 @@ fn read_active(grids: &[&Grid], format: Format) -> Option<TableRead> {
         }
     }
     table_line?;
-    let mut rows = Vec::new();
-    let mut shapes = Vec::new();
-    for (b, blk) in blocks.iter().enumerate() {
-        let idx: Vec<usize> = (0..specs.len()).filter(|&i| specs[i].0 == b).collect();
-        let f: Vec<Option<RowRead>> = idx.iter().map(|&i| found[i].clone()).collect();
-        let labels: Vec<(&str, &str, Option<&str>)> = idx
-            .iter()
-            .map(|&i| (specs[i].1, specs[i].2, Some(blk.item)))
-            .collect();
-        let cols: Vec<(&str, &str)> = blk.columns.iter().map(|c| (c.0, c.1)).collect();
-        let value = if blk.columns.iter().any(|c| c.2 == ColKind::Money) {
-            money_value
-        } else {
-            int_value
-        };
-        let t = place(&f, &labels, &cols, &[], None, value);
-        rows.extend(t.out.rows);
-        shapes.extend(t.shapes);
-    }
+    let (rows, shapes, _) = place_active_blocks(blocks, &specs, &found);
     Some(TableRead {
         out: crate::result::TableOut {
             found: true,

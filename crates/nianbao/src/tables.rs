@@ -1140,6 +1140,37 @@ pub fn parse_caption(text: &str) -> Option<(Option<String>, Option<String>)> {
     ))
 }
 
+/// Places part 二's rows block by block (each block has its own columns): the rows, their
+/// shapes, and whether any row was found. `specs` are (block index, row key, row label).
+pub(crate) fn place_active_blocks(
+    blocks: &[crate::spec::ActiveBlock],
+    specs: &[(usize, &str, &str)],
+    found: &[Option<RowRead>],
+) -> (Vec<RowOut>, Vec<Shape>, bool) {
+    let mut rows = Vec::new();
+    let mut shapes = Vec::new();
+    let mut any = false;
+    for (b, blk) in blocks.iter().enumerate() {
+        let idx: Vec<usize> = (0..specs.len()).filter(|&i| specs[i].0 == b).collect();
+        let f: Vec<Option<RowRead>> = idx.iter().map(|&i| found[i].clone()).collect();
+        let labels: Vec<(&str, &str, Option<&str>)> = idx
+            .iter()
+            .map(|&i| (specs[i].1, specs[i].2, Some(blk.item)))
+            .collect();
+        let cols: Vec<(&str, &str)> = blk.columns.iter().map(|c| (c.0, c.1)).collect();
+        let value = if blk.columns.iter().any(|c| c.2 == ColKind::Money) {
+            money_value
+        } else {
+            int_value
+        };
+        let t = place(&f, &labels, &cols, &[], None, value);
+        any |= t.out.found;
+        rows.extend(t.out.rows);
+        shapes.extend(t.shapes);
+    }
+    (rows, shapes, any)
+}
+
 pub fn read_active(lines: &[Line], format: Format) -> TableRead {
     let blocks = active_blocks(format);
     // Flattened rows: (block index, row key, row label).
@@ -1214,28 +1245,7 @@ pub fn read_active(lines: &[Line], format: Format) -> TableRead {
             }
         }
     }
-    // Place each block on its own (its rows have their own column count).
-    let mut rows = Vec::new();
-    let mut shapes = Vec::new();
-    let mut any = false;
-    for (b, blk) in blocks.iter().enumerate() {
-        let idx: Vec<usize> = (0..specs.len()).filter(|&i| specs[i].0 == b).collect();
-        let f: Vec<Option<RowRead>> = idx.iter().map(|&i| found[i].clone()).collect();
-        let labels: Vec<(&str, &str, Option<&str>)> = idx
-            .iter()
-            .map(|&i| (specs[i].1, specs[i].2, Some(blk.item)))
-            .collect();
-        let cols: Vec<(&str, &str)> = blk.columns.iter().map(|c| (c.0, c.1)).collect();
-        let value = if blk.columns.iter().any(|c| c.2 == ColKind::Money) {
-            money_value
-        } else {
-            int_value
-        };
-        let t = place(&f, &labels, &cols, &[], None, value);
-        any |= t.out.found;
-        rows.extend(t.out.rows);
-        shapes.extend(t.shapes);
-    }
+    let (rows, shapes, any) = place_active_blocks(blocks, &specs, &found);
     TableRead {
         out: TableOut {
             found: any || !captions.is_empty(),
