@@ -7,15 +7,15 @@
 
 use crate::document::{field_text, Document, Grid, GridCell};
 use crate::layout::{make_cell, Cell, Kind};
-use crate::normalize::{key, normalize, similarity, strip_numbering, Text};
+use crate::normalize::{key, normalize, strip_numbering, Text};
 use crate::sections::Structure;
 use crate::spec::{
     active_blocks, appeal_identities, request_identities, request_rows, Format, APPEAL_COLS,
     GROUPS, REQUEST_COLS,
 };
 use crate::tables::{
-    best_row, int_value, parse_caption, place, place_active_blocks, Caption, Official, RowRead,
-    TableRead,
+    active_specs, best_active_row, best_row, int_value, parse_caption, place, place_active_blocks,
+    Caption, Official, RowRead, TableRead,
 };
 
 /// The tables found in grids; `None` where the text path must read the table.
@@ -287,12 +287,7 @@ fn read_appeals(grids: &[&Grid]) -> Option<TableRead> {
 
 fn read_active(grids: &[&Grid], format: Format) -> Option<TableRead> {
     let blocks = active_blocks(format);
-    let specs: Vec<(usize, &str, &str)> = blocks
-        .iter()
-        .enumerate()
-        .flat_map(|(b, blk)| blk.rows.iter().map(move |(k, l)| (b, *k, *l)))
-        .collect();
-    let keys: Vec<String> = specs.iter().map(|s| key(s.2)).collect();
+    let (specs, keys) = active_specs(blocks);
     let mut found: Vec<Option<RowRead>> = vec![None; specs.len()];
     let mut captions = Vec::new();
     let mut table_line = None;
@@ -328,20 +323,7 @@ fn read_active(grids: &[&Grid], format: Format) -> Option<TableRead> {
                 }
             }
             let k = text_key(first);
-            let mut best: Option<(usize, f32)> = None;
-            for (i, off) in keys.iter().enumerate() {
-                let mut s = if k == *off { 1.0 } else { similarity(&k, off) };
-                if s < 1.0 && (s < 0.8 || off.chars().count() < 3) {
-                    continue;
-                }
-                if Some(specs[i].0) == block {
-                    s += 0.01;
-                }
-                if best.is_none_or(|(_, b)| s > b) {
-                    best = Some((i, s));
-                }
-            }
-            let Some((i, _)) = best else {
+            let Some(i) = best_active_row(&[k], &keys, &specs, block) else {
                 continue;
             };
             if found[i].is_some() {

@@ -1140,6 +1140,48 @@ pub fn parse_caption(text: &str) -> Option<(Option<String>, Option<String>)> {
     ))
 }
 
+/// Part 二's rows flattened over its blocks: (block index, row key, row label), and each row
+/// label's matching key.
+pub(crate) type ActiveSpecs = Vec<(usize, &'static str, &'static str)>;
+
+pub(crate) fn active_specs(
+    blocks: &'static [crate::spec::ActiveBlock],
+) -> (ActiveSpecs, Vec<String>) {
+    let specs: ActiveSpecs = blocks
+        .iter()
+        .enumerate()
+        .flat_map(|(b, blk)| blk.rows.iter().map(move |(k, l)| (b, *k, *l)))
+        .collect();
+    let keys = specs.iter().map(|s| key(s.2)).collect();
+    (specs, keys)
+}
+
+/// The part 二 row one of `found` keys names (exact, or similar enough for a label of three or
+/// more characters), preferring a row of the current `block`.
+pub(crate) fn best_active_row(
+    found: &[String],
+    keys: &[String],
+    specs: &ActiveSpecs,
+    block: Option<usize>,
+) -> Option<usize> {
+    let mut best: Option<(usize, f32)> = None;
+    for k in found {
+        for (i, off) in keys.iter().enumerate() {
+            let mut s = if k == off { 1.0 } else { similarity(k, off) };
+            if s < 1.0 && (s < 0.8 || off.chars().count() < 3) {
+                continue;
+            }
+            if Some(specs[i].0) == block {
+                s += 0.01;
+            }
+            if best.is_none_or(|(_, b)| s > b) {
+                best = Some((i, s));
+            }
+        }
+    }
+    best.map(|(i, _)| i)
+}
+
 /// Places part 二's rows block by block (each block has its own columns): the rows, their
 /// shapes, and whether any row was found. `specs` are (block index, row key, row label).
 pub(crate) fn place_active_blocks(
@@ -1173,13 +1215,7 @@ pub(crate) fn place_active_blocks(
 
 pub fn read_active(lines: &[Line], format: Format) -> TableRead {
     let blocks = active_blocks(format);
-    // Flattened rows: (block index, row key, row label).
-    let specs: Vec<(usize, &str, &str)> = blocks
-        .iter()
-        .enumerate()
-        .flat_map(|(b, blk)| blk.rows.iter().map(move |(k, l)| (b, *k, *l)))
-        .collect();
-    let keys: Vec<String> = specs.iter().map(|s| key(s.2)).collect();
+    let (specs, keys) = active_specs(blocks);
     let mut found: Vec<Option<RowRead>> = vec![None; specs.len()];
     let mut captions = Vec::new();
     let mut cur: Option<usize> = None;
@@ -1211,22 +1247,7 @@ pub fn read_active(lines: &[Line], format: Format) -> TableRead {
         }
         let (label, slots) = label_and_slots(&row);
         let lk = label_keys(&label);
-        let mut best: Option<(usize, f32)> = None;
-        for k in &lk {
-            for (i, off) in keys.iter().enumerate() {
-                let mut s = if k == off { 1.0 } else { similarity(k, off) };
-                if s < 1.0 && (s < 0.8 || off.chars().count() < 3) {
-                    continue;
-                }
-                if Some(specs[i].0) == block {
-                    s += 0.01;
-                }
-                if best.is_none_or(|(_, b)| s > b) {
-                    best = Some((i, s));
-                }
-            }
-        }
-        if let Some((i, _)) = best {
+        if let Some(i) = best_active_row(&lk, &keys, &specs, block) {
             if found[i].is_none() {
                 found[i] = Some(RowRead::new(&row, &label, slots));
                 cur = Some(i);
