@@ -2,9 +2,8 @@
 # Fuzzes the engine and its readers: scripts/fuzz.sh [SECONDS] [TARGET...]
 #
 # Runs each target (default: all four: check_text read_bytes docx html) for SECONDS (default
-# 600), one after the other on one core. The corpus grows in fuzz/corpus/<target> (git-ignored
-# except the committed seed-* files); the project's fixtures are copied in as seeds. A crashing
-# input is written to fuzz/artifacts/<target>/; turn it into a regression test by copying it to
+# 600), one after the other on one core. The corpus grows in fuzz/corpus/<target> (git-ignored);
+# the project's fixtures are copied in as seeds. A crashing input is written to fuzz/artifacts/<target>/; turn it into a regression test by copying it to
 # crates/nianbao/tests/data/crashes/ (see crates/nianbao/tests/crashes.rs). Needs nightly Rust
 # and cargo-fuzz (installed here when missing). Exit status 1 when some target crashed.
 set -euo pipefail
@@ -26,8 +25,7 @@ fx="$root/crates/nianbao/tests/fixtures"
 data="$root/crates/nianbao/tests/data"
 
 # seed TARGET PREFIX FILE...: copies each FILE to corpus/TARGET/fixture-<name>, after the bytes
-# of PREFIX (printf format; read_bytes and html take the first byte as a choice). (The few
-# committed seeds are corpus/*/seed-*.)
+# of PREFIX (printf format; read_bytes and html take the first byte as a choice).
 seed() {
   local target=$1 prefix=$2
   shift 2
