@@ -3,7 +3,8 @@
 #
 # Runs each target (default: all four: check_text read_bytes docx html) for SECONDS (default
 # 600), one after the other on one core. The corpus grows in fuzz/corpus/<target> (git-ignored);
-# the project's fixtures are copied in as seeds. A crashing input is written to fuzz/artifacts/<target>/; turn it into a regression test by copying it to
+# the project's fixtures are copied in as seeds. A crashing input is written to
+# fuzz/artifacts/<target>/; turn it into a regression test by copying it to
 # crates/nianbao/tests/data/crashes/ (see crates/nianbao/tests/crashes.rs). Needs nightly Rust
 # and cargo-fuzz (installed here when missing). Exit status 1 when some target crashed.
 set -euo pipefail
