@@ -64,16 +64,7 @@ impl Pending {
             .map(|v| (0..k).map(|c| Some(v * k + c)).collect())
             .collect();
         let hint = candidates.first().cloned().unwrap_or_else(|| vec![None; k]);
-        Pending {
-            values,
-            original: candidates.clone(),
-            candidates,
-            hint,
-            uncertain: true,
-            conflict: false,
-            truncated,
-            used: Vec::new(),
-        }
+        Pending::open(values, candidates, hint, truncated)
     }
 
     /// A row of `values.len()` items for `k` columns, with no trustworthy positions.
@@ -90,6 +81,16 @@ impl Pending {
         } else {
             selections(n, k)
         };
+        Pending::open(values, candidates, hint, truncated)
+    }
+
+    /// An uncertain row with its candidates, before the identities narrow them.
+    fn open(
+        values: Vec<i64>,
+        candidates: Vec<Candidate>,
+        hint: Candidate,
+        truncated: bool,
+    ) -> Pending {
         Pending {
             values,
             original: candidates.clone(),
