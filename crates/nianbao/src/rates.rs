@@ -1,6 +1,7 @@
 //! Derived rates supervisors score (实质公开率, 纠错率 …), computed from the tables, with
 //! red/yellow flags at thresholds of [`Options`].
 
+use crate::result::Name;
 use crate::result::{CheckResult, TableOut};
 use crate::Options;
 use serde::Serialize;
@@ -108,18 +109,23 @@ pub const RATES: [Def; 8] = [
     ),
 ];
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, serde::Deserialize)]
 pub struct RateOut {
-    pub key: &'static str,
-    pub name_zh: &'static str,
-    pub name_en: &'static str,
-    pub formula: &'static str,
+    #[serde(deserialize_with = "crate::result::de::str")]
+    pub key: Name,
+    #[serde(deserialize_with = "crate::result::de::str")]
+    pub name_zh: Name,
+    #[serde(deserialize_with = "crate::result::de::str")]
+    pub name_en: Name,
+    #[serde(deserialize_with = "crate::result::de::str")]
+    pub formula: Name,
     pub numerator: Option<i64>,
     pub denominator: Option<i64>,
     /// numerator ÷ denominator (0–1), null when undefined.
     pub value: Option<f64>,
     /// "red" | "yellow" | null.
-    pub flag: Option<&'static str>,
+    #[serde(deserialize_with = "crate::result::de::opt_str")]
+    pub flag: Option<Name>,
     /// Last year's value and this year's minus last year's, when a previous report is given.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub previous: Option<f64>,

@@ -3,14 +3,20 @@
 
 use crate::layout::{Cell, Kind};
 use serde::ser::{SerializeMap, Serializer};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+
+/// A name from a small fixed set (a rule, a column, a status …). An alias, so that serde does
+/// not take the field for text borrowed from the input: see [`de`].
+pub type Name = &'static str;
 
 pub const SCHEMA: &str = "nianbao.result/1";
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct CheckResult {
-    pub schema: &'static str,
-    pub engine: &'static str,
+    #[serde(deserialize_with = "de::str")]
+    pub schema: Name,
+    #[serde(deserialize_with = "de::str")]
+    pub engine: Name,
     pub input: Input,
     pub meta: MetaOut,
     pub format: FormatOut,
@@ -29,7 +35,7 @@ pub struct CheckResult {
 }
 
 /// What comparing with last year's report found.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Comparison {
     pub previous: PreviousOut,
     /// Share (0–1) of this year's prose repeated from last year's.
@@ -39,14 +45,14 @@ pub struct Comparison {
     pub repeated: Vec<Span>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct PreviousOut {
     pub name: String,
     pub year: Option<i32>,
     pub sha256: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct PartShare {
     /// Part 1–6, or 0 for text before part 一.
     pub number: u8,
@@ -54,14 +60,14 @@ pub struct PartShare {
     pub share: f64,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Span {
     pub line: usize,
     pub start: usize,
     pub end: usize,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Input {
     pub name: String,
     pub sha256: String,
@@ -76,7 +82,7 @@ pub struct Input {
     pub notes: Vec<crate::document::ReadNote>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct MetaOut {
     pub title: Option<String>,
     pub title_line: Option<usize>,
@@ -84,20 +90,21 @@ pub struct MetaOut {
     pub year: Option<i32>,
     /// "title" when the year is the title's, "text" when the title has none and the year is the
     /// one the text names most.
-    pub year_source: Option<&'static str>,
+    #[serde(deserialize_with = "de::opt_str")]
+    pub year_source: Option<Name>,
     pub published: Option<String>,
     pub published_line: Option<usize>,
     /// The legal deadline for publishing this report (条例第四十九条), when the year is known.
     pub deadline: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct FormatOut {
     pub detected: Option<crate::spec::Format>,
     pub expected: Option<crate::spec::Format>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Verdict {
     Fail,
@@ -106,7 +113,7 @@ pub enum Verdict {
     Pass,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Error,
@@ -124,7 +131,7 @@ impl Severity {
     }
 }
 
-#[derive(Debug, Clone, Copy, Default, Serialize)]
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize)]
 pub struct Counts {
     pub error: usize,
     pub warning: usize,
@@ -132,7 +139,7 @@ pub struct Counts {
 }
 
 /// Status of a part or of one check.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     Pass,
@@ -141,39 +148,42 @@ pub enum Status {
     Fail,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Check {
-    pub rule: &'static str,
+    #[serde(deserialize_with = "de::str")]
+    pub rule: Name,
     pub status: Status,
     pub detail: String,
     pub detail_en: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct DocumentOut {
     pub checks: Vec<Check>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct SectionOut {
     pub number: u8,
-    pub title: &'static str,
+    #[serde(deserialize_with = "de::str")]
+    pub title: Name,
     pub found: bool,
     pub heading: Option<String>,
     pub line: Option<usize>,
     /// "pass" | "warn" | "fail" | "incomplete".
-    pub status: &'static str,
+    #[serde(deserialize_with = "de::str")]
+    pub status: Name,
     pub checks: Vec<Check>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Tables {
     pub active: TableOut,
     pub requests: TableOut,
     pub appeals: TableOut,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct TableOut {
     pub found: bool,
     pub line: Option<usize>,
@@ -189,13 +199,13 @@ impl TableOut {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ColumnOut {
     pub key: String,
     pub label: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct RowOut {
     pub key: String,
     /// The official label.
@@ -211,8 +221,8 @@ pub struct RowOut {
     /// How many values the text has for this row, and how many columns the format has.
     pub numbers: usize,
     pub expected: usize,
-    #[serde(serialize_with = "ser_cells")]
-    pub cells: Vec<(&'static str, CellOut)>,
+    #[serde(serialize_with = "ser_cells", deserialize_with = "de::cells")]
+    pub cells: Vec<(Name, CellOut)>,
 }
 
 impl RowOut {
@@ -244,7 +254,7 @@ fn ser_cells<S: Serializer>(cells: &[(&'static str, CellOut)], s: S) -> Result<S
     m.end()
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct CellOut {
     pub raw: String,
     #[serde(serialize_with = "ser_num")]
@@ -261,7 +271,7 @@ pub struct CellOut {
 
 /// How a cell's value was read. Only `guessed` cells are uncertain: an identity that fails over
 /// a guessed cell is a warning about the reading, not an error of the report.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
 pub enum Read {
     /// A cell of a table that arrived as a grid (Word, web page, PDF by positions).
@@ -326,9 +336,10 @@ fn ser_num<S: Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Finding {
-    pub rule: &'static str,
+    #[serde(deserialize_with = "de::str")]
+    pub rule: Name,
     pub severity: Severity,
     /// Part number (1–6), or null for the document as a whole.
     pub section: Option<u8>,
@@ -336,10 +347,65 @@ pub struct Finding {
     pub message_en: String,
     pub line: Option<usize>,
     pub column: Option<usize>,
-    pub table: Option<&'static str>,
+    #[serde(deserialize_with = "de::opt_str")]
+    pub table: Option<Name>,
     pub cells: Vec<String>,
     #[serde(serialize_with = "ser_num")]
     pub expected: Option<f64>,
     #[serde(serialize_with = "ser_num")]
     pub actual: Option<f64>,
+}
+
+/// Reading a result back (the page gets it from the checking worker as JSON). The `&'static str`
+/// fields hold names from small fixed sets (rules, columns, statuses …): each distinct name is
+/// stored once for the life of the program, so reading many results does not grow memory.
+pub mod de {
+    use super::CellOut;
+    use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
+    use std::cell::RefCell;
+
+    thread_local! {
+        static NAMES: RefCell<Vec<&'static str>> = const { RefCell::new(Vec::new()) };
+    }
+
+    /// The one stored copy of `s`.
+    pub fn intern(s: &str) -> &'static str {
+        NAMES.with(|n| {
+            let mut n = n.borrow_mut();
+            if let Some(&k) = n.iter().find(|k| **k == s) {
+                return k;
+            }
+            let k: &'static str = Box::leak(s.to_owned().into_boxed_str());
+            n.push(k);
+            k
+        })
+    }
+
+    pub fn str<'de, D: Deserializer<'de>>(d: D) -> Result<&'static str, D::Error> {
+        String::deserialize(d).map(|s| intern(&s))
+    }
+
+    pub fn opt_str<'de, D: Deserializer<'de>>(d: D) -> Result<Option<&'static str>, D::Error> {
+        Option::<String>::deserialize(d).map(|s| s.map(|s| intern(&s)))
+    }
+
+    pub fn cells<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Vec<(&'static str, CellOut)>, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Vec<(&'static str, CellOut)>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a map of cells")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut m: A) -> Result<Self::Value, A::Error> {
+                let mut v = Vec::new();
+                while let Some((k, c)) = m.next_entry::<String, CellOut>()? {
+                    v.push((intern(&k), c));
+                }
+                Ok(v)
+            }
+        }
+        d.deserialize_map(V)
+    }
 }

@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 /// The two national templates.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub enum Format {
     #[serde(rename = "2019")]
     F2019,

@@ -239,3 +239,26 @@ fn report_b_in_every_form_gives_the_same_findings() {
         }
     }
 }
+
+/// The page gets each result from the checking worker as JSON and reads it back: the round trip
+/// loses nothing, on every seed and on a report with a previous year.
+#[test]
+fn result_json_reads_back_unchanged() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/seeds");
+    let mut n = 0;
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        let text = std::fs::read_to_string(&p).unwrap();
+        let r = nianbao::check("seed.txt", &text);
+        let json = serde_json::to_string(&r).unwrap();
+        let back: nianbao::CheckResult = serde_json::from_str(&json).unwrap();
+        assert_eq!(
+            serde_json::to_string(&back).unwrap(),
+            json,
+            "{}",
+            p.display()
+        );
+        n += 1;
+    }
+    assert!(n >= 5);
+}
