@@ -7,6 +7,9 @@ use wasm_bindgen::JsCast;
 const TEXT_KEY: &str = "nianbao.text";
 const NAME_KEY: &str = "nianbao.name";
 const LANG_KEY: &str = "nianbao.lang";
+const THRESHOLD_KEY: &str = "nianbao.repeated-threshold";
+/// Followed by a report's sha256: the findings dismissed for that text.
+const DISMISSED_PREFIX: &str = "nianbao.dismissed.";
 
 pub fn load_text() -> Option<(String, String)> {
     let text: String = LocalStorage::get(TEXT_KEY).ok()?;
@@ -116,12 +119,54 @@ pub fn select_line(ta: &web_sys::HtmlTextAreaElement, text: &str, line: usize) {
     ta.set_scroll_top(target.max(0.0) as i32);
 }
 
-/// Legacy encodings (GB18030/GBK text files) through the browser's `TextDecoder`: the WHATWG
-/// decoder `encoding_rs` implements, at no cost to the page's size.
-pub fn legacy(bytes: &[u8], label: &str) -> Option<String> {
-    let opts = web_sys::TextDecoderOptions::new();
-    opts.set_fatal(true);
-    let d = web_sys::TextDecoder::new_with_label_and_options(label, &opts).ok()?;
-    let copy = bytes.to_vec();
-    d.decode_with_u8_array(&copy).ok()
+pub fn load_threshold() -> Option<f64> {
+    LocalStorage::get::<f64>(THRESHOLD_KEY).ok()
+}
+
+pub fn save_threshold(v: f64) {
+    let _ = LocalStorage::set(THRESHOLD_KEY, v);
+}
+
+/// The findings dismissed for the text with this sha256: (key, reason).
+pub fn load_dismissed(sha256: &str) -> Vec<(String, String)> {
+    LocalStorage::get(format!("{DISMISSED_PREFIX}{sha256}")).unwrap_or_default()
+}
+
+pub fn save_dismissed(sha256: &str, d: &[(String, String)]) {
+    let key = format!("{DISMISSED_PREFIX}{sha256}");
+    if d.is_empty() {
+        LocalStorage::delete(key);
+    } else {
+        let _ = LocalStorage::set(key, d);
+    }
+}
+
+/// Every text's dismissed findings, as JSON `{sha256: [[key, reason], …]}` (for a batch's
+/// downloads).
+pub fn all_dismissed() -> String {
+    let Some(store) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) else {
+        return "{}".to_string();
+    };
+    let mut all = std::collections::BTreeMap::new();
+    for i in 0..store.length().unwrap_or(0) {
+        let Some(k) = store.key(i).ok().flatten() else {
+            continue;
+        };
+        if let Some(sha) = k.strip_prefix(DISMISSED_PREFIX) {
+            all.insert(sha.to_string(), load_dismissed(sha));
+        }
+    }
+    serde_json::to_string(&all).unwrap_or_else(|_| "{}".to_string())
+}
+
+pub fn scroll_y() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.scroll_y().ok())
+        .unwrap_or(0.0)
+}
+
+pub fn scroll_to_y(y: f64) {
+    if let Some(w) = web_sys::window() {
+        w.scroll_to_with_x_and_y(0.0, y);
+    }
 }

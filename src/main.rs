@@ -1,578 +1,513 @@
-//! The nianbao page: paste or drop a report, see the checklist for each part, download the
-//! result. Everything runs in the browser; the page makes no request after it has loaded.
+//! The nianbao page: paste or drop a report (or many), see the checklist for each part, compare
+//! with last year's, download the result. Everything runs in the browser: the reading and the
+//! checking in a Web Worker (`static/worker.js`), so the page never stalls; the page makes no
+//! request to anywhere but its own files.
+//!
+//! Function components, one per card or panel; the state lives in one reducer
+//! ([`state::State`]), and components send [`state::Action`]s through a context.
 
+mod batch;
+mod bridge;
 mod browser;
+mod findings;
 mod i18n;
-mod readers;
+mod panels;
+mod state;
 mod view;
 
-use gloo::file::callbacks::FileReader;
-use gloo::timers::callback::Timeout;
 use i18n::Lang;
-use nianbao::document::Document;
-use nianbao::result::CheckResult;
+use state::{Action, Dispatch, Notice, Res, State, View};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use web_sys::{DragEvent, HtmlInputElement, HtmlTextAreaElement, KeyboardEvent};
 use yew::prelude::*;
 
-/// The sample: a real report with real errors (seed 003: 第三十条 in captions), copied into dist/
-/// by Trunk and fetched when the button is pressed (it is not part of the first load).
-const SAMPLE_FILE: &str = "003_6b7184a4cdcd6840.txt";
-const SAMPLE_NAME: &str = "示例-厦门市海沧区卫生健康局2020.txt";
-const PASTED_NAME: &str = "pasted.txt";
-const PASTED_HTML_NAME: &str = "pasted.html";
-/// Texts longer than this are checked after a pause in typing rather than on every keystroke.
-const DEBOUNCE_OVER: usize = 200_000;
-/// The largest file accepted (a report is ~15 KB; this leaves room for odd exports).
-const MAX_FILE: usize = 64 * 1024 * 1024;
+#[function_component]
+fn App() -> Html {
+    let state = use_reducer(State::default);
+    let textarea = use_node_ref();
 
-pub enum Msg {
-    Input(String),
-    Run,
-    Sample,
-    SampleLoaded(Result<String, String>),
-    Clear,
-    /// The first file chosen or dropped (taken out of the live FileList before it is cleared).
-    File(Option<web_sys::File>),
-    Loaded(String, Result<Vec<u8>, String>),
-    /// A reader module's answer for a file or a paste: the document, or why it was not read.
-    Read(String, Result<Document, (String, String)>),
-    /// HTML from the clipboard, to be read as a grid-keeping document.
-    PasteHtml(String),
-    Drag(bool),
-    Select(usize),
-    Step(i32),
-    Lang,
-    Download(&'static str),
+    // Once: listen to the worker, restore the text of the last visit, make the page work offline.
+    {
+        let d = state.dispatcher();
+        use_effect_with((), move |_| {
+            let d2 = d.clone();
+            bridge::listen(move |m| d2.dispatch(Action::Worker(m)));
+            if let Some((text, name)) = browser::load_text() {
+                d.dispatch(Action::Restore(text, name));
+            }
+            bridge::register_offline();
+        });
+    }
+    // The selected finding's line, selected in the text box.
+    {
+        let (textarea, text) = (textarea.clone(), state.text.clone());
+        let line = state
+            .selected
+            .and_then(|i| state.result.as_ref()?.findings.get(i)?.line);
+        use_effect_with((state.selected, line), move |(_, line)| {
+            if let (Some(line), Some(ta)) = (line, textarea.cast::<HtmlTextAreaElement>()) {
+                browser::select_line(&ta, &text, *line);
+            }
+        });
+    }
+    // The time from the edit to the checklist on screen, written after rendering.
+    {
+        let started = state.started;
+        let lang = state.lang;
+        let engine_ms = state.engine_ms;
+        use_effect_with(state.result.clone(), move |r| {
+            if let (Some(start), Some(_)) = (started, r) {
+                let ms = browser::now_ms() - start;
+                if let Some(el) = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.get_element_by_id("timing-slot"))
+                {
+                    let label = lang.t("检查并显示用时", "checked and shown in");
+                    let engine = lang.t("其中检查", "checking");
+                    el.set_text_content(Some(&format!(
+                        "{label} {ms:.0} ms（{engine} {engine_ms:.1} ms）"
+                    )));
+                    let _ = el.set_attribute("data-ms", &format!("{ms:.1}"));
+                }
+            }
+        });
+    }
+    // Moving through findings with the keyboard keeps the focus on the selected one.
+    {
+        let scroll = state.scroll_to_selection;
+        let selected = state.selected;
+        use_effect_with(selected, move |_| {
+            if scroll {
+                focus_selected();
+            }
+        });
+    }
+
+    let lang = state.lang;
+    let body = match state.view {
+        View::Batch => match &state.batch {
+            Some(b) => html! { <batch::BatchPane batch={b.clone()} {lang} /> },
+            None => html! {},
+        },
+        view => html! {
+            <main class="layout" lang={if lang.en { "en" } else { "zh-CN" }}>
+                <InputPane text={state.text.clone()} name={state.name.clone()} notice={state.notice.clone()}
+                    dragging={state.dragging} {lang} textarea={textarea.clone()}
+                    selected_line={state.selected.and_then(|i| state.result.as_ref()?.findings.get(i)?.line)}
+                    previous={state.previous.clone()} />
+                <ResultPane result={state.result.clone()} {lang} selected={state.selected}
+                    dismissed={state.dismissed.clone()} checking={state.checking}
+                    text={state.text.clone()} threshold={state.repeated_threshold}
+                    from_batch={matches!(view, View::Report(_))} />
+            </main>
+        },
+    };
+    html! {
+        <ContextProvider<Dispatch> context={state.dispatcher()}>
+            <Header {lang} has_text={!state.text.is_empty()} />
+            if state.view == View::Batch {
+                if let Some(n) = &state.notice {
+                    <p class={classes!("notice", n.error.then_some("error"))} role="alert">{ n.text.clone() }</p>
+                }
+            }
+            { body }
+            if let Some(p) = &state.rule_page {
+                <panels::RuleDialog page={p.clone()} {lang} />
+            }
+            <Footer {lang} />
+        </ContextProvider<Dispatch>>
+    }
 }
 
-struct Notice {
-    error: bool,
-    text: String,
+fn focus_selected() {
+    let doc = web_sys::window().and_then(|w| w.document());
+    let list = doc
+        .as_ref()
+        .and_then(|d| d.active_element())
+        .and_then(|a| a.closest("ol.findings").ok().flatten())
+        .or_else(|| doc.as_ref().and_then(|d| d.get_element_by_id("findings")));
+    let item = list
+        .and_then(|l| {
+            l.query_selector("li.finding.selected button")
+                .ok()
+                .flatten()
+        })
+        .or_else(|| {
+            doc.as_ref().and_then(|d| {
+                d.query_selector("#findings li.finding.selected button")
+                    .ok()
+                    .flatten()
+            })
+        });
+    if let Some(btn) = item {
+        browser::scroll_into_view(&btn);
+        if let Ok(b) = btn.dyn_into::<web_sys::HtmlElement>() {
+            let _ = b.focus();
+        }
+    }
 }
 
-pub struct App {
-    text: String,
-    name: String,
-    /// The document a reader made (Word, web page, PDF): checked with its grids while the text
-    /// box still holds its text; an edit turns it back into plain text.
-    doc: Option<Rc<Document>>,
-    result: Option<Rc<CheckResult>>,
-    selected: Option<usize>,
+#[derive(Properties, PartialEq)]
+struct HeaderProps {
     lang: Lang,
-    notice: Option<Notice>,
-    debounce: Option<Timeout>,
-    reader: Option<FileReader>,
-    dragging: bool,
-    /// When the last edit arrived, and how long until its checklist was on screen.
-    started: Option<f64>,
-    elapsed: Option<f64>,
-    textarea: NodeRef,
-    scroll_to_selection: bool,
+    has_text: bool,
 }
 
-impl App {
-    fn run(&mut self) {
-        self.debounce = None;
-        if self.text.trim().is_empty() {
-            self.result = None;
-            self.selected = None;
-            return;
-        }
-        let r = match &self.doc {
-            Some(d) if d.text == self.text => nianbao::check_document(&self.name, d),
-            _ => {
-                self.doc = None;
-                nianbao::check(&self.name, &self.text)
-            }
-        };
-        self.selected = None;
-        self.result = Some(Rc::new(r));
-        if !browser::save_text(&self.text, &self.name) {
-            self.notice = Some(Notice {
-                error: false,
-                text: self
-                    .lang
-                    .t(
-                        "文本较大，浏览器未能保存它；刷新页面后需重新粘贴。",
-                        "The text is too large for the browser to keep; after a reload, paste it again.",
-                    )
-                    .to_string(),
+/// The title and the actions: sample, choose files or a folder, clear, language.
+#[function_component]
+fn Header(p: &HeaderProps) -> Html {
+    let d = use_context::<Dispatch>().expect("dispatch context");
+    let lang = p.lang;
+    let sample = {
+        let d = d.clone();
+        Callback::from(move |_| {
+            let d = d.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let res = bridge::fetch(state::SAMPLE_FILE).await;
+                d.dispatch(Action::SampleLoaded(res));
             });
-        }
-    }
-
-    fn set_text(&mut self, ctx: &Context<Self>, text: String, name: &str) {
-        self.text = text;
-        self.name = name.to_string();
-        self.started = Some(browser::now_ms());
-        if self.text.len() > DEBOUNCE_OVER {
-            let link = ctx.link().clone();
-            self.debounce = Some(Timeout::new(300, move || link.send_message(Msg::Run)));
-        } else {
-            self.run();
-        }
-    }
-
-    fn select(&mut self, i: usize) {
-        let Some(r) = &self.result else { return };
-        if i >= r.findings.len() {
-            return;
-        }
-        self.selected = Some(i);
-        if let (Some(line), Some(ta)) = (
-            r.findings[i].line,
-            self.textarea.cast::<HtmlTextAreaElement>(),
-        ) {
-            browser::select_line(&ta, &self.text, line);
-        }
+        })
+    };
+    let onchange = {
+        let d = d.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let files = bridge::chosen(&input);
+            let folder = input.has_attribute("webkitdirectory");
+            // Cleared so that choosing the same file again is noticed.
+            input.set_value("");
+            d.dispatch(Action::Files {
+                files,
+                folder,
+                slot: 0,
+            });
+        })
+    };
+    let clear = {
+        let d = d.clone();
+        Callback::from(move |_| d.dispatch(Action::Clear))
+    };
+    let switch = {
+        let d = d.clone();
+        Callback::from(move |_| d.dispatch(Action::Lang))
+    };
+    html! {
+        <header class="top">
+            <div class="brand">
+                <h1>{ lang.t("年报检查", "nianbao") }</h1>
+                <p class="tagline">{ lang.t("政府信息公开工作年度报告检查 · 全部在本机完成，文本不会上传", "Checks government information-disclosure annual reports · everything runs on this device; nothing is uploaded") }</p>
+            </div>
+            <nav class="actions" aria-label={lang.t("操作", "Actions")}>
+                <button type="button" id="sample" onclick={sample}>{ lang.t("示例报告", "Sample report") }</button>
+                <label class="file-btn" for="file">{ lang.t("选择文件…", "Choose files…") }</label>
+                <input id="file" type="file" multiple=true accept=".docx,.pdf,.html,.htm,.txt,.md,.csv,.zip,text/plain,text/html,application/zip" onchange={onchange.clone()} class="visually-hidden" />
+                <label class="file-btn" for="folder">{ lang.t("选择文件夹…", "Choose a folder…") }</label>
+                <input id="folder" type="file" webkitdirectory=true onchange={onchange} class="visually-hidden" />
+                <button type="button" id="clear" onclick={clear} disabled={!p.has_text}>{ lang.t("清除", "Clear") }</button>
+                <button type="button" id="lang" onclick={switch} lang={if lang.en { "zh-CN" } else { "en" }}>{ lang.t("English", "中文") }</button>
+            </nav>
+        </header>
     }
 }
 
-impl Component for App {
-    type Message = Msg;
-    type Properties = ();
+#[derive(Properties, PartialEq)]
+struct InputProps {
+    text: Rc<String>,
+    name: String,
+    notice: Option<Notice>,
+    dragging: bool,
+    lang: Lang,
+    textarea: NodeRef,
+    selected_line: Option<usize>,
+    previous: Option<bridge::SlotInfo>,
+}
 
-    fn create(_ctx: &Context<Self>) -> Self {
-        let lang = Lang {
-            en: browser::load_lang_en(),
-        };
-        let mut app = App {
-            text: String::new(),
-            name: PASTED_NAME.to_string(),
-            doc: None,
-            result: None,
-            selected: None,
-            lang,
-            notice: None,
-            debounce: None,
-            reader: None,
-            dragging: false,
-            started: None,
-            elapsed: None,
-            textarea: NodeRef::default(),
-            scroll_to_selection: false,
-        };
-        if let Some((text, name)) = browser::load_text() {
-            app.text = text;
-            app.name = name;
-            app.started = Some(browser::now_ms());
-            app.run();
-        }
-        app
-    }
+/// Drop or files for a drop zone: one file is read, several (or a folder, or a .zip) make a
+/// batch; into slot 1, last year's report.
+fn drop_handler(d: &Dispatch, slot: u8) -> Callback<DragEvent> {
+    let d = d.clone();
+    Callback::from(move |e: DragEvent| {
+        e.prevent_default();
+        e.stop_propagation();
+        let Some(dt) = e.data_transfer() else { return };
+        let walk = bridge::dropped(&dt);
+        let d = d.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let (files, folder) = walk.await;
+            d.dispatch(Action::Files {
+                files,
+                folder,
+                slot,
+            });
+        });
+    })
+}
 
-    fn update(&mut self, ctx: &Context<Self>, msg: Msg) -> bool {
-        match msg {
-            Msg::Input(text) => {
-                let name = if self.name == SAMPLE_NAME {
-                    PASTED_NAME.to_string()
-                } else {
-                    self.name.clone()
-                };
-                self.notice = None;
-                self.doc = None;
-                self.set_text(ctx, text, &name);
-            }
-            Msg::Run => {
-                self.run();
-            }
-            Msg::Sample => {
-                let link = ctx.link().clone();
-                wasm_bindgen_futures::spawn_local(async move {
-                    let res = readers::fetch_text(SAMPLE_FILE).await;
-                    link.send_message(Msg::SampleLoaded(res));
-                });
-            }
-            Msg::SampleLoaded(res) => match res {
-                Ok(text) => {
-                    self.notice = None;
-                    self.doc = None;
-                    self.set_text(ctx, text, SAMPLE_NAME);
-                }
-                Err(e) => {
-                    self.notice = Some(Notice {
-                        error: true,
-                        text: format!(
-                            "{}（{e}）",
-                            self.lang
-                                .t("示例报告未能载入", "The sample report did not load")
-                        ),
-                    });
-                }
-            },
-            Msg::Clear => {
-                browser::forget_text();
-                self.text.clear();
-                self.doc = None;
-                self.name = PASTED_NAME.to_string();
-                self.result = None;
-                self.selected = None;
-                self.elapsed = None;
-                self.notice = Some(Notice {
-                    error: false,
-                    text: self
-                        .lang
-                        .t(
-                            "已清除文本，浏览器中不再保存。",
-                            "Text cleared and forgotten by this browser.",
-                        )
-                        .to_string(),
-                });
-            }
-            Msg::Drag(on) => self.dragging = on,
-            Msg::File(file) => {
-                self.dragging = false;
-                let Some(file) = file else {
-                    return true;
-                };
-                let file = gloo::file::File::from(file);
-                let name = file.name();
-                if file.size() as usize > MAX_FILE {
-                    self.notice = Some(Notice {
-                        error: true,
-                        text: format!(
-                            "{}：{}",
-                            name,
-                            self.lang.t(
-                                "文件过大（超过64 MB），不像是年度报告",
-                                "file too large (over 64 MB) to be a report"
-                            )
-                        ),
-                    });
-                    return true;
-                }
-                let link = ctx.link().clone();
-                self.reader = Some(gloo::file::callbacks::read_as_bytes(&file, move |res| {
-                    link.send_message(Msg::Loaded(name, res.map_err(|e| e.to_string())));
-                }));
-            }
-            Msg::Loaded(name, res) => {
-                self.reader = None;
-                let bytes = match res {
-                    Ok(b) => b,
-                    Err(e) => {
-                        self.notice = Some(Notice {
-                            error: true,
-                            text: format!("{name}：{e}"),
-                        });
-                        return true;
-                    }
-                };
-                use nianbao::read::InputKind;
-                let module = match nianbao::read::sniff(&bytes, &name, None) {
-                    InputKind::Docx | InputKind::Html => Some("office"),
-                    InputKind::Pdf => Some("pdf"),
-                    _ => None,
-                };
-                match module {
-                    Some(kind) => {
-                        // Read by a reader module, loaded now if this is its first file.
-                        self.notice = Some(Notice {
-                            error: false,
-                            text: format!(
-                                "{name}：{}",
-                                self.lang.t("正在本机读取…", "reading on this device…")
-                            ),
-                        });
-                        let link = ctx.link().clone();
-                        wasm_bindgen_futures::spawn_local(async move {
-                            let res = readers::read_file(kind, &bytes, &name).await;
-                            link.send_message(Msg::Read(name, res));
-                        });
-                    }
-                    None => {
-                        let res = nianbao::read::read(&bytes, &name, None, &browser::legacy)
-                            .map_err(|e| (e.zh, e.en));
-                        ctx.link().send_message(Msg::Read(name, res));
-                    }
-                }
-            }
-            Msg::PasteHtml(html) => {
-                self.notice = Some(Notice {
-                    error: false,
-                    text: self
-                        .lang
-                        .t("正在读取粘贴的表格…", "reading the pasted tables…")
-                        .to_string(),
-                });
-                let link = ctx.link().clone();
-                wasm_bindgen_futures::spawn_local(async move {
-                    let res = readers::read_pasted_html(&html).await;
-                    link.send_message(Msg::Read(PASTED_HTML_NAME.to_string(), res));
-                });
-            }
-            Msg::Read(name, res) => match res {
-                Ok(doc) => {
-                    self.notice = None;
-                    let text = doc.text.clone();
-                    self.doc = Some(Rc::new(doc));
-                    self.set_text(ctx, text, &name);
-                }
-                Err((zh, en)) => {
-                    // The text already in the box stays as it was.
-                    self.notice = Some(Notice {
-                        error: true,
-                        text: format!("{name}：{}", if self.lang.en { en } else { zh }),
-                    });
-                }
-            },
-            Msg::Select(i) => self.select(i),
-            Msg::Step(d) => {
-                let Some(r) = &self.result else { return false };
-                let n = r.findings.len().min(view::MAX_LISTED);
-                if n == 0 {
-                    return false;
-                }
-                let next = match self.selected {
-                    None if d > 0 => 0,
-                    None => n - 1,
-                    Some(i) => ((i as i64 + d as i64).rem_euclid(n as i64)) as usize,
-                };
-                self.select(next);
-                self.scroll_to_selection = true;
-            }
-            Msg::Lang => {
-                self.lang.en = !self.lang.en;
-                browser::save_lang(self.lang.en);
-            }
-            Msg::Download(kind) => {
-                let Some(r) = &self.result else { return false };
-                let stem = nianbao::export::file_stem(r);
-                let ok = match kind {
-                    "json" => browser::download(
-                        &format!("{stem}.json"),
-                        "application/json",
-                        &nianbao::export::json_line(r),
-                    ),
-                    "csv" => browser::download(
-                        &format!("{stem}.csv"),
-                        "text/csv;charset=utf-8",
-                        &nianbao::export::csv(&[r]),
-                    ),
-                    _ => browser::download(
-                        &format!("{stem}.html"),
-                        "text/html;charset=utf-8",
-                        &nianbao::export::html(r, self.lang.en),
-                    ),
-                };
-                if !ok {
-                    self.notice = Some(Notice {
-                        error: true,
-                        text: self
-                            .lang
-                            .t("浏览器拒绝了下载", "The browser refused the download")
-                            .to_string(),
-                    });
-                }
-            }
-        }
-        true
-    }
-
-    fn rendered(&mut self, _ctx: &Context<Self>, _first: bool) {
-        if let (Some(start), Some(_)) = (self.started.take(), &self.result) {
-            self.elapsed = Some(browser::now_ms() - start);
-        }
-        // The measured time is written after rendering (it includes the rendering), in the
-        // current language.
-        if let (Some(ms), Some(el)) = (
-            self.elapsed.filter(|_| self.result.is_some()),
-            web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.get_element_by_id("timing-slot")),
-        ) {
-            let label = self.lang.t("检查并显示用时", "checked and shown in");
-            el.set_text_content(Some(&format!("{label} {ms:.0} ms")));
-            let _ = el.set_attribute("data-ms", &format!("{ms:.1}"));
-        }
-        if self.scroll_to_selection {
-            self.scroll_to_selection = false;
-            // Keep the focus in the list the user is moving through (a part card's or the full
-            // list at the bottom).
-            let doc = web_sys::window().and_then(|w| w.document());
-            let list = doc
-                .as_ref()
-                .and_then(|d| d.active_element())
-                .and_then(|a| a.closest("ol.findings").ok().flatten())
-                .or_else(|| doc.as_ref().and_then(|d| d.get_element_by_id("findings")));
-            let item = list
-                .and_then(|l| {
-                    l.query_selector("li.finding.selected button")
-                        .ok()
-                        .flatten()
-                })
-                .or_else(|| {
-                    doc.as_ref().and_then(|d| {
-                        d.query_selector("#findings li.finding.selected button")
-                            .ok()
-                            .flatten()
-                    })
-                });
-            if let Some(btn) = item {
-                browser::scroll_into_view(&btn);
-                if let Ok(b) = btn.dyn_into::<web_sys::HtmlElement>() {
-                    let _ = b.focus();
-                }
-            }
-        }
-    }
-
-    fn view(&self, ctx: &Context<Self>) -> Html {
-        let lang = self.lang;
-        let link = ctx.link();
-        let oninput = link.callback(|e: InputEvent| {
+/// The report's text: the drop zone, the text box, the notice, the selected line's excerpt,
+/// and last year's report.
+#[function_component]
+fn InputPane(p: &InputProps) -> Html {
+    let d = use_context::<Dispatch>().expect("dispatch context");
+    let lang = p.lang;
+    let oninput = {
+        let d = d.clone();
+        Callback::from(move |e: InputEvent| {
             let ta: HtmlTextAreaElement = e.target_unchecked_into();
-            Msg::Input(ta.value())
-        });
-        // Pasting a web page or a Word document: the clipboard's HTML keeps the tables' cells,
-        // so it is read as a document when it replaces the whole text.
-        let onpaste = link.batch_callback(|e: Event| {
-            let e: web_sys::ClipboardEvent = e.dyn_into().ok()?;
-            let ta: HtmlTextAreaElement = e.target()?.dyn_into().ok()?;
-            let html = e.clipboard_data()?.get_data("text/html").ok()?;
-            let whole = ta.value().is_empty()
-                || (ta.selection_start().ok()?? == 0
-                    && ta.selection_end().ok()?? as usize == ta.value().encode_utf16().count());
-            if !whole || !html.to_ascii_lowercase().contains("<table") {
-                return None;
+            d.dispatch(Action::Input(ta.value()));
+        })
+    };
+    // Pasting a web page or a Word document: the clipboard's HTML keeps the tables' cells, so
+    // it is read as a document when it replaces the whole text.
+    let onpaste = {
+        let d = d.clone();
+        Callback::from(move |e: Event| {
+            let html = (|| {
+                let e: web_sys::ClipboardEvent = e.clone().dyn_into().ok()?;
+                let ta: HtmlTextAreaElement = e.target()?.dyn_into().ok()?;
+                let html = e.clipboard_data()?.get_data("text/html").ok()?;
+                let whole = ta.value().is_empty()
+                    || (ta.selection_start().ok()?? == 0
+                        && ta.selection_end().ok()?? as usize
+                            == ta.value().encode_utf16().count());
+                if !whole || !html.to_ascii_lowercase().contains("<table") {
+                    return None;
+                }
+                e.prevent_default();
+                Some(html)
+            })();
+            if let Some(html) = html {
+                d.dispatch(Action::PasteHtml(html));
             }
+        })
+    };
+    let ondrop = drop_handler(&d, 0);
+    let ondragover = {
+        let d = d.clone();
+        Callback::from(move |e: DragEvent| {
             e.prevent_default();
-            Some(Msg::PasteHtml(html))
-        });
-        let onchange = link.callback(|e: Event| {
+            d.dispatch(Action::Drag(true));
+        })
+    };
+    let ondragleave = {
+        let d = d.clone();
+        Callback::from(move |_: DragEvent| d.dispatch(Action::Drag(false)))
+    };
+    let lines = if p.text.is_empty() {
+        0
+    } else {
+        view::line_count(&p.text)
+    };
+    let stats = format!(
+        "{} {} · {} {} · {}",
+        p.text.chars().count(),
+        lang.t("字", "chars"),
+        lines,
+        lang.t("行", "lines"),
+        p.name
+    );
+    html! {
+        <section class="input-pane" aria-labelledby="input-title">
+            <h2 id="input-title" class="visually-hidden">{ lang.t("报告文本", "Report text") }</h2>
+            <div class={classes!("dropzone", p.dragging.then_some("dragging"))} {ondrop} {ondragover} {ondragleave}>
+                <label for="report" class="input-label">{ lang.t("粘贴报告全文（可从网页或Word复制），或把 Word、PDF、网页、文本文件拖到这里；多个文件、文件夹或 .zip 压缩包将批量检查", "Paste the whole report (from a web page or Word too), or drop a Word, PDF, web page or text file here; several files, a folder or a .zip are checked as a batch") }</label>
+                <textarea id="report" ref={p.textarea.clone()} value={(*p.text).clone()} {oninput} onpaste={onpaste}
+                    spellcheck="false" placeholder={lang.t("××局2024年政府信息公开工作年度报告\n一、总体情况\n……", "…2024年政府信息公开工作年度报告\n一、总体情况\n…")} />
+                <p class="stats" aria-live="off">{ stats }</p>
+            </div>
+            if let Some(n) = &p.notice {
+                <p class={classes!("notice", n.error.then_some("error"))} role="alert">{ n.text.clone() }</p>
+            }
+            if let Some(line) = p.selected_line {
+                { view::excerpt(&p.text, line, lang) }
+            }
+            <PreviousSlot {lang} previous={p.previous.clone()} />
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct PreviousProps {
+    lang: Lang,
+    previous: Option<bridge::SlotInfo>,
+}
+
+/// Last year's report, optional: drop or choose a file, or paste its text.
+#[function_component]
+fn PreviousSlot(p: &PreviousProps) -> Html {
+    let d = use_context::<Dispatch>().expect("dispatch context");
+    let lang = p.lang;
+    let onchange = {
+        let d = d.clone();
+        Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
-            let file = input.files().and_then(|l| l.get(0));
-            // Clear it so choosing the same file again is noticed.
+            let files = bridge::chosen(&input);
             input.set_value("");
-            Msg::File(file)
-        });
-        let ondrop = link.callback(|e: DragEvent| {
-            e.prevent_default();
-            Msg::File(
-                e.data_transfer()
-                    .and_then(|d| d.files())
-                    .and_then(|l| l.get(0)),
-            )
-        });
-        let ondragover = link.callback(|e: DragEvent| {
-            e.prevent_default();
-            Msg::Drag(true)
-        });
-        let ondragleave = link.callback(|_: DragEvent| Msg::Drag(false));
-        let on_select = link.callback(Msg::Select);
-        let onkeydown = link.batch_callback(|e: KeyboardEvent| {
+            d.dispatch(Action::Files {
+                files,
+                folder: false,
+                slot: 1,
+            });
+        })
+    };
+    let onpaste_text = {
+        let d = d.clone();
+        Callback::from(move |e: Event| {
+            let ta: HtmlTextAreaElement = e.target_unchecked_into();
+            d.dispatch(Action::PreviousText(ta.value()));
+        })
+    };
+    let clear = {
+        let d = d.clone();
+        Callback::from(move |_| d.dispatch(Action::ClearPrevious))
+    };
+    let ondrop = drop_handler(&d, 1);
+    let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
+    html! {
+        <details class="previous-slot" id="previous-slot" open={p.previous.is_some()}>
+            <summary>{ lang.t("与上年报告比较（可选）", "Compare with last year's report (optional)") }</summary>
+            <div class="dropzone small" {ondrop} {ondragover}>
+                <p class="hint">{ lang.t("把上年报告拖到这里、选择文件，或粘贴其全文：检查上年结转、现行有效件数、正文雷同和比率变化。", "Drop last year's report here, choose it, or paste its text: checks the carry-over, documents in force, repeated prose and the rates' change.") }</p>
+                <label class="file-btn" for="previous-file">{ lang.t("选择上年报告…", "Choose last year's report…") }</label>
+                <input id="previous-file" type="file" accept=".docx,.pdf,.html,.htm,.txt,.md,.csv,text/plain,text/html" onchange={onchange} class="visually-hidden" />
+                <textarea id="previous-text" rows="3" spellcheck="false" onchange={onpaste_text}
+                    placeholder={lang.t("或在此粘贴上年报告全文", "or paste last year's report here")} />
+                if let Some(prev) = &p.previous {
+                    <p class="previous-info" id="previous-info">
+                        { format!("{}：{}（{} {}）", lang.t("已载入", "Loaded"), prev.name, prev.chars, lang.t("字", "chars")) }
+                        <button type="button" id="previous-clear" onclick={clear}>{ lang.t("移除", "Remove") }</button>
+                    </p>
+                }
+            </div>
+        </details>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ResultProps {
+    result: Option<Res>,
+    lang: Lang,
+    selected: Option<usize>,
+    dismissed: Rc<Vec<(String, String)>>,
+    checking: bool,
+    text: Rc<String>,
+    threshold: f64,
+    from_batch: bool,
+}
+
+/// The verdict, the downloads, the document card, the comparison, the rates, a card per part
+/// and every finding.
+#[function_component]
+fn ResultPane(p: &ResultProps) -> Html {
+    let d = use_context::<Dispatch>().expect("dispatch context");
+    let lang = p.lang;
+    let back = {
+        let d = d.clone();
+        Callback::from(move |_| d.dispatch(Action::Back))
+    };
+    let onkeydown = {
+        let d = d.clone();
+        Callback::from(move |e: KeyboardEvent| {
             let on_finding = e
                 .target()
                 .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
                 .is_some_and(|el| el.closest(".finding-btn").ok().flatten().is_some());
             if !on_finding {
-                return None;
+                return;
             }
-            let d = match e.key().as_str() {
+            let step = match e.key().as_str() {
                 "ArrowDown" | "j" | "n" => 1,
                 "ArrowUp" | "k" | "p" => -1,
-                _ => return None,
+                _ => return,
             };
             e.prevent_default();
-            Some(Msg::Step(d))
-        });
-        let stats = format!(
-            "{} {} · {} {}",
-            self.text.chars().count(),
-            lang.t("字", "chars"),
-            if self.text.is_empty() {
-                0
-            } else {
-                self.text.split('\n').count()
-            },
-            lang.t("行", "lines")
-        );
-        let selected_line = self
-            .selected
-            .and_then(|i| self.result.as_ref().and_then(|r| r.findings.get(i)))
-            .and_then(|f| f.line);
-
-        html! {
-            <>
-            <header class="top">
-                <div class="brand">
-                    <h1>{ lang.t("年报检查", "nianbao") }</h1>
-                    <p class="tagline">{ lang.t("政府信息公开工作年度报告检查 · 全部在本机完成，文本不会上传", "Checks government information-disclosure annual reports · everything runs on this device; nothing is uploaded") }</p>
-                </div>
-                <nav class="actions" aria-label={lang.t("操作", "Actions")}>
-                    <button type="button" id="sample" onclick={link.callback(|_| Msg::Sample)}>{ lang.t("示例报告", "Sample report") }</button>
-                    <label class="file-btn" for="file">{ lang.t("选择文件…", "Choose file…") }</label>
-                    <input id="file" type="file" accept=".docx,.pdf,.html,.htm,.txt,.md,.csv,text/plain,text/html" onchange={onchange} class="visually-hidden" />
-                    <button type="button" id="clear" onclick={link.callback(|_| Msg::Clear)} disabled={self.text.is_empty()}>{ lang.t("清除", "Clear") }</button>
-                    <button type="button" id="lang" onclick={link.callback(|_| Msg::Lang)} lang={if lang.en { "zh-CN" } else { "en" }}>{ lang.t("English", "中文") }</button>
-                </nav>
-            </header>
-            <main class="layout" lang={if lang.en { "en" } else { "zh-CN" }}>
-                <section class="input-pane" aria-labelledby="input-title">
-                    <h2 id="input-title" class="visually-hidden">{ lang.t("报告文本", "Report text") }</h2>
-                    <div class={classes!("dropzone", self.dragging.then_some("dragging"))} {ondrop} {ondragover} {ondragleave}>
-                        <label for="report" class="input-label">{ lang.t("粘贴报告全文（可从网页或Word复制），或把 Word、PDF、网页、文本文件拖到这里", "Paste the whole report (from a web page or Word too), or drop a Word, PDF, web page or text file here") }</label>
-                        <textarea id="report" ref={self.textarea.clone()} value={self.text.clone()} {oninput} {onpaste}
-                            spellcheck="false" placeholder={lang.t("××局2024年政府信息公开工作年度报告\n一、总体情况\n……", "…2024年政府信息公开工作年度报告\n一、总体情况\n…")} />
-                        <p class="stats" aria-live="off">{ stats }{ format!(" · {}", self.name) }</p>
-                    </div>
-                    if let Some(n) = &self.notice {
-                        <p class={classes!("notice", n.error.then_some("error"))} role="alert">{ n.text.clone() }</p>
-                    }
-                    if let Some(line) = selected_line {
-                        { view::excerpt(&self.text, line, lang) }
-                    }
-                </section>
-                <section class="result-pane" aria-labelledby="result-title" {onkeydown}>
-                    <h2 id="result-title" class="visually-hidden">{ lang.t("检查结果", "Result") }</h2>
-                    { self.view_result(ctx, &on_select) }
-                </section>
-            </main>
-            <footer class="foot">
-                <p>{ format!("nianbao {} · ", nianbao::ENGINE_VERSION) }{ lang.t("依据国办公开办函〔2019〕60号、〔2021〕30号格式", "Formats 国办公开办函〔2019〕60号 and 〔2021〕30号") }</p>
-            </footer>
-            </>
+            d.dispatch(Action::Step(step));
+        })
+    };
+    let back_btn = html! {
+        if p.from_batch {
+            <button type="button" id="back" class="back" onclick={back}>{ lang.t("← 返回汇总", "← Back to the roll-up") }</button>
         }
+    };
+    let Some(res) = &p.result else {
+        return html! {
+            <section class="result-pane" aria-labelledby="result-title">
+                <h2 id="result-title" class="visually-hidden">{ lang.t("检查结果", "Result") }</h2>
+                { back_btn }
+                <div class="empty">
+                    if p.checking {
+                        <p class="checking">{ lang.t("正在本机检查…", "Checking on this device…") }</p>
+                    } else {
+                        <p>{ lang.t("还没有报告。粘贴文本、拖入文件，或点“示例报告”试一试。", "No report yet. Paste its text, drop a file, or try the sample report.") }</p>
+                    }
+                </div>
+            </section>
+        };
+    };
+    let ctx = view::Ctx {
+        res: res.clone(),
+        lang,
+        selected: p.selected,
+        dismissed: p.dismissed.clone(),
+    };
+    let download = |kind: &'static str| {
+        let d = d.clone();
+        Callback::from(move |_| d.dispatch(Action::Download(kind)))
+    };
+    let listed = res.findings.len().min(view::MAX_LISTED);
+    let n_dismissed = res
+        .findings
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| ctx.dismissed_reason(*i).is_some())
+        .count();
+    html! {
+        <section class="result-pane" aria-labelledby="result-title" {onkeydown} aria-busy={p.checking.to_string()}>
+            <h2 id="result-title" class="visually-hidden">{ lang.t("检查结果", "Result") }</h2>
+            { back_btn }
+            { view::verdict(res, lang) }
+            <p class="timing" id="timing-slot"></p>
+            if n_dismissed > 0 {
+                <p class="dismissed-count">{ format!("{} {n_dismissed} {}", lang.t("已忽略", "Dismissed:"), lang.t("项问题（仍写入下载，并注明理由）", "finding(s), still in the downloads with the reason")) }</p>
+            }
+            <div class="downloads" role="group" aria-label={lang.t("下载结果", "Download the result")}>
+                <button type="button" id="dl-json" onclick={download("json")}>{ lang.t("下载 JSON", "Download JSON") }</button>
+                <button type="button" id="dl-csv" onclick={download("csv")}>{ lang.t("下载 CSV（Excel）", "Download CSV (Excel)") }</button>
+                <button type="button" id="dl-html" onclick={download("html")}>{ lang.t("下载可打印报告", "Download printable report") }</button>
+            </div>
+            { view::document_card(&ctx) }
+            <panels::ComparisonCard ctx={ctx.clone()} text={p.text.clone()} threshold={p.threshold} />
+            <panels::RatesPanel ctx={ctx.clone()} />
+            { for (1..=6).map(|n| view::part_card(&ctx, n)) }
+            <section class="card all-findings" aria-labelledby="all-findings-title">
+                <h2 id="all-findings-title">{ format!("{}（{}）", lang.t("全部问题", "All findings"), res.findings.len()) }</h2>
+                <p class="hint">{ lang.t("点击问题可定位到原文；用 ↑ ↓ 键在问题之间移动；“规则说明”给出依据和改正方法。", "Click a finding to see its line; move between findings with ↑ ↓; “About this rule” gives its basis and how to fix it.") }</p>
+                <ol class="findings" id="findings">
+                    { for (0..listed).map(|i| view::finding_item(i, &ctx)) }
+                </ol>
+                if res.findings.len() > listed {
+                    <p class="more">{ format!("{} {} {}", lang.t("另有", "and"), res.findings.len() - listed, lang.t("项未列出，请下载完整结果。", "more: download the full result.")) }</p>
+                }
+            </section>
+        </section>
     }
 }
 
-impl App {
-    fn view_result(&self, ctx: &Context<Self>, on_select: &Callback<usize>) -> Html {
-        let lang = self.lang;
-        let Some(r) = &self.result else {
-            return html! {
-                <div class="empty">
-                    <p>{ lang.t("还没有报告。粘贴文本、拖入文件，或点“示例报告”试一试。", "No report yet. Paste its text, drop a file, or try the sample report.") }</p>
-                </div>
-            };
-        };
-        let link = ctx.link();
-        let listed = r.findings.len().min(view::MAX_LISTED);
-        html! {
-            <>
-                { view::verdict(r, lang) }
-                <p class="timing" id="timing-slot"></p>
-                <div class="downloads" role="group" aria-label={lang.t("下载结果", "Download the result")}>
-                    <button type="button" id="dl-json" onclick={link.callback(|_| Msg::Download("json"))}>{ lang.t("下载 JSON", "Download JSON") }</button>
-                    <button type="button" id="dl-csv" onclick={link.callback(|_| Msg::Download("csv"))}>{ lang.t("下载 CSV（Excel）", "Download CSV (Excel)") }</button>
-                    <button type="button" id="dl-html" onclick={link.callback(|_| Msg::Download("html"))}>{ lang.t("下载可打印报告", "Download printable report") }</button>
-                </div>
-                { view::document_card(r, lang, self.selected, on_select) }
-                { for (1..=6).map(|n| view::part_card(r, n, lang, self.selected, on_select)) }
-                <section class="card all-findings" aria-labelledby="all-findings-title">
-                    <h2 id="all-findings-title">{ format!("{}（{}）", lang.t("全部问题", "All findings"), r.findings.len()) }</h2>
-                    <p class="hint">{ lang.t("点击问题可定位到原文；用 ↑ ↓ 键在问题之间移动。", "Click a finding to see its line; move between findings with ↑ ↓.") }</p>
-                    <ol class="findings" id="findings">
-                        { for r.findings.iter().take(listed).enumerate().map(|(i, f)| view::finding_item(i, f, lang, self.selected, on_select)) }
-                    </ol>
-                    if r.findings.len() > listed {
-                        <p class="more">{ format!("{} {} {}", lang.t("另有", "and"), r.findings.len() - listed, lang.t("项未列出，请下载完整结果。", "more: download the full result.")) }</p>
-                    }
-                </section>
-            </>
-        }
+#[derive(Properties, PartialEq)]
+struct FooterProps {
+    lang: Lang,
+}
+
+#[function_component]
+fn Footer(p: &FooterProps) -> Html {
+    let lang = p.lang;
+    html! {
+        <footer class="foot">
+            <p class="privacy" id="privacy">{ lang.t(
+                "隐私：报告只在本机读取和检查，页面不向任何地方发送文本（内容安全策略禁止连接其他网站）；首次打开后可离线使用。",
+                "Privacy: reports are read and checked on this device only; the page sends your text nowhere (its Content-Security-Policy forbids connecting to other sites), and works offline after the first visit.") }</p>
+            <p>{ format!("nianbao {} · ", nianbao::ENGINE_VERSION) }{ lang.t("依据国办公开办函〔2019〕60号、〔2021〕30号格式", "Formats 国办公开办函〔2019〕60号 and 〔2021〕30号") }</p>
+        </footer>
     }
 }
 

@@ -5,11 +5,31 @@
 use crate::i18n::{section_title_en, Lang, NUMERALS};
 use nianbao::export::{cell_class, identity_sides, rule_title, status_mark, verdict_text};
 use nianbao::layout::Kind;
-use nianbao::result::{Check, CheckResult, Finding, Severity, Status, TableOut, Verdict};
+use nianbao::result::{Check, CheckResult, Finding, Status, TableOut, Verdict};
+use crate::state::Res;
+use std::rc::Rc;
 use yew::prelude::*;
 
-/// What a finding row needs to report a click.
-pub type OnSelect = Callback<usize>;
+/// What the result's cards share: the result, the language, the selected finding and the
+/// findings the user dismissed.
+#[derive(Clone, PartialEq)]
+pub struct Ctx {
+    pub res: Res,
+    pub lang: Lang,
+    pub selected: Option<usize>,
+    pub dismissed: Rc<Vec<(String, String)>>,
+}
+
+impl Ctx {
+    /// Why finding `i` was dismissed, when it was.
+    pub fn dismissed_reason(&self, i: usize) -> Option<String> {
+        let k = self.res.findings.get(i)?.key();
+        self.dismissed
+            .iter()
+            .find(|(d, _)| *d == k)
+            .map(|(_, r)| r.clone())
+    }
+}
 
 /// The most findings listed at once (the downloads carry all of them).
 pub const MAX_LISTED: usize = 300;
@@ -70,41 +90,11 @@ fn check_list(checks: &[Check], lang: Lang) -> Html {
     }
 }
 
-pub fn finding_item(
-    i: usize,
-    f: &Finding,
-    lang: Lang,
-    selected: Option<usize>,
-    on_select: &OnSelect,
-) -> Html {
-    let sev = match f.severity {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-        Severity::Info => "info",
-    };
-    let sev_label = match f.severity {
-        Severity::Error => lang.t("错误", "error"),
-        Severity::Warning => lang.t("提示", "warning"),
-        Severity::Info => lang.t("信息", "info"),
-    };
-    let is_sel = selected == Some(i);
-    let onclick = {
-        let cb = on_select.clone();
-        Callback::from(move |_| cb.emit(i))
-    };
-    let at = f
-        .line
-        .map(|l| format!("{} {l}", lang.t("行", "line")))
-        .unwrap_or_else(|| "—".to_string());
+/// A finding in a list: the item for finding `i` of the result in `c`.
+pub fn finding_item(i: usize, c: &Ctx) -> Html {
+    let dismissed = c.dismissed_reason(i);
     html! {
-        <li class={classes!("finding", sev, is_sel.then_some("selected"))} data-index={i.to_string()} data-rule={f.rule}>
-            <button type="button" class="finding-btn" {onclick} aria-current={is_sel.then_some("true")} data-line={f.line.map(|l| l.to_string())}>
-                <span class={classes!("sev", sev)}>{ sev_label }</span>
-                <span class="at">{ at }</span>
-                <span class="msg">{ if lang.en { f.message_en.clone() } else { f.message.clone() } }</span>
-                <code class="rule">{ f.rule }</code>
-            </button>
-        </li>
+        <crate::findings::FindingItem res={c.res.clone()} index={i} lang={c.lang} selected={c.selected == Some(i)} {dismissed} />
     }
 }
 
@@ -118,12 +108,8 @@ pub fn findings_of(r: &CheckResult, n: Option<u8>) -> Vec<usize> {
         .collect()
 }
 
-pub fn document_card(
-    r: &CheckResult,
-    lang: Lang,
-    selected: Option<usize>,
-    on_select: &OnSelect,
-) -> Html {
+pub fn document_card(c: &Ctx) -> Html {
+    let (r, lang) = (&*c.res, c.lang);
     let m = &r.meta;
     let dash = || "—".to_string();
     let fmt =
@@ -150,7 +136,7 @@ pub fn document_card(
             }
             { check_list(&r.document.checks, lang) }
             if !list.is_empty() {
-                <ol class="findings">{ for list.iter().map(|&i| finding_item(i, &r.findings[i], lang, selected, on_select)) }</ol>
+                <ol class="findings">{ for list.iter().map(|&i| finding_item(i, c)) }</ol>
             }
         </section>
     }
@@ -177,13 +163,8 @@ fn form_text(r: &CheckResult, lang: Lang) -> String {
     s
 }
 
-pub fn part_card(
-    r: &CheckResult,
-    n: u8,
-    lang: Lang,
-    selected: Option<usize>,
-    on_select: &OnSelect,
-) -> Html {
+pub fn part_card(c: &Ctx, n: u8) -> Html {
+    let (r, lang, selected) = (&*c.res, c.lang, c.selected);
     let s = &r.sections[n as usize - 1];
     let title = if lang.en {
         format!("{n}. {}", section_title_en(n))
@@ -227,7 +208,7 @@ pub fn part_card(
                 { grid(t, name, r, lang, &selected_cells) }
             }
             if !list.is_empty() {
-                <ol class="findings">{ for list.iter().map(|&i| finding_item(i, &r.findings[i], lang, selected, on_select)) }</ol>
+                <ol class="findings">{ for list.iter().map(|&i| finding_item(i, c)) }</ol>
             }
         </section>
     }
@@ -431,17 +412,44 @@ fn appeals_grid(
     }
 }
 
+/// Lines as the engine numbers them (CR, LF and CRLF each end a line).
+pub fn lines(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let b = text.as_bytes();
+    let (mut start, mut i) = (0, 0);
+    while i < b.len() {
+        if b[i] == b'\n' || b[i] == b'\r' {
+            out.push(&text[start..i]);
+            if b[i] == b'\r' && b.get(i + 1) == Some(&b'\n') {
+                i += 1;
+            }
+            start = i + 1;
+        }
+        i += 1;
+    }
+    out.push(&text[start..]);
+    out
+}
+
+/// How many lines the engine counts in `text`.
+pub fn line_count(text: &str) -> usize {
+    let b = text.as_bytes();
+    1 + (0..b.len())
+        .filter(|&i| b[i] == b'\n' || (b[i] == b'\r' && b.get(i + 1) != Some(&b'\n')))
+        .count()
+}
+
 /// The lines around `line` of the user's text, with that line marked.
 pub fn excerpt(text: &str, line: usize, lang: Lang) -> Html {
     let from = line.saturating_sub(4).max(1);
-    let rows = text
-        .split('\n')
+    let rows = lines(text)
+        .into_iter()
         .enumerate()
         .skip(from - 1)
         .take(9)
         .map(|(i, l)| {
             let no = i + 1;
-            let shown = l.trim_end_matches('\r').replace('\t', " ⇥ ");
+            let shown = l.replace('\t', " ⇥ ");
             html! {
                 <div class={classes!("src-line", (no == line).then_some("hl"))} data-line={no.to_string()}>
                     <span class="src-no">{ no }</span>

@@ -14,7 +14,7 @@ pub fn json_line(r: &CheckResult) -> String {
 }
 
 pub const CSV_HEADER: &str =
-    "file,agency,year,rule,severity,section,line,column,table,cells,expected,actual,message";
+    "file,agency,year,rule,severity,section,line,column,table,cells,expected,actual,message,dismissed";
 
 /// CSV of the findings of several results: BOM, header, one finding per row (CRLF line ends).
 pub fn csv(results: &[&CheckResult]) -> String {
@@ -62,6 +62,7 @@ pub fn csv_rows(r: &CheckResult) -> String {
             num(f.expected),
             num(f.actual),
             csv_field(&f.message),
+            csv_field(f.dismissed.as_deref().unwrap_or("")),
         ];
         s.push_str(&fields.join(","));
         s.push_str("\r\n");
@@ -222,7 +223,8 @@ pub fn summary_csv(rows: &[SummaryRow]) -> String {
     s
 }
 
-pub const ISSUES_HEADER: &str = "单位,年度,文件,部分,规则,严重程度,问题描述,原文位置,依据,整改情况";
+pub const ISSUES_HEADER: &str =
+    "单位,年度,文件,部分,规则,严重程度,问题描述,原文位置,依据,整改情况,已忽略（理由）";
 
 /// The header of the 问题清单 (issue list): BOM, header, CRLF.
 pub fn issues_csv_header() -> String {
@@ -329,6 +331,7 @@ pub fn issues_csv_rows(r: &CheckResult, file: &str, text: &str) -> String {
             csv_field(&quoted_place(text, f.line)),
             csv_field(&basis_for(r, info.map(|i| i.basis).unwrap_or(""))),
             String::new(),
+            csv_field(f.dismissed.as_deref().unwrap_or("")),
         ];
         s.push_str(&fields.join(","));
         s.push_str("\r\n");
@@ -640,8 +643,13 @@ pub fn html(r: &CheckResult, en: bool) -> String {
             Severity::Warning => "warning",
             Severity::Info => "info",
         };
+        let dismissed = f
+            .dismissed
+            .as_ref()
+            .map(|why| format!(" <em>（{}{}）</em>", t("已忽略：", "dismissed: "), esc(why)))
+            .unwrap_or_default();
         s.push_str(&format!(
-            "<li class=\"sev-{sev}\">{} <code>{}</code> {}</li>",
+            "<li class=\"sev-{sev}\">{} <code>{}</code> {}{dismissed}</li>",
             esc(&f
                 .line
                 .map(|l| format!("L{l}"))

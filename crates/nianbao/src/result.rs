@@ -354,6 +354,35 @@ pub struct Finding {
     pub expected: Option<f64>,
     #[serde(serialize_with = "ser_num")]
     pub actual: Option<f64>,
+    /// Set when the user dismissed the finding (on the page), with the reason they gave.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dismissed: Option<String>,
+}
+
+impl Finding {
+    /// What identifies a finding across checks of the same text (for remembering a dismissal):
+    /// the rule, the line and the message.
+    pub fn key(&self) -> String {
+        format!(
+            "{}|{}|{}",
+            self.rule,
+            self.line.map(|l| l.to_string()).unwrap_or_default(),
+            self.message
+        )
+    }
+}
+
+impl CheckResult {
+    /// Marks the findings the user dismissed (`(key, reason)`, keys from [`Finding::key`]).
+    pub fn dismiss(&mut self, dismissed: &[(String, String)]) {
+        for f in &mut self.findings {
+            let k = f.key();
+            f.dismissed = dismissed
+                .iter()
+                .find(|(d, _)| *d == k)
+                .map(|(_, why)| why.clone());
+        }
+    }
 }
 
 /// Reading a result back (the page gets it from the checking worker as JSON). The `&'static str`

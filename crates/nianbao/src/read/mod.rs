@@ -14,6 +14,9 @@ use crate::document::Document;
 pub mod text;
 
 #[cfg(feature = "docx")]
+pub mod archive;
+
+#[cfg(feature = "docx")]
 pub mod docx;
 #[cfg(feature = "html")]
 pub mod html;

@@ -226,6 +226,7 @@ impl Ctx<'_> {
             cells: Vec::new(),
             expected: None,
             actual: None,
+            dismissed: None,
         }
     }
 

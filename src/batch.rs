@@ -1,0 +1,279 @@
+//! A batch: many files checked in the worker, with a progress bar and cancel, then the roll-up
+//! table (one row per report, failing first, sortable and filterable; a click opens the report)
+//! and the batch downloads.
+
+use crate::i18n::Lang;
+use crate::state::{Action, Batch, Col, Dispatch, Row};
+use nianbao::result::Verdict;
+use std::cmp::Ordering;
+use std::rc::Rc;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+/// The rates shown in the roll-up (keys of the engine's rates).
+const RATE_COLS: &[(&str, &str, &str)] = &[
+    ("substantive_disclosure", "实质公开率", "Disclosure"),
+    ("review_corrected", "复议纠错率", "Review corr."),
+    ("suit_corrected", "诉讼纠错率", "Suit corr."),
+];
+
+fn verdict_name(v: Option<Verdict>) -> &'static str {
+    match v {
+        None => "unreadable",
+        Some(Verdict::Fail) => "fail",
+        Some(Verdict::Incomplete) => "incomplete",
+        Some(Verdict::Warn) => "warn",
+        Some(Verdict::Pass) => "pass",
+    }
+}
+
+fn verdict_label(v: Option<Verdict>, lang: Lang) -> &'static str {
+    match v {
+        None => lang.t("无法读取", "unreadable"),
+        Some(Verdict::Fail) => lang.t("需修改", "needs fixes"),
+        Some(Verdict::Incomplete) => lang.t("无法完整判定", "incomplete"),
+        Some(Verdict::Warn) => lang.t("可发布（有提示）", "publishable, with warnings"),
+        Some(Verdict::Pass) => lang.t("可发布", "publishable"),
+    }
+}
+
+fn opt_cmp<T: PartialOrd>(a: Option<T>, b: Option<T>) -> Ordering {
+    match (a, b) {
+        (Some(a), Some(b)) => a.partial_cmp(&b).unwrap_or(Ordering::Equal),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    }
+}
+
+fn rate(r: &Row, key: &str) -> Option<f64> {
+    r.rates.get(key).and_then(|x| x.value)
+}
+
+fn compare(a: &Row, b: &Row, col: Col) -> Ordering {
+    match col {
+        Col::Verdict => a.rank().cmp(&b.rank()),
+        Col::File => a.file.cmp(&b.file),
+        Col::Agency => opt_cmp(a.agency.as_ref(), b.agency.as_ref()),
+        Col::Year => opt_cmp(a.year, b.year),
+        Col::Format => opt_cmp(a.format.as_ref(), b.format.as_ref()),
+        Col::Errors => b.errors.cmp(&a.errors),
+        Col::Warnings => b.warnings.cmp(&a.warnings),
+        Col::NewRequests => opt_cmp(a.new_requests, b.new_requests),
+        Col::ResultsTotal => opt_cmp(a.results_total, b.results_total),
+        Col::CarriedOver => opt_cmp(a.carried_over, b.carried_over),
+        Col::Review => opt_cmp(a.review_total, b.review_total),
+        Col::Suit => opt_cmp(a.suit_total, b.suit_total),
+        Col::Rate(k) => opt_cmp(rate(a, k), rate(b, k)),
+    }
+}
+
+/// The rows shown, in the order shown: filtered, sorted by the chosen column (ties: failing
+/// first, then by file).
+pub fn shown(b: &Batch) -> Vec<&Row> {
+    let needle = b.filter.trim().to_lowercase();
+    let mut rows: Vec<&Row> = b
+        .rows
+        .iter()
+        .filter(|r| b.verdict_filter.is_empty() || verdict_name(r.verdict) == b.verdict_filter)
+        .filter(|r| {
+            needle.is_empty()
+                || r.file.to_lowercase().contains(&needle)
+                || r.agency
+                    .as_deref()
+                    .is_some_and(|a| a.to_lowercase().contains(&needle))
+                || r.year.is_some_and(|y| y.to_string() == needle)
+        })
+        .collect();
+    rows.sort_by(|x, y| {
+        let o = compare(x, y, b.sort);
+        let o = if b.descending { o.reverse() } else { o };
+        o.then_with(|| x.rank().cmp(&y.rank()))
+            .then_with(|| x.file.cmp(&y.file))
+    });
+    rows
+}
+
+fn num(v: Option<f64>) -> String {
+    v.map(nianbao::layout::fmt_num).unwrap_or_else(|| "—".into())
+}
+
+#[derive(Properties, PartialEq)]
+pub struct BatchProps {
+    pub batch: Rc<Batch>,
+    pub lang: Lang,
+}
+
+#[function_component]
+pub fn BatchPane(p: &BatchProps) -> Html {
+    let dispatch = use_context::<Dispatch>().expect("dispatch context");
+    let b = &p.batch;
+    let lang = p.lang;
+    // Back from a report: the table where it was.
+    {
+        let y = b.scroll;
+        use_effect_with((), move |_| crate::browser::scroll_to_y(y));
+    }
+    let d = dispatch.clone();
+    let cancel = Callback::from(move |_| d.dispatch(Action::Cancel));
+    let d = dispatch.clone();
+    let close = Callback::from(move |_| d.dispatch(Action::CloseBatch));
+    let d = dispatch.clone();
+    let on_filter = Callback::from(move |e: InputEvent| {
+        let i: HtmlInputElement = e.target_unchecked_into();
+        d.dispatch(Action::Filter(i.value()));
+    });
+    let d = dispatch.clone();
+    let on_verdict = Callback::from(move |e: Event| {
+        let s: HtmlSelectElement = e.target_unchecked_into();
+        d.dispatch(Action::VerdictFilter(s.value()));
+    });
+    let download = |kind: &'static str| {
+        let d = dispatch.clone();
+        Callback::from(move |_| d.dispatch(Action::BatchDownload(kind)))
+    };
+    let head = |col: Col, zh: &'static str, en: &'static str| {
+        let d = dispatch.clone();
+        let onclick = Callback::from(move |_| d.dispatch(Action::Sort(col)));
+        let sort = if b.sort == col {
+            if b.descending {
+                "descending"
+            } else {
+                "ascending"
+            }
+        } else {
+            "none"
+        };
+        html! {
+            <th scope="col" aria-sort={sort}>
+                <button type="button" class="sort" {onclick}>{ lang.t(zh, en) }{ match sort { "ascending" => " ▲", "descending" => " ▼", _ => "" } }</button>
+            </th>
+        }
+    };
+    let left = if b.done > 0 && !b.finished {
+        let per = b.ms / b.done as f64;
+        let s = (per * (b.total - b.done.min(b.total)) as f64 / 1000.0).ceil();
+        format!("{} {s:.0} s", lang.t("预计剩余", "about"))
+            + lang.t("", " left")
+    } else {
+        String::new()
+    };
+    let rows = shown(b);
+    let counts = |v: &str| b.rows.iter().filter(|r| verdict_name(r.verdict) == v).count();
+    let row_html = |r: &&Row| {
+        let d = dispatch.clone();
+        let i = r.index;
+        let readable = r.verdict.is_some();
+        let onclick = Callback::from(move |_| d.dispatch(Action::Open(i)));
+        let v = verdict_name(r.verdict);
+        html! {
+            <tr class={format!("v-{v}")} data-index={i.to_string()} data-verdict={v}>
+                <td class="verdict-cell">{ verdict_label(r.verdict, lang) }</td>
+                <th scope="row" class="file">
+                    if readable {
+                        <button type="button" class="open" {onclick} title={lang.t("打开这份报告的检查清单", "Open this report's checklist")}>{ r.file.clone() }</button>
+                    } else {
+                        { r.file.clone() }
+                    }
+                    if let Some(p) = &r.previous {
+                        <span class="paired" title={p.clone()}>{ lang.t(" ↔上年", " ↔ last year") }</span>
+                    }
+                </th>
+                <td>{ r.agency.clone().unwrap_or_else(|| "—".into()) }</td>
+                <td>{ r.year.map(|y| y.to_string()).unwrap_or_else(|| "—".into()) }</td>
+                <td>{ r.format.clone().map(|f| format!("F{f}")).unwrap_or_else(|| "—".into()) }</td>
+                if readable {
+                    <td class="n" data-col="errors">{ r.errors }</td>
+                    <td class="n" data-col="warnings">{ r.warnings }</td>
+                    <td class="n">{ num(r.new_requests) }</td>
+                    <td class="n">{ num(r.results_total) }</td>
+                    <td class="n">{ num(r.carried_over) }</td>
+                    <td class="n">{ num(r.review_total) }</td>
+                    <td class="n">{ num(r.suit_total) }</td>
+                    { for RATE_COLS.iter().map(|(k, _, _)| {
+                        let c = r.rates.get(*k).cloned().unwrap_or_default();
+                        let flag = c.flag.clone().unwrap_or_default();
+                        html! { <td class={classes!("n", (!flag.is_empty()).then(|| format!("flag-{flag}")))} data-rate={*k}>{ c.value.map(|v| format!("{:.1}%", v * 100.0)).unwrap_or_else(|| "—".into()) }</td> }
+                    }) }
+                } else {
+                    <td class="reason" colspan={(7 + RATE_COLS.len()).to_string()}>{ if lang.en { r.reason_en.clone() } else { r.reason.clone() }.unwrap_or_default() }</td>
+                }
+            </tr>
+        }
+    };
+    let pct = if b.total > 0 {
+        (b.done.min(b.total) * 100 / b.total) as u32
+    } else {
+        0
+    };
+    html! {
+        <main class="batch" lang={if lang.en { "en" } else { "zh-CN" }}>
+            <section class="card batch-progress" aria-labelledby="batch-title">
+                <h2 id="batch-title">{ lang.t("批量检查", "Batch check") }</h2>
+                <progress id="batch-bar" max={b.total.to_string()} value={b.done.min(b.total).to_string()} aria-label={lang.t("进度", "Progress")}></progress>
+                <p class="progress-text" id="batch-status" role="status" aria-live="polite" data-done={b.done.to_string()} data-total={b.total.to_string()} data-finished={b.finished.to_string()}>
+                    { format!("{} / {} ({pct}%)", b.done.min(b.total), b.total) }
+                    if !b.finished && !b.current.is_empty() {
+                        { format!(" · {} {}", lang.t("正在检查", "checking"), b.current) }
+                    }
+                    if !left.is_empty() { { format!(" · {left}") } }
+                    if b.finished {
+                        { format!(" · {} {:.1} s", if b.cancelled { lang.t("已取消，用时", "cancelled after") } else { lang.t("完成，用时", "done in") }, b.ms / 1000.0) }
+                    }
+                </p>
+                <div class="actions">
+                    if !b.finished {
+                        <button type="button" id="batch-cancel" onclick={cancel}>{ lang.t("取消", "Cancel") }</button>
+                    }
+                    <button type="button" id="batch-close" onclick={close}>{ lang.t("关闭批量检查", "Close the batch") }</button>
+                </div>
+                <p class="counts">
+                    <span class="count error">{ format!("{} {}", lang.t("需修改", "needs fixes"), counts("fail")) }</span>
+                    <span class="count">{ format!("{} {}", lang.t("无法完整判定", "incomplete"), counts("incomplete")) }</span>
+                    <span class="count warning">{ format!("{} {}", lang.t("有提示", "warnings"), counts("warn")) }</span>
+                    <span class="count">{ format!("{} {}", lang.t("通过", "pass"), counts("pass")) }</span>
+                    <span class="count error">{ format!("{} {}", lang.t("无法读取", "unreadable"), counts("unreadable")) }</span>
+                </p>
+            </section>
+            <section class="card rollup" aria-labelledby="rollup-title">
+                <h2 id="rollup-title">{ format!("{}（{}）", lang.t("汇总", "Roll-up"), b.rows.len()) }</h2>
+                <div class="downloads" role="group" aria-label={lang.t("下载汇总", "Download the batch")}>
+                    <button type="button" id="dl-summary" onclick={download("summary")} disabled={b.rows.is_empty()}>{ lang.t("下载汇总表 CSV", "Download roll-up CSV") }</button>
+                    <button type="button" id="dl-issues" onclick={download("issues")} disabled={b.rows.is_empty()}>{ lang.t("下载问题清单 CSV", "Download issue list CSV") }</button>
+                    <button type="button" id="dl-jsonl" onclick={download("jsonl")} disabled={b.rows.is_empty()}>{ lang.t("下载全部结果 JSONL", "Download all results JSONL") }</button>
+                </div>
+                <div class="filters">
+                    <label>{ lang.t("筛选：", "Filter: ") }<input type="search" id="batch-filter" value={b.filter.clone()} oninput={on_filter} placeholder={lang.t("文件、单位或年度", "file, agency or year")} /></label>
+                    <label>{ lang.t(" 结论：", " Verdict: ") }
+                        <select id="batch-verdict" onchange={on_verdict}>
+                            { for [("", "全部", "all"), ("fail", "需修改", "needs fixes"), ("incomplete", "无法完整判定", "incomplete"), ("warn", "有提示", "warnings"), ("pass", "可发布", "publishable"), ("unreadable", "无法读取", "unreadable")].iter().map(|(v, zh, en)| html! {
+                                <option value={*v} selected={b.verdict_filter == *v}>{ lang.t(zh, en) }</option>
+                            }) }
+                        </select>
+                    </label>
+                    <span class="shown">{ format!(" {} {}", rows.len(), lang.t("行", "rows")) }</span>
+                </div>
+                <div class="grid-wrap">
+                    <table class="rollup-table" id="rollup">
+                        <thead><tr>
+                            { head(Col::Verdict, "结论", "Verdict") }
+                            { head(Col::File, "文件", "File") }
+                            { head(Col::Agency, "单位", "Agency") }
+                            { head(Col::Year, "年度", "Year") }
+                            { head(Col::Format, "格式", "Format") }
+                            { head(Col::Errors, "错误", "Errors") }
+                            { head(Col::Warnings, "提示", "Warnings") }
+                            { head(Col::NewRequests, "新收申请", "New requests") }
+                            { head(Col::ResultsTotal, "办理结果总计", "Handled") }
+                            { head(Col::CarriedOver, "结转", "Carried over") }
+                            { head(Col::Review, "复议", "Reviews") }
+                            { head(Col::Suit, "诉讼", "Suits") }
+                            { for RATE_COLS.iter().map(|(k, zh, en)| head(Col::Rate(k), zh, en)) }
+                        </tr></thead>
+                        <tbody>{ for rows.iter().map(row_html) }</tbody>
+                    </table>
+                </div>
+            </section>
+        </main>
+    }
+}

@@ -1,0 +1,254 @@
+//! The result's extra panels: the comparison with last year's report (checks, 雷同 share, the
+//! repeated passages marked in the text), the derived rates, and a rule's page.
+
+use crate::i18n::Lang;
+use crate::state::{Action, Dispatch, RulePage};
+use crate::view::Ctx;
+use std::rc::Rc;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+/// Rules that compare with last year's report.
+const COMPARING: &[&str] = &[
+    "carryover-mismatch",
+    "in-force-mismatch",
+    "text-repeated",
+    "stale-year",
+];
+
+fn status_name(s: nianbao::result::Status) -> &'static str {
+    use nianbao::result::Status;
+    match s {
+        Status::Pass => "pass",
+        Status::Fail => "fail",
+        Status::Warn => "warn",
+        Status::Skip => "skip",
+    }
+}
+
+fn pct(v: f64) -> String {
+    format!("{:.1}%", v * 100.0)
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ComparisonProps {
+    pub ctx: Ctx,
+    pub text: Rc<String>,
+    pub threshold: f64,
+}
+
+/// What comparing with last year found: the checks, the share of repeated prose by part, and
+/// the repeated passages marked.
+#[function_component]
+pub fn ComparisonCard(p: &ComparisonProps) -> Html {
+    let dispatch = use_context::<Dispatch>().expect("dispatch context");
+    let r = &p.ctx.res;
+    let lang = p.ctx.lang;
+    let Some(c) = &r.comparison else {
+        return html! {};
+    };
+    let checks: Vec<_> = r
+        .document
+        .checks
+        .iter()
+        .chain(r.sections.iter().flat_map(|s| &s.checks))
+        .filter(|c| COMPARING.contains(&c.rule))
+        .cloned()
+        .collect();
+    let listed: Vec<usize> = r
+        .findings
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| COMPARING.contains(&f.rule))
+        .map(|(i, _)| i)
+        .collect();
+    let on_threshold = Callback::from(move |e: Event| {
+        let input: HtmlInputElement = e.target_unchecked_into();
+        if let Ok(v) = input.value().parse::<f64>() {
+            dispatch.dispatch(Action::Threshold(v / 100.0));
+        }
+    });
+    let over = c.repeated_share >= p.threshold;
+    // The repeated passages, line by line, marked.
+    let all = crate::view::lines(&p.text);
+    let mut by_line: Vec<(usize, Vec<(usize, usize)>)> = Vec::new();
+    for s in &c.repeated {
+        match by_line.last_mut() {
+            Some((l, v)) if *l == s.line => v.push((s.start, s.end)),
+            _ => by_line.push((s.line, vec![(s.start, s.end)])),
+        }
+    }
+    let shown = by_line.len().min(300);
+    let passage = |(line, spans): &(usize, Vec<(usize, usize)>)| -> Html {
+        let text: Vec<char> = all
+            .get(line.saturating_sub(1))
+            .copied()
+            .unwrap_or("")
+            .chars()
+            .collect();
+        let mut parts: Vec<Html> = Vec::new();
+        let mut at = 0usize; // 0-based char index
+        for &(s, e) in spans {
+            let (s, e) = (s.saturating_sub(1).min(text.len()), e.min(text.len()));
+            if s < at || e <= s {
+                continue;
+            }
+            parts.push(html! { { text[at..s].iter().collect::<String>() } });
+            parts.push(html! { <mark>{ text[s..e].iter().collect::<String>() }</mark> });
+            at = e;
+        }
+        parts.push(html! { { text[at..].iter().collect::<String>() } });
+        html! {
+            <div class="src-line" data-line={line.to_string()}>
+                <span class="src-no">{ *line }</span>
+                <span class="src-text">{ for parts }</span>
+            </div>
+        }
+    };
+    html! {
+        <section class="card comparison-card" id="comparison" aria-labelledby="comparison-title">
+            <h2 id="comparison-title">{ lang.t("与上年报告比较", "Compared with last year's report") }</h2>
+            <p class="found">{ format!("{}：{}{}", lang.t("上年报告", "Last year's report"), c.previous.name,
+                c.previous.year.map(|y| format!("（{y}{}）", lang.t("年度", ""))).unwrap_or_default()) }</p>
+            <ul class="checks">
+                { for checks.iter().map(|c| html! {
+                    <li class={format!("check s-{}", status_name(c.status))} data-rule={c.rule} data-status={status_name(c.status)}>
+                        <span class="mark">{ nianbao::export::status_mark(c.status) }</span>
+                        <span class="rule-title">{ nianbao::export::rule_title(c.rule, lang.en) }</span>
+                        <span class="detail">{ if lang.en { c.detail_en.clone() } else { c.detail.clone() } }</span>
+                    </li>
+                }) }
+            </ul>
+            <p class={classes!("repeated-share", over.then_some("over"))} data-share={format!("{:.4}", c.repeated_share)}>
+                { format!("{} {}", lang.t("正文与上年重复：", "Prose repeated from last year:"), pct(c.repeated_share)) }
+                <label class="threshold">
+                    { lang.t(" 提示阈值 ", " warn at ") }
+                    <input type="number" id="repeated-threshold" min="5" max="100" step="5" value={format!("{:.0}", p.threshold * 100.0)} onchange={on_threshold} />
+                    { "%" }
+                </label>
+            </p>
+            <table class="shares">
+                <thead><tr><th scope="col">{ lang.t("部分", "Part") }</th><th scope="col">{ lang.t("字数", "Chars") }</th><th scope="col">{ lang.t("重复比例", "Repeated") }</th></tr></thead>
+                <tbody>
+                    { for c.by_part.iter().map(|s| html! {
+                        <tr data-part={s.number.to_string()}>
+                            <th scope="row">{ if s.number == 0 { lang.t("标题与前言", "Title and preamble").to_string() } else { format!("{}、", crate::i18n::NUMERALS[(s.number as usize - 1).min(5)]) + &if lang.en { crate::i18n::section_title_en(s.number).to_string() } else { r.sections[(s.number as usize - 1).min(5)].title.to_string() } } }</th>
+                            <td>{ s.chars }</td>
+                            <td class={classes!((s.share >= p.threshold).then_some("over"))}>{ pct(s.share) }</td>
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+            if !listed.is_empty() {
+                <ol class="findings">{ for listed.iter().map(|&i| crate::view::finding_item(i, &p.ctx)) }</ol>
+            }
+            if shown > 0 {
+                <details class="repeated" open={over}>
+                    <summary>{ format!("{}（{} {}）", lang.t("与上年重复的段落", "Passages repeated from last year"), by_line.len(), lang.t("行", "lines")) }</summary>
+                    <div class="excerpt repeated-text">{ for by_line.iter().take(shown).map(passage) }</div>
+                </details>
+            }
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct RatesProps {
+    pub ctx: Ctx,
+}
+
+/// The derived rates: formula, the numbers in it, the value, its flag, and last year's.
+#[function_component]
+pub fn RatesPanel(p: &RatesProps) -> Html {
+    let r = &p.ctx.res;
+    let lang = p.ctx.lang;
+    if r.rates.is_empty() {
+        return html! {};
+    }
+    let with_prev = r.rates.iter().any(|x| x.previous.is_some());
+    let frac = |n: Option<i64>, d: Option<i64>| match (n, d) {
+        (Some(n), Some(d)) => format!("{n} ÷ {d}"),
+        _ => "—".to_string(),
+    };
+    html! {
+        <section class="card rates-card" id="rates" aria-labelledby="rates-title">
+            <h2 id="rates-title">{ lang.t("派生比率", "Derived rates") }</h2>
+            <p class="hint">{ lang.t("按表格计算；申请少于30件不标记。红：纠错率>15%或实质公开率<40%；黄：>10% / <45%。", "Computed from the tables; no flag under 30 requests. Red: correction rate > 15% or disclosure rate < 40%; yellow: > 10% / < 45%.") }</p>
+            <div class="grid-wrap">
+            <table class="rates">
+                <thead><tr>
+                    <th scope="col">{ lang.t("比率", "Rate") }</th>
+                    <th scope="col">{ lang.t("公式", "Formula") }</th>
+                    <th scope="col">{ lang.t("数值", "Numbers") }</th>
+                    <th scope="col">{ lang.t("比率", "Value") }</th>
+                    if with_prev {
+                        <th scope="col">{ lang.t("上年", "Last year") }</th>
+                        <th scope="col">{ lang.t("变化", "Change") }</th>
+                    }
+                </tr></thead>
+                <tbody>
+                    { for r.rates.iter().map(|x| {
+                        let flag = x.flag.unwrap_or("");
+                        let flag_label = match flag {
+                            "red" => lang.t("（红）", " (red)"),
+                            "yellow" => lang.t("（黄）", " (yellow)"),
+                            _ => "",
+                        };
+                        html! {
+                            <tr data-rate={x.key} data-flag={flag}>
+                                <th scope="row">{ if lang.en { x.name_en } else { x.name_zh } }</th>
+                                <td class="formula">{ x.formula }</td>
+                                <td class="nums">{ frac(x.numerator, x.denominator) }</td>
+                                <td class={classes!("value", (!flag.is_empty()).then(|| format!("flag-{flag}")))}>{ x.value.map(pct).unwrap_or_else(|| "—".into()) }{ flag_label }</td>
+                                if with_prev {
+                                    <td>{ x.previous.map(pct).unwrap_or_else(|| "—".into()) }</td>
+                                    <td>{ x.change.map(|c| format!("{}{:.1}", if c >= 0.0 { "+" } else { "" }, c * 100.0)).unwrap_or_else(|| "—".into()) }{ if x.change.is_some() { lang.t("个百分点", " pp") } else { "" } }</td>
+                                }
+                            </tr>
+                        }
+                    }) }
+                </tbody>
+            </table>
+            </div>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct RuleProps {
+    pub page: Rc<RulePage>,
+    pub lang: Lang,
+}
+
+/// A rule's page over the result: what it checks, its legal basis, examples, how to fix.
+#[function_component]
+pub fn RuleDialog(p: &RuleProps) -> Html {
+    let dispatch = use_context::<Dispatch>().expect("dispatch context");
+    let lang = p.lang;
+    let close = {
+        let d = dispatch.clone();
+        Callback::from(move |_| d.dispatch(Action::CloseRule))
+    };
+    let onkeydown = {
+        let d = dispatch.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                d.dispatch(Action::CloseRule);
+            }
+        })
+    };
+    let r = &p.page;
+    html! {
+        <div class="rule-backdrop" {onkeydown}>
+            <section class="rule-page card" role="dialog" aria-modal="true" aria-labelledby="rule-page-title" id="rule-page" data-rule={r.name.clone()}>
+                <button type="button" class="close" onclick={close} autofocus=true aria-label={lang.t("关闭", "Close")}>{ "×" }</button>
+                <h2 id="rule-page-title">{ if lang.en { r.title_en.clone() } else { r.title.clone() } }<code class="rule">{ r.name.clone() }</code></h2>
+                <p class="basis"><strong>{ lang.t("依据：", "Basis: ") }</strong>{ r.basis.clone() }</p>
+                <p>{ if lang.en { r.explanation_en.clone() } else { r.explanation.clone() } }</p>
+                if let Some(page) = &r.page {
+                    <pre class="page-text">{ page.clone() }</pre>
+                }
+            </section>
+        </div>
+    }
+}
