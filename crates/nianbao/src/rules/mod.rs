@@ -11,7 +11,6 @@ mod citation;
 mod identities;
 mod meta;
 pub use meta::{agency_kind, deadline as deadline_for, AgencyKind};
-#[cfg(feature = "pages")]
 pub mod pages;
 #[cfg(feature = "previous")]
 mod previous;
