@@ -1,4 +1,9 @@
-//! Every rule has a page (`nianbao rules --explain NAME`).
+//! Every rule has a page (`nianbao rules --explain NAME`), and every rule name the code uses is a
+//! rule of `RULES`.
+
+use nianbao::rules::RULES;
+use std::collections::BTreeSet;
+use std::path::Path;
 
 #[cfg(feature = "pages")]
 mod pages {
@@ -199,4 +204,104 @@ mod pages {
         let back: RulePageOut = serde_json::from_str(&json).unwrap();
         assert_eq!(back, p);
     }
+}
+
+/// Dash-separated words of `s`, when it is kebab-case (two words or more).
+fn kebab_words(s: &str) -> Option<Vec<&str>> {
+    let words: Vec<&str> = s.split('-').collect();
+    (words.len() >= 2
+        && words
+            .iter()
+            .all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase())))
+    .then_some(words)
+}
+
+/// String literals of Rust source that are kebab-case words ("row-missing"), with their lines.
+fn kebab_literals(src: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let b = src.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'"' {
+            let start = i + 1;
+            let mut j = start;
+            while j < b.len() && (b[j].is_ascii_lowercase() || b[j] == b'-') {
+                j += 1;
+            }
+            if j < b.len() && b[j] == b'"' && j > start {
+                let lit = &src[start..j];
+                if kebab_words(lit).is_some() {
+                    let line = src[..start].matches('\n').count() + 1;
+                    out.push((line, lit));
+                }
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            rust_files(&p, out);
+        } else if p.extension().is_some_and(|x| x == "rs") {
+            out.push(p);
+        }
+    }
+}
+
+/// Kebab-case literals of the engine's source that share no word with a rule name's words but
+/// should still not be taken for one. Add a literal here only if it is not meant as a rule.
+const NOT_RULES: &[&str] = &[];
+
+/// `rules::info` panics on an unknown name, and a finding of a mistyped rule would have no title
+/// or basis: every literal of the source that looks like a rule name (kebab-case, sharing a word
+/// with a rule's name: "requests-balnce", "cell-blanks") must be a rule of `RULES`.
+#[test]
+fn every_rule_name_in_the_source_is_a_rule() {
+    let names: BTreeSet<&str> = RULES.iter().map(|r| r.name).collect();
+    let words: BTreeSet<&str> = names.iter().flat_map(|n| n.split('-')).collect();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&root, &mut files);
+    assert!(
+        files.len() > 10,
+        "found the sources under {}",
+        root.display()
+    );
+    let mut bad = Vec::new();
+    let mut used: BTreeSet<String> = BTreeSet::new();
+    for file in &files {
+        let src = std::fs::read_to_string(file).unwrap();
+        let rel = file.strip_prefix(&root).unwrap().display().to_string();
+        for (line, lit) in kebab_literals(&src) {
+            let rule_like = kebab_words(lit).unwrap().iter().any(|w| words.contains(w));
+            if !rule_like || NOT_RULES.contains(&lit) {
+                continue;
+            }
+            if !names.contains(lit) {
+                bad.push(format!("src/{rel}:{line}: \"{lit}\""));
+            } else if rel != "rules/mod.rs" && rel != "rules/pages.rs" {
+                used.insert(lit.to_string());
+            }
+        }
+    }
+    assert!(
+        bad.is_empty(),
+        "rule names that are not in RULES (a typo, or a rule to add to RULES; a literal that is \
+         not a rule name goes in NOT_RULES):\n{}",
+        bad.join("\n")
+    );
+    // And every rule of RULES is named by the code that checks it.
+    let unused: Vec<&&str> = names.iter().filter(|n| !used.contains(**n)).collect();
+    assert!(unused.is_empty(), "rules no code refers to: {unused:?}");
+}
+
+#[test]
+fn the_scan_finds_a_mistyped_rule_name() {
+    let src = "let f = ctx.finding(\n    \"requests-balnce\",\n    Some(3),\n);\nlet c = '\"';";
+    assert_eq!(kebab_literals(src), [(2, "requests-balnce")]);
+    assert!(kebab_literals("\"kebab\" \"-x\" \"a--b\" \"Row-Missing\"").is_empty());
 }
