@@ -5,6 +5,7 @@
 //!     nianbao check --format csv FILE…     one finding per row (UTF-8 with BOM, for Excel)
 //!     nianbao check --summary S.csv --issues I.csv DIR   also the roll-up and the issue list
 //!     nianbao rules                        every rule with its explanation
+//!     nianbao rules --explain [NAME]       a rule's page (every rule's without a name)
 //!
 //! Exit status: 0 no input has an error, 1 some input has an error, 2 an input could not be read.
 
@@ -32,7 +33,9 @@ nianbao — 政府信息公开工作年度报告检查 / checks government infor
       --previous: last year's report, compared with every report (carry-over, repeated text)
   nianbao check -            read the report from standard input
   nianbao rules [--lang zh|en]
-  nianbao rules --explain NAME   one rule's page
+  nianbao rules --explain NAME [--lang zh|en] [--format json]
+                             one rule's page: basis, what it checks, examples, how to fix
+  nianbao rules --explain    every rule's page
   nianbao --version
 
 退出码 Exit status: 0 无错误 no errors; 1 有错误 some report has errors; 2 无法读取 a file could not be read
@@ -69,23 +72,78 @@ fn lang_en(args: &[String]) -> bool {
     args.windows(2).any(|w| w[0] == "--lang" && w[1] == "en")
 }
 
-/// `rules --explain NAME`: one rule's page.
-fn explain(name: &str) -> ExitCode {
-    match nianbao::rules::pages::page(name) {
-        Some(p) => {
-            println!("{p}");
-            ExitCode::SUCCESS
-        }
-        None => {
-            eprintln!("未知规则 unknown rule: {name}");
-            ExitCode::from(2)
-        }
+/// `rules --explain [NAME]`: one rule's page, or every rule's when no name is given; in
+/// Chinese and English unless `--lang` picks one; `--format json` gives the page as data.
+fn explain(name: Option<&str>, args: &[String]) -> ExitCode {
+    use nianbao::rules::pages;
+    let lang = args
+        .windows(2)
+        .find(|w| w[0] == "--lang")
+        .map(|w| w[1].as_str());
+    let (zh, en) = match lang {
+        Some("zh") => (true, false),
+        Some("en") => (false, true),
+        _ => (true, true),
+    };
+    let json = args
+        .windows(2)
+        .any(|w| w[0] == "--format" && w[1] == "json");
+    let list = match name {
+        Some(n) => match pages::page_data(n) {
+            Some(p) => vec![p],
+            None => {
+                eprintln!("未知规则 unknown rule: {n}");
+                if let Some(near) = nearest(n) {
+                    eprintln!("是否要找 did you mean: {near}");
+                }
+                eprintln!("`nianbao rules` 列出全部规则 lists every rule");
+                return ExitCode::from(2);
+            }
+        },
+        None => pages::all(),
+    };
+    if json {
+        let v = if name.is_some() {
+            serde_json::to_string(&list[0])
+        } else {
+            serde_json::to_string(&list)
+        };
+        println!("{}", v.expect("a page serializes"));
+        return ExitCode::SUCCESS;
     }
+    let texts: Vec<String> = list.iter().map(|p| pages::render(p, zh, en)).collect();
+    print!("{}", texts.join(&format!("\n{}\n\n", "═".repeat(40))));
+    ExitCode::SUCCESS
+}
+
+/// The rule name closest to a mistyped one (at most a third of its letters off).
+fn nearest(name: &str) -> Option<&'static str> {
+    fn distance(a: &str, b: &str) -> usize {
+        let b: Vec<char> = b.chars().collect();
+        let mut row: Vec<usize> = (0..=b.len()).collect();
+        for (i, ca) in a.chars().enumerate() {
+            let mut prev = row[0];
+            row[0] = i + 1;
+            for (j, cb) in b.iter().enumerate() {
+                let cur = row[j + 1];
+                row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
+                prev = cur;
+            }
+        }
+        row[b.len()]
+    }
+    nianbao::RULES
+        .iter()
+        .map(|r| (distance(name, r.name), r.name))
+        .filter(|(d, _)| *d * 3 <= name.chars().count().max(3))
+        .min()
+        .map(|(_, n)| n)
 }
 
 fn rules(args: &[String]) -> ExitCode {
-    if let Some(w) = args.windows(2).find(|w| w[0] == "--explain") {
-        return explain(&w[1]);
+    if let Some(i) = args.iter().position(|a| a == "--explain") {
+        let name = args.get(i + 1).filter(|a| !a.starts_with("--"));
+        return explain(name.map(String::as_str), args);
     }
     let en = lang_en(args);
     for r in nianbao::RULES {

@@ -191,3 +191,75 @@ fn previous_report_and_rule_pages() {
     let (code, _, _) = run(&["rules", "--explain", "no-such-rule"]);
     assert_eq!(code, 2);
 }
+
+#[test]
+fn explain_prints_a_rule_page_with_every_section() {
+    // section-empty had no page of its own before every rule got one.
+    let (code, out, err) = run(&["rules", "--explain", "section-empty"]);
+    assert_eq!(code, 0, "{err}");
+    let p = nianbao::rules::pages::page_data("section-empty").unwrap();
+    for s in [
+        "依据",
+        "检查什么",
+        "错误示例",
+        "正确示例",
+        "如何改正",
+        "What it checks",
+        "Wrong",
+        "Right",
+        "How to fix",
+        p.basis.as_str(),
+        p.checks.as_str(),
+        p.fix_en.as_str(),
+    ] {
+        assert!(out.contains(s), "{s}: {out}");
+    }
+    assert!(
+        out.contains("五、存在的主要问题及改进情况\n    无。"),
+        "{out}"
+    );
+    let (code, out, _) = run(&["rules", "--explain", "section-empty", "--lang", "en"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("What it checks") && !out.contains("检查什么"),
+        "{out}"
+    );
+    let (code, out, _) = run(&["rules", "--explain", "section-empty", "--format", "json"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["name"], "section-empty");
+    assert_eq!(v["checks"], p.checks.as_str());
+}
+
+#[test]
+fn explain_an_unknown_rule_says_so_and_fails() {
+    let (code, out, err) = run(&["rules", "--explain", "no-such-rule"]);
+    assert_eq!(code, 2);
+    assert!(out.is_empty(), "{out}");
+    assert!(err.contains("unknown rule: no-such-rule"), "{err}");
+    assert!(err.contains("nianbao rules"), "{err}");
+    let (code, _, err) = run(&["rules", "--explain", "requests-balanse"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("did you mean: requests-balance"), "{err}");
+}
+
+#[test]
+fn explain_without_a_name_prints_every_page() {
+    let (code, out, _) = run(&["rules", "--explain"]);
+    assert_eq!(code, 0);
+    assert_eq!(out.matches("\n检查什么\n").count(), nianbao::RULES.len());
+    for r in nianbao::RULES {
+        assert!(out.contains(&format!("{} — ", r.name)), "{}", r.name);
+    }
+    let (code, out, _) = run(&["rules", "--explain", "--format", "json"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let names: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap())
+        .collect();
+    let rules: Vec<&str> = nianbao::RULES.iter().map(|r| r.name).collect();
+    assert_eq!(names, rules);
+}
