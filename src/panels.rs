@@ -243,11 +243,16 @@ pub fn RuleDialog(p: &RuleProps) -> Html {
             <section class="rule-page card" role="dialog" aria-modal="true" aria-labelledby="rule-page-title" id="rule-page" data-rule={r.name.clone()}>
                 <button type="button" class="close" onclick={close} autofocus=true aria-label={lang.t("关闭", "Close")}>{ "×" }</button>
                 <h2 id="rule-page-title">{ if lang.en { r.title_en.clone() } else { r.title.clone() } }<code class="rule">{ r.name.clone() }</code></h2>
-                <p class="basis"><strong>{ lang.t("依据：", "Basis: ") }</strong>{ r.basis.clone() }</p>
+                <p class="basis"><strong>{ lang.t("依据：", "Basis: ") }</strong>{ if lang.en { r.basis_en.clone() } else { r.basis.clone() } }</p>
                 <p>{ if lang.en { r.explanation_en.clone() } else { r.explanation.clone() } }</p>
-                if let Some(page) = &r.page {
-                    <pre class="page-text">{ page.clone() }</pre>
-                }
+                <h3>{ lang.t("检查什么", "What it checks") }</h3>
+                <p class="page-checks">{ if lang.en { r.checks_en.clone() } else { r.checks.clone() } }</p>
+                <h3>{ lang.t("错误示例", "Wrong") }</h3>
+                <pre class="page-wrong">{ if lang.en { r.wrong_en.clone() } else { r.wrong.clone() } }</pre>
+                <h3>{ lang.t("正确示例", "Right") }</h3>
+                <pre class="page-right">{ if lang.en { r.right_en.clone() } else { r.right.clone() } }</pre>
+                <h3>{ lang.t("如何改正", "How to fix it") }</h3>
+                <p class="page-fix">{ if lang.en { r.fix_en.clone() } else { r.fix.clone() } }</p>
             </section>
         </div>
     }

@@ -135,19 +135,7 @@ pub enum View {
 }
 
 /// A rule's page, as the engine gives it.
-#[derive(Clone, PartialEq, Deserialize)]
-pub struct RulePage {
-    pub name: String,
-    pub title: String,
-    pub title_en: String,
-    pub basis: String,
-    #[serde(default)]
-    pub explanation: String,
-    #[serde(default)]
-    pub explanation_en: String,
-    #[serde(default)]
-    pub page: Option<String>,
-}
+pub type RulePage = nianbao::rules::pages::RulePageOut;
 
 #[derive(Clone)]
 pub struct State {

@@ -230,21 +230,12 @@ pub fn export(kind: &str, en: bool, dismissed: &str) -> JsValue {
     })
 }
 
-/// A rule's page as JSON (`{name, severity, title, title_en, basis, page}`), or "null".
+/// A rule's page as JSON (`RulePageOut`: what it checks, its basis, a wrong and a right
+/// example, how to fix it, in Chinese and English), or "null".
 #[wasm_bindgen]
 pub fn explain(name: &str) -> String {
-    match nianbao::RULES.iter().find(|r| r.name == name) {
-        Some(r) => json!({
-            "name": r.name,
-            "severity": r.severity,
-            "title": r.title,
-            "title_en": r.title_en,
-            "basis": r.basis,
-            "explanation": r.explanation,
-            "explanation_en": r.explanation_en,
-            "page": nianbao::rules::pages::page(name),
-        })
-        .to_string(),
+    match nianbao::rules::pages::page_data(name) {
+        Some(p) => serde_json::to_string(&p).unwrap_or_else(|_| "null".to_string()),
         None => "null".to_string(),
     }
 }
