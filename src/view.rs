@@ -3,9 +3,9 @@
 //! text nodes (Yew escapes it), never as HTML.
 
 use crate::i18n::{section_title_en, Lang, NUMERALS};
-use nianbao::export::{cell_class, identity_sides, rule_title, status_mark, verdict_text};
+use nianbao::export::{cell_class, identity_sides, rule_title, verdict_text};
 use nianbao::layout::Kind;
-use nianbao::result::{Check, CheckResult, Finding, Severity, Status, TableOut, Verdict};
+use nianbao::result::{Check, CheckResult, Finding, TableOut};
 use yew::prelude::*;
 
 /// What a finding row needs to report a click.
@@ -15,12 +15,7 @@ pub type OnSelect = Callback<usize>;
 pub const MAX_LISTED: usize = 300;
 
 pub fn verdict(r: &CheckResult, lang: Lang) -> Html {
-    let verdict_name = match r.verdict {
-        Verdict::Fail => "fail",
-        Verdict::Warn => "warn",
-        Verdict::Pass => "pass",
-        Verdict::Incomplete => "incomplete",
-    };
+    let verdict_name = r.verdict.name();
     let class = format!("verdict {verdict_name}");
     html! {
         <section class="summary" aria-labelledby="verdict-text">
@@ -40,27 +35,12 @@ fn check_list(checks: &[Check], lang: Lang) -> Html {
     html! {
         <ul class="checks">
             { for checks.iter().map(|c| {
-                let class = match c.status {
-                    Status::Pass => "check s-pass",
-                    Status::Fail => "check s-fail",
-                    Status::Warn => "check s-warn",
-                    Status::Skip => "check s-skip",
-                };
-                let status = match c.status {
-                    Status::Pass => "pass",
-                    Status::Fail => "fail",
-                    Status::Warn => "warn",
-                    Status::Skip => "skip",
-                };
-                let label = match c.status {
-                    Status::Pass => lang.t("通过", "passed"),
-                    Status::Fail => lang.t("未通过", "failed"),
-                    Status::Warn => lang.t("提示", "warning"),
-                    Status::Skip => lang.t("无法判定", "not run"),
-                };
+                let status = c.status.name();
+                let class = format!("check s-{status}");
+                let label = c.status.label(lang.en);
                 html! {
                     <li class={class} data-rule={c.rule} data-status={status}>
-                        <span class="mark" role="img" aria-label={label}>{ status_mark(c.status) }</span>
+                        <span class="mark" role="img" aria-label={label}>{ c.status.mark() }</span>
                         <span class="rule-title" title={c.rule}>{ rule_title(c.rule, lang.en) }</span>
                         <span class="detail">{ if lang.en { c.detail_en.clone() } else { c.detail.clone() } }</span>
                     </li>
@@ -77,16 +57,8 @@ pub fn finding_item(
     selected: Option<usize>,
     on_select: &OnSelect,
 ) -> Html {
-    let sev = match f.severity {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-        Severity::Info => "info",
-    };
-    let sev_label = match f.severity {
-        Severity::Error => lang.t("错误", "error"),
-        Severity::Warning => lang.t("提示", "warning"),
-        Severity::Info => lang.t("信息", "info"),
-    };
+    let sev = f.severity.name();
+    let sev_label = f.severity.label(lang.en);
     let is_sel = selected == Some(i);
     let onclick = {
         let cb = on_select.clone();

@@ -3,7 +3,7 @@
 //! self-contained HTML report that prints well. Everything from the user's text is escaped.
 
 use crate::layout::{fmt_num, Kind};
-use crate::result::{CheckResult, Finding, Severity, Status, TableOut, Verdict};
+use crate::result::{CheckResult, Finding, TableOut, Verdict};
 use crate::rules::RULES;
 
 /// The JSON of one result as the command line prints it: compact, one line, newline-terminated.
@@ -169,13 +169,7 @@ impl SummaryRow {
 
 /// 结论 in Chinese, as the roll-up and the batch view show it.
 pub fn verdict_zh(v: Option<Verdict>) -> &'static str {
-    match v {
-        None => "无法读取",
-        Some(Verdict::Fail) => "需修改",
-        Some(Verdict::Incomplete) => "无法完整判定",
-        Some(Verdict::Warn) => "可发布（有提示）",
-        Some(Verdict::Pass) => "可发布",
-    }
+    v.map_or("无法读取", |v| v.label(false))
 }
 
 pub const SUMMARY_HEADER: &str = "文件,单位,年度,格式,结论,错误数,提示数,新收申请,办理结果总计,结转下年度,行政复议总计,行政诉讼总计,实质公开率,说明";
@@ -309,11 +303,6 @@ pub fn issues_csv_rows(r: &CheckResult, file: &str, text: &str) -> String {
             _ => "全文".to_string(),
         };
         let info = RULES.iter().find(|i| i.name == f.rule);
-        let severity = match f.severity {
-            Severity::Error => "错误",
-            Severity::Warning => "提示",
-            Severity::Info => "信息",
-        };
         let fields = [
             csv_field(r.meta.agency.as_deref().unwrap_or("")),
             r.meta.year.map(|y| y.to_string()).unwrap_or_default(),
@@ -324,7 +313,7 @@ pub fn issues_csv_rows(r: &CheckResult, file: &str, text: &str) -> String {
                 info.map(|i| i.title).unwrap_or(""),
                 f.rule
             )),
-            severity.to_string(),
+            f.severity.label(false).to_string(),
             csv_field(&f.message),
             csv_field(&quoted_place(text, f.line)),
             csv_field(&basis_for(r, info.map(|i| i.basis).unwrap_or(""))),
@@ -367,23 +356,11 @@ pub fn file_stem(r: &CheckResult) -> String {
 
 pub fn verdict_text(r: &CheckResult, en: bool) -> String {
     match (r.verdict, en) {
-        (Verdict::Pass, false) => "可发布".into(),
         (Verdict::Warn, false) => format!("可发布（{}项提示）", r.counts.warning),
         (Verdict::Fail, false) => format!("需修改 {} 项", r.counts.error),
-        (Verdict::Incomplete, false) => "无法完整判定".into(),
-        (Verdict::Pass, true) => "Ready to publish".into(),
         (Verdict::Warn, true) => format!("Publishable ({} warnings)", r.counts.warning),
         (Verdict::Fail, true) => format!("Needs {} fixes", r.counts.error),
-        (Verdict::Incomplete, true) => "Cannot be fully decided".into(),
-    }
-}
-
-pub fn status_mark(s: Status) -> &'static str {
-    match s {
-        Status::Pass => "✓",
-        Status::Fail => "✗",
-        Status::Warn => "⚠",
-        Status::Skip => "–",
+        (v @ (Verdict::Pass | Verdict::Incomplete), _) => v.label(en).to_string(),
     }
 }
 
@@ -539,12 +516,7 @@ ol.findings li{margin:.3em 0}.sev-error{color:#a40000}.sev-warning{color:#7a5b00
 /// A self-contained HTML report (no scripts, no external resources).
 pub fn html(r: &CheckResult, en: bool) -> String {
     let t = |zh: &str, e: &str| if en { e.to_string() } else { zh.to_string() };
-    let vclass = match r.verdict {
-        Verdict::Fail => "fail",
-        Verdict::Warn => "warn",
-        Verdict::Pass => "pass",
-        Verdict::Incomplete => "incomplete",
-    };
+    let vclass = r.verdict.name();
     let mut s = String::new();
     s.push_str(&format!(
         "<!DOCTYPE html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title><style>{REPORT_CSS}</style></head><body>",
@@ -586,15 +558,10 @@ pub fn html(r: &CheckResult, en: bool) -> String {
     let checks = |s: &mut String, list: &[crate::result::Check]| {
         s.push_str("<ul class=\"checks\">");
         for c in list {
-            let cls = match c.status {
-                Status::Pass => "s-pass",
-                Status::Fail => "s-fail",
-                Status::Warn => "s-warn",
-                Status::Skip => "s-skip",
-            };
             s.push_str(&format!(
-                "<li class=\"{cls}\">{} <b>{}</b> — {}</li>",
-                status_mark(c.status),
+                "<li class=\"s-{}\">{} <b>{}</b> — {}</li>",
+                c.status.name(),
+                c.status.mark(),
                 esc(rule_title(c.rule, en)),
                 esc(if en { &c.detail_en } else { &c.detail })
             ));
@@ -635,13 +602,9 @@ pub fn html(r: &CheckResult, en: bool) -> String {
         r.findings.len()
     ));
     for f in &r.findings {
-        let sev = match f.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Info => "info",
-        };
         s.push_str(&format!(
-            "<li class=\"sev-{sev}\">{} <code>{}</code> {}</li>",
+            "<li class=\"sev-{}\">{} <code>{}</code> {}</li>",
+            f.severity.name(),
             esc(&f
                 .line
                 .map(|l| format!("L{l}"))
