@@ -240,19 +240,8 @@ pub fn grid(
     let mut rows_html: Vec<Html> = Vec::new();
     let mut last_block: Option<String> = None;
     let col_labels = |row: &nianbao::result::RowOut| -> Vec<String> {
-        if !t.columns.is_empty() {
-            return t.columns.iter().map(|c| c.label.clone()).collect();
-        }
-        let f = r
-            .format
-            .detected
-            .or(r.format.expected)
-            .unwrap_or(nianbao::spec::Format::F2021);
-        nianbao::spec::active_blocks(f)
-            .iter()
-            .find(|b| Some(b.item) == row.block.as_deref())
-            .map(|b| b.columns.iter().map(|c| c.1.to_string()).collect())
-            .unwrap_or_default()
+        let labels = t.column_labels(r.format.layout(), row);
+        labels.into_iter().map(String::from).collect()
     };
     for row in &t.rows {
         if t.columns.is_empty() && row.block != last_block {

@@ -270,7 +270,7 @@ fn quoted_place(text: &str, line: Option<usize>) -> String {
 /// A rule's basis for this report: a report in the 2019 layout cites the 2019 format document
 /// where the rule is about the format's parts and tables.
 fn basis_for(r: &CheckResult, basis: &str) -> String {
-    let f2019 = r.format.detected.or(r.format.expected) == Some(crate::spec::Format::F2019);
+    let f2019 = r.format.layout() == crate::spec::Format::F2019;
     if f2019
         && (basis.starts_with("国办公开办函〔2021〕30号表格")
             || basis.starts_with("国办公开办函〔2021〕30号（年度报告格式）"))
@@ -408,7 +408,7 @@ pub fn cell_class(
     c
 }
 
-fn table_html(t: &TableOut, name: &str, findings: &[Finding], en: bool) -> String {
+fn table_html(t: &TableOut, name: &str, r: &CheckResult, en: bool) -> String {
     if !t.found {
         return format!(
             "<p class=\"missing\">{}</p>",
@@ -419,23 +419,15 @@ fn table_html(t: &TableOut, name: &str, findings: &[Finding], en: bool) -> Strin
             }
         );
     }
-    let sides = identity_sides(findings, name);
+    let sides = identity_sides(&r.findings, name);
+    let format = r.format.layout();
     let mut s = String::from("<table class=\"grid\">");
-    let mut last_cols: Vec<String> = Vec::new();
+    // A header where the columns change, and for part 二 at each block (its caption).
+    let mut last: Option<(Option<&str>, Vec<&str>)> = None;
     for row in &t.rows {
-        let cols: Vec<String> = if t.columns.is_empty() {
-            crate::spec::active_blocks(crate::spec::Format::F2019)
-                .iter()
-                .chain(crate::spec::active_blocks(crate::spec::Format::F2021))
-                .find(|b| {
-                    Some(b.item) == row.block.as_deref() && b.rows.iter().any(|r| r.0 == row.key)
-                })
-                .map(|b| b.columns.iter().map(|c| c.1.to_string()).collect())
-                .unwrap_or_default()
-        } else {
-            t.columns.iter().map(|c| c.label.clone()).collect()
-        };
-        if cols != last_cols {
+        let cols = t.column_labels(format, row);
+        let head = (row.block.as_deref(), cols.clone());
+        if last.as_ref() != Some(&head) {
             if let Some(item) = &row.block {
                 s.push_str(&format!(
                     "<tr><th class=\"caption\" colspan=\"{}\">第二十条第（{}）项</th></tr>",
@@ -448,7 +440,7 @@ fn table_html(t: &TableOut, name: &str, findings: &[Finding], en: bool) -> Strin
                 s.push_str(&format!("<th>{}</th>", esc(c)));
             }
             s.push_str("</tr>");
-            last_cols = cols.clone();
+            last = Some(head);
         }
         let line = row
             .line
@@ -593,7 +585,7 @@ pub fn html(r: &CheckResult, en: bool) -> String {
             _ => (None, ""),
         };
         if let Some(tb) = table {
-            s.push_str(&table_html(tb, name, &r.findings, en));
+            s.push_str(&table_html(tb, name, r, en));
         }
     }
     s.push_str(&format!(
@@ -633,6 +625,48 @@ mod tests {
         assert!(!h.contains("<script>alert"));
         assert!(!h.contains("<img"));
         assert!(h.contains("&lt;script&gt;"));
+    }
+
+    /// The header cells (captions and column labels, not row labels) of part `n`'s table in
+    /// the printable report.
+    fn table_heads(h: &str, n: &str) -> Vec<String> {
+        let part = &h[h.find(&format!("<h2>{n}、")).unwrap()..];
+        let table = &part[part.find("<table").unwrap()..part.find("</table>").unwrap()];
+        table
+            .split("<th")
+            .skip(1)
+            .filter(|c| !c.starts_with(" class=\"rowlabel\""))
+            .map(|c| c[c.find('>').unwrap() + 1..c.find("</th>").unwrap()].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn part_two_headers_follow_the_reports_format() {
+        let text = include_str!("../tests/fixtures/report_a_tabs.txt");
+        let r = crate::check("report_a_tabs.txt", text);
+        assert_eq!(r.format.detected, Some(crate::spec::Format::F2021));
+        let heads = table_heads(&html(&r, false), "二");
+        let want = [
+            "第二十条第（一）项",
+            "",
+            "本年制发件数",
+            "本年废止件数",
+            "现行有效件数",
+            "第二十条第（五）项",
+            "",
+            "本年处理决定数量",
+            "第二十条第（六）项",
+            "",
+            "本年处理决定数量",
+            "第二十条第（八）项",
+            "",
+            "本年收费金额（单位：万元）",
+        ];
+        assert_eq!(heads, want);
+        // Part 三 keeps its one header.
+        let heads = table_heads(&html(&r, false), "三");
+        assert_eq!(heads.len(), 1 + 7, "{heads:?}");
+        assert_eq!(heads[1], "自然人");
     }
 
     #[test]

@@ -104,6 +104,16 @@ pub struct FormatOut {
     pub expected: Option<crate::spec::Format>,
 }
 
+impl FormatOut {
+    /// The format the tables were read in: the detected one, else the one the year calls for,
+    /// else F2021.
+    pub fn layout(&self) -> crate::spec::Format {
+        self.detected
+            .or(self.expected)
+            .unwrap_or(crate::spec::Format::F2021)
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Verdict {
@@ -271,6 +281,20 @@ impl TableOut {
     /// The row with this key (`"3.1"`, `"licensing"`, `"appeals"` …).
     pub fn row(&self, key: &str) -> Option<&RowOut> {
         self.rows.iter().find(|r| r.key == key)
+    }
+
+    /// The labels of the columns over `row`: the table's, or for part 二 (whose blocks differ)
+    /// those of the row's block in `format`, the result's [`FormatOut::layout`]. What the page
+    /// and the printable report show.
+    pub fn column_labels(&self, format: crate::spec::Format, row: &RowOut) -> Vec<&str> {
+        if !self.columns.is_empty() {
+            return self.columns.iter().map(|c| c.label.as_str()).collect();
+        }
+        let item = row.block.as_deref().unwrap_or("");
+        crate::spec::active_columns(format, item)
+            .iter()
+            .map(|c| c.1)
+            .collect()
     }
 }
 
