@@ -485,7 +485,7 @@ impl Component for App {
             if self.text.is_empty() {
                 0
             } else {
-                self.text.split('\n').count()
+                nianbao::normalize::lines(&self.text).count()
             },
             lang.t("行", "lines")
         );

@@ -395,14 +395,13 @@ fn appeals_grid(
 /// The lines around `line` of the user's text, with that line marked.
 pub fn excerpt(text: &str, line: usize, lang: Lang) -> Html {
     let from = line.saturating_sub(4).max(1);
-    let rows = text
-        .split('\n')
+    let rows = nianbao::normalize::lines(text)
         .enumerate()
         .skip(from - 1)
         .take(9)
         .map(|(i, l)| {
             let no = i + 1;
-            let shown = l.trim_end_matches('\r').replace('\t', " ⇥ ");
+            let shown = l.replace('\t', " ⇥ ");
             html! {
                 <div class={classes!("src-line", (no == line).then_some("hl"))} data-line={no.to_string()}>
                     <span class="src-no">{ no }</span>

@@ -225,24 +225,7 @@ pub fn issues_csv_header() -> String {
 
 /// Line `no` (1-based) of `text`, lines split as the engine splits them (CR, LF, CRLF).
 pub fn line_of(text: &str, no: usize) -> Option<&str> {
-    let mut n = 1;
-    let mut start = 0;
-    let b = text.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'\n' || b[i] == b'\r' {
-            if n == no {
-                return Some(&text[start..i]);
-            }
-            if b[i] == b'\r' && b.get(i + 1) == Some(&b'\n') {
-                i += 1;
-            }
-            n += 1;
-            start = i + 1;
-        }
-        i += 1;
-    }
-    (n == no).then(|| &text[start..])
+    crate::normalize::lines(text).nth(no.checked_sub(1)?)
 }
 
 /// 原文位置 of a finding: 第N行 and the line's text, trimmed to about 60 characters.
