@@ -95,7 +95,8 @@ pub fn shown(b: &Batch) -> Vec<&Row> {
 }
 
 fn num(v: Option<f64>) -> String {
-    v.map(nianbao::layout::fmt_num).unwrap_or_else(|| "—".into())
+    v.map(nianbao::layout::fmt_num)
+        .unwrap_or_else(|| "—".into())
 }
 
 #[derive(Properties, PartialEq)]
@@ -153,13 +154,17 @@ pub fn BatchPane(p: &BatchProps) -> Html {
     let left = if b.done > 0 && !b.finished {
         let per = b.ms / b.done as f64;
         let s = (per * (b.total - b.done.min(b.total)) as f64 / 1000.0).ceil();
-        format!("{} {s:.0} s", lang.t("预计剩余", "about"))
-            + lang.t("", " left")
+        format!("{} {s:.0} s", lang.t("预计剩余", "about")) + lang.t("", " left")
     } else {
         String::new()
     };
     let rows = shown(b);
-    let counts = |v: &str| b.rows.iter().filter(|r| verdict_name(r.verdict) == v).count();
+    let counts = |v: &str| {
+        b.rows
+            .iter()
+            .filter(|r| verdict_name(r.verdict) == v)
+            .count()
+    };
     let row_html = |r: &&Row| {
         let d = dispatch.clone();
         let i = r.index;

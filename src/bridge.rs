@@ -34,13 +34,31 @@ pub enum Incoming {
         previous: Option<SlotInfo>,
     },
     /// A file (or pasted HTML) was read into a slot: its text.
-    Loaded { seq: u32, slot: u8, name: String, text: String },
+    Loaded {
+        seq: u32,
+        slot: u8,
+        name: String,
+        text: String,
+    },
     /// A file could not be read.
-    Error { slot: u8, name: String, zh: String, en: String },
+    Error {
+        slot: u8,
+        name: String,
+        zh: String,
+        en: String,
+    },
     /// A module crashed (it was restarted).
-    Failed { message: String },
-    Download { name: String, mime: String, body: String },
-    Explain { page: String },
+    Failed {
+        message: String,
+    },
+    Download {
+        name: String,
+        mime: String,
+        body: String,
+    },
+    Explain {
+        page: String,
+    },
     Progress {
         done: usize,
         total: usize,
@@ -138,9 +156,7 @@ fn parse(v: &JsValue) -> Option<Incoming> {
                 body: s(&d, "body"),
             }
         }
-        "explain" => Incoming::Explain {
-            page: s(v, "page"),
-        },
+        "explain" => Incoming::Explain { page: s(v, "page") },
         "progress" => Incoming::Progress {
             done: n(v, "done") as usize,
             total: n(v, "total") as usize,

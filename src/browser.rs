@@ -86,16 +86,11 @@ pub fn scroll_into_view(el: &web_sys::Element) {
 
 /// Selects line `line` (1-based) of a textarea and scrolls it into view.
 pub fn select_line(ta: &web_sys::HtmlTextAreaElement, text: &str, line: usize) {
-    let mut start_chars = 0usize;
-    let mut len_chars = 0usize;
-    for (i, l) in text.split('\n').enumerate() {
-        let n = l.encode_utf16().count();
-        if i + 1 == line {
-            len_chars = n;
-            break;
-        }
-        start_chars += n + 1;
-    }
+    // Offsets in UTF-16 units, as the textarea counts; lines split as the engine numbers them.
+    let (start_chars, len_chars) = nianbao::normalize::line_spans(text)
+        .nth(line.saturating_sub(1))
+        .map(|(at, l)| (text[..at].encode_utf16().count(), l.encode_utf16().count()))
+        .unwrap_or((text.encode_utf16().count(), 0));
     let _ = ta.set_selection_range(start_chars as u32, (start_chars + len_chars) as u32);
     // Scroll so the line sits a third of the way down. Lines wrap, so count visual rows:
     // a CJK character is about two half-width units wide in the monospace font.
@@ -104,7 +99,7 @@ pub fn select_line(ta: &web_sys::HtmlTextAreaElement, text: &str, line: usize) {
     let width = (ta.client_width() as f64 - 16.0).max(50.0);
     let per_row = (width / UNIT).max(10.0);
     let mut rows = 0.0;
-    for l in text.split('\n').take(line.saturating_sub(1)) {
+    for l in nianbao::normalize::lines(text).take(line.saturating_sub(1)) {
         let units: f64 = l
             .chars()
             .map(|c| match c {

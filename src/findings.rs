@@ -3,7 +3,6 @@
 
 use crate::i18n::Lang;
 use crate::state::{Action, Dispatch, Res};
-use nianbao::result::Severity;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -28,11 +27,7 @@ pub fn FindingItem(p: &FindingProps) -> Html {
     let lang = p.lang;
     let i = p.index;
     let sev = f.severity.name();
-    let sev_label = match f.severity {
-        Severity::Error => lang.t("错误", "error"),
-        Severity::Warning => lang.t("提示", "warning"),
-        Severity::Info => lang.t("信息", "info"),
-    };
+    let sev_label = f.severity.label(lang.en);
     let at = f
         .line
         .map(|l| format!("{} {l}", lang.t("行", "line")))

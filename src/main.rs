@@ -268,8 +268,7 @@ fn InputPane(p: &InputProps) -> Html {
                 let html = e.clipboard_data()?.get_data("text/html").ok()?;
                 let whole = ta.value().is_empty()
                     || (ta.selection_start().ok()?? == 0
-                        && ta.selection_end().ok()?? as usize
-                            == ta.value().encode_utf16().count());
+                        && ta.selection_end().ok()?? as usize == ta.value().encode_utf16().count());
                 if !whole || !html.to_ascii_lowercase().contains("<table") {
                     return None;
                 }
@@ -296,7 +295,7 @@ fn InputPane(p: &InputProps) -> Html {
     let lines = if p.text.is_empty() {
         0
     } else {
-        view::line_count(&p.text)
+        nianbao::normalize::lines(&p.text).count()
     };
     let stats = format!(
         "{} {} · {} {} · {}",

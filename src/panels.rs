@@ -16,16 +16,6 @@ const COMPARING: &[&str] = &[
     "stale-year",
 ];
 
-fn status_name(s: nianbao::result::Status) -> &'static str {
-    use nianbao::result::Status;
-    match s {
-        Status::Pass => "pass",
-        Status::Fail => "fail",
-        Status::Warn => "warn",
-        Status::Skip => "skip",
-    }
-}
-
 fn pct(v: f64) -> String {
     format!("{:.1}%", v * 100.0)
 }
@@ -70,7 +60,7 @@ pub fn ComparisonCard(p: &ComparisonProps) -> Html {
     });
     let over = c.repeated_share >= p.threshold;
     // The repeated passages, line by line, marked.
-    let all = crate::view::lines(&p.text);
+    let all: Vec<&str> = nianbao::normalize::lines(&p.text).collect();
     let mut by_line: Vec<(usize, Vec<(usize, usize)>)> = Vec::new();
     for s in &c.repeated {
         match by_line.last_mut() {
@@ -112,8 +102,8 @@ pub fn ComparisonCard(p: &ComparisonProps) -> Html {
                 c.previous.year.map(|y| format!("（{y}{}）", lang.t("年度", ""))).unwrap_or_default()) }</p>
             <ul class="checks">
                 { for checks.iter().map(|c| html! {
-                    <li class={format!("check s-{}", status_name(c.status))} data-rule={c.rule} data-status={status_name(c.status)}>
-                        <span class="mark">{ nianbao::export::status_mark(c.status) }</span>
+                    <li class={format!("check s-{}", c.status.name())} data-rule={c.rule} data-status={c.status.name()}>
+                        <span class="mark">{ c.status.mark() }</span>
                         <span class="rule-title">{ nianbao::export::rule_title(c.rule, lang.en) }</span>
                         <span class="detail">{ if lang.en { c.detail_en.clone() } else { c.detail.clone() } }</span>
                     </li>

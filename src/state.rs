@@ -342,7 +342,10 @@ impl State {
                 self.notice(true, msg);
                 return;
             }
-            let msg = format!("{name}：{}", self.t("正在本机读取…", "reading on this device…"));
+            let msg = format!(
+                "{name}：{}",
+                self.t("正在本机读取…", "reading on this device…")
+            );
             self.notice(false, msg);
             let seq = self.next_seq();
             bridge::post(
@@ -466,8 +469,10 @@ impl State {
                     b.total = total;
                     b.current = current;
                     b.ms = ms;
-                    b.rows
-                        .extend(rows.iter().filter_map(|r| serde_json::from_str::<Row>(r).ok()));
+                    b.rows.extend(
+                        rows.iter()
+                            .filter_map(|r| serde_json::from_str::<Row>(r).ok()),
+                    );
                 }
             }
             Incoming::BatchDone {
@@ -485,7 +490,10 @@ impl State {
                     b.total = total;
                     b.ms = ms;
                     b.current.clear();
-                    for r in paired.iter().filter_map(|r| serde_json::from_str::<Row>(r).ok()) {
+                    for r in paired
+                        .iter()
+                        .filter_map(|r| serde_json::from_str::<Row>(r).ok())
+                    {
                         if let Some(x) = b.rows.iter_mut().find(|x| x.index == r.index) {
                             *x = r;
                         }
@@ -600,10 +608,7 @@ impl Reducible for State {
                     "options",
                     &[
                         ("seq", num(seq as f64)),
-                        (
-                            "options",
-                            format!("{{\"repeated_threshold\":{v}}}").into(),
-                        ),
+                        ("options", format!("{{\"repeated_threshold\":{v}}}").into()),
                     ],
                 );
             }

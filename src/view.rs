@@ -3,10 +3,10 @@
 //! text nodes (Yew escapes it), never as HTML.
 
 use crate::i18n::{section_title_en, Lang, NUMERALS};
-use nianbao::export::{cell_class, identity_sides, rule_title, status_mark, verdict_text};
-use nianbao::layout::Kind;
-use nianbao::result::{Check, CheckResult, Finding, Status, TableOut, Verdict};
 use crate::state::Res;
+use nianbao::export::{cell_class, identity_sides, rule_title, verdict_text};
+use nianbao::layout::Kind;
+use nianbao::result::{Check, CheckResult, Finding, TableOut};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -35,12 +35,7 @@ impl Ctx {
 pub const MAX_LISTED: usize = 300;
 
 pub fn verdict(r: &CheckResult, lang: Lang) -> Html {
-    let verdict_name = match r.verdict {
-        Verdict::Fail => "fail",
-        Verdict::Warn => "warn",
-        Verdict::Pass => "pass",
-        Verdict::Incomplete => "incomplete",
-    };
+    let verdict_name = r.verdict.name();
     let class = format!("verdict {verdict_name}");
     html! {
         <section class="summary" aria-labelledby="verdict-text">
@@ -60,27 +55,12 @@ fn check_list(checks: &[Check], lang: Lang) -> Html {
     html! {
         <ul class="checks">
             { for checks.iter().map(|c| {
-                let class = match c.status {
-                    Status::Pass => "check s-pass",
-                    Status::Fail => "check s-fail",
-                    Status::Warn => "check s-warn",
-                    Status::Skip => "check s-skip",
-                };
-                let status = match c.status {
-                    Status::Pass => "pass",
-                    Status::Fail => "fail",
-                    Status::Warn => "warn",
-                    Status::Skip => "skip",
-                };
-                let label = match c.status {
-                    Status::Pass => lang.t("通过", "passed"),
-                    Status::Fail => lang.t("未通过", "failed"),
-                    Status::Warn => lang.t("提示", "warning"),
-                    Status::Skip => lang.t("无法判定", "not run"),
-                };
+                let status = c.status.name();
+                let class = format!("check s-{status}");
+                let label = c.status.label(lang.en);
                 html! {
                     <li class={class} data-rule={c.rule} data-status={status}>
-                        <span class="mark" role="img" aria-label={label}>{ status_mark(c.status) }</span>
+                        <span class="mark" role="img" aria-label={label}>{ c.status.mark() }</span>
                         <span class="rule-title" title={c.rule}>{ rule_title(c.rule, lang.en) }</span>
                         <span class="detail">{ if lang.en { c.detail_en.clone() } else { c.detail.clone() } }</span>
                     </li>
@@ -249,19 +229,8 @@ pub fn grid(
     let mut rows_html: Vec<Html> = Vec::new();
     let mut last_block: Option<String> = None;
     let col_labels = |row: &nianbao::result::RowOut| -> Vec<String> {
-        if !t.columns.is_empty() {
-            return t.columns.iter().map(|c| c.label.clone()).collect();
-        }
-        let f = r
-            .format
-            .detected
-            .or(r.format.expected)
-            .unwrap_or(nianbao::spec::Format::F2021);
-        nianbao::spec::active_blocks(f)
-            .iter()
-            .find(|b| Some(b.item) == row.block.as_deref())
-            .map(|b| b.columns.iter().map(|c| c.1.to_string()).collect())
-            .unwrap_or_default()
+        let labels = t.column_labels(r.format.layout(), row);
+        labels.into_iter().map(String::from).collect()
     };
     for row in &t.rows {
         if t.columns.is_empty() && row.block != last_block {
@@ -412,38 +381,10 @@ fn appeals_grid(
     }
 }
 
-/// Lines as the engine numbers them (CR, LF and CRLF each end a line).
-pub fn lines(text: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let b = text.as_bytes();
-    let (mut start, mut i) = (0, 0);
-    while i < b.len() {
-        if b[i] == b'\n' || b[i] == b'\r' {
-            out.push(&text[start..i]);
-            if b[i] == b'\r' && b.get(i + 1) == Some(&b'\n') {
-                i += 1;
-            }
-            start = i + 1;
-        }
-        i += 1;
-    }
-    out.push(&text[start..]);
-    out
-}
-
-/// How many lines the engine counts in `text`.
-pub fn line_count(text: &str) -> usize {
-    let b = text.as_bytes();
-    1 + (0..b.len())
-        .filter(|&i| b[i] == b'\n' || (b[i] == b'\r' && b.get(i + 1) != Some(&b'\n')))
-        .count()
-}
-
 /// The lines around `line` of the user's text, with that line marked.
 pub fn excerpt(text: &str, line: usize, lang: Lang) -> Html {
     let from = line.saturating_sub(4).max(1);
-    let rows = lines(text)
-        .into_iter()
+    let rows = nianbao::normalize::lines(text)
         .enumerate()
         .skip(from - 1)
         .take(9)

@@ -502,7 +502,7 @@ fn text_report(r: &CheckResult, color: bool, en: bool) -> String {
             Status::Warn => "33",
             Status::Skip => "90",
         };
-        p.c(colour, nianbao::export::status_mark(st))
+        p.c(colour, st.mark())
     };
     let rule_title = |name: &str| nianbao::export::rule_title(name, en);
     s.push_str(&format!("  {}\n", if en { "document" } else { "全文" }));
@@ -539,11 +539,12 @@ fn text_report(r: &CheckResult, color: bool, en: bool) -> String {
         s.push_str(&format!("  {}\n", if en { "findings" } else { "问题" }));
     }
     for f in &r.findings {
-        let sev = match f.severity {
-            Severity::Error => p.c("31", if en { "error" } else { "错误" }),
-            Severity::Warning => p.c("33", if en { "warning" } else { "提示" }),
-            Severity::Info => p.c("36", "info"),
+        let colour = match f.severity {
+            Severity::Error => "31",
+            Severity::Warning => "33",
+            Severity::Info => "36",
         };
+        let sev = p.c(colour, f.severity.label(en));
         let at = f
             .line
             .map(|l| format!("{}:{}", l, f.column.unwrap_or(1)))

@@ -85,7 +85,12 @@ pub fn set_text(slot: u8, name: &str, text: &str) {
 }
 
 fn parse_answer(answer: &str) -> Result<Document, ReadError> {
-    let bad = || ReadError::new("读取结果无法解析", "the reader's answer could not be parsed");
+    let bad = || {
+        ReadError::new(
+            "读取结果无法解析",
+            "the reader's answer could not be parsed",
+        )
+    };
     let mut v: Value = serde_json::from_str(answer).map_err(|_| bad())?;
     if let Some(e) = v.get("error") {
         return Err(ReadError::new(
@@ -193,7 +198,11 @@ fn dismissals(json: &str) -> Vec<(String, String)> {
 
 fn download(name: String, mime: &str, body: String) -> JsValue {
     let o = js_sys::Object::new();
-    for (k, v) in [("name", name.as_str()), ("mime", mime), ("body", body.as_str())] {
+    for (k, v) in [
+        ("name", name.as_str()),
+        ("mime", mime),
+        ("body", body.as_str()),
+    ] {
         let _ = js_sys::Reflect::set(&o, &JsValue::from_str(k), &JsValue::from_str(v));
     }
     o.into()

@@ -3,7 +3,7 @@
 //! self-contained HTML report that prints well. Everything from the user's text is escaped.
 
 use crate::layout::{fmt_num, Kind};
-use crate::result::{CheckResult, Finding, Severity, Status, TableOut, Verdict};
+use crate::result::{CheckResult, Finding, TableOut, Verdict};
 use crate::rules::RULES;
 
 /// The JSON of one result as the command line prints it: compact, one line, newline-terminated.
@@ -170,13 +170,7 @@ impl SummaryRow {
 
 /// 结论 in Chinese, as the roll-up and the batch view show it.
 pub fn verdict_zh(v: Option<Verdict>) -> &'static str {
-    match v {
-        None => "无法读取",
-        Some(Verdict::Fail) => "需修改",
-        Some(Verdict::Incomplete) => "无法完整判定",
-        Some(Verdict::Warn) => "可发布（有提示）",
-        Some(Verdict::Pass) => "可发布",
-    }
+    v.map_or("无法读取", |v| v.label(false))
 }
 
 pub const SUMMARY_HEADER: &str = "文件,单位,年度,格式,结论,错误数,提示数,新收申请,办理结果总计,结转下年度,行政复议总计,行政诉讼总计,实质公开率,说明";
@@ -233,24 +227,7 @@ pub fn issues_csv_header() -> String {
 
 /// Line `no` (1-based) of `text`, lines split as the engine splits them (CR, LF, CRLF).
 pub fn line_of(text: &str, no: usize) -> Option<&str> {
-    let mut n = 1;
-    let mut start = 0;
-    let b = text.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'\n' || b[i] == b'\r' {
-            if n == no {
-                return Some(&text[start..i]);
-            }
-            if b[i] == b'\r' && b.get(i + 1) == Some(&b'\n') {
-                i += 1;
-            }
-            n += 1;
-            start = i + 1;
-        }
-        i += 1;
-    }
-    (n == no).then(|| &text[start..])
+    crate::normalize::lines(text).nth(no.checked_sub(1)?)
 }
 
 /// 原文位置 of a finding: 第N行 and the line's text, trimmed to about 60 characters.
@@ -278,7 +255,7 @@ fn quoted_place(text: &str, line: Option<usize>) -> String {
 /// A rule's basis for this report: a report in the 2019 layout cites the 2019 format document
 /// where the rule is about the format's parts and tables.
 fn basis_for(r: &CheckResult, basis: &str) -> String {
-    let f2019 = r.format.detected.or(r.format.expected) == Some(crate::spec::Format::F2019);
+    let f2019 = r.format.layout() == crate::spec::Format::F2019;
     if f2019
         && (basis.starts_with("国办公开办函〔2021〕30号表格")
             || basis.starts_with("国办公开办函〔2021〕30号（年度报告格式）"))
@@ -311,11 +288,6 @@ pub fn issues_csv_rows(r: &CheckResult, file: &str, text: &str) -> String {
             _ => "全文".to_string(),
         };
         let info = RULES.iter().find(|i| i.name == f.rule);
-        let severity = match f.severity {
-            Severity::Error => "错误",
-            Severity::Warning => "提示",
-            Severity::Info => "信息",
-        };
         let fields = [
             csv_field(r.meta.agency.as_deref().unwrap_or("")),
             r.meta.year.map(|y| y.to_string()).unwrap_or_default(),
@@ -326,7 +298,7 @@ pub fn issues_csv_rows(r: &CheckResult, file: &str, text: &str) -> String {
                 info.map(|i| i.title).unwrap_or(""),
                 f.rule
             )),
-            severity.to_string(),
+            f.severity.label(false).to_string(),
             csv_field(&f.message),
             csv_field(&quoted_place(text, f.line)),
             csv_field(&basis_for(r, info.map(|i| i.basis).unwrap_or(""))),
@@ -370,23 +342,11 @@ pub fn file_stem(r: &CheckResult) -> String {
 
 pub fn verdict_text(r: &CheckResult, en: bool) -> String {
     match (r.verdict, en) {
-        (Verdict::Pass, false) => "可发布".into(),
         (Verdict::Warn, false) => format!("可发布（{}项提示）", r.counts.warning),
         (Verdict::Fail, false) => format!("需修改 {} 项", r.counts.error),
-        (Verdict::Incomplete, false) => "无法完整判定".into(),
-        (Verdict::Pass, true) => "Ready to publish".into(),
         (Verdict::Warn, true) => format!("Publishable ({} warnings)", r.counts.warning),
         (Verdict::Fail, true) => format!("Needs {} fixes", r.counts.error),
-        (Verdict::Incomplete, true) => "Cannot be fully decided".into(),
-    }
-}
-
-pub fn status_mark(s: Status) -> &'static str {
-    match s {
-        Status::Pass => "✓",
-        Status::Fail => "✗",
-        Status::Warn => "⚠",
-        Status::Skip => "–",
+        (v @ (Verdict::Pass | Verdict::Incomplete), _) => v.label(en).to_string(),
     }
 }
 
@@ -434,7 +394,7 @@ pub fn cell_class(
     c
 }
 
-fn table_html(t: &TableOut, name: &str, findings: &[Finding], en: bool) -> String {
+fn table_html(t: &TableOut, name: &str, r: &CheckResult, en: bool) -> String {
     if !t.found {
         return format!(
             "<p class=\"missing\">{}</p>",
@@ -445,23 +405,15 @@ fn table_html(t: &TableOut, name: &str, findings: &[Finding], en: bool) -> Strin
             }
         );
     }
-    let sides = identity_sides(findings, name);
+    let sides = identity_sides(&r.findings, name);
+    let format = r.format.layout();
     let mut s = String::from("<table class=\"grid\">");
-    let mut last_cols: Vec<String> = Vec::new();
+    // A header where the columns change, and for part 二 at each block (its caption).
+    let mut last: Option<(Option<&str>, Vec<&str>)> = None;
     for row in &t.rows {
-        let cols: Vec<String> = if t.columns.is_empty() {
-            crate::spec::active_blocks(crate::spec::Format::F2019)
-                .iter()
-                .chain(crate::spec::active_blocks(crate::spec::Format::F2021))
-                .find(|b| {
-                    Some(b.item) == row.block.as_deref() && b.rows.iter().any(|r| r.0 == row.key)
-                })
-                .map(|b| b.columns.iter().map(|c| c.1.to_string()).collect())
-                .unwrap_or_default()
-        } else {
-            t.columns.iter().map(|c| c.label.clone()).collect()
-        };
-        if cols != last_cols {
+        let cols = t.column_labels(format, row);
+        let head = (row.block.as_deref(), cols.clone());
+        if last.as_ref() != Some(&head) {
             if let Some(item) = &row.block {
                 s.push_str(&format!(
                     "<tr><th class=\"caption\" colspan=\"{}\">第二十条第（{}）项</th></tr>",
@@ -474,7 +426,7 @@ fn table_html(t: &TableOut, name: &str, findings: &[Finding], en: bool) -> Strin
                 s.push_str(&format!("<th>{}</th>", esc(c)));
             }
             s.push_str("</tr>");
-            last_cols = cols.clone();
+            last = Some(head);
         }
         let line = row
             .line
@@ -542,12 +494,7 @@ ol.findings li{margin:.3em 0}.sev-error{color:#a40000}.sev-warning{color:#7a5b00
 /// A self-contained HTML report (no scripts, no external resources).
 pub fn html(r: &CheckResult, en: bool) -> String {
     let t = |zh: &str, e: &str| if en { e.to_string() } else { zh.to_string() };
-    let vclass = match r.verdict {
-        Verdict::Fail => "fail",
-        Verdict::Warn => "warn",
-        Verdict::Pass => "pass",
-        Verdict::Incomplete => "incomplete",
-    };
+    let vclass = r.verdict.name();
     let mut s = String::new();
     s.push_str(&format!(
         "<!DOCTYPE html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title><style>{REPORT_CSS}</style></head><body>",
@@ -589,15 +536,10 @@ pub fn html(r: &CheckResult, en: bool) -> String {
     let checks = |s: &mut String, list: &[crate::result::Check]| {
         s.push_str("<ul class=\"checks\">");
         for c in list {
-            let cls = match c.status {
-                Status::Pass => "s-pass",
-                Status::Fail => "s-fail",
-                Status::Warn => "s-warn",
-                Status::Skip => "s-skip",
-            };
             s.push_str(&format!(
-                "<li class=\"{cls}\">{} <b>{}</b> — {}</li>",
-                status_mark(c.status),
+                "<li class=\"s-{}\">{} <b>{}</b> — {}</li>",
+                c.status.name(),
+                c.status.mark(),
                 esc(rule_title(c.rule, en)),
                 esc(if en { &c.detail_en } else { &c.detail })
             ));
@@ -629,7 +571,7 @@ pub fn html(r: &CheckResult, en: bool) -> String {
             _ => (None, ""),
         };
         if let Some(tb) = table {
-            s.push_str(&table_html(tb, name, &r.findings, en));
+            s.push_str(&table_html(tb, name, r, en));
         }
     }
     s.push_str(&format!(
@@ -638,11 +580,7 @@ pub fn html(r: &CheckResult, en: bool) -> String {
         r.findings.len()
     ));
     for f in &r.findings {
-        let sev = match f.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Info => "info",
-        };
+        let sev = f.severity.name();
         let dismissed = f
             .dismissed
             .as_ref()
@@ -678,6 +616,48 @@ mod tests {
         assert!(!h.contains("<script>alert"));
         assert!(!h.contains("<img"));
         assert!(h.contains("&lt;script&gt;"));
+    }
+
+    /// The header cells (captions and column labels, not row labels) of part `n`'s table in
+    /// the printable report.
+    fn table_heads(h: &str, n: &str) -> Vec<String> {
+        let part = &h[h.find(&format!("<h2>{n}、")).unwrap()..];
+        let table = &part[part.find("<table").unwrap()..part.find("</table>").unwrap()];
+        table
+            .split("<th")
+            .skip(1)
+            .filter(|c| !c.starts_with(" class=\"rowlabel\""))
+            .map(|c| c[c.find('>').unwrap() + 1..c.find("</th>").unwrap()].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn part_two_headers_follow_the_reports_format() {
+        let text = include_str!("../tests/fixtures/report_a_tabs.txt");
+        let r = crate::check("report_a_tabs.txt", text);
+        assert_eq!(r.format.detected, Some(crate::spec::Format::F2021));
+        let heads = table_heads(&html(&r, false), "二");
+        let want = [
+            "第二十条第（一）项",
+            "",
+            "本年制发件数",
+            "本年废止件数",
+            "现行有效件数",
+            "第二十条第（五）项",
+            "",
+            "本年处理决定数量",
+            "第二十条第（六）项",
+            "",
+            "本年处理决定数量",
+            "第二十条第（八）项",
+            "",
+            "本年收费金额（单位：万元）",
+        ];
+        assert_eq!(heads, want);
+        // Part 三 keeps its one header.
+        let heads = table_heads(&html(&r, false), "三");
+        assert_eq!(heads.len(), 1 + 7, "{heads:?}");
+        assert_eq!(heads[1], "自然人");
     }
 
     #[test]

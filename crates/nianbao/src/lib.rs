@@ -132,7 +132,7 @@ pub fn check_with(
     let structure = sections::find(&text);
     let detected = detect_format(&text);
     let expected = structure.meta.year.map(Format::for_year);
-    let format = detected.or(expected).unwrap_or(Format::F2021);
+    let format = FormatOut { detected, expected }.layout();
 
     // Tables that arrived as grids are read cell by cell; the others from the text.
     let g = grids::read(doc, &text, &structure, format);

@@ -33,34 +33,62 @@ pub struct Text {
 
 impl Text {
     pub fn new(input: &str) -> Text {
-        let input = input.strip_prefix('\u{FEFF}').unwrap_or(input);
         let mut lines = Vec::new();
-        let bytes = input.as_bytes();
-        let mut start = 0;
-        let mut i = 0;
-        while i < bytes.len() {
-            match bytes[i] {
-                b'\n' => {
-                    push_line(&mut lines, &input[start..i]);
-                    start = i + 1;
-                }
-                b'\r' => {
-                    push_line(&mut lines, &input[start..i]);
-                    if bytes.get(i + 1) == Some(&b'\n') {
-                        i += 1;
-                    }
-                    start = i + 1;
-                }
-                _ => {}
-            }
-            i += 1;
+        for raw in self::lines(input) {
+            push_line(&mut lines, raw);
         }
-        if start < bytes.len() || lines.is_empty() {
-            push_line(&mut lines, &input[start..]);
-        }
+        let input = input.strip_prefix('\u{FEFF}').unwrap_or(input);
         Text {
             lines,
             chars: input.chars().count(),
+        }
+    }
+}
+
+/// The lines of `text` as the engine numbers them (a finding's line `n` is the `n`-th): split at
+/// CRLF, LF and CR, the line breaks dropped, a byte order mark at the start skipped. A line break
+/// at the end ends the last line (no empty line after it); an empty text is one empty line.
+pub fn lines(text: &str) -> impl Iterator<Item = &str> {
+    line_spans(text).map(|(_, l)| l)
+}
+
+/// [`lines`] with where each line starts in `text`, in bytes.
+pub fn line_spans(text: &str) -> LineSpans<'_> {
+    LineSpans {
+        text,
+        pos: if text.starts_with('\u{FEFF}') { 3 } else { 0 },
+        done: false,
+    }
+}
+
+/// The iterator of [`line_spans`].
+#[derive(Debug, Clone)]
+pub struct LineSpans<'a> {
+    text: &'a str,
+    pos: usize,
+    done: bool,
+}
+
+impl<'a> Iterator for LineSpans<'a> {
+    type Item = (usize, &'a str);
+
+    fn next(&mut self) -> Option<(usize, &'a str)> {
+        if self.done {
+            return None;
+        }
+        let b = self.text.as_bytes();
+        let start = self.pos;
+        match b[start..].iter().position(|&c| c == b'\n' || c == b'\r') {
+            Some(n) => {
+                let end = start + n;
+                self.pos = end + if b[end..].starts_with(b"\r\n") { 2 } else { 1 };
+                self.done = self.pos == b.len();
+                Some((start, &self.text[start..end]))
+            }
+            None => {
+                self.done = true;
+                Some((start, &self.text[start..]))
+            }
         }
     }
 }
@@ -355,6 +383,64 @@ mod tests {
             .filter(|c| c.is_ascii_alphanumeric() || is_cjk(*c))
             .map(|c| c.to_ascii_lowercase())
             .collect()
+    }
+
+    #[test]
+    fn lines_split_at_crlf_lf_and_cr() {
+        fn all(t: &str) -> Vec<&str> {
+            lines(t).collect()
+        }
+        assert_eq!(all("a\r\nb\rc\nd"), ["a", "b", "c", "d"]);
+        assert_eq!(all("a\rb\r"), ["a", "b"]);
+        assert_eq!(all("a\n\n"), ["a", ""]);
+        assert_eq!(all("\r\n\r"), ["", ""]);
+        assert_eq!(all(""), [""]);
+        assert_eq!(all("\u{FEFF}a\rb"), ["a", "b"]);
+        let spans: Vec<_> = line_spans("\u{FEFF}甲\r\n乙").collect();
+        assert_eq!(spans, [(3, "甲"), (8, "乙")]);
+        for t in ["", "\n", "a\r\n\r\nb\r", "\u{FEFF}\r", "x\n\ry\r\r\n"] {
+            let raw: Vec<String> = Text::new(t).lines.into_iter().map(|l| l.raw).collect();
+            assert_eq!(raw, all(t), "{t:?}");
+        }
+    }
+
+    /// The engine's line numbers (parts' headings, table rows) point at the same lines in
+    /// [`lines`] whatever the line breaks.
+    #[test]
+    fn lines_agree_with_the_engines_line_numbers() {
+        let lf = include_str!("../tests/fixtures/report_a_tabs.txt").replace("\r\n", "\n");
+        let cr = lf.replace('\n', "\r");
+        let mut mixed = String::new();
+        for (i, l) in lf.split('\n').enumerate() {
+            mixed.push_str(l);
+            mixed.push_str(["\r\n", "\r", "\n"][i % 3]);
+        }
+        for (name, text) in [("LF", &lf), ("CR", &cr), ("mixed", &mixed)] {
+            let r = crate::check("report_a_tabs.txt", text);
+            let all: Vec<&str> = lines(text).collect();
+            assert_eq!(r.input.lines, all.len(), "{name}");
+            for sec in &r.sections {
+                let (Some(no), Some(h)) = (sec.line, &sec.heading) else {
+                    panic!("{name}: part {} not found", sec.number);
+                };
+                assert!(all[no - 1].contains(h.as_str()), "{name}: {h} at {no}");
+            }
+            let rows = r.tables.requests.rows.iter().chain(&r.tables.active.rows);
+            let mut n = 0;
+            for row in rows.filter(|row| row.found) {
+                let (Some(no), Some(raw)) = (row.line, &row.raw_label) else {
+                    continue;
+                };
+                // A label over two cells comes with a space for the TAB between them.
+                let squeeze = |s: &str| s.replace([' ', '\t'], "");
+                assert!(
+                    squeeze(all[no - 1]).contains(&squeeze(raw)),
+                    "{name}: {raw} at {no}"
+                );
+                n += 1;
+            }
+            assert!(n > 20, "{name}: {n} rows");
+        }
     }
 
     #[test]

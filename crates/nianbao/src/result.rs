@@ -104,6 +104,16 @@ pub struct FormatOut {
     pub expected: Option<crate::spec::Format>,
 }
 
+impl FormatOut {
+    /// The format the tables were read in: the detected one, else the one the year calls for,
+    /// else F2021.
+    pub fn layout(&self) -> crate::spec::Format {
+        self.detected
+            .or(self.expected)
+            .unwrap_or(crate::spec::Format::F2021)
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Verdict {
@@ -111,6 +121,32 @@ pub enum Verdict {
     Incomplete,
     Warn,
     Pass,
+}
+
+impl Verdict {
+    /// The name in the JSON (`"fail"` …), also the page's and the printable report's CSS class.
+    pub fn name(self) -> &'static str {
+        match self {
+            Verdict::Fail => "fail",
+            Verdict::Incomplete => "incomplete",
+            Verdict::Warn => "warn",
+            Verdict::Pass => "pass",
+        }
+    }
+
+    /// 结论 without counts, as the roll-up shows it (需修改, 可发布 …); English when `en`.
+    pub fn label(self, en: bool) -> &'static str {
+        match (self, en) {
+            (Verdict::Fail, false) => "需修改",
+            (Verdict::Incomplete, false) => "无法完整判定",
+            (Verdict::Warn, false) => "可发布（有提示）",
+            (Verdict::Pass, false) => "可发布",
+            (Verdict::Fail, true) => "Needs fixes",
+            (Verdict::Incomplete, true) => "Cannot be fully decided",
+            (Verdict::Warn, true) => "Publishable with warnings",
+            (Verdict::Pass, true) => "Ready to publish",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -122,11 +158,24 @@ pub enum Severity {
 }
 
 impl Severity {
+    /// The name in the JSON and the CSV (`"error"` …), also the CSS class of a finding.
     pub fn name(self) -> &'static str {
         match self {
             Severity::Error => "error",
             Severity::Warning => "warning",
             Severity::Info => "info",
+        }
+    }
+
+    /// 错误 / 提示 / 信息; English when `en`.
+    pub fn label(self, en: bool) -> &'static str {
+        match (self, en) {
+            (Severity::Error, false) => "错误",
+            (Severity::Warning, false) => "提示",
+            (Severity::Info, false) => "信息",
+            (Severity::Error, true) => "error",
+            (Severity::Warning, true) => "warning",
+            (Severity::Info, true) => "info",
         }
     }
 }
@@ -146,6 +195,42 @@ pub enum Status {
     Skip,
     Warn,
     Fail,
+}
+
+impl Status {
+    /// The name in the JSON (`"pass"` …); the CSS class of a check is `s-` and this name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Status::Pass => "pass",
+            Status::Skip => "skip",
+            Status::Warn => "warn",
+            Status::Fail => "fail",
+        }
+    }
+
+    /// What the status says about a check (通过, 未通过 …); English when `en`.
+    pub fn label(self, en: bool) -> &'static str {
+        match (self, en) {
+            (Status::Pass, false) => "通过",
+            (Status::Skip, false) => "无法判定",
+            (Status::Warn, false) => "提示",
+            (Status::Fail, false) => "未通过",
+            (Status::Pass, true) => "passed",
+            (Status::Skip, true) => "not run",
+            (Status::Warn, true) => "warning",
+            (Status::Fail, true) => "failed",
+        }
+    }
+
+    /// The mark a checklist shows: ✓ ✗ ⚠ –.
+    pub fn mark(self) -> &'static str {
+        match self {
+            Status::Pass => "✓",
+            Status::Skip => "–",
+            Status::Warn => "⚠",
+            Status::Fail => "✗",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -196,6 +281,20 @@ impl TableOut {
     /// The row with this key (`"3.1"`, `"licensing"`, `"appeals"` …).
     pub fn row(&self, key: &str) -> Option<&RowOut> {
         self.rows.iter().find(|r| r.key == key)
+    }
+
+    /// The labels of the columns over `row`: the table's, or for part 二 (whose blocks differ)
+    /// those of the row's block in `format`, the result's [`FormatOut::layout`]. What the page
+    /// and the printable report show.
+    pub fn column_labels(&self, format: crate::spec::Format, row: &RowOut) -> Vec<&str> {
+        if !self.columns.is_empty() {
+            return self.columns.iter().map(|c| c.label.as_str()).collect();
+        }
+        let item = row.block.as_deref().unwrap_or("");
+        crate::spec::active_columns(format, item)
+            .iter()
+            .map(|c| c.1)
+            .collect()
     }
 }
 
@@ -436,5 +535,32 @@ pub mod de {
             }
         }
         d.deserialize_map(V)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn json<T: Serialize>(v: T) -> String {
+        serde_json::to_string(&v).unwrap()
+    }
+
+    #[test]
+    fn names_are_the_json_strings() {
+        for v in [
+            Verdict::Fail,
+            Verdict::Incomplete,
+            Verdict::Warn,
+            Verdict::Pass,
+        ] {
+            assert_eq!(json(v), format!("\"{}\"", v.name()));
+        }
+        for s in [Status::Pass, Status::Skip, Status::Warn, Status::Fail] {
+            assert_eq!(json(s), format!("\"{}\"", s.name()));
+        }
+        for s in [Severity::Error, Severity::Warning, Severity::Info] {
+            assert_eq!(json(s), format!("\"{}\"", s.name()));
+        }
     }
 }

@@ -214,11 +214,14 @@ pub enum ColKind {
     Money,
 }
 
+/// A column of the table of part 二: stable key (RESULT.md), Chinese label, what it may hold.
+pub type ActiveCol = (&'static str, &'static str, ColKind);
+
 /// A block of the table of part 二, opened by its caption.
 pub struct ActiveBlock {
     /// The item of 第二十条 the caption cites (一, 五, 六, 八, 九).
     pub item: &'static str,
-    pub columns: &'static [(&'static str, &'static str, ColKind)],
+    pub columns: &'static [ActiveCol],
     /// Row key and label.
     pub rows: &'static [(&'static str, &'static str)],
 }
@@ -312,6 +315,16 @@ pub fn active_blocks(f: Format) -> &'static [ActiveBlock] {
         Format::F2019 => &ACTIVE_2019,
         Format::F2021 => &ACTIVE_2021,
     }
+}
+
+/// The columns of part 二's block for item `item` of 第二十条 (一, 五 …) in format `f`; none when
+/// the format has no such block. Where the rules, the printable report and the page take part
+/// 二's column labels from (a result's rows say their block: [`crate::result::RowOut::block`]).
+pub fn active_columns(f: Format, item: &str) -> &'static [ActiveCol] {
+    active_blocks(f)
+        .iter()
+        .find(|b| b.item == item)
+        .map_or(&[], |b| b.columns)
 }
 
 /// Words whose presence marks a report laid out in F2021 or F2019 (FORMAT.md §3).

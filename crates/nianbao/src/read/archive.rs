@@ -50,20 +50,36 @@ pub fn refuse(size: u64, packed: u64, total: u64) -> Option<super::ReadError> {
     let packed = packed.max(1);
     if total > ARCHIVE_MAX {
         return Some(super::ReadError::new(
-            format!("压缩包解压后总量超过{} MiB上限，其余文件未读取", ARCHIVE_MAX >> 20),
-            format!("the archive inflates to more than {} MiB: the rest is not read", ARCHIVE_MAX >> 20),
+            format!(
+                "压缩包解压后总量超过{} MiB上限，其余文件未读取",
+                ARCHIVE_MAX >> 20
+            ),
+            format!(
+                "the archive inflates to more than {} MiB: the rest is not read",
+                ARCHIVE_MAX >> 20
+            ),
         ));
     }
     if size > ENTRY_MAX {
         return Some(super::ReadError::new(
-            format!("压缩包中的文件解压后{} MiB，超过{} MiB上限", size >> 20, ENTRY_MAX >> 20),
-            format!("the entry inflates to {} MiB, over the {} MiB cap", size >> 20, ENTRY_MAX >> 20),
+            format!(
+                "压缩包中的文件解压后{} MiB，超过{} MiB上限",
+                size >> 20,
+                ENTRY_MAX >> 20
+            ),
+            format!(
+                "the entry inflates to {} MiB, over the {} MiB cap",
+                size >> 20,
+                ENTRY_MAX >> 20
+            ),
         ));
     }
     if size > BOMB_MIN && size / packed > RATIO_MAX {
         return Some(super::ReadError::new(
             format!("疑似压缩炸弹：{size}字节压缩为{packed}字节（超过{RATIO_MAX}倍），未解压"),
-            format!("a zip bomb: {size} bytes packed into {packed} (over {RATIO_MAX}×), not inflated"),
+            format!(
+                "a zip bomb: {size} bytes packed into {packed} (over {RATIO_MAX}×), not inflated"
+            ),
         ));
     }
     None
@@ -109,7 +125,8 @@ fn inflate(
     i: usize,
     size: u64,
 ) -> Result<Vec<u8>, super::ReadError> {
-    let bad = |e: String| super::ReadError::new(format!("无法解压：{e}"), format!("cannot inflate: {e}"));
+    let bad =
+        |e: String| super::ReadError::new(format!("无法解压：{e}"), format!("cannot inflate: {e}"));
     let mut f = zip.by_index(i).map_err(|e| bad(e.to_string()))?;
     let mut buf = Vec::with_capacity(size.min(ENTRY_MAX) as usize);
     (&mut f)

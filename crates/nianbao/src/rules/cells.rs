@@ -4,7 +4,7 @@
 use super::Ctx;
 use crate::layout::{fmt_num, Kind};
 use crate::result::{RowOut, Status};
-use crate::spec::{active_blocks, request_rows, ColKind, Format};
+use crate::spec::{active_columns, request_rows, ColKind, Format};
 use crate::tables::{Shape, TableRead, Why};
 
 const TABLE_RULES: [&str; 6] = [
@@ -50,14 +50,12 @@ fn col_label(t: &TableRead, format: Format, row: &RowOut, col: &str) -> String {
 }
 
 fn col_kind_label(format: Format, row: &RowOut, col: &str) -> (ColKind, String) {
-    for b in active_blocks(format) {
-        if Some(b.item) == row.block.as_deref() {
-            if let Some(c) = b.columns.iter().find(|c| c.0 == col) {
-                return (c.2, c.1.to_string());
-            }
-        }
-    }
-    (ColKind::Count, col.to_string())
+    active_columns(format, row.block.as_deref().unwrap_or(""))
+        .iter()
+        .find(|c| c.0 == col)
+        .map_or((ColKind::Count, col.to_string()), |c| {
+            (c.2, c.1.to_string())
+        })
 }
 
 fn table(ctx: &mut Ctx, n: u8, name: &'static str, title: &str, t: &TableRead) {
