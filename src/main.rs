@@ -430,7 +430,7 @@ fn ResultPane(p: &ResultProps) -> Html {
     };
     let Some(res) = &p.result else {
         return html! {
-            <section class="result-pane" aria-labelledby="result-title">
+            <section class="result-pane" aria-labelledby="result-title" aria-busy={p.checking.to_string()}>
                 <h2 id="result-title" class="visually-hidden">{ lang.t("检查结果", "Result") }</h2>
                 { back_btn }
                 <div class="empty">

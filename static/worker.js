@@ -131,7 +131,7 @@ async function handle(m) {
     }
     case 'export': {
       const engine = await load('engine');
-      post({ op: 'download', id: m.id, download: engine.export(m.kind, m.en, m.dismissed) });
+      post({ op: 'download', id: m.id, download: engine.result_download(m.kind, m.en, m.dismissed) });
       return;
     }
     case 'batch-export': {

@@ -74,11 +74,20 @@ page.on('dialog', async (d) => {
 await page.goto(origin + '/');
 await page.waitForSelector('#report');
 
+/** Waits until the page shows the newest check (the worker answered the newest text). */
+async function settled(timeout = 30000) {
+  await page.waitForFunction(
+    () => document.querySelector('.result-pane[aria-busy=false]') && (document.querySelector('[data-verdict]') || document.querySelector('.empty')),
+    null,
+    { timeout },
+  );
+}
+
 /** Pastes text as a user would (input event) and waits until the verdict shows it. */
 async function paste(text) {
   const t0 = Date.now();
   await page.fill('#report', text);
-  await page.waitForFunction(() => document.querySelector('[data-verdict]') !== null || document.querySelector('.empty') !== null);
+  await settled();
   return Date.now() - t0;
 }
 
@@ -93,7 +102,7 @@ async function timedPaste(text) {
     ta.value = text;
     ta.dispatchEvent(new Event('input', { bubbles: true }));
     await new Promise((r) => {
-      const tick = () => (document.querySelector('[data-verdict]') ? r() : requestAnimationFrame(tick));
+      const tick = () => (document.querySelector('.result-pane[aria-busy=false] [data-verdict]') ? r() : requestAnimationFrame(tick));
       tick();
     });
     await new Promise((r) => requestAnimationFrame(() => r()));
@@ -265,7 +274,7 @@ const fixturesDir = path.join(root, 'crates/nianbao/tests/fixtures');
 const norm = (s) => s.replace(/"name":"[^"]*"/, '"name":"*"');
 async function waitForRead(name) {
   await page.waitForFunction(
-    (n) => document.querySelector('.stats')?.textContent.includes(n) && document.querySelector('[data-verdict]') && !document.querySelector('.notice:not(.error)'),
+    (n) => document.querySelector('.stats')?.textContent.includes(n) && document.querySelector('.result-pane[aria-busy=false] [data-verdict]') && !document.querySelector('.notice:not(.error)'),
     name,
     { timeout: 30000 },
   );
@@ -411,7 +420,7 @@ await step('a 1 MB paste', async () => {
     ta.value = t;
     ta.dispatchEvent(new Event('input', { bubbles: true }));
   }, big);
-  await page.waitForFunction(() => document.querySelector('[data-verdict]') && /\d{6,}/.test(document.querySelector('.stats').textContent.replace(/\D/g, '')), null, { timeout: 30000 });
+  await page.waitForFunction(() => document.querySelector('.result-pane[aria-busy=false] [data-verdict]') && /\d{6,}/.test(document.querySelector('.stats').textContent.replace(/\D/g, '')), null, { timeout: 30000 });
   const ms = Date.now() - t0;
   console.log(`info 1 MB paste (${Buffer.byteLength(big)} bytes) checked and shown in ${ms} ms`);
   await page.click('#lang');

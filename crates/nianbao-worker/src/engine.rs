@@ -212,7 +212,7 @@ fn download(name: String, mime: &str, body: String) -> JsValue {
 /// `en`; `dismissed` is `[[key, reason], …]` (marked in every form). `{name, mime, body}`, or
 /// null when nothing was checked yet.
 #[wasm_bindgen]
-pub fn export(kind: &str, en: bool, dismissed: &str) -> JsValue {
+pub fn result_download(kind: &str, en: bool, dismissed: &str) -> JsValue {
     with(|s| {
         let Some(r) = &mut s.last else {
             return JsValue::NULL;
@@ -223,7 +223,7 @@ pub fn export(kind: &str, en: bool, dismissed: &str) -> JsValue {
             "json" => download(
                 format!("{stem}.json"),
                 "application/json",
-                nianbao::to_json(r, true),
+                export::json_line(r),
             ),
             "csv" => download(
                 format!("{stem}.csv"),
