@@ -92,13 +92,13 @@ fn App() -> Html {
         },
         view => html! {
             <main class="layout" lang={if lang.en { "en" } else { "zh-CN" }}>
-                <InputPane text={state.text.clone()} name={state.name.clone()} notice={state.notice.clone()}
+                <InputPane text={state.text.clone()} text_version={state.text_version} name={state.name.clone()} notice={state.notice.clone()}
                     dragging={state.dragging} {lang} textarea={textarea.clone()}
                     selected_line={state.selected.and_then(|i| state.result.as_ref()?.findings.get(i)?.line)}
                     previous={state.previous.clone()} />
                 <ResultPane result={state.result.clone()} {lang} selected={state.selected}
                     dismissed={state.dismissed.clone()} checking={state.checking}
-                    text={state.text.clone()} threshold={state.repeated_threshold}
+                    text={state.result_text.clone()} threshold={state.repeated_threshold}
                     from_batch={matches!(view, View::Report(_))} />
             </main>
         },
@@ -214,6 +214,7 @@ fn Header(p: &HeaderProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct InputProps {
     text: Rc<String>,
+    text_version: u32,
     name: String,
     notice: Option<Notice>,
     dragging: bool,
@@ -292,6 +293,18 @@ fn InputPane(p: &InputProps) -> Html {
         let d = d.clone();
         Callback::from(move |_: DragEvent| d.dispatch(Action::Drag(false)))
     };
+    // The text box is not bound to the text (rewriting a 1 MB box on every keystroke would stall
+    // typing): it is given the text only when the text comes from elsewhere.
+    {
+        let (ta, text) = (p.textarea.clone(), p.text.clone());
+        use_effect_with(p.text_version, move |_| {
+            if let Some(ta) = ta.cast::<HtmlTextAreaElement>() {
+                if ta.value() != *text {
+                    ta.set_value(&text);
+                }
+            }
+        });
+    }
     let lines = if p.text.is_empty() {
         0
     } else {
@@ -310,7 +323,7 @@ fn InputPane(p: &InputProps) -> Html {
             <h2 id="input-title" class="visually-hidden">{ lang.t("报告文本", "Report text") }</h2>
             <div class={classes!("dropzone", p.dragging.then_some("dragging"))} {ondrop} {ondragover} {ondragleave}>
                 <label for="report" class="input-label">{ lang.t("粘贴报告全文（可从网页或Word复制），或把 Word、PDF、网页、文本文件拖到这里；多个文件、文件夹或 .zip 压缩包将批量检查", "Paste the whole report (from a web page or Word too), or drop a Word, PDF, web page or text file here; several files, a folder or a .zip are checked as a batch") }</label>
-                <textarea id="report" ref={p.textarea.clone()} value={(*p.text).clone()} {oninput} onpaste={onpaste}
+                <textarea id="report" ref={p.textarea.clone()} {oninput} onpaste={onpaste}
                     spellcheck="false" placeholder={lang.t("××局2024年政府信息公开工作年度报告\n一、总体情况\n……", "…2024年政府信息公开工作年度报告\n一、总体情况\n…")} />
                 <p class="stats" aria-live="off">{ stats }</p>
             </div>

@@ -5,6 +5,7 @@ use crate::i18n::Lang;
 use crate::state::{Action, Dispatch, RulePage};
 use crate::view::Ctx;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -155,7 +156,7 @@ pub fn RatesPanel(p: &RatesProps) -> Html {
     if r.rates.is_empty() {
         return html! {};
     }
-    let with_prev = r.rates.iter().any(|x| x.previous.is_some());
+    let with_prev = r.comparison.is_some();
     let frac = |n: Option<i64>, d: Option<i64>| match (n, d) {
         (Some(n), Some(d)) => format!("{n} ÷ {d}"),
         _ => "—".to_string(),
@@ -227,11 +228,29 @@ pub fn RuleDialog(p: &RuleProps) -> Html {
             }
         })
     };
+    // The dialog takes the focus (so Escape reaches it) and gives it back when closed.
+    let close_ref = use_node_ref();
+    {
+        let close_ref = close_ref.clone();
+        use_effect_with((), move |_| {
+            let before = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.active_element());
+            if let Some(b) = close_ref.cast::<web_sys::HtmlElement>() {
+                let _ = b.focus();
+            }
+            move || {
+                if let Some(el) = before.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+                    let _ = el.focus();
+                }
+            }
+        });
+    }
     let r = &p.page;
     html! {
         <div class="rule-backdrop" {onkeydown}>
             <section class="rule-page card" role="dialog" aria-modal="true" aria-labelledby="rule-page-title" id="rule-page" data-rule={r.name.clone()}>
-                <button type="button" class="close" onclick={close} autofocus=true aria-label={lang.t("关闭", "Close")}>{ "×" }</button>
+                <button ref={close_ref} type="button" class="close" onclick={close} aria-label={lang.t("关闭", "Close")}>{ "×" }</button>
                 <h2 id="rule-page-title">{ if lang.en { r.title_en.clone() } else { r.title.clone() } }<code class="rule">{ r.name.clone() }</code></h2>
                 <p class="basis"><strong>{ lang.t("依据：", "Basis: ") }</strong>{ if lang.en { r.basis_en.clone() } else { r.basis.clone() } }</p>
                 <p>{ if lang.en { r.explanation_en.clone() } else { r.explanation.clone() } }</p>

@@ -142,6 +142,12 @@ pub struct State {
     pub lang: Lang,
     pub view: View,
     pub text: Rc<String>,
+    /// Changes when the text is replaced from outside the text box (a file, the sample, a
+    /// restore, clear): the text box is then given the new text. Typing does not change it, so
+    /// the text box is never rewritten while the user types.
+    pub text_version: u32,
+    /// The text the shown result was checked from (for marking repeated passages).
+    pub result_text: Rc<String>,
     pub name: String,
     /// The newest request that changes the result; answers to older ones are dropped.
     pub seq: u32,
@@ -173,6 +179,8 @@ impl Default for State {
             },
             view: View::Single,
             text: Rc::new(String::new()),
+            text_version: 0,
+            result_text: Rc::new(String::new()),
             name: PASTED_NAME.to_string(),
             seq: 0,
             result: None,
@@ -400,6 +408,7 @@ impl State {
                 }
                 self.engine_ms = ms;
                 self.previous = previous;
+                self.result_text = self.text.clone();
                 self.result_arrived(&result);
                 if self.view != View::Batch && !self.text.is_empty() {
                     if !browser::save_text(&self.text, &self.name) {
@@ -420,6 +429,7 @@ impl State {
                 if slot == 0 && seq == self.seq {
                     self.notice = None;
                     self.text = Rc::new(text);
+                    self.text_version += 1;
                     self.name = name;
                     self.view = View::Single;
                 } else if slot == 1 {
@@ -513,6 +523,8 @@ impl State {
                 }
                 self.view = View::Report(index);
                 self.text = Rc::new(text);
+                self.text_version += 1;
+                self.result_text = self.text.clone();
                 self.name = name;
                 self.previous = previous;
                 self.result_arrived(&result);
@@ -536,10 +548,14 @@ impl Reducible for State {
                 s.notice = None;
                 s.set_text(text, &name);
             }
-            Action::Restore(text, name) => s.set_text(text, &name),
+            Action::Restore(text, name) => {
+                s.text_version += 1;
+                s.set_text(text, &name);
+            }
             Action::SampleLoaded(Ok(text)) => {
                 s.notice = None;
                 s.view = View::Single;
+                s.text_version += 1;
                 s.set_text(text, SAMPLE_NAME);
             }
             Action::SampleLoaded(Err(e)) => {
@@ -552,6 +568,7 @@ impl Reducible for State {
             Action::Clear => {
                 browser::forget_text();
                 s.text = Rc::new(String::new());
+                s.text_version += 1;
                 s.name = PASTED_NAME.to_string();
                 s.result = None;
                 s.selected = None;
@@ -705,6 +722,7 @@ impl Reducible for State {
                 s.batch = None;
                 s.result = None;
                 s.text = Rc::new(String::new());
+                s.text_version += 1;
                 s.name = PASTED_NAME.to_string();
             }
             Action::Sort(col) => {
