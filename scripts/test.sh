@@ -18,7 +18,7 @@ cargo fmt --all -- --check
 section "cargo clippy (warnings denied)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 cargo clippy -p nianbao-web --target wasm32-unknown-unknown --locked -- -D warnings
-cargo clippy -p nianbao-readers-web --features office,pdf --target wasm32-unknown-unknown --locked -- -D warnings
+cargo clippy -p nianbao-worker --features engine,office,pdf --target wasm32-unknown-unknown --locked -- -D warnings
 
 section "engine and command-line tests"
 # Snapshots must match what is committed: a missing or changed snapshot fails.
@@ -38,5 +38,7 @@ scripts/size-report.sh
 section "end-to-end test in headless Chromium"
 cargo build -q -p nianbao-cli --locked
 NIANBAO_CLI="$PWD/target/debug/nianbao" node tests/e2e.mjs
+section "end-to-end test of the batch, last year, dismissals, offline, hostile files"
+NIANBAO_CLI="$PWD/target/debug/nianbao" node tests/e2e-features.mjs
 
 section "done"
