@@ -225,10 +225,33 @@ const SIBLING_WORDS: [&[&str]; 6] = [
 
 /// Whether `found` and `official` (keys) name different siblings.
 pub(crate) fn siblings_differ(found: &str, official: &str) -> bool {
+    sibling_bits_differ(sibling_bits(found), sibling_bits(official))
+}
+
+/// Which words of [`SIBLING_WORDS`] a key contains: bit `i` for the `i`-th word of the sets
+/// laid end to end. Computed once per key, so that comparing keys is a few bit operations.
+pub(crate) fn sibling_bits(k: &str) -> u32 {
+    let mut bits = 0;
+    let mut i = 0;
+    for set in SIBLING_WORDS {
+        for w in set {
+            if k.contains(w) {
+                bits |= 1 << i;
+            }
+            i += 1;
+        }
+    }
+    bits
+}
+
+/// [`siblings_differ`] on [`sibling_bits`]: some set has words in both keys, none shared.
+pub(crate) fn sibling_bits_differ(found: u32, official: u32) -> bool {
+    let mut i = 0;
     SIBLING_WORDS.iter().any(|set| {
-        let f: Vec<&&str> = set.iter().filter(|w| found.contains(**w)).collect();
-        let o: Vec<&&str> = set.iter().filter(|w| official.contains(**w)).collect();
-        !f.is_empty() && !o.is_empty() && !f.iter().any(|w| o.contains(w))
+        let mask = ((1u32 << set.len()) - 1) << i;
+        i += set.len();
+        let (f, o) = (found & mask, official & mask);
+        f != 0 && o != 0 && f & o == 0
     })
 }
 
@@ -293,6 +316,8 @@ pub(crate) struct Official {
     pub(crate) core: String,
     pub(crate) full_c: Vec<char>,
     pub(crate) core_c: Vec<char>,
+    /// [`sibling_bits`] of `full`.
+    pub(crate) siblings: u32,
 }
 
 impl Official {
@@ -302,6 +327,7 @@ impl Official {
         Official {
             full_c: full.chars().collect(),
             core_c: core.chars().collect(),
+            siblings: sibling_bits(&full),
             full,
             core,
         }
@@ -326,6 +352,7 @@ pub(crate) fn best_row(keys: &[String], rows: &[Official], cursor: usize) -> Opt
         let c = strip_numbering(k);
         let kc: Vec<char> = k.chars().collect();
         let cc: Vec<char> = c.chars().collect();
+        let mut siblings = None;
         for (i, o) in rows.iter().enumerate().skip(cursor) {
             let exactish = *k == o.full
                 || (o.core_c.len() >= 4 && c == o.core)
@@ -334,7 +361,13 @@ pub(crate) fn best_row(keys: &[String], rows: &[Official], cursor: usize) -> Opt
                 || (i == cursor && c != k.as_str() && !c.is_empty() && o.full.starts_with(k.as_str()));
             let s = if exactish {
                 1.0
-            } else if i < cursor + 8 && kc.len() >= 2 && !siblings_differ(k, &o.full) {
+            } else if i < cursor + 8
+                && kc.len() >= 2
+                && !sibling_bits_differ(
+                    *siblings.get_or_insert_with(|| sibling_bits(k)),
+                    o.siblings,
+                )
+            {
                 label_score(&kc, &cc, o)
             } else {
                 0.0
