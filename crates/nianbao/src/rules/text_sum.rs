@@ -89,6 +89,10 @@ pub fn check(ctx: &mut Ctx) {
     let before = ctx.findings.len();
     let mut checked = 0;
     for line in ctx.text.lines.iter().filter(|l| is_prose(l)) {
+        // Parts follow one of the triggers: a line without one lists none.
+        if !TRIGGERS.iter().any(|t| line.text.contains(t)) {
+            continue;
+        }
         let chars: Vec<char> = line.text.chars().collect();
         let nums = numbers(&chars);
         // Only a number with a counting word can be a total.

@@ -6,6 +6,11 @@ use super::Ctx;
 use crate::prose::{any, clauses, is_prose, numbers};
 use crate::result::{Status, TableOut};
 
+/// Whether `c` is a counting word (a number's unit, see [`crate::prose::UNITS`]).
+fn is_unit(c: char) -> bool {
+    crate::prose::UNITS.contains(c)
+}
+
 /// A table cell's whole value and its line.
 fn cell(t: &TableOut, key: &str, col: &str) -> Option<(i64, Option<usize>)> {
     let c = t.row(key).filter(|r| r.found)?.cell(col)?;
@@ -33,6 +38,10 @@ pub fn check(ctx: &mut Ctx) {
     let mut checked = 0;
     for line in ctx.text.lines.iter().filter(|l| is_prose(l)) {
         let text = line.text.as_str();
+        // A count needs a counting word after it: a line without one has nothing to compare.
+        if !text.contains(is_unit) {
+            continue;
+        }
         let mut col = 0; // chars before the clause
         for sentence in text.split_inclusive('。') {
             let requests =
@@ -41,6 +50,9 @@ pub fn check(ctx: &mut Ctx) {
             col += sentence.chars().count();
             for (at, clause) in clauses(sentence) {
                 let at = base + at;
+                if !clause.contains(is_unit) {
+                    continue;
+                }
                 let cc: Vec<char> = clause.chars().collect();
                 let ns: Vec<_> = numbers(&cc)
                     .into_iter()
