@@ -232,7 +232,9 @@ pub fn split(line: &Line) -> Option<Row> {
 fn unglue(cells: Vec<Cell>) -> Vec<Cell> {
     let mut out = Vec::with_capacity(cells.len());
     for c in cells {
-        if c.kind != Kind::Text || c.is_value {
+        // Cheap test first: most cells do not end in seven digits (ASCII digits are one byte).
+        let trailing = c.text.bytes().rev().take_while(u8::is_ascii_digit).count();
+        if c.kind != Kind::Text || c.is_value || trailing < 7 {
             out.push(c);
             continue;
         }
@@ -474,7 +476,7 @@ fn parse_number(s: &str) -> Option<Parsed> {
         }
         None => (body, None),
     };
-    let digits: String = if int.contains(',') {
+    let digits: std::borrow::Cow<str> = if int.contains(',') {
         // Thousands separators: 1,234 or 12,345,678.
         let groups: Vec<&str> = int.split(',').collect();
         let ok = groups[0].len() <= 3
@@ -484,12 +486,12 @@ fn parse_number(s: &str) -> Option<Parsed> {
         if !ok {
             return None;
         }
-        groups.concat()
+        groups.concat().into()
     } else {
         if !int.bytes().all(|b| b.is_ascii_digit()) {
             return None;
         }
-        int.to_string()
+        int.into()
     };
     // Significant digits: leading zeros do not count, nor trailing zeros of the fraction.
     let frac_digits = frac.map(|f| f.trim_end_matches('0')).unwrap_or("");
@@ -502,9 +504,11 @@ fn parse_number(s: &str) -> Option<Parsed> {
     if significant > MAX_DIGITS || int_digits.len() > 13 {
         return Some(Parsed::Implausible);
     }
-    let text = match frac {
-        Some(f) => format!("{digits}.{f}"),
-        None => digits,
+    // Without thousands separators the number's text is `body` itself.
+    let text: std::borrow::Cow<str> = match (&digits, frac) {
+        (std::borrow::Cow::Borrowed(_), _) => body.into(),
+        (_, Some(f)) => format!("{digits}.{f}").into(),
+        (_, None) => digits.clone(),
     };
     let v = text.parse::<f64>().ok()? * sign;
     if !v.is_finite() || v.abs() > MAX_VALUE {
