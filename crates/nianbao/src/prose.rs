@@ -17,6 +17,27 @@ pub struct Num {
 
 /// Counting words after a number.
 pub const UNITS: &str = "条件个次起篇宗项";
+
+/// Whether `c` is one of the counting words of [`UNITS`].
+pub fn is_unit(c: char) -> bool {
+    matches!(c, '条' | '件' | '个' | '次' | '起' | '篇' | '宗' | '项')
+}
+
+/// Whether `s` may hold a number with a counting word: some counting word stands right after
+/// (spaces aside) a digit or a Chinese numeral. A cheap test before [`numbers`]: when it is
+/// false, no number [`numbers`] finds in `s` has a unit of [`UNITS`].
+pub fn may_have_count(s: &str) -> bool {
+    let mut after_number = false;
+    for c in s.chars() {
+        if after_number && is_unit(c) {
+            return true;
+        }
+        if c != ' ' {
+            after_number = c.is_ascii_digit() || is_cn(c);
+        }
+    }
+    false
+}
 fn cn_val(c: char) -> Option<f64> {
     Some(match c {
         '零' | '〇' => 0.0,
@@ -154,7 +175,7 @@ pub fn numbers(chars: &[char]) -> Vec<Num> {
         } else if at(j) == '%' {
             j += 1;
             '%'
-        } else if UNITS.contains(at(j)) && at(j) != '\0' {
+        } else if is_unit(at(j)) {
             // 高效办成“一件事”: a phrase, not a count.
             if at(j + 1) == '事' {
                 continue;
@@ -253,6 +274,31 @@ mod tests {
         assert_eq!(nums("〇件"), [(0.0, '件')]);
         assert_eq!(nums("一万二千条"), [(12000.0, '条')]);
         assert_eq!(nums("一是进一步统一标准，办成一件事，第三条，每一件"), []);
+    }
+
+    #[test]
+    fn units_and_the_cheap_test() {
+        assert!(UNITS.chars().all(is_unit));
+        assert_eq!(
+            ('\0'..='\u{FFFF}').filter(|c| is_unit(*c)).count(),
+            UNITS.chars().count()
+        );
+        for s in [
+            "共收到申请1,234件",
+            "收到三件，十二项",
+            "发布信息1.2万条",
+            "公开 104 条",
+            "一万二千条",
+            "一是进一步统一标准，办成一件事，第三条，每一件",
+            "各项工作，一个平台，条例",
+            "公开率为85.3%",
+        ] {
+            let c: Vec<char> = s.chars().collect();
+            let counted = numbers(&c).iter().any(|n| is_unit(n.unit));
+            assert!(!counted || may_have_count(s), "{s}");
+        }
+        assert!(!may_have_count("各项工作有序推进，条例"));
+        assert!(may_have_count("办结 3 件"));
     }
 
     #[test]

@@ -3,13 +3,8 @@
 //! clause without the word 申请 is about requests when its sentence is.
 
 use super::Ctx;
-use crate::prose::{any, clauses, is_prose, numbers};
+use crate::prose::{any, clauses, is_prose, may_have_count, numbers};
 use crate::result::{Status, TableOut};
-
-/// Whether `c` is a counting word (a number's unit, see [`crate::prose::UNITS`]).
-fn is_unit(c: char) -> bool {
-    crate::prose::UNITS.contains(c)
-}
 
 /// A table cell's whole value and its line.
 fn cell(t: &TableOut, key: &str, col: &str) -> Option<(i64, Option<usize>)> {
@@ -38,19 +33,20 @@ pub fn check(ctx: &mut Ctx) {
     let mut checked = 0;
     for line in ctx.text.lines.iter().filter(|l| is_prose(l)) {
         let text = line.text.as_str();
-        // A count needs a counting word after it: a line without one has nothing to compare.
-        if !text.contains(is_unit) {
-            continue;
-        }
         let mut col = 0; // chars before the clause
         for sentence in text.split_inclusive('。') {
-            let requests =
-                sentence.contains("申请") && any(sentence, &["政府信息", "依申请", "公开申请"]);
             let base = col;
             col += sentence.chars().count();
+            // A count needs a counting word after it: a sentence without one has nothing to
+            // compare.
+            if !may_have_count(sentence) {
+                continue;
+            }
+            let requests =
+                sentence.contains("申请") && any(sentence, &["政府信息", "依申请", "公开申请"]);
             for (at, clause) in clauses(sentence) {
                 let at = base + at;
-                if !clause.contains(is_unit) {
+                if !may_have_count(clause) {
                     continue;
                 }
                 let cc: Vec<char> = clause.chars().collect();
