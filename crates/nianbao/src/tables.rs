@@ -8,13 +8,14 @@
 //! `placement`.
 
 use crate::layout::{self, Cell, Kind, Row, Sep};
-use crate::normalize::{key, similarity, similarity_chars, strip_numbering, Line};
+use crate::normalize::{key, similarity_chars, strip_numbering, Line};
 use crate::placement::{solve, Pending};
 use crate::result::{CellOut, ColumnOut, Read, RowOut, TableOut};
 use crate::spec::{
     active_blocks, appeal_identities, request_identities, request_rows, ColKind, Format, Identity,
     APPEAL_COLS, GROUPS, REQUEST_COLS,
 };
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// A row as read from the text, before placement.
@@ -422,14 +423,34 @@ pub(crate) fn group_of<'g>(k: &str, groups: &'g [(&'g str, Official)]) -> Option
 
 // ---------------------------------------------------------------- part 三
 
+/// Part 三's official row labels and its groups' labels (merged header cells), prepared for
+/// matching once per format.
+pub(crate) type RequestOfficials = (Vec<Official>, Vec<(&'static str, Official)>);
+
+pub(crate) fn request_officials(format: Format) -> &'static RequestOfficials {
+    use std::sync::OnceLock;
+    static CACHE: [OnceLock<RequestOfficials>; 2] = [OnceLock::new(), OnceLock::new()];
+    let slot = match format {
+        Format::F2019 => &CACHE[0],
+        Format::F2021 => &CACHE[1],
+    };
+    slot.get_or_init(|| {
+        let officials = request_rows(format)
+            .iter()
+            .map(|r| Official::new(r.label))
+            .collect();
+        let groups = GROUPS
+            .iter()
+            .filter(|(g, _)| format == Format::F2021 || *g != "3.6")
+            .map(|(g, l)| (*g, Official::new(l)))
+            .collect();
+        (officials, groups)
+    })
+}
+
 pub fn read_requests(lines: &[Line], format: Format) -> TableRead {
     let specs = request_rows(format);
-    let officials: Vec<Official> = specs.iter().map(|r| Official::new(r.label)).collect();
-    let groups: Vec<(&str, Official)> = GROUPS
-        .iter()
-        .filter(|(g, _)| format == Format::F2021 || *g != "3.6")
-        .map(|(g, l)| (*g, Official::new(l)))
-        .collect();
+    let (officials, groups) = request_officials(format);
 
     let mut found: Vec<Option<RowRead>> = vec![None; specs.len()];
     let mut unlabeled: Vec<(&str, RowRead)> = Vec::new();
@@ -452,7 +473,7 @@ pub fn read_requests(lines: &[Line], format: Format) -> TableRead {
     for row in request_rows_of(lines) {
         let (label, slots) = label_and_slots(&row);
         let keys = label_keys(&label);
-        let group_hit = keys.iter().rev().find_map(|k| group_of(k, &groups));
+        let group_hit = keys.iter().rev().find_map(|k| group_of(k, groups));
         // The best row from the cursor on: exact and prefix matches first, then fuzzy ones
         // among the next few rows; whole cells first, then runs of words. The row before the
         // cursor is tried too while it has no values: a heading repeating a row's label
@@ -461,9 +482,9 @@ pub fn read_requests(lines: &[Line], format: Format) -> TableRead {
             Some(p) if row.has_values() && found[p].as_ref().is_some_and(|r| !r.has_values) => p,
             _ => cursor,
         };
-        let mut best = best_row(&keys, &officials, from);
+        let mut best = best_row(&keys, officials, from);
         if best.is_none() && label.iter().any(|c| c.text.contains(' ')) {
-            best = best_row(&word_keys(&label), &officials, from);
+            best = best_row(&word_keys(&label), officials, from);
         }
         let mut group_hit = group_hit;
         if best.is_none() {
@@ -471,13 +492,13 @@ pub fn read_requests(lines: &[Line], format: Format) -> TableRead {
             // rowspan: "（三）不予公开1.属于国家秘密0000000".
             let mut rest: Vec<String> = Vec::new();
             for k in &keys {
-                if let Some((g, r)) = strip_group_prefix(k, &groups) {
+                if let Some((g, r)) = strip_group_prefix(k, groups) {
                     group_hit = Some(g);
                     rest.push(r);
                 }
             }
             if !rest.is_empty() {
-                best = best_row(&rest, &officials, from);
+                best = best_row(&rest, officials, from);
             }
         }
         if let Some(g) = group_hit {
@@ -738,12 +759,12 @@ fn place_rows(
 ) -> TableRead {
     let k = cols.len();
     // Items of each row, its pending placement, and why it is uncertain.
-    let mut items: Vec<Vec<Cell>> = Vec::with_capacity(found.len());
+    let mut items: Vec<Cow<[Cell]>> = Vec::with_capacity(found.len());
     let mut pending: Vec<Option<Pending>> = Vec::with_capacity(found.len());
     let mut whys: Vec<Why> = Vec::with_capacity(found.len());
     for (i, f) in found.iter().enumerate() {
         let Some(r) = f else {
-            items.push(Vec::new());
+            items.push(Cow::Borrowed(&[]));
             pending.push(None);
             whys.push(Why::Count);
             continue;
@@ -888,26 +909,30 @@ fn place_rows(
 /// The items of a row and how they may be placed into k columns; `scattered` when the values
 /// came from several lines that are not one cell-per-line run; `own` the row's own identities
 /// (column lists), used to split a run of glued digits.
-fn plan(
-    r: &RowRead,
+fn plan<'r>(
+    r: &'r RowRead,
     k: usize,
     value: fn(&Cell) -> i64,
     scattered: bool,
     own: &[(Vec<usize>, Vec<usize>)],
-) -> (Vec<Cell>, Pending, Why) {
+) -> (Cow<'r, [Cell]>, Pending, Why) {
     if r.grid && r.slots.len() == k {
         // A grid row: each cell is its column's, blanks included.
         let vals = r.slots.iter().map(value).collect();
-        return (r.slots.clone(), Pending::certain(vals), Why::Count);
+        return (Cow::Borrowed(&r.slots), Pending::certain(vals), Why::Count);
     }
-    let nonblank: Vec<Cell> = r
-        .slots
-        .iter()
-        .filter(|c| c.kind != Kind::Blank)
-        .cloned()
-        .collect();
+    // (Borrowed when there is no blank to leave out, as in most rows.)
+    let nonblank: Cow<[Cell]> = if r.slots.iter().all(|c| c.kind != Kind::Blank) {
+        Cow::Borrowed(&r.slots)
+    } else {
+        r.slots
+            .iter()
+            .filter(|c| c.kind != Kind::Blank)
+            .cloned()
+            .collect()
+    };
     // One run of digits where a whole row of numbers belongs ("801000081" for 80|1|0|0|0|0|81).
-    if let [c] = nonblank.as_slice() {
+    if let [c] = &*nonblank {
         let t = c.text.trim();
         if !own.is_empty()
             && k >= 7
@@ -938,7 +963,7 @@ fn plan(
             }
             let p = Pending::explicit(&vectors, k, cut || splits.is_empty());
             return (
-                items,
+                Cow::Owned(items),
                 p,
                 Why::Glued {
                     digits: t.to_string(),
@@ -958,7 +983,7 @@ fn plan(
         }
         if s.len() == k {
             let vals = s.iter().map(value).collect();
-            return (s.to_vec(), Pending::certain(vals), Why::Count);
+            return (Cow::Borrowed(s), Pending::certain(vals), Why::Count);
         }
     }
     let vals: Vec<i64> = nonblank.iter().map(value).collect();
@@ -1174,34 +1199,50 @@ pub fn parse_caption(text: &str) -> Option<(Option<String>, Option<String>)> {
 }
 
 /// Part 二's rows flattened over its blocks: (block index, row key, row label), and each row
-/// label's matching key.
+/// label prepared for matching (once per format).
 pub(crate) type ActiveSpecs = Vec<(usize, &'static str, &'static str)>;
 
-pub(crate) fn active_specs(
-    blocks: &'static [crate::spec::ActiveBlock],
-) -> (ActiveSpecs, Vec<String>) {
-    let specs: ActiveSpecs = blocks
-        .iter()
-        .enumerate()
-        .flat_map(|(b, blk)| blk.rows.iter().map(move |(k, l)| (b, *k, *l)))
-        .collect();
-    let keys = specs.iter().map(|s| key(s.2)).collect();
-    (specs, keys)
+pub(crate) fn active_specs(format: Format) -> &'static (ActiveSpecs, Vec<Official>) {
+    use std::sync::OnceLock;
+    static CACHE: [OnceLock<(ActiveSpecs, Vec<Official>)>; 2] = [OnceLock::new(), OnceLock::new()];
+    let slot = match format {
+        Format::F2019 => &CACHE[0],
+        Format::F2021 => &CACHE[1],
+    };
+    slot.get_or_init(|| {
+        let specs: ActiveSpecs = active_blocks(format)
+            .iter()
+            .enumerate()
+            .flat_map(|(b, blk)| blk.rows.iter().map(move |(k, l)| (b, *k, *l)))
+            .collect();
+        let keys = specs.iter().map(|s| Official::new(s.2)).collect();
+        (specs, keys)
+    })
 }
 
 /// The part 二 row one of `found` keys names (exact, or similar enough for a label of three or
 /// more characters), preferring a row of the current `block`.
 pub(crate) fn best_active_row(
     found: &[String],
-    keys: &[String],
+    keys: &[Official],
     specs: &ActiveSpecs,
     block: Option<usize>,
 ) -> Option<usize> {
     let mut best: Option<(usize, f32)> = None;
     for k in found {
+        let kc: Vec<char> = k.chars().collect();
         for (i, off) in keys.iter().enumerate() {
-            let mut s = if k == off { 1.0 } else { similarity(k, off) };
-            if s < 1.0 && (s < 0.8 || off.chars().count() < 3) {
+            let exact = *k == off.full;
+            // Below 1.0 a label of fewer than three characters does not count: not scored.
+            if !exact && off.full_c.len() < 3 {
+                continue;
+            }
+            let mut s = if exact {
+                1.0
+            } else {
+                similarity_chars(&kc, &off.full_c)
+            };
+            if s < 1.0 && (s < 0.8 || off.full_c.len() < 3) {
                 continue;
             }
             if Some(specs[i].0) == block {
@@ -1248,7 +1289,7 @@ pub(crate) fn place_active_blocks(
 
 pub fn read_active(lines: &[Line], format: Format) -> TableRead {
     let blocks = active_blocks(format);
-    let (specs, keys) = active_specs(blocks);
+    let (specs, keys) = active_specs(format);
     let mut found: Vec<Option<RowRead>> = vec![None; specs.len()];
     let mut captions = Vec::new();
     let mut cur: Option<usize> = None;
@@ -1280,7 +1321,7 @@ pub fn read_active(lines: &[Line], format: Format) -> TableRead {
         }
         let (label, slots) = label_and_slots(&row);
         let lk = label_keys(&label);
-        if let Some(i) = best_active_row(&lk, &keys, &specs, block) {
+        if let Some(i) = best_active_row(&lk, keys, specs, block) {
             if found[i].is_none() {
                 found[i] = Some(RowRead::new(&row, &label, slots));
                 cur = Some(i);
@@ -1299,7 +1340,7 @@ pub fn read_active(lines: &[Line], format: Format) -> TableRead {
             }
         }
     }
-    let (rows, shapes, any) = place_active_blocks(blocks, &specs, &found);
+    let (rows, shapes, any) = place_active_blocks(blocks, specs, &found);
     TableRead {
         out: TableOut {
             found: any || !captions.is_empty(),
