@@ -134,11 +134,12 @@ pub fn split(line: &Line) -> Option<Row> {
         None => (&line.text, &line.raw),
     };
     // Byte offsets of every character in the normalised and the raw line (same count).
-    let offs: Vec<(usize, usize)> = text
-        .char_indices()
-        .map(|(i, _)| i)
-        .zip(raw.char_indices().map(|(i, _)| i))
-        .collect();
+    let mut offs: Vec<(usize, usize)> = Vec::with_capacity(text.chars().count());
+    offs.extend(
+        text.char_indices()
+            .map(|(i, _)| i)
+            .zip(raw.char_indices().map(|(i, _)| i)),
+    );
     let nchars = offs.len();
     let norm_at = |ci: usize| offs.get(ci).map(|o| o.0).unwrap_or(text.len());
     let raw_at = |ci: usize| offs.get(ci).map(|o| o.1).unwrap_or(raw.len());
@@ -161,6 +162,7 @@ pub fn split(line: &Line) -> Option<Row> {
     match sep {
         Sep::Tab | Sep::Pipe => {
             let sc = if sep == Sep::Tab { '\t' } else { '|' };
+            cells.reserve(text.bytes().filter(|&b| b == sc as u8).count() + 1);
             let mut start = 0;
             for (i, c) in text.chars().enumerate() {
                 if c == sc {
