@@ -232,14 +232,37 @@ pub(crate) fn siblings_differ(found: &str, official: &str) -> bool {
 /// Which words of [`SIBLING_WORDS`] a key contains: bit `i` for the `i`-th word of the sets
 /// laid end to end. Computed once per key, so that comparing keys is a few bit operations.
 pub(crate) fn sibling_bits(k: &str) -> u32 {
+    // One pass over the key: only where a character starts one of the words is a word tried.
     let mut bits = 0;
-    let mut i = 0;
-    for set in SIBLING_WORDS {
-        for w in set {
-            if k.contains(w) {
-                bits |= 1 << i;
+    for (b, c) in k.char_indices() {
+        if !matches!(
+            c,
+            '本' | '上'
+                | '下'
+                | '新'
+                | '结'
+                | '予'
+                | '不'
+                | '部'
+                | '维'
+                | '纠'
+                | '公'
+                | '处'
+                | '提'
+                | '自'
+                | '法'
+        ) {
+            continue;
+        }
+        let rest = &k[b..];
+        let mut i = 0;
+        for set in SIBLING_WORDS {
+            for w in set {
+                if rest.starts_with(w) {
+                    bits |= 1 << i;
+                }
+                i += 1;
             }
-            i += 1;
         }
     }
     bits
@@ -1358,6 +1381,28 @@ pub fn read_active(lines: &[Line], format: Format) -> TableRead {
 #[cfg(test)]
 mod sibling_tests {
     use super::*;
+
+    #[test]
+    fn sibling_bits_are_the_words_contained() {
+        for k in [
+            "本年新收",
+            "上年结转政府信息公开申请数量",
+            "不予公开",
+            "自然人法人",
+            "维持纠正",
+            "结转下年予以部分处理提供",
+            "",
+        ] {
+            let mut want = 0;
+            let words = SIBLING_WORDS.iter().flat_map(|s| s.iter());
+            for (i, w) in words.enumerate() {
+                if k.contains(w) {
+                    want |= 1 << i;
+                }
+            }
+            assert_eq!(sibling_bits(k), want, "{k}");
+        }
+    }
 
     #[test]
     fn sibling_labels_never_match_each_other() {
