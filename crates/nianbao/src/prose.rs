@@ -38,6 +38,21 @@ pub fn may_have_count(s: &str) -> bool {
     }
     false
 }
+
+/// Where [`may_have_count`] holds in `s`: (byte of the digit or numeral, byte of the counting
+/// word) for each counting word. `may_have_count` of a part `a..b` of `s` is whether some spot
+/// has `a <= digit` and `word < b`, so the parts of a sentence need no scan of their own.
+pub fn count_spots(s: &str, out: &mut Vec<(usize, usize)>) {
+    let mut number: Option<usize> = None;
+    for (b, c) in s.char_indices() {
+        if let Some(n) = number.filter(|_| is_unit(c)) {
+            out.push((n, b));
+        }
+        if c != ' ' {
+            number = (c.is_ascii_digit() || is_cn(c)).then_some(b);
+        }
+    }
+}
 fn cn_val(c: char) -> Option<f64> {
     Some(match c {
         '零' | '〇' => 0.0,
@@ -298,6 +313,15 @@ mod tests {
             assert!(!counted || may_have_count(s), "{s}");
         }
         assert!(!may_have_count("各项工作有序推进，条例"));
+        let s = "共收到 3 件，其中一件办结，各项";
+        let mut spots = Vec::new();
+        count_spots(s, &mut spots);
+        for (a, _) in s.char_indices() {
+            for b in (a..=s.len()).filter(|&b| s.is_char_boundary(b)) {
+                let spotted = spots.iter().any(|&(n, u)| a <= n && u < b);
+                assert_eq!(spotted, may_have_count(&s[a..b]), "{}", &s[a..b]);
+            }
+        }
         assert!(may_have_count("办结 3 件"));
     }
 
