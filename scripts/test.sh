@@ -24,7 +24,7 @@ section "engine and command-line tests"
 # Snapshots must match what is committed: a missing or changed snapshot fails.
 INSTA_UPDATE=no cargo test -p nianbao -p nianbao-cli --locked
 
-section "benchmark (quick run; budget: a 15 KB report in under 1 ms natively)"
+section "benchmark (quick run; budget: a 15 KB report (seed 003) in under 0.3 ms natively)"
 cargo bench -p nianbao --locked --bench check --bench readers -- --sample-count 20 2>&1 | grep -E "check|read|├|╰" || true
 
 section "batch benchmark (quick run: text and office files through the release command line)"

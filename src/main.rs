@@ -211,6 +211,9 @@ fn Header(p: &HeaderProps) -> Html {
     }
 }
 
+/// Texts longer than this (bytes) are taken from the text box when typing pauses.
+const LONG_TEXT: usize = 200_000;
+
 #[derive(Properties, PartialEq)]
 struct InputProps {
     text: Rc<String>,
@@ -251,11 +254,29 @@ fn drop_handler(d: &Dispatch, slot: u8) -> Callback<DragEvent> {
 fn InputPane(p: &InputProps) -> Html {
     let d = use_context::<Dispatch>().expect("dispatch context");
     let lang = p.lang;
+    // The text is read in a task of its own, after the browser has handled the keystroke, and
+    // keystrokes that come before it runs are taken together. In a long text (over 200,000
+    // bytes) it is read once typing pauses for 300 ms: reading a text box that holds megabytes,
+    // or changing the page beside it, makes Chromium lay it out again for seconds, so the page
+    // does nothing between keystrokes.
+    let pending = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
     let oninput = {
-        let d = d.clone();
-        Callback::from(move |e: InputEvent| {
-            let ta: HtmlTextAreaElement = e.target_unchecked_into();
-            d.dispatch(Action::Input(ta.value()));
+        let (d, ta, pending) = (d.clone(), p.textarea.clone(), pending.clone());
+        // Judged from the text last taken: touching the text box inside the input event (even
+        // its length) makes Chromium lay out a long text there and then.
+        let long = p.text.len() > LONG_TEXT;
+        Callback::from(move |_: InputEvent| {
+            if pending.borrow().is_some() && !long {
+                return;
+            }
+            let (d, ta, p2) = (d.clone(), ta.clone(), pending.clone());
+            let wait = if long { 300 } else { 0 };
+            *pending.borrow_mut() = Some(gloo::timers::callback::Timeout::new(wait, move || {
+                p2.borrow_mut().take();
+                if let Some(ta) = ta.cast::<HtmlTextAreaElement>() {
+                    d.dispatch(Action::Input(ta.value()));
+                }
+            }));
         })
     };
     // Pasting a web page or a Word document: the clipboard's HTML keeps the tables' cells, so

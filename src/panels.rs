@@ -53,7 +53,7 @@ pub fn ComparisonCard(p: &ComparisonProps) -> Html {
         .filter(|(_, f)| COMPARING.contains(&f.rule))
         .map(|(i, _)| i)
         .collect();
-    let on_threshold = Callback::from(move |e: Event| {
+    let on_threshold = Callback::from(move |e: InputEvent| {
         let input: HtmlInputElement = e.target_unchecked_into();
         if let Ok(v) = input.value().parse::<f64>() {
             dispatch.dispatch(Action::Threshold(v / 100.0));
@@ -114,7 +114,7 @@ pub fn ComparisonCard(p: &ComparisonProps) -> Html {
                 { format!("{} {}", lang.t("正文与上年重复：", "Prose repeated from last year:"), pct(c.repeated_share)) }
                 <label class="threshold">
                     { lang.t(" 提示阈值 ", " warn at ") }
-                    <input type="number" id="repeated-threshold" min="5" max="100" step="5" value={format!("{:.0}", p.threshold * 100.0)} onchange={on_threshold} />
+                    <input type="number" id="repeated-threshold" min="5" max="100" step="5" value={format!("{:.0}", p.threshold * 100.0)} oninput={on_threshold} />
                     { "%" }
                 </label>
             </p>

@@ -52,17 +52,31 @@ async function failed(err, m) {
   post({ op: 'failed', seq: m && m.seq, message: why });
 }
 
-function scheduleCheck(seq) {
+// A long text (over 200,000 characters) is checked once typing pauses for 300 ms, so that
+// results (and the page's rendering of them) do not arrive between keystrokes.
+const LONG = 200000;
+const PAUSE = 300;
+let timer;
+
+function scheduleCheck(seq, length = 0) {
   dirty = true;
   if (seq !== undefined) latest = Math.max(latest, seq);
+  if (length > LONG) {
+    clearTimeout(timer);
+    scheduled = true;
+    timer = setTimeout(run, PAUSE);
+    return;
+  }
   if (scheduled) return;
   scheduled = true;
   // Messages that arrived while the last check ran are all taken in first: only the newest text
   // is checked.
-  setTimeout(() => {
-    scheduled = false;
-    chain = chain.then(runCheck).catch((err) => failed(err, { seq: latest }));
-  }, 0);
+  timer = setTimeout(run, 0);
+}
+
+function run() {
+  scheduled = false;
+  chain = chain.then(runCheck).catch((err) => failed(err, { seq: latest }));
 }
 
 async function runCheck() {
@@ -98,7 +112,7 @@ async function handle(m) {
     case 'text': {
       const engine = await load('engine');
       engine.set_text(m.slot, m.name, m.text);
-      scheduleCheck(m.seq);
+      scheduleCheck(m.seq, m.text.length);
       return;
     }
     case 'file':

@@ -11,11 +11,11 @@ use crate::normalize::{key, normalize, strip_numbering, Text};
 use crate::sections::Structure;
 use crate::spec::{
     active_blocks, appeal_identities, request_identities, request_rows, Format, APPEAL_COLS,
-    GROUPS, REQUEST_COLS,
+    REQUEST_COLS,
 };
 use crate::tables::{
     active_specs, best_active_row, best_row, int_value, parse_caption, place, place_active_blocks,
-    Caption, Official, RowRead, TableRead,
+    request_officials, Caption, Official, RowRead, TableRead,
 };
 
 /// The tables found in grids; `None` where the text path must read the table.
@@ -106,12 +106,7 @@ fn request_columns_from_header(g: &Grid, before: usize) -> Option<Vec<usize>> {
 
 fn read_requests(grids: &[&Grid], format: Format) -> Option<TableRead> {
     let specs = request_rows(format);
-    let officials: Vec<Official> = specs.iter().map(|r| Official::new(r.label)).collect();
-    let groups: Vec<(&str, Official)> = GROUPS
-        .iter()
-        .filter(|(g, _)| format == Format::F2021 || *g != "3.6")
-        .map(|(g, l)| (*g, Official::new(l)))
-        .collect();
+    let (officials, groups) = request_officials(format);
     let mut found: Vec<Option<RowRead>> = vec![None; specs.len()];
     let mut table_line = None;
     let mut any = false;
@@ -145,13 +140,13 @@ fn read_requests(grids: &[&Grid], format: Format) -> Option<TableRead> {
             keys.push(labels.iter().map(|c| text_key(c)).collect());
             let keys: Vec<String> = keys
                 .into_iter()
-                .filter(|k| !k.is_empty() && !is_group(k, &groups))
+                .filter(|k| !k.is_empty() && !is_group(k, groups))
                 .collect();
             if keys.is_empty() {
                 continue;
             }
-            if let Some((i, _)) = best_row(&keys[..1], &officials, local)
-                .or_else(|| best_row(&keys, &officials, local))
+            if let Some((i, _)) =
+                best_row(&keys[..1], officials, local).or_else(|| best_row(&keys, officials, local))
             {
                 hits.push((r, i, labels));
                 local = i + 1;
@@ -287,7 +282,7 @@ fn read_appeals(grids: &[&Grid]) -> Option<TableRead> {
 
 fn read_active(grids: &[&Grid], format: Format) -> Option<TableRead> {
     let blocks = active_blocks(format);
-    let (specs, keys) = active_specs(blocks);
+    let (specs, keys) = active_specs(format);
     let mut found: Vec<Option<RowRead>> = vec![None; specs.len()];
     let mut captions = Vec::new();
     let mut table_line = None;
@@ -323,7 +318,7 @@ fn read_active(grids: &[&Grid], format: Format) -> Option<TableRead> {
                 }
             }
             let k = text_key(first);
-            let Some(i) = best_active_row(&[k], &keys, &specs, block) else {
+            let Some(i) = best_active_row(&[k], keys, specs, block) else {
                 continue;
             };
             if found[i].is_some() {
@@ -352,7 +347,7 @@ fn read_active(grids: &[&Grid], format: Format) -> Option<TableRead> {
         }
     }
     table_line?;
-    let (rows, shapes, _) = place_active_blocks(blocks, &specs, &found);
+    let (rows, shapes, _) = place_active_blocks(blocks, specs, &found);
     Some(TableRead {
         out: crate::result::TableOut {
             found: true,

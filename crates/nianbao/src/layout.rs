@@ -134,11 +134,12 @@ pub fn split(line: &Line) -> Option<Row> {
         None => (&line.text, &line.raw),
     };
     // Byte offsets of every character in the normalised and the raw line (same count).
-    let offs: Vec<(usize, usize)> = text
-        .char_indices()
-        .map(|(i, _)| i)
-        .zip(raw.char_indices().map(|(i, _)| i))
-        .collect();
+    let mut offs: Vec<(usize, usize)> = Vec::with_capacity(text.chars().count());
+    offs.extend(
+        text.char_indices()
+            .map(|(i, _)| i)
+            .zip(raw.char_indices().map(|(i, _)| i)),
+    );
     let nchars = offs.len();
     let norm_at = |ci: usize| offs.get(ci).map(|o| o.0).unwrap_or(text.len());
     let raw_at = |ci: usize| offs.get(ci).map(|o| o.1).unwrap_or(raw.len());
@@ -161,6 +162,7 @@ pub fn split(line: &Line) -> Option<Row> {
     match sep {
         Sep::Tab | Sep::Pipe => {
             let sc = if sep == Sep::Tab { '\t' } else { '|' };
+            cells.reserve(text.bytes().filter(|&b| b == sc as u8).count() + 1);
             let mut start = 0;
             for (i, c) in text.chars().enumerate() {
                 if c == sc {
@@ -232,7 +234,9 @@ pub fn split(line: &Line) -> Option<Row> {
 fn unglue(cells: Vec<Cell>) -> Vec<Cell> {
     let mut out = Vec::with_capacity(cells.len());
     for c in cells {
-        if c.kind != Kind::Text || c.is_value {
+        // Cheap test first: most cells do not end in seven digits (ASCII digits are one byte).
+        let trailing = c.text.bytes().rev().take_while(u8::is_ascii_digit).count();
+        if c.kind != Kind::Text || c.is_value || trailing < 7 {
             out.push(c);
             continue;
         }
@@ -474,7 +478,7 @@ fn parse_number(s: &str) -> Option<Parsed> {
         }
         None => (body, None),
     };
-    let digits: String = if int.contains(',') {
+    let digits: std::borrow::Cow<str> = if int.contains(',') {
         // Thousands separators: 1,234 or 12,345,678.
         let groups: Vec<&str> = int.split(',').collect();
         let ok = groups[0].len() <= 3
@@ -484,12 +488,12 @@ fn parse_number(s: &str) -> Option<Parsed> {
         if !ok {
             return None;
         }
-        groups.concat()
+        groups.concat().into()
     } else {
         if !int.bytes().all(|b| b.is_ascii_digit()) {
             return None;
         }
-        int.to_string()
+        int.into()
     };
     // Significant digits: leading zeros do not count, nor trailing zeros of the fraction.
     let frac_digits = frac.map(|f| f.trim_end_matches('0')).unwrap_or("");
@@ -502,9 +506,11 @@ fn parse_number(s: &str) -> Option<Parsed> {
     if significant > MAX_DIGITS || int_digits.len() > 13 {
         return Some(Parsed::Implausible);
     }
-    let text = match frac {
-        Some(f) => format!("{digits}.{f}"),
-        None => digits,
+    // Without thousands separators the number's text is `body` itself.
+    let text: std::borrow::Cow<str> = match (&digits, frac) {
+        (std::borrow::Cow::Borrowed(_), _) => body.into(),
+        (_, Some(f)) => format!("{digits}.{f}").into(),
+        (_, None) => digits.clone(),
     };
     let v = text.parse::<f64>().ok()? * sign;
     if !v.is_finite() || v.abs() > MAX_VALUE {

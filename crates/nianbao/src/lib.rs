@@ -40,12 +40,10 @@ pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");
 /// Detects the layout (F2019 or F2021) from the words of the tables.
 pub fn detect_format(text: &Text) -> Option<Format> {
     // Markers stand in table cells and headers: short lines. Long lines are prose.
-    let all: String = text
-        .lines
-        .iter()
-        .filter(|l| l.text.len() < 300)
-        .map(|l| l.key())
-        .collect();
+    let mut all = String::new();
+    for l in text.lines.iter().filter(|l| l.text.len() < 300) {
+        l.push_key(&mut all);
+    }
     let count = |ms: &[&str]| ms.iter().filter(|m| all.contains(&key(m))).count();
     let (a, b) = (count(&MARKERS_2021), count(&MARKERS_2019));
     match a.cmp(&b) {

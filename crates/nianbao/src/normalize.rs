@@ -22,6 +22,11 @@ impl Line {
     pub fn key(&self) -> String {
         key_of_normalized(&self.text)
     }
+
+    /// Appends the line's key to `out` (no String of its own).
+    pub fn push_key(&self, out: &mut String) {
+        push_key_of_normalized(&self.text, out)
+    }
 }
 
 /// The whole input, split into normalised lines.
@@ -114,7 +119,22 @@ fn push_line(lines: &mut Vec<Line>, raw: &str) {
 }
 
 /// Maps one character to its normalised form (always exactly one character).
+#[inline(always)]
 pub fn norm_char(c: char) -> char {
+    // Fast paths for the common cases: below U+2000 only U+00A0 changes; ideographs change only
+    // when traditional (the last arm of `norm_other`).
+    let u = c as u32;
+    if u < 0x2000 {
+        return if u == 0xA0 { ' ' } else { c };
+    }
+    if (0x4E00..0xA000).contains(&u) {
+        return simplified(c);
+    }
+    norm_other(c)
+}
+
+#[inline(never)]
+fn norm_other(c: char) -> char {
     match c {
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
         '\u{3000}'
@@ -160,6 +180,7 @@ const TRAD_SIMP: &str =
 鄭郑醜丑釣钓鈴铃鋼钢鍋锅鎖锁鏡镜鐘钟門门閃闪閱阅闊阔陸陆隸隶雞鸡離离雲云霧雾靜静韓韩頂顶頓顿\
 頗颇頸颈頻频顏颜願愿顯显飛飞飯饭飽饱餐餐馬马駐驻騎骑髮发鬆松魚鱼鳥鸟鹽盐麥麦黴霉鼓鼓齣出";
 
+#[inline]
 fn simplified(c: char) -> char {
     // Traditional characters are all in the CJK block; most characters are not traditional,
     // and a bitset answers that without a search.
@@ -213,8 +234,13 @@ pub fn key(s: &str) -> String {
 }
 
 fn key_of_normalized(s: &str) -> String {
-    let keep = |c: char| c.is_ascii_alphanumeric() || is_cjk(c);
     let mut out = String::with_capacity(s.len());
+    push_key_of_normalized(s, &mut out);
+    out
+}
+
+fn push_key_of_normalized(s: &str, out: &mut String) {
+    let keep = |c: char| c.is_ascii_alphanumeric() || is_cjk(c);
     let mut run: Option<usize> = None;
     for (i, c) in s.char_indices() {
         if keep(c) && !c.is_ascii_uppercase() {
@@ -231,7 +257,6 @@ fn key_of_normalized(s: &str) -> String {
     if let Some(r) = run {
         out.push_str(&s[r..]);
     }
-    out
 }
 
 pub fn is_cjk(c: char) -> bool {

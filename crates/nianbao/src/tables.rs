@@ -8,13 +8,14 @@
 //! `placement`.
 
 use crate::layout::{self, Cell, Kind, Row, Sep};
-use crate::normalize::{key, similarity, similarity_chars, strip_numbering, Line};
+use crate::normalize::{key, similarity_chars, strip_numbering, Line};
 use crate::placement::{solve, Pending};
 use crate::result::{CellOut, ColumnOut, Read, RowOut, TableOut};
 use crate::spec::{
     active_blocks, appeal_identities, request_identities, request_rows, ColKind, Format, Identity,
     APPEAL_COLS, GROUPS, REQUEST_COLS,
 };
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// A row as read from the text, before placement.
@@ -225,10 +226,56 @@ const SIBLING_WORDS: [&[&str]; 6] = [
 
 /// Whether `found` and `official` (keys) name different siblings.
 pub(crate) fn siblings_differ(found: &str, official: &str) -> bool {
+    sibling_bits_differ(sibling_bits(found), sibling_bits(official))
+}
+
+/// Which words of [`SIBLING_WORDS`] a key contains: bit `i` for the `i`-th word of the sets
+/// laid end to end. Computed once per key, so that comparing keys is a few bit operations.
+pub(crate) fn sibling_bits(k: &str) -> u32 {
+    // One pass over the key: only where a character starts one of the words is a word tried.
+    let mut bits = 0;
+    for (b, c) in k.char_indices() {
+        if !matches!(
+            c,
+            '本' | '上'
+                | '下'
+                | '新'
+                | '结'
+                | '予'
+                | '不'
+                | '部'
+                | '维'
+                | '纠'
+                | '公'
+                | '处'
+                | '提'
+                | '自'
+                | '法'
+        ) {
+            continue;
+        }
+        let rest = &k[b..];
+        let mut i = 0;
+        for set in SIBLING_WORDS {
+            for w in set {
+                if rest.starts_with(w) {
+                    bits |= 1 << i;
+                }
+                i += 1;
+            }
+        }
+    }
+    bits
+}
+
+/// [`siblings_differ`] on [`sibling_bits`]: some set has words in both keys, none shared.
+pub(crate) fn sibling_bits_differ(found: u32, official: u32) -> bool {
+    let mut i = 0;
     SIBLING_WORDS.iter().any(|set| {
-        let f: Vec<&&str> = set.iter().filter(|w| found.contains(**w)).collect();
-        let o: Vec<&&str> = set.iter().filter(|w| official.contains(**w)).collect();
-        !f.is_empty() && !o.is_empty() && !f.iter().any(|w| o.contains(w))
+        let mask = ((1u32 << set.len()) - 1) << i;
+        i += set.len();
+        let (f, o) = (found & mask, official & mask);
+        f != 0 && o != 0 && f & o == 0
     })
 }
 
@@ -293,6 +340,8 @@ pub(crate) struct Official {
     pub(crate) core: String,
     pub(crate) full_c: Vec<char>,
     pub(crate) core_c: Vec<char>,
+    /// [`sibling_bits`] of `full`.
+    pub(crate) siblings: u32,
 }
 
 impl Official {
@@ -302,6 +351,7 @@ impl Official {
         Official {
             full_c: full.chars().collect(),
             core_c: core.chars().collect(),
+            siblings: sibling_bits(&full),
             full,
             core,
         }
@@ -326,6 +376,7 @@ pub(crate) fn best_row(keys: &[String], rows: &[Official], cursor: usize) -> Opt
         let c = strip_numbering(k);
         let kc: Vec<char> = k.chars().collect();
         let cc: Vec<char> = c.chars().collect();
+        let mut siblings = None;
         for (i, o) in rows.iter().enumerate().skip(cursor) {
             let exactish = *k == o.full
                 || (o.core_c.len() >= 4 && c == o.core)
@@ -334,7 +385,13 @@ pub(crate) fn best_row(keys: &[String], rows: &[Official], cursor: usize) -> Opt
                 || (i == cursor && c != k.as_str() && !c.is_empty() && o.full.starts_with(k.as_str()));
             let s = if exactish {
                 1.0
-            } else if i < cursor + 8 && kc.len() >= 2 && !siblings_differ(k, &o.full) {
+            } else if i < cursor + 8
+                && kc.len() >= 2
+                && !sibling_bits_differ(
+                    *siblings.get_or_insert_with(|| sibling_bits(k)),
+                    o.siblings,
+                )
+            {
                 label_score(&kc, &cc, o)
             } else {
                 0.0
@@ -389,14 +446,34 @@ pub(crate) fn group_of<'g>(k: &str, groups: &'g [(&'g str, Official)]) -> Option
 
 // ---------------------------------------------------------------- part 三
 
+/// Part 三's official row labels and its groups' labels (merged header cells), prepared for
+/// matching once per format.
+pub(crate) type RequestOfficials = (Vec<Official>, Vec<(&'static str, Official)>);
+
+pub(crate) fn request_officials(format: Format) -> &'static RequestOfficials {
+    use std::sync::OnceLock;
+    static CACHE: [OnceLock<RequestOfficials>; 2] = [OnceLock::new(), OnceLock::new()];
+    let slot = match format {
+        Format::F2019 => &CACHE[0],
+        Format::F2021 => &CACHE[1],
+    };
+    slot.get_or_init(|| {
+        let officials = request_rows(format)
+            .iter()
+            .map(|r| Official::new(r.label))
+            .collect();
+        let groups = GROUPS
+            .iter()
+            .filter(|(g, _)| format == Format::F2021 || *g != "3.6")
+            .map(|(g, l)| (*g, Official::new(l)))
+            .collect();
+        (officials, groups)
+    })
+}
+
 pub fn read_requests(lines: &[Line], format: Format) -> TableRead {
     let specs = request_rows(format);
-    let officials: Vec<Official> = specs.iter().map(|r| Official::new(r.label)).collect();
-    let groups: Vec<(&str, Official)> = GROUPS
-        .iter()
-        .filter(|(g, _)| format == Format::F2021 || *g != "3.6")
-        .map(|(g, l)| (*g, Official::new(l)))
-        .collect();
+    let (officials, groups) = request_officials(format);
 
     let mut found: Vec<Option<RowRead>> = vec![None; specs.len()];
     let mut unlabeled: Vec<(&str, RowRead)> = Vec::new();
@@ -419,7 +496,7 @@ pub fn read_requests(lines: &[Line], format: Format) -> TableRead {
     for row in request_rows_of(lines) {
         let (label, slots) = label_and_slots(&row);
         let keys = label_keys(&label);
-        let group_hit = keys.iter().rev().find_map(|k| group_of(k, &groups));
+        let group_hit = keys.iter().rev().find_map(|k| group_of(k, groups));
         // The best row from the cursor on: exact and prefix matches first, then fuzzy ones
         // among the next few rows; whole cells first, then runs of words. The row before the
         // cursor is tried too while it has no values: a heading repeating a row's label
@@ -428,9 +505,9 @@ pub fn read_requests(lines: &[Line], format: Format) -> TableRead {
             Some(p) if row.has_values() && found[p].as_ref().is_some_and(|r| !r.has_values) => p,
             _ => cursor,
         };
-        let mut best = best_row(&keys, &officials, from);
+        let mut best = best_row(&keys, officials, from);
         if best.is_none() && label.iter().any(|c| c.text.contains(' ')) {
-            best = best_row(&word_keys(&label), &officials, from);
+            best = best_row(&word_keys(&label), officials, from);
         }
         let mut group_hit = group_hit;
         if best.is_none() {
@@ -438,13 +515,13 @@ pub fn read_requests(lines: &[Line], format: Format) -> TableRead {
             // rowspan: "（三）不予公开1.属于国家秘密0000000".
             let mut rest: Vec<String> = Vec::new();
             for k in &keys {
-                if let Some((g, r)) = strip_group_prefix(k, &groups) {
+                if let Some((g, r)) = strip_group_prefix(k, groups) {
                     group_hit = Some(g);
                     rest.push(r);
                 }
             }
             if !rest.is_empty() {
-                best = best_row(&rest, &officials, from);
+                best = best_row(&rest, officials, from);
             }
         }
         if let Some(g) = group_hit {
@@ -705,12 +782,12 @@ fn place_rows(
 ) -> TableRead {
     let k = cols.len();
     // Items of each row, its pending placement, and why it is uncertain.
-    let mut items: Vec<Vec<Cell>> = Vec::with_capacity(found.len());
+    let mut items: Vec<Cow<[Cell]>> = Vec::with_capacity(found.len());
     let mut pending: Vec<Option<Pending>> = Vec::with_capacity(found.len());
     let mut whys: Vec<Why> = Vec::with_capacity(found.len());
     for (i, f) in found.iter().enumerate() {
         let Some(r) = f else {
-            items.push(Vec::new());
+            items.push(Cow::Borrowed(&[]));
             pending.push(None);
             whys.push(Why::Count);
             continue;
@@ -855,26 +932,30 @@ fn place_rows(
 /// The items of a row and how they may be placed into k columns; `scattered` when the values
 /// came from several lines that are not one cell-per-line run; `own` the row's own identities
 /// (column lists), used to split a run of glued digits.
-fn plan(
-    r: &RowRead,
+fn plan<'r>(
+    r: &'r RowRead,
     k: usize,
     value: fn(&Cell) -> i64,
     scattered: bool,
     own: &[(Vec<usize>, Vec<usize>)],
-) -> (Vec<Cell>, Pending, Why) {
+) -> (Cow<'r, [Cell]>, Pending, Why) {
     if r.grid && r.slots.len() == k {
         // A grid row: each cell is its column's, blanks included.
         let vals = r.slots.iter().map(value).collect();
-        return (r.slots.clone(), Pending::certain(vals), Why::Count);
+        return (Cow::Borrowed(&r.slots), Pending::certain(vals), Why::Count);
     }
-    let nonblank: Vec<Cell> = r
-        .slots
-        .iter()
-        .filter(|c| c.kind != Kind::Blank)
-        .cloned()
-        .collect();
+    // (Borrowed when there is no blank to leave out, as in most rows.)
+    let nonblank: Cow<[Cell]> = if r.slots.iter().all(|c| c.kind != Kind::Blank) {
+        Cow::Borrowed(&r.slots)
+    } else {
+        r.slots
+            .iter()
+            .filter(|c| c.kind != Kind::Blank)
+            .cloned()
+            .collect()
+    };
     // One run of digits where a whole row of numbers belongs ("801000081" for 80|1|0|0|0|0|81).
-    if let [c] = nonblank.as_slice() {
+    if let [c] = &*nonblank {
         let t = c.text.trim();
         if !own.is_empty()
             && k >= 7
@@ -905,7 +986,7 @@ fn plan(
             }
             let p = Pending::explicit(&vectors, k, cut || splits.is_empty());
             return (
-                items,
+                Cow::Owned(items),
                 p,
                 Why::Glued {
                     digits: t.to_string(),
@@ -925,7 +1006,7 @@ fn plan(
         }
         if s.len() == k {
             let vals = s.iter().map(value).collect();
-            return (s.to_vec(), Pending::certain(vals), Why::Count);
+            return (Cow::Borrowed(s), Pending::certain(vals), Why::Count);
         }
     }
     let vals: Vec<i64> = nonblank.iter().map(value).collect();
@@ -1141,34 +1222,50 @@ pub fn parse_caption(text: &str) -> Option<(Option<String>, Option<String>)> {
 }
 
 /// Part 二's rows flattened over its blocks: (block index, row key, row label), and each row
-/// label's matching key.
+/// label prepared for matching (once per format).
 pub(crate) type ActiveSpecs = Vec<(usize, &'static str, &'static str)>;
 
-pub(crate) fn active_specs(
-    blocks: &'static [crate::spec::ActiveBlock],
-) -> (ActiveSpecs, Vec<String>) {
-    let specs: ActiveSpecs = blocks
-        .iter()
-        .enumerate()
-        .flat_map(|(b, blk)| blk.rows.iter().map(move |(k, l)| (b, *k, *l)))
-        .collect();
-    let keys = specs.iter().map(|s| key(s.2)).collect();
-    (specs, keys)
+pub(crate) fn active_specs(format: Format) -> &'static (ActiveSpecs, Vec<Official>) {
+    use std::sync::OnceLock;
+    static CACHE: [OnceLock<(ActiveSpecs, Vec<Official>)>; 2] = [OnceLock::new(), OnceLock::new()];
+    let slot = match format {
+        Format::F2019 => &CACHE[0],
+        Format::F2021 => &CACHE[1],
+    };
+    slot.get_or_init(|| {
+        let specs: ActiveSpecs = active_blocks(format)
+            .iter()
+            .enumerate()
+            .flat_map(|(b, blk)| blk.rows.iter().map(move |(k, l)| (b, *k, *l)))
+            .collect();
+        let keys = specs.iter().map(|s| Official::new(s.2)).collect();
+        (specs, keys)
+    })
 }
 
 /// The part 二 row one of `found` keys names (exact, or similar enough for a label of three or
 /// more characters), preferring a row of the current `block`.
 pub(crate) fn best_active_row(
     found: &[String],
-    keys: &[String],
+    keys: &[Official],
     specs: &ActiveSpecs,
     block: Option<usize>,
 ) -> Option<usize> {
     let mut best: Option<(usize, f32)> = None;
     for k in found {
+        let kc: Vec<char> = k.chars().collect();
         for (i, off) in keys.iter().enumerate() {
-            let mut s = if k == off { 1.0 } else { similarity(k, off) };
-            if s < 1.0 && (s < 0.8 || off.chars().count() < 3) {
+            let exact = *k == off.full;
+            // Below 1.0 a label of fewer than three characters does not count: not scored.
+            if !exact && off.full_c.len() < 3 {
+                continue;
+            }
+            let mut s = if exact {
+                1.0
+            } else {
+                similarity_chars(&kc, &off.full_c)
+            };
+            if s < 1.0 && (s < 0.8 || off.full_c.len() < 3) {
                 continue;
             }
             if Some(specs[i].0) == block {
@@ -1215,7 +1312,7 @@ pub(crate) fn place_active_blocks(
 
 pub fn read_active(lines: &[Line], format: Format) -> TableRead {
     let blocks = active_blocks(format);
-    let (specs, keys) = active_specs(blocks);
+    let (specs, keys) = active_specs(format);
     let mut found: Vec<Option<RowRead>> = vec![None; specs.len()];
     let mut captions = Vec::new();
     let mut cur: Option<usize> = None;
@@ -1247,7 +1344,7 @@ pub fn read_active(lines: &[Line], format: Format) -> TableRead {
         }
         let (label, slots) = label_and_slots(&row);
         let lk = label_keys(&label);
-        if let Some(i) = best_active_row(&lk, &keys, &specs, block) {
+        if let Some(i) = best_active_row(&lk, keys, specs, block) {
             if found[i].is_none() {
                 found[i] = Some(RowRead::new(&row, &label, slots));
                 cur = Some(i);
@@ -1266,7 +1363,7 @@ pub fn read_active(lines: &[Line], format: Format) -> TableRead {
             }
         }
     }
-    let (rows, shapes, any) = place_active_blocks(blocks, &specs, &found);
+    let (rows, shapes, any) = place_active_blocks(blocks, specs, &found);
     TableRead {
         out: TableOut {
             found: any || !captions.is_empty(),
@@ -1284,6 +1381,28 @@ pub fn read_active(lines: &[Line], format: Format) -> TableRead {
 #[cfg(test)]
 mod sibling_tests {
     use super::*;
+
+    #[test]
+    fn sibling_bits_are_the_words_contained() {
+        for k in [
+            "本年新收",
+            "上年结转政府信息公开申请数量",
+            "不予公开",
+            "自然人法人",
+            "维持纠正",
+            "结转下年予以部分处理提供",
+            "",
+        ] {
+            let mut want = 0;
+            let words = SIBLING_WORDS.iter().flat_map(|s| s.iter());
+            for (i, w) in words.enumerate() {
+                if k.contains(w) {
+                    want |= 1 << i;
+                }
+            }
+            assert_eq!(sibling_bits(k), want, "{k}");
+        }
+    }
 
     #[test]
     fn sibling_labels_never_match_each_other() {

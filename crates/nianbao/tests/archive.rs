@@ -44,13 +44,20 @@ fn entries_in_name_order_readable_forms_only() {
 fn a_zip_bomb_is_refused_with_a_message_and_the_rest_is_read() {
     let zeros = vec![b'0'; (ENTRY_MAX as usize) + 1];
     let small = vec![b'0'; 20 << 20];
-    let z = zip_of(&[("big.txt", &zeros), ("ratio.txt", &small), ("ok.txt", b"fine")]);
+    let z = zip_of(&[
+        ("big.txt", &zeros),
+        ("ratio.txt", &small),
+        ("ok.txt", b"fine"),
+    ]);
     let e = entries(&z, &no_legacy).unwrap();
     let by = |n: &str| e.iter().find(|e| e.name == n).unwrap();
     let big = by("big.txt").bytes.as_ref().unwrap_err();
     assert!(big.zh.contains("上限"), "{big}");
     let ratio = by("ratio.txt").bytes.as_ref().unwrap_err();
-    assert!(ratio.zh.contains("压缩炸弹") && ratio.en.contains("zip bomb"), "{ratio}");
+    assert!(
+        ratio.zh.contains("压缩炸弹") && ratio.en.contains("zip bomb"),
+        "{ratio}"
+    );
     assert_eq!(by("ok.txt").bytes.as_ref().unwrap(), b"fine");
 }
 

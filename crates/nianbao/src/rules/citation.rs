@@ -27,7 +27,8 @@ pub fn check(ctx: &mut Ctx) {
     }
     // Document numbers cited anywhere in the text.
     for line in &ctx.text.lines {
-        if !line.text.contains('号') {
+        // Every number looked for has 号 and a bracket (〔 or [).
+        if !line.text.contains('号') || !line.text.contains(['〔', '[']) {
             continue;
         }
         let t: String = line.text.chars().filter(|c| !c.is_whitespace()).collect();

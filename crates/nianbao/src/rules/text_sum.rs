@@ -7,7 +7,7 @@
 //! 法人8件，办结718件" is 741 + 8 = 749.
 
 use super::Ctx;
-use crate::prose::{is_prose, numbers, Num};
+use crate::prose::{is_prose, may_have_count, numbers, Num};
 use crate::result::{Severity, Status};
 
 const TRIGGERS: [&str; 4] = ["其中", "包括", "分别为", "分别是"];
@@ -89,6 +89,11 @@ pub fn check(ctx: &mut Ctx) {
     let before = ctx.findings.len();
     let mut checked = 0;
     for line in ctx.text.lines.iter().filter(|l| is_prose(l)) {
+        // Parts follow one of the triggers, and a total has a counting word: a line without
+        // either lists none.
+        if !TRIGGERS.iter().any(|t| line.text.contains(t)) || !may_have_count(&line.text) {
+            continue;
+        }
         let chars: Vec<char> = line.text.chars().collect();
         let nums = numbers(&chars);
         // Only a number with a counting word can be a total.

@@ -3,7 +3,7 @@
 //! clause without the word 申请 is about requests when its sentence is.
 
 use super::Ctx;
-use crate::prose::{any, clauses, is_prose, numbers};
+use crate::prose::{any, clauses, count_spots, is_prose, numbers};
 use crate::result::{Status, TableOut};
 
 /// A table cell's whole value and its line.
@@ -31,16 +31,30 @@ pub fn check(ctx: &mut Ctx) {
         .zip(cell(ap, "appeals", "suit_after_review.total"))
         .map(|(a, b)| (a.0 + b.0, a.1));
     let mut checked = 0;
+    let mut spots = Vec::new();
     for line in ctx.text.lines.iter().filter(|l| is_prose(l)) {
         let text = line.text.as_str();
         let mut col = 0; // chars before the clause
         for sentence in text.split_inclusive('。') {
-            let requests =
-                sentence.contains("申请") && any(sentence, &["政府信息", "依申请", "公开申请"]);
             let base = col;
             col += sentence.chars().count();
+            // A count needs a counting word after it: a sentence without one has nothing to
+            // compare.
+            spots.clear();
+            count_spots(sentence, &mut spots);
+            if spots.is_empty() {
+                continue;
+            }
+            let requests =
+                sentence.contains("申请") && any(sentence, &["政府信息", "依申请", "公开申请"]);
             for (at, clause) in clauses(sentence) {
                 let at = base + at;
+                // (`prose::may_have_count` of the clause.)
+                let a = clause.as_ptr() as usize - sentence.as_ptr() as usize;
+                let b = a + clause.len();
+                if !spots.iter().any(|&(n, u)| a <= n && u < b) {
+                    continue;
+                }
                 let cc: Vec<char> = clause.chars().collect();
                 let ns: Vec<_> = numbers(&cc)
                     .into_iter()
