@@ -120,6 +120,8 @@ pub fn BatchPane(p: &BatchProps) -> Html {
     let d = dispatch.clone();
     let close = Callback::from(move |_| d.dispatch(Action::CloseBatch));
     let d = dispatch.clone();
+    let more = Callback::from(move |_| d.dispatch(Action::MoreRows));
+    let d = dispatch.clone();
     let on_filter = Callback::from(move |e: InputEvent| {
         let i: HtmlInputElement = e.target_unchecked_into();
         d.dispatch(Action::Filter(i.value()));
@@ -275,9 +277,15 @@ pub fn BatchPane(p: &BatchProps) -> Html {
                             { head(Col::Suit, "诉讼", "Suits") }
                             { for RATE_COLS.iter().map(|(k, zh, en)| head(Col::Rate(k), zh, en)) }
                         </tr></thead>
-                        <tbody>{ for rows.iter().map(row_html) }</tbody>
+                        <tbody>{ for rows.iter().take(b.limit).map(row_html) }</tbody>
                     </table>
                 </div>
+                if rows.len() > b.limit {
+                    <p class="more">
+                        { format!("{} {} / {} {} ", lang.t("显示", "Showing"), b.limit, rows.len(), lang.t("行", "rows")) }
+                        <button type="button" id="more-rows" onclick={more}>{ lang.t("再显示100行", "Show 100 more") }</button>
+                    </p>
+                }
             </section>
         </main>
     }

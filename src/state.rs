@@ -124,7 +124,13 @@ pub struct Batch {
     pub verdict_filter: String,
     /// Where the roll-up was scrolled when a report was opened.
     pub scroll: f64,
+    /// How many rows the table shows (more on request: a table of thousands of rows would take
+    /// the page's thread for long to draw).
+    pub limit: usize,
 }
+
+/// Rows the roll-up shows at first, and more each time.
+pub const ROWS_SHOWN: usize = 100;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum View {
@@ -239,6 +245,7 @@ pub enum Action {
     Sort(Col),
     Filter(String),
     VerdictFilter(String),
+    MoreRows,
     Worker(Incoming),
 }
 
@@ -391,6 +398,7 @@ impl State {
             filter: String::new(),
             verdict_filter: String::new(),
             scroll: 0.0,
+            limit: ROWS_SHOWN,
         }));
         bridge::post("batch", &[("files", list.into()), ("names", names.into())]);
     }
@@ -739,6 +747,11 @@ impl Reducible for State {
             Action::Filter(f) => {
                 if let Some(b) = &mut s.batch {
                     Rc::make_mut(b).filter = f;
+                }
+            }
+            Action::MoreRows => {
+                if let Some(b) = &mut s.batch {
+                    Rc::make_mut(b).limit += ROWS_SHOWN;
                 }
             }
             Action::VerdictFilter(f) => {
