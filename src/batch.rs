@@ -208,11 +208,9 @@ pub fn BatchPane(p: &BatchProps) -> Html {
             </tr>
         }
     };
-    let pct = if b.total > 0 {
-        (b.done.min(b.total) * 100 / b.total) as u32
-    } else {
-        0
-    };
+    let pct = (b.done.min(b.total) * 100)
+        .checked_div(b.total)
+        .unwrap_or(0);
     html! {
         <main class="batch" lang={if lang.en { "en" } else { "zh-CN" }}>
             <section class="card batch-progress" aria-labelledby="batch-title">

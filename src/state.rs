@@ -418,14 +418,15 @@ impl State {
                 self.previous = previous;
                 self.result_text = self.text.clone();
                 self.result_arrived(&result);
-                if self.view != View::Batch && !self.text.is_empty() {
-                    if !browser::save_text(&self.text, &self.name) {
-                        let msg = self.t(
-                            "文本较大，浏览器未能保存它；刷新页面后需重新粘贴。",
-                            "The text is too large for the browser to keep; after a reload, paste it again.",
-                        );
-                        self.notice(false, msg);
-                    }
+                if self.view != View::Batch
+                    && !self.text.is_empty()
+                    && !browser::save_text(&self.text, &self.name)
+                {
+                    let msg = self.t(
+                        "文本较大，浏览器未能保存它；刷新页面后需重新粘贴。",
+                        "The text is too large for the browser to keep; after a reload, paste it again.",
+                    );
+                    self.notice(false, msg);
                 }
             }
             Incoming::Loaded {
