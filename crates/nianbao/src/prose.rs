@@ -320,6 +320,10 @@ mod tests {
             for b in (a..=s.len()).filter(|&b| s.is_char_boundary(b)) {
                 let spotted = spots.iter().any(|&(n, u)| a <= n && u < b);
                 assert_eq!(spotted, may_have_count(&s[a..b]), "{}", &s[a..b]);
+                // The search text-table uses: the first spot at or after `a`.
+                let i = spots.partition_point(|&(n, _)| n < a);
+                let first = spots.get(i).is_some_and(|&(_, u)| u < b);
+                assert_eq!(first, spotted, "{}", &s[a..b]);
             }
         }
         assert!(may_have_count("办结 3 件"));

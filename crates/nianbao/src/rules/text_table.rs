@@ -52,7 +52,10 @@ pub fn check(ctx: &mut Ctx) {
                 // (`prose::may_have_count` of the clause.)
                 let a = clause.as_ptr() as usize - sentence.as_ptr() as usize;
                 let b = a + clause.len();
-                if !spots.iter().any(|&(n, u)| a <= n && u < b) {
+                // Spots come in order of both their bytes: the first at or after `a` has the
+                // earliest counting word (a scan of every spot per clause was quadratic).
+                let i = spots.partition_point(|&(n, _)| n < a);
+                if !spots.get(i).is_some_and(|&(_, u)| u < b) {
                     continue;
                 }
                 let cc: Vec<char> = clause.chars().collect();
