@@ -55,7 +55,7 @@ pub fn check(ctx: &mut Ctx) {
                 // Spots come in order of both their bytes: the first at or after `a` has the
                 // earliest counting word (a scan of every spot per clause was quadratic).
                 let i = spots.partition_point(|&(n, _)| n < a);
-                if !spots.get(i).is_some_and(|&(_, u)| u < b) {
+                if spots.get(i).is_none_or(|&(_, u)| u >= b) {
                     continue;
                 }
                 let cc: Vec<char> = clause.chars().collect();
