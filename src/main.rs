@@ -282,7 +282,7 @@ fn InputPane(p: &InputProps) -> Html {
     // Pasting a web page or a Word document: the clipboard's HTML keeps the tables' cells, so
     // it is read as a document when it replaces the whole text.
     let onpaste = {
-        let d = d.clone();
+        let (d, pending) = (d.clone(), pending.clone());
         Callback::from(move |e: Event| {
             let html = (|| {
                 let e: web_sys::ClipboardEvent = e.clone().dyn_into().ok()?;
@@ -298,6 +298,9 @@ fn InputPane(p: &InputProps) -> Html {
                 Some(html)
             })();
             if let Some(html) = html {
+                // The pasted document replaces the whole text: an edit still waiting to be
+                // taken must not come after it.
+                pending.borrow_mut().take();
                 d.dispatch(Action::PasteHtml(html));
             }
         })
