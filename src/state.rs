@@ -81,13 +81,7 @@ pub struct Row {
 impl Row {
     /// Failing first: unreadable, fail, incomplete, warn, pass.
     pub fn rank(&self) -> u8 {
-        match self.verdict {
-            None => 0,
-            Some(Verdict::Fail) => 1,
-            Some(Verdict::Incomplete) => 2,
-            Some(Verdict::Warn) => 3,
-            Some(Verdict::Pass) => 4,
-        }
+        nianbao::export::verdict_rank(self.verdict)
     }
 }
 

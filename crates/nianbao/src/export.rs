@@ -158,13 +158,18 @@ impl SummaryRow {
 
     /// Failing reports first: unreadable, fail, incomplete, warn, pass.
     fn rank(&self) -> u8 {
-        match self.verdict {
-            None => 0,
-            Some(Verdict::Fail) => 1,
-            Some(Verdict::Incomplete) => 2,
-            Some(Verdict::Warn) => 3,
-            Some(Verdict::Pass) => 4,
-        }
+        verdict_rank(self.verdict)
+    }
+}
+
+/// A roll-up's order, failing first: unreadable (None), fail, incomplete, warn, pass.
+pub fn verdict_rank(v: Option<Verdict>) -> u8 {
+    match v {
+        None => 0,
+        Some(Verdict::Fail) => 1,
+        Some(Verdict::Incomplete) => 2,
+        Some(Verdict::Warn) => 3,
+        Some(Verdict::Pass) => 4,
     }
 }
 
