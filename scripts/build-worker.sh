@@ -5,6 +5,8 @@
 #   modules/pdf/     PDF
 # Each is the crate nianbao-worker built with one feature, run through wasm-bindgen
 # (--target web, loaded by a dynamic import in static/worker.js) and, in release, wasm-opt -Oz.
+# Then index.html is made to load the page's app at the first action (scripts/shell-loader.mjs)
+# and the service worker's file list is written.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
@@ -25,6 +27,9 @@ for kind in engine office pdf; do
       "$out/$kind/nianbao_worker_bg.wasm" -o "$out/$kind/nianbao_worker_bg.wasm"
   fi
 done
+
+# The page's first view is plain HTML; its app loads when the user first acts.
+node scripts/shell-loader.mjs "${TRUNK_STAGING_DIR:-dist}/index.html"
 
 # The service worker's list of files to keep for offline use: every file of the build, and a
 # version that changes with any of them.

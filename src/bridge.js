@@ -1,5 +1,6 @@
 // The page's side of its Web Worker (static/worker.js): starts it, passes messages both ways,
-// and collects the files of a drop (folders walked) or of a file input. The page's main thread
+// collects the files of a file input (a drop's are walked by static/shell.js), and takes over
+// from the page's first view. The page's main thread
 // never reads or checks a report.
 let worker;
 let handler = () => {};
@@ -47,51 +48,17 @@ export function input_files(input) {
   return { files, names: files.map((f) => f.webkitRelativePath || f.name) };
 }
 
-function entryFiles(entry, out) {
-  return new Promise((resolve) => {
-    if (entry.isFile) {
-      entry.file(
-        (f) => {
-          out.push({ file: f, name: entry.fullPath.replace(/^\//, '') });
-          resolve();
-        },
-        () => resolve(),
-      );
-    } else if (entry.isDirectory) {
-      const reader = entry.createReader();
-      const all = [];
-      const more = () =>
-        reader.readEntries(
-          async (batch) => {
-            if (batch.length === 0) {
-              for (const e of all) await entryFiles(e, out);
-              resolve();
-            } else {
-              all.push(...batch);
-              more();
-            }
-          },
-          () => resolve(),
-        );
-      more();
-    } else resolve();
-  });
+// The files of a drop, folders walked: {files, names, folder} (static/shell.js walks them, for
+// the page's first view and for the app alike).
+export function dropped_files(dt) {
+  return window.nianbaoShell.droppedFiles(dt);
 }
 
-// The files of a drop, folders walked: {files, names, folder}. Hidden files are skipped.
-export async function dropped_files(dt) {
-  const items = Array.from(dt.items || []).filter((i) => i.kind === 'file');
-  const entries = items.map((i) => (i.webkitGetAsEntry ? i.webkitGetAsEntry() : null));
-  if (entries.length === 0 || entries.some((e) => !e)) {
-    const files = Array.from(dt.files || []);
-    return { files, names: files.map((f) => f.name), folder: false };
-  }
-  const out = [];
-  for (const e of entries) await entryFiles(e, out);
-  const shown = out.filter((x) => !x.name.split('/').some((p) => p.startsWith('.') || p === '__MACOSX'));
-  return {
-    files: shown.map((x) => x.file),
-    names: shown.map((x) => x.name),
-    folder: entries.some((e) => e.isDirectory),
-  };
+// The shell's state and its actions, taken over once as the app starts (static/shell.js).
+export function shell_take() {
+  return window.nianbaoShell && document.getElementById('shell') ? window.nianbaoShell.take() : undefined;
+}
+
+export function shell_listen(onAction) {
+  if (window.nianbaoShell) window.nianbaoShell.listen(onAction);
 }

@@ -21,6 +21,10 @@ extern "C" {
     async fn fetch_text(url: &str) -> Result<JsValue, JsValue>;
     fn input_files(input: &web_sys::HtmlInputElement) -> JsValue;
     fn dropped_files(dt: &web_sys::DataTransfer) -> js_sys::Promise;
+    #[wasm_bindgen(js_name = shell_take)]
+    fn shell_take_js() -> JsValue;
+    #[wasm_bindgen(js_name = shell_listen)]
+    fn shell_listen_js(on_action: &Closure<dyn FnMut(JsValue)>);
 }
 
 /// What the worker sends back.
@@ -109,6 +113,29 @@ fn strings(v: &JsValue, k: &str) -> Vec<String> {
         .filter_map(|x| x.as_string())
         .collect()
 }
+/// A field of a plain object: text, number (0 when absent), flag.
+pub fn string(v: &JsValue, k: &str) -> String {
+    s(v, k)
+}
+pub fn number(v: &JsValue, k: &str) -> f64 {
+    n(v, k)
+}
+pub fn flag(v: &JsValue, k: &str) -> bool {
+    get(v, k).as_bool().unwrap_or(false)
+}
+
+/// The page's first view's state, once (None when there is no first view left).
+pub fn shell_take() -> Option<JsValue> {
+    Some(shell_take_js()).filter(|v| v.is_object())
+}
+
+/// The actions done in the first view, then any that finish later (a folder still being walked).
+pub fn shell_listen(on: impl Fn(JsValue) + 'static) {
+    let c = Closure::<dyn FnMut(JsValue)>::new(on);
+    shell_listen_js(&c);
+    c.forget();
+}
+
 fn slot_info(v: &JsValue, k: &str) -> Option<SlotInfo> {
     let j = s(v, k);
     let v = js_sys::JSON::parse(&j).ok().filter(|v| v.is_object())?;
@@ -213,7 +240,7 @@ pub struct Files {
     pub names: Vec<String>,
 }
 
-fn files_of(v: &JsValue) -> Files {
+pub fn files_of(v: &JsValue) -> Files {
     Files {
         files: get(v, "files"),
         names: strings(v, "names"),

@@ -12,6 +12,7 @@ mod browser;
 mod findings;
 mod i18n;
 mod panels;
+mod shell;
 mod state;
 mod view;
 
@@ -27,15 +28,18 @@ fn App() -> Html {
     let state = use_reducer(State::default);
     let textarea = use_node_ref();
 
-    // Once: listen to the worker, restore the text of the last visit, make the page work offline.
+    // Once: listen to the worker, restore the text of the last visit, take over from the page's
+    // first view, make the page work offline.
     {
         let d = state.dispatcher();
+        let textarea_for_shell = textarea.clone();
         use_effect_with((), move |_| {
             let d2 = d.clone();
             bridge::listen(move |m| d2.dispatch(Action::Worker(m)));
             if let Some((text, name)) = browser::load_text() {
                 d.dispatch(Action::Restore(text, name));
             }
+            shell::take_over(&d, &textarea_for_shell);
             bridge::register_offline();
         });
     }
@@ -161,13 +165,7 @@ fn Header(p: &HeaderProps) -> Html {
     let lang = p.lang;
     let sample = {
         let d = d.clone();
-        Callback::from(move |_| {
-            let d = d.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let res = bridge::fetch(state::SAMPLE_FILE).await;
-                d.dispatch(Action::SampleLoaded(res));
-            });
-        })
+        Callback::from(move |_| load_sample(&d))
     };
     let onchange = {
         let d = d.clone();
@@ -209,6 +207,15 @@ fn Header(p: &HeaderProps) -> Html {
             </nav>
         </header>
     }
+}
+
+/// Fetches the sample report (a file of the page's own) and shows it.
+fn load_sample(d: &Dispatch) {
+    let d = d.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        let res = bridge::fetch(state::SAMPLE_FILE).await;
+        d.dispatch(Action::SampleLoaded(res));
+    });
 }
 
 /// Texts longer than this (bytes) are taken from the text box when typing pauses.
@@ -547,6 +554,19 @@ fn Footer(p: &FooterProps) -> Html {
     }
 }
 
+/// Draws the app into `#app`, beside the page's first view (`#shell`), which the app removes as
+/// it takes over.
 fn main() {
-    yew::Renderer::<App>::new().render();
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let root = doc.get_element_by_id("app").or_else(|| {
+        let el = doc.create_element("div").ok()?;
+        el.set_id("app");
+        doc.body()?.append_child(&el).ok()?;
+        Some(el)
+    });
+    if let Some(root) = root {
+        yew::Renderer::<App>::with_root(root).render();
+    }
 }

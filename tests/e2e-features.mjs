@@ -156,6 +156,101 @@ async function batchFinished(timeout = 120000) {
   await page.waitForSelector('#batch-status[data-finished=true]', { timeout });
 }
 
+// ---- the first view: plain HTML until the user acts, then the app takes over ----
+await step('the first view and the app taking over', async () => {
+  const ctx = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  const p = await ctx.newPage();
+  const errors = [];
+  p.on('pageerror', (e) => errors.push(e.message));
+  const fetched = [];
+  p.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  // The app's wasm is held back until released, so that the user acts on the first view.
+  let release;
+  const held = new Promise((r) => (release = r));
+  await p.route(/nianbao-web-[0-9a-f]+_bg\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await p.goto(origin + '/');
+  await p.waitForLoadState('load');
+  await p.waitForTimeout(500);
+  const before = [...fetched];
+  check('first view: before any action only the HTML, CSS and shell.js are fetched', before.length === 3 && before.some((u) => u.endsWith('.css')) && before.includes('/shell.js') && !before.some((u) => /\.wasm$|nianbao-web/.test(u)), before.join(' '));
+  const firstBytes = before.filter((u) => u !== '/').map((u) => fs.statSync(path.join(dist, u))).reduce((a, s) => a + s.size, 0) + fs.statSync(path.join(dist, 'index.html')).size;
+  console.log(`info first view: ${before.length} files, ${firstBytes} bytes before gzip`);
+  const boxes = () =>
+    p.evaluate(() =>
+      ['#sample', 'label[for=file]', '#report', '.result-pane', '#previous-slot', '#privacy'].map((s) => {
+        const r = document.querySelector(s).getBoundingClientRect();
+        return [s, Math.round(r.x), Math.round(r.y), Math.round(r.width), Math.round(r.height)].join(' ');
+      }),
+    );
+  const shellText = await p.evaluate(() => document.body.innerText);
+  const shellBoxes = await boxes();
+  await p.screenshot({ path: path.join(artifacts, 'first-view.png') });
+  // Acting on the first view while the app loads: type, open last year's slot and type there.
+  await p.click('#report');
+  const loading = await p.textContent('.result-pane .empty');
+  check('first view: acting starts loading the app, and the page says so', loading.includes('正在载入') && (await p.getAttribute('.result-pane', 'aria-busy')) === 'true', loading);
+  const seed = fs.readFileSync(path.join(seedsDir, '003_6b7184a4cdcd6840.txt'), 'utf8');
+  await p.keyboard.insertText(seed.slice(0, 2000));
+  await p.keyboard.type('甲乙');
+  await p.evaluate(() => {
+    const ta = document.querySelector('#report');
+    ta.setSelectionRange(10, 12);
+  });
+  check('first view: the app is still held back while typing', await p.evaluate(() => !!document.getElementById('shell')));
+  release();
+  await p.waitForFunction(() => !document.getElementById('shell') && document.querySelector('#app #report'), null, { timeout: 30000 });
+  const after = await p.evaluate(() => {
+    const ta = document.querySelector('#report');
+    return { value: ta.value, start: ta.selectionStart, end: ta.selectionEnd, focus: document.activeElement && document.activeElement.id };
+  });
+  check('take-over: the typed text, its caret and the focus move to the app', after.value === seed.slice(0, 2000) + '甲乙' && after.start === 10 && after.end === 12 && after.focus === 'report', JSON.stringify({ ...after, value: after.value.length }));
+  await p.waitForFunction(() => document.querySelector('.result-pane[aria-busy=false]') && document.querySelector('[data-verdict]'), null, { timeout: 60000 });
+  check('take-over: the typed text is checked', (await p.textContent('.stats')).startsWith(`${[...(seed.slice(0, 2000) + '甲乙')].length} 字`), await p.textContent('.stats'));
+  // The first view is the app's first view: the same text in the same places.
+  await p.fill('#report', '');
+  await p.waitForFunction(() => document.querySelector('.empty'), null, { timeout: 30000 });
+  await p.evaluate(() => document.activeElement && document.activeElement.blur());
+  check('first view: the same text as the app draws', (await p.evaluate(() => document.body.innerText)) === shellText);
+  const appBoxes = await boxes();
+  check('first view: the same layout as the app draws', JSON.stringify(appBoxes) === JSON.stringify(shellBoxes), `${shellBoxes} vs ${appBoxes}`);
+  check('first view: no page errors', errors.length === 0, errors.join('; '));
+  await ctx.close();
+
+  // A file chosen and the sample asked for on the first view are done once the app is there.
+  const ctx2 = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  const p2 = await ctx2.newPage();
+  let release2;
+  const held2 = new Promise((r) => (release2 = r));
+  await p2.route(/nianbao-web-[0-9a-f]+_bg\.wasm$/, async (route) => {
+    await held2;
+    await route.continue();
+  });
+  await p2.goto(origin + '/');
+  await p2.setInputFiles('#file', path.join(fixtures, 'report_b.docx'));
+  release2();
+  await p2.waitForFunction(() => document.querySelector('.result-pane[aria-busy=false]') && document.querySelector('[data-verdict]'), null, { timeout: 60000 });
+  check('take-over: a Word file chosen before the app loaded is read and checked', (await p2.textContent('.stats')).includes('report_b.docx'), await p2.textContent('.stats'));
+  await ctx2.close();
+
+  // The app cannot be fetched: the first view says so, and a later action tries again.
+  const ctx3 = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  const p3 = await ctx3.newPage();
+  let blocked = true;
+  await p3.route(/nianbao-web-[0-9a-f]+_bg\.wasm$/, (route) => (blocked ? route.abort() : route.continue()));
+  await p3.goto(origin + '/');
+  await p3.click('#sample');
+  await p3.waitForSelector('#shell-notice:not([hidden])', { timeout: 30000 });
+  check('first view: an app that cannot load gets a message', (await p3.textContent('#shell-notice')).includes('未能载入'));
+  blocked = false;
+  await p3.click('#sample');
+  await p3.waitForFunction(() => document.querySelector('.result-pane[aria-busy=false]') && document.querySelector('[data-verdict]'), null, { timeout: 60000 });
+  check('first view: the next action loads the app, and the sample asked for twice is checked', (await p3.textContent('.stats')).includes('示例'), await p3.textContent('.stats'));
+  await ctx3.close();
+});
+
 // ---- the batch ----
 await step('batch of 20 files', async () => {
   const cliLines = cliRun(['check', '--format', 'json', '--summary', path.join(tmp, 'summary.csv'), '--issues', path.join(tmp, 'issues.csv'), batchDir])
