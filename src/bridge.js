@@ -1,7 +1,6 @@
 // The page's side of its Web Worker (static/worker.js): starts it, passes messages both ways,
 // collects the files of a file input (a drop's are walked by static/shell.js), and takes over
-// from the page's first view. The page's main thread
-// never reads or checks a report.
+// from the page's first view. The page's main thread never reads or checks a report.
 let worker;
 let handler = () => {};
 
