@@ -19,13 +19,45 @@ fn report() -> String {
 /// threads competing for the cores.
 static TIMED: Mutex<()> = Mutex::new(());
 
-/// Runs `f` and fails when it takes longer than `secs` seconds.
+/// The CPU time this thread has used (Linux: `/proc/thread-self/schedstat`), so that a machine
+/// busy with other work does not fail a limit; None elsewhere.
+fn thread_cpu() -> Option<Duration> {
+    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let ns: u64 = s.split_whitespace().next()?.parse().ok()?;
+    Some(Duration::from_nanos(ns))
+}
+
+/// Runs `f` and fails when it takes more than `secs` seconds of this thread's CPU time (wall
+/// time where that is unknown). An input that hangs stops the whole test run after
+/// `4 × secs + 60` seconds of wall time, with its name, instead of stalling it.
 fn within<T>(secs: u64, what: &str, f: impl FnOnce() -> T) -> T {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::Arc;
     let _one = TIMED.lock().unwrap_or_else(|e| e.into_inner());
-    let t = Instant::now();
+    let done = Arc::new(AtomicBool::new(false));
+    let hang = Duration::from_secs(4 * secs + 60);
+    {
+        let (done, what) = (done.clone(), what.to_string());
+        std::thread::spawn(move || {
+            let start = Instant::now();
+            while !done.load(Ordering::Relaxed) {
+                if start.elapsed() > hang {
+                    eprintln!("{what}: still running after {hang:?}: the test run is stopped");
+                    std::process::exit(101);
+                }
+                std::thread::sleep(Duration::from_millis(100));
+            }
+        });
+    }
+    let (wall, cpu) = (Instant::now(), thread_cpu());
     let out = f();
-    let took = t.elapsed();
-    eprintln!("{what}: {took:?}");
+    done.store(true, Ordering::Relaxed);
+    let wall = wall.elapsed();
+    let took = match (cpu, thread_cpu()) {
+        (Some(a), Some(b)) => b.saturating_sub(a),
+        _ => wall,
+    };
+    eprintln!("{what}: {took:?} CPU, {wall:?} wall");
     assert!(
         took < Duration::from_secs(secs),
         "{what}: {took:?} (limit {secs} s)"
