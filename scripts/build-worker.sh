@@ -3,6 +3,7 @@
 #   modules/engine/  the checks, downloads and batch (loaded when the page first needs a check)
 #   modules/office/  Word (.docx), web pages (files and pasted HTML) and .zip archives
 #   modules/pdf/     PDF
+#   modules/editor/  the text box for long reports (CodeMirror; bundled by esbuild, not Rust)
 # Each is the crate nianbao-worker built with one feature, run through wasm-bindgen
 # (--target web, loaded by a dynamic import in static/worker.js) and, in release, wasm-opt -Oz.
 # Then index.html is made to load the page's app at the first action (scripts/shell-loader.mjs)
@@ -27,6 +28,15 @@ for kind in engine office pdf; do
       "$out/$kind/nianbao_worker_bg.wasm" -o "$out/$kind/nianbao_worker_bg.wasm"
   fi
 done
+
+# The text box for long reports (static/editor.js with CodeMirror, from tools/node_modules),
+# bundled into one module the page loads when a text over 100,000 bytes arrives.
+mkdir -p "$out/editor"
+minify=()
+[ "$profile" = release ] && minify+=(--minify)
+NODE_PATH="$PWD/tools/node_modules" esbuild static/editor.js --bundle --format=esm "${minify[@]}" \
+  --banner:js="/* nianbao's long-text box: static/editor.js with CodeMirror 6 (MIT licence, codemirror.net) */" \
+  --outfile="$out/editor/editor.js" --log-level=warning
 
 # The page's first view is plain HTML; its app loads when the user first acts.
 node scripts/shell-loader.mjs "${TRUNK_STAGING_DIR:-dist}/index.html"

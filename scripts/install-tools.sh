@@ -63,8 +63,9 @@ if ! command -v wasm-bindgen >/dev/null 2>&1 || ! wasm-bindgen --version 2>/dev/
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
-# --- npm: wasm-opt (binaryen; Debian's is too old to read today's wasm) and playwright-core ------
-# Both into tools/node_modules (ignored by git), at the versions tools/package-lock.json pins.
+# --- npm: wasm-opt (binaryen; Debian's is too old to read today's wasm), playwright-core, and the
+# --- large-text editor (CodeMirror, bundled by esbuild into dist/modules/editor/) --------------
+# All into tools/node_modules (ignored by git), at the versions tools/package-lock.json pins.
 
 command -v npm >/dev/null 2>&1 || die "npm (Node.js 20 or later) is needed"
 
@@ -76,13 +77,16 @@ npm_current() {
     for (const [path, p] of Object.entries(lock)) {
       if (!path) continue;
       let got;
-      try { got = require("./" + path + "/package.json").version; } catch { process.exit(1); }
+      try { got = require("./" + path + "/package.json").version; } catch {
+        if (p.optional) continue; // a binary for another platform (esbuild)
+        process.exit(1);
+      }
       if (got !== p.version) process.exit(1);
     }')
 }
 
 if ! npm_current; then
-  say "installing tools/node_modules from npm (binaryen, playwright-core; no browser is downloaded)"
+  say "installing tools/node_modules from npm (binaryen, playwright-core, codemirror, esbuild; no browser is downloaded)"
   # npm ci starts by deleting node_modules: keep the old one until the new one is complete, so
   # that a failed install (offline) leaves a working copy.
   rm -rf tools/node_modules.old

@@ -61,3 +61,21 @@ export function shell_take() {
 export function shell_listen(onAction) {
   if (window.nianbaoShell) window.nianbaoShell.listen(onAction);
 }
+
+// The text box for long reports (modules/editor: CodeMirror), loaded when first needed. A
+// failed load is tried again at the next long text.
+let editorModule;
+export async function editor_mount(parent, text, caret, label, onChange, onPasteHtml) {
+  editorModule = editorModule || import(new URL('modules/editor/editor.js', document.baseURI).href);
+  try {
+    const m = await editorModule;
+    return m.mount(parent, text, caret, label, 300, onChange, onPasteHtml);
+  } catch (e) {
+    editorModule = undefined;
+    throw e;
+  }
+}
+
+export function editor_call(handle, method, arg) {
+  return handle[method](arg);
+}

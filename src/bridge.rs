@@ -21,6 +21,17 @@ extern "C" {
     async fn fetch_text(url: &str) -> Result<JsValue, JsValue>;
     fn input_files(input: &web_sys::HtmlInputElement) -> JsValue;
     fn dropped_files(dt: &web_sys::DataTransfer) -> js_sys::Promise;
+    #[wasm_bindgen(catch)]
+    async fn editor_mount(
+        parent: &web_sys::Element,
+        text: &str,
+        caret: f64,
+        label: &str,
+        on_change: &Closure<dyn FnMut(String)>,
+        on_paste_html: &Closure<dyn FnMut(String)>,
+    ) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = editor_call)]
+    fn editor_call_js(handle: &JsValue, method: &str, arg: &JsValue) -> JsValue;
     #[wasm_bindgen(js_name = shell_take)]
     fn shell_take_js() -> JsValue;
     #[wasm_bindgen(js_name = shell_listen)]
@@ -261,6 +272,59 @@ pub fn dropped(dt: &web_sys::DataTransfer) -> impl std::future::Future<Output = 
             .unwrap_or(JsValue::UNDEFINED);
         let folder = get(&v, "folder").as_bool().unwrap_or(false);
         (files_of(&v), folder)
+    }
+}
+
+/// The text box for long reports (CodeMirror, `static/editor.js`), drawn into `parent`. Its
+/// handle is kept with the two callbacks, which live as long as it does.
+pub struct Editor {
+    handle: JsValue,
+    _on_change: Closure<dyn FnMut(String)>,
+    _on_paste_html: Closure<dyn FnMut(String)>,
+}
+
+impl Editor {
+    /// `caret`: a UTF-16 offset (None: the end). `on_change` gets the text once typing pauses.
+    pub async fn mount(
+        parent: &web_sys::Element,
+        text: &str,
+        caret: Option<u32>,
+        label: &str,
+        on_change: impl Fn(String) + 'static,
+        on_paste_html: impl Fn(String) + 'static,
+    ) -> Result<Editor, String> {
+        let on_change = Closure::<dyn FnMut(String)>::new(on_change);
+        let on_paste_html = Closure::<dyn FnMut(String)>::new(on_paste_html);
+        let caret = caret.map_or(-1.0, f64::from);
+        match editor_mount(parent, text, caret, label, &on_change, &on_paste_html).await {
+            Ok(handle) => Ok(Editor {
+                handle,
+                _on_change: on_change,
+                _on_paste_html: on_paste_html,
+            }),
+            Err(e) => Err(e
+                .dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+                .unwrap_or_else(|| format!("{e:?}"))),
+        }
+    }
+
+    pub fn set_text(&self, text: &str) {
+        editor_call_js(&self.handle, "setText", &text.into());
+    }
+
+    pub fn select_line(&self, line: usize) {
+        editor_call_js(&self.handle, "selectLine", &(line as f64).into());
+    }
+
+    pub fn focus(&self) {
+        editor_call_js(&self.handle, "focus", &JsValue::UNDEFINED);
+    }
+}
+
+impl Drop for Editor {
+    fn drop(&mut self) {
+        editor_call_js(&self.handle, "destroy", &JsValue::UNDEFINED);
     }
 }
 

@@ -218,7 +218,13 @@ fn load_sample(d: &Dispatch) {
     });
 }
 
-/// Texts longer than this (bytes) are taken from the text box when typing pauses.
+/// Texts longer than this (bytes) are shown in the long-text box (CodeMirror, which keeps only
+/// the visible lines in the page): a browser's text box holding them makes typing slow. It goes
+/// back to the plain text box below half of it.
+const BIG_TEXT: usize = 100_000;
+
+/// Texts longer than this (bytes) are taken from the plain text box when typing pauses (only
+/// when the long-text box could not load).
 const LONG_TEXT: usize = 200_000;
 
 #[derive(Properties, PartialEq)]
@@ -336,6 +342,30 @@ fn InputPane(p: &InputProps) -> Html {
             }
         });
     }
+    // The long-text box, from 100,000 bytes until the text is below half of that; it takes
+    // the caret and the focus of the plain text box it replaces.
+    let was_big = use_mut_ref(|| false);
+    let editor_failed = use_state(|| false);
+    let big = !*editor_failed
+        && (p.text.len() > BIG_TEXT || (*was_big.borrow() && p.text.len() > BIG_TEXT / 2));
+    let (mut caret, mut focus) = (None, false);
+    if big && !*was_big.borrow() {
+        if let Some(ta) = p.textarea.cast::<HtmlTextAreaElement>() {
+            focus = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.active_element())
+                .is_some_and(|a| a == **ta);
+            caret = ta.selection_start().ok().flatten();
+        }
+    }
+    *was_big.borrow_mut() = big;
+    let on_failed = {
+        let (failed, d) = (editor_failed.setter(), d.clone());
+        Callback::from(move |msg: String| {
+            failed.set(true);
+            d.dispatch(Action::EditorFailed(msg));
+        })
+    };
     let lines = if p.text.is_empty() {
         0
     } else {
@@ -354,8 +384,13 @@ fn InputPane(p: &InputProps) -> Html {
             <h2 id="input-title" class="visually-hidden">{ lang.t("报告文本", "Report text") }</h2>
             <div class={classes!("dropzone", p.dragging.then_some("dragging"))} {ondrop} {ondragover} {ondragleave}>
                 <label for="report" class="input-label">{ lang.t("粘贴报告全文（可从网页或Word复制），或把 Word、PDF、网页、文本文件拖到这里；多个文件、文件夹或 .zip 压缩包将批量检查", "Paste the whole report (from a web page or Word too), or drop a Word, PDF, web page or text file here; several files, a folder or a .zip are checked as a batch") }</label>
-                <textarea id="report" ref={p.textarea.clone()} {oninput} onpaste={onpaste}
-                    spellcheck="false" placeholder={lang.t("××局2024年政府信息公开工作年度报告\n一、总体情况\n……", "…2024年政府信息公开工作年度报告\n一、总体情况\n…")} />
+                if big {
+                    <BigEditor text={p.text.clone()} text_version={p.text_version} selected_line={p.selected_line}
+                        {lang} {caret} {focus} {on_failed} />
+                } else {
+                    <textarea id="report" ref={p.textarea.clone()} {oninput} onpaste={onpaste}
+                        spellcheck="false" placeholder={lang.t("××局2024年政府信息公开工作年度报告\n一、总体情况\n……", "…2024年政府信息公开工作年度报告\n一、总体情况\n…")} />
+                }
                 <p class="stats" aria-live="off">{ stats }</p>
             </div>
             if let Some(n) = &p.notice {
@@ -366,6 +401,106 @@ fn InputPane(p: &InputProps) -> Html {
             }
             <PreviousSlot {lang} previous={p.previous.clone()} />
         </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct BigEditorProps {
+    text: Rc<String>,
+    text_version: u32,
+    selected_line: Option<usize>,
+    lang: Lang,
+    /// Where the caret and the focus were in the plain text box it replaces (used once).
+    caret: Option<u32>,
+    focus: bool,
+    on_failed: Callback<String>,
+}
+
+/// The text box for a long report: CodeMirror (`static/editor.js`, loaded when first needed),
+/// which draws only the visible lines. Edits reach the state once typing pauses for 300 ms;
+/// text from elsewhere replaces its text; a selected finding's line is selected in it.
+#[function_component]
+fn BigEditor(p: &BigEditorProps) -> Html {
+    let d = use_context::<Dispatch>().expect("dispatch context");
+    let host = use_node_ref();
+    let editor = use_mut_ref(|| None::<bridge::Editor>);
+    // The newest text and line, for an editor that finishes loading after they changed.
+    let latest = use_mut_ref(|| (p.text.clone(), p.selected_line));
+    *latest.borrow_mut() = (p.text.clone(), p.selected_line);
+    let ready = use_state(|| false);
+    {
+        let (host, editor, latest, d) = (host.clone(), editor.clone(), latest.clone(), d.clone());
+        let (caret, focus, label) = (p.caret, p.focus, p.lang.t("报告文本", "Report text"));
+        let (on_failed, ready) = (p.on_failed.clone(), ready.setter());
+        use_effect_with((), move |_| {
+            let alive = Rc::new(std::cell::Cell::new(true));
+            let alive2 = alive.clone();
+            let editor2 = editor.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let Some(el) = host.cast::<web_sys::Element>() else {
+                    return;
+                };
+                let text = latest.borrow().0.clone();
+                let (d1, d2) = (d.clone(), d);
+                let mounted = bridge::Editor::mount(
+                    &el,
+                    &text,
+                    caret,
+                    label,
+                    move |t| d1.dispatch(Action::Input(t)),
+                    move |html| d2.dispatch(Action::PasteHtml(html)),
+                )
+                .await;
+                if !alive2.get() {
+                    return; // the box was replaced while loading: the editor is dropped
+                }
+                match mounted {
+                    Ok(ed) => {
+                        let (now, line) = latest.borrow().clone();
+                        if *now != *text {
+                            ed.set_text(&now);
+                        }
+                        if let Some(line) = line {
+                            ed.select_line(line);
+                        }
+                        if focus {
+                            ed.focus();
+                        }
+                        *editor2.borrow_mut() = Some(ed);
+                        ready.set(true);
+                    }
+                    Err(msg) => on_failed.emit(msg),
+                }
+            });
+            move || {
+                alive.set(false);
+                editor.borrow_mut().take();
+            }
+        });
+    }
+    {
+        let (editor, text) = (editor.clone(), p.text.clone());
+        use_effect_with(p.text_version, move |_| {
+            if let Some(ed) = editor.borrow().as_ref() {
+                ed.set_text(&text);
+            }
+        });
+    }
+    {
+        let editor = editor.clone();
+        use_effect_with(p.selected_line, move |line| {
+            if let (Some(ed), Some(line)) = (editor.borrow().as_ref(), line) {
+                ed.select_line(*line);
+            }
+        });
+    }
+    html! {
+        <div class="big-editor-wrap">
+            if !*ready {
+                <p class="loading">{ p.lang.t("正在打开长文本编辑框…", "Opening the box for long texts…") }</p>
+            }
+            <div class="big-editor" id="report-editor" ref={host} aria-busy={(!*ready).to_string()}></div>
+        </div>
     }
 }
 

@@ -225,6 +225,8 @@ pub enum Action {
     Select(usize),
     Step(i32),
     Lang,
+    /// The long-text box could not load: the plain text box is used.
+    EditorFailed(String),
     Download(&'static str),
     BatchDownload(&'static str),
     Dismiss(String, String),
@@ -651,6 +653,16 @@ impl Reducible for State {
                 };
                 s.selected = Some(next);
                 s.scroll_to_selection = true;
+            }
+            Action::EditorFailed(msg) => {
+                let text = format!(
+                    "{}（{msg}）",
+                    s.t(
+                        "长文本编辑框未能载入，改用普通文本框，输入可能较慢",
+                        "The box for long texts did not load; the plain text box is used, and typing may be slow"
+                    )
+                );
+                s.notice(true, text);
             }
             Action::Lang => {
                 s.lang.en = !s.lang.en;
