@@ -30,7 +30,7 @@ for kind in engine office pdf; do
 done
 
 # The text box for long reports (static/editor.js with CodeMirror, from tools/node_modules),
-# bundled into one module the page loads when a text over 100,000 bytes arrives.
+# bundled into one module the page loads when a text over 50,000 bytes arrives.
 mkdir -p "$out/editor"
 minify=()
 [ "$profile" = release ] && minify+=(--minify)

@@ -42,7 +42,7 @@ for d in dist/modules/*/; do
   done
   case "$d" in
     */engine/) when="when the page first needs a check" ;;
-    */editor/) when="when a text over 100,000 bytes arrives" ;;
+    */editor/) when="when a text over 50,000 bytes arrives" ;;
     *) when="when its first file arrives" ;;
   esac
   printf '  %-48s %8d B raw %8d B gzip (%s)\n' "module ${d#dist/}" "$raw" "$g" "$when"

@@ -221,7 +221,7 @@ fn load_sample(d: &Dispatch) {
 /// Texts longer than this (bytes) are shown in the long-text box (CodeMirror, which keeps only
 /// the visible lines in the page): a browser's text box holding them makes typing slow. It goes
 /// back to the plain text box below half of it.
-const BIG_TEXT: usize = 100_000;
+const BIG_TEXT: usize = 50_000;
 
 /// Texts longer than this (bytes) are taken from the plain text box when typing pauses (only
 /// when the long-text box could not load).
@@ -342,7 +342,7 @@ fn InputPane(p: &InputProps) -> Html {
             }
         });
     }
-    // The long-text box, from 100,000 bytes until the text is below half of that; it takes
+    // The long-text box, from 50,000 bytes until the text is below half of that; it takes
     // the caret and the focus of the plain text box it replaces.
     let was_big = use_mut_ref(|| false);
     let editor_failed = use_state(|| false);

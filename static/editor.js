@@ -1,4 +1,4 @@
-// The text box for a long report (over 100,000 bytes): CodeMirror, which keeps only the visible
+// The text box for a long report (over 50,000 bytes): CodeMirror, which keeps only the visible
 // lines in the page, so typing stays smooth at any length. A browser's <textarea> holding a
 // megabyte takes 60 ms a key in Chromium, and over a second for each Chinese character (the
 // input method's path turns the caret's offset into a position by walking every line before
