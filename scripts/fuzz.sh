@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fuzzes the engine and its readers: scripts/fuzz.sh [SECONDS] [TARGET...]
 #
-# Runs each target (default: all four: check_text read_bytes docx html) for SECONDS (default
+# Runs each target (default: all six: check_text read_bytes docx html pdf archive) for SECONDS (default
 # 600), one after the other on one core. The corpus grows in fuzz/corpus/<target> (git-ignored);
 # the project's fixtures are copied in as seeds. A crashing input is written to
 # fuzz/artifacts/<target>/; turn it into a regression test by copying it to
@@ -13,7 +13,7 @@ secs=${1:-600}
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(check_text read_bytes docx html)
+  targets=(check_text read_bytes docx html pdf archive)
 fi
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -44,6 +44,20 @@ seed read_bytes '\002' "$fx"/*.docx
 seed read_bytes '\003' "$fx"/*.pdf
 seed docx '' "$fx"/*.docx
 seed html '' "$fx"/*.html
+seed pdf '' "$fx"/*.pdf
+# Archives of the fixtures, made here with python3 (skipped without it).
+if command -v python3 >/dev/null 2>&1 && [ ! -f corpus/archive/fixture-reports.zip ]; then
+  mkdir -p corpus/archive artifacts/archive
+  python3 - "$fx" corpus/archive <<'PY'
+import sys, zipfile, pathlib
+fx, out = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])
+with zipfile.ZipFile(out / "fixture-reports.zip", "w", zipfile.ZIP_DEFLATED) as z:
+    for f in ["report_a_tabs.txt", "report_a.html", "report_b.docx", "report_a.pdf"]:
+        z.write(fx / f, "reports/" + f)
+with zipfile.ZipFile(out / "fixture-stored.zip", "w", zipfile.ZIP_STORED) as z:
+    z.write(fx / "report_a_tabs.txt", "a.txt")
+PY
+fi
 
 status=0
 for t in "${targets[@]}"; do
