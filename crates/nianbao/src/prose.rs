@@ -107,7 +107,8 @@ pub fn cn_number(s: &[char]) -> Option<f64> {
     Some(total + section + digit.unwrap_or(0.0))
 }
 
-fn is_cn(c: char) -> bool {
+/// Whether `c` is a Chinese numeral or multiplier (一 … 九, 〇, 零, 两, 十, 百, 千, 万, 亿).
+pub fn is_cn(c: char) -> bool {
     cn_val(c).is_some() || mult(c).is_some()
 }
 

@@ -348,6 +348,18 @@ fn overview_topics_preface_count_and_statistics_period() {
     let ok = check(&with("本报告由总体情况等六个部分组成。"));
     assert!(fired(&ok, "preface-part-count").is_empty());
     assert_eq!(status(&ok, None, "preface-part-count"), Status::Pass);
+    // The whole numeral counts, not its last character: 十二 is not 二, 16 is not 6.
+    for (stated, shown) in [("十二个部分", "十二"), ("16个部分", "16"), ("0个部分", "0")] {
+        let r = check(&with(&format!("本报告由总体情况等{stated}组成。")));
+        let f = fired(&r, "preface-part-count");
+        assert_eq!(f.len(), 1, "{stated}");
+        assert!(f[0].message.contains(&format!("由{shown}个部分组成")), "{}", f[0].message);
+    }
+    for stated in ["6个部分", "六部分组成", "以下六个部分"] {
+        let r = check(&with(&format!("本报告分为{stated}。")));
+        assert!(fired(&r, "preface-part-count").is_empty(), "{stated}");
+        assert_eq!(status(&r, None, "preface-part-count"), Status::Pass, "{stated}");
+    }
     let r = check(&with(
         "本报告中所列数据的统计期限自2019年1月1日起至2019年12月31日止。",
     ));

@@ -228,24 +228,32 @@ pub fn check(ctx: &mut Ctx) {
         let Some(at) = t.find("个部分").or_else(|| t.find("部分组成")) else {
             continue;
         };
-        let n = t[..at].chars().last().and_then(crate::normalize::cn_digit);
+        // The whole number before 个部分 (十二, 12, 六), not only its last character.
+        let before_at: Vec<char> = t[..at].chars().collect();
+        let run = before_at
+            .iter()
+            .rev()
+            .take_while(|&&c| c.is_ascii_digit() || crate::prose::is_cn(c))
+            .count();
+        let numeral: String = before_at[before_at.len() - run..].iter().collect();
+        let n = if numeral.chars().all(|c| c.is_ascii_digit()) {
+            numeral.parse::<u64>().ok()
+        } else {
+            crate::prose::cn_number(&before_at[before_at.len() - run..])
+                .filter(|v| v.fract() == 0.0 && *v >= 0.0 && *v < 1e9)
+                .map(|v| v as u64)
+        };
         if let Some(n) = n {
             stated = true;
             if n != 6 {
                 let mut f = ctx.finding(
                     "preface-part-count",
                     None,
-                    format!(
-                        "前言称报告由{}个部分组成，格式规定为六个部分",
-                        SECTIONS
-                            .get(n as usize - 1)
-                            .map(|s| s.numeral.to_string())
-                            .unwrap_or_else(|| n.to_string())
-                    ),
+                    format!("前言称报告由{numeral}个部分组成，格式规定为六个部分"),
                     format!("The preface says the report has {n} parts; the format has six"),
                 );
                 f.line = Some(line.no);
-                f.column = Some(t[..at].chars().count());
+                f.column = Some(before_at.len() - run + 1);
                 ctx.push(f);
             }
         }
