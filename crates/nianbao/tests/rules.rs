@@ -349,16 +349,25 @@ fn overview_topics_preface_count_and_statistics_period() {
     assert!(fired(&ok, "preface-part-count").is_empty());
     assert_eq!(status(&ok, None, "preface-part-count"), Status::Pass);
     // The whole numeral counts, not its last character: 十二 is not 二, 16 is not 6.
-    for (stated, shown) in [("十二个部分", "十二"), ("16个部分", "16"), ("0个部分", "0")] {
+    for (stated, shown) in [("十二个部分", "十二"), ("16个部分", "16"), ("0个部分", "0")]
+    {
         let r = check(&with(&format!("本报告由总体情况等{stated}组成。")));
         let f = fired(&r, "preface-part-count");
         assert_eq!(f.len(), 1, "{stated}");
-        assert!(f[0].message.contains(&format!("由{shown}个部分组成")), "{}", f[0].message);
+        assert!(
+            f[0].message.contains(&format!("由{shown}个部分组成")),
+            "{}",
+            f[0].message
+        );
     }
     for stated in ["6个部分", "六部分组成", "以下六个部分"] {
         let r = check(&with(&format!("本报告分为{stated}。")));
         assert!(fired(&r, "preface-part-count").is_empty(), "{stated}");
-        assert_eq!(status(&r, None, "preface-part-count"), Status::Pass, "{stated}");
+        assert_eq!(
+            status(&r, None, "preface-part-count"),
+            Status::Pass,
+            "{stated}"
+        );
     }
     let r = check(&with(
         "本报告中所列数据的统计期限自2019年1月1日起至2019年12月31日止。",
@@ -640,5 +649,24 @@ fn snapshots_of_every_case() {
             "findings": findings,
         });
         insta::assert_json_snapshot!(format!("case_{name}"), summary);
+    }
+}
+
+#[test]
+fn agency_kind_by_the_place_s_last_word() {
+    use nianbao::rules::{agency_kind, AgencyKind::*};
+    for (agency, kind) in [
+        // A county and a city whose names hold 乡 and 镇 are governments (deadline 31 March).
+        ("乡宁县人民政府", Government),
+        ("镇江市人民政府", Government),
+        ("镇原县政府", Government),
+        ("厦门市海沧区人民政府", Government),
+        ("临汾市乡宁县昌宁镇人民政府", Town),
+        ("某某县某某民族乡人民政府", Town),
+        ("海沧街道办事处", Town),
+        ("镇江市卫生健康委员会", Department),
+        ("乡宁县人民政府办公室", Department),
+    ] {
+        assert_eq!(agency_kind(agency), kind, "{agency}");
     }
 }

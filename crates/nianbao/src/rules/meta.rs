@@ -18,7 +18,9 @@ pub enum AgencyKind {
 pub fn agency_kind(agency: &str) -> AgencyKind {
     let a = agency.trim();
     if a.ends_with("人民政府") || (a.ends_with("政府") && !a.contains("办公")) {
-        if a.contains("镇") || a.contains("乡") {
+        // The level is the place's last word: 乡宁县 and 镇江市 are a county and a city.
+        let place = a.trim_end_matches("政府").trim_end_matches("人民");
+        if place.ends_with('镇') || place.ends_with('乡') || place.ends_with("街道") {
             AgencyKind::Town
         } else {
             AgencyKind::Government
