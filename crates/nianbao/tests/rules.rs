@@ -430,6 +430,30 @@ fn regulations_and_published_total() {
     let t = base(2020);
     let r = check(&t.replace("规章\t0\t1\t2", "规章\t1\t1\t2"));
     assert_eq!(fired(&r, "regulations-authority").len(), 1);
+    // Who may make 规章 (立法法第九十一、九十三条): by the agency in the title.
+    let regs = t.replace("规章\t0\t1\t2", "规章\t1\t1\t2");
+    for (agency, flagged) in [
+        ("教育部", false),
+        ("住房和城乡建设部", false),
+        ("海关总署", false),
+        ("国家税务总局", false),
+        ("中国人民银行", false),
+        ("镇江市人民政府", false),
+        ("某省人民政府", false),
+        ("某省教育厅", false),
+        ("某市海沧区人民政府", true),
+        ("乡宁县人民政府", true),
+        ("某县某镇人民政府", true),
+        ("国家税务总局某市税务局", true),
+        ("某市卫生健康委员会", true),
+    ] {
+        let r = check(&regs.replacen("某市某区卫生健康局", agency, 1));
+        assert_eq!(
+            fired(&r, "regulations-authority").len(),
+            usize::from(flagged),
+            "{agency}"
+        );
+    }
     let r = check(&t.replace("规范性文件\t1\t2\t2", "规范性文件\t2\t3\t1"));
     assert_eq!(fired(&r, "active-published-total").len(), 1);
 }

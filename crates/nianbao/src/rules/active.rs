@@ -9,6 +9,47 @@ fn val(row: &RowOut, col: &str) -> Option<f64> {
     row.cell(col).and_then(|c| c.value)
 }
 
+/// Whether an agency may not make 规章 (立法法第九十一、九十三条: only State Council departments,
+/// and the people's governments of provinces, autonomous regions, municipalities, cities with
+/// districts and autonomous prefectures may), and whether it is at county level or below (for
+/// the message). A name that does not tell (a city may or may not have districts; a provincial
+/// department may report rules it drafted) is given the benefit of the doubt.
+fn no_regulations(agency: &str) -> (bool, bool) {
+    let a = agency.trim();
+    let local = |c: char| "省市县区州盟旗".contains(c);
+    // 教育部, 海关总署, 国家税务总局, 中国人民银行: State Council departments.
+    let national = (a.starts_with("国家")
+        || a.starts_with("国务院")
+        || a.starts_with("中国")
+        || a.starts_with("中华人民共和国")
+        || a.ends_with('部')
+        || a.ends_with('署')
+        || a.ends_with("总局"))
+        && !a.chars().any(local);
+    // The place a government governs, by its last word: 海沧区, 乡宁县, 昌宁镇.
+    let place = a.trim_end_matches("政府").trim_end_matches("人民");
+    let district = |p: &str| p.ends_with('区') && !p.ends_with("自治区");
+    let low_place = |p: &str| {
+        district(p)
+            || ["县", "旗", "镇", "乡", "街道"]
+                .iter()
+                .any(|w| p.ends_with(w))
+    };
+    let low = !a.is_empty()
+        && !national
+        && match agency_kind(a) {
+            AgencyKind::Government => low_place(place),
+            AgencyKind::Town => true,
+            AgencyKind::Department => !a.contains('省') && !a.contains("自治区"),
+        };
+    let county_or_town = a.contains('县')
+        || (a.contains('区') && !a.contains("自治区"))
+        || a.contains('旗')
+        || agency_kind(a) == AgencyKind::Town
+        || low_place(place);
+    (low, county_or_town)
+}
+
 pub fn check(ctx: &mut Ctx) {
     let t = &ctx.active.out;
     if !t.found {
@@ -69,18 +110,7 @@ pub fn check(ctx: &mut Ctx) {
     } else {
         "issued"
     };
-    let low_level = !agency.is_empty()
-        && (agency_kind(&agency) != AgencyKind::Government
-            || agency.contains("县")
-            || agency.contains("镇")
-            || agency.contains("乡"))
-        && !agency.contains("省")
-        && !agency.contains("自治区");
-    let county_or_town = agency.contains('县')
-        || agency.contains('区')
-        || agency.contains('镇')
-        || agency.contains('乡')
-        || agency.contains("街道");
+    let (low_level, county_or_town) = no_regulations(&agency);
     if let Some(row) = t.rows.iter().find(|r| r.found && r.key == "regulations") {
         if let Some(v) = val(row, made_col) {
             if v > 0.0 && low_level {

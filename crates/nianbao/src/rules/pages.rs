@@ -361,8 +361,8 @@ mod text {
         RulePage {
             name: "regulations-authority",
             basis_en: "Legislation Law of the PRC (2023 amendment), art. 91 (State Council departments' rules) and art. 93 (rules of provincial governments and governments of cities with districts or autonomous prefectures); Regulations art. 20 item (1).",
-            checks: "第二部分表格“规章”一行的本年制作数（2019年格式“本年新制作数量”，2021年格式“本年制发件数”）大于0，而报告机关按名称看不是人民政府（即政府部门、街道、乡镇），或名称含“县”“镇”“乡”，且名称不含“省”“自治区”时，记一处提示：这类机关无权制定规章，可能把规范性文件计入了规章。",
-            checks_en: "Warns when the row 规章 of part two's table has more than 0 made this year (F2019 本年新制作数量, F2021 本年制发件数) and the agency, by its name, is not a people's government (a department, street office or town) or its name contains 县, 镇 or 乡, and the name contains neither 省 nor 自治区: such agencies cannot make regulations, so normative documents were probably counted as regulations.",
+            checks: "第二部分表格“规章”一行的本年制作数（2019年格式“本年新制作数量”，2021年格式“本年制发件数”）大于0，而报告机关按名称看无权制定规章时，记一处提示：这类机关无权制定规章，可能把规范性文件计入了规章。按名称判断为无权的：区、县、旗、乡镇人民政府和街道（以所辖地方名称的最后一字为准，如“乡宁县”是县、“镇江市”是市），以及名称不含“省”“自治区”的政府部门。国务院部门（如“教育部”“海关总署”“国家税务总局”“中国人民银行”）、省级和市级人民政府不提示（市是否设区无法从名称判断）。",
+            checks_en: "Warns when the row 规章 of part two's table has more than 0 made this year (F2019 本年新制作数量, F2021 本年制发件数) and the agency, by its name, cannot make regulations, so normative documents were probably counted as regulations. Judged unable: the people's governments of districts, counties, banners, towns and street offices (by the last word of the place's name: 乡宁县 is a county, 镇江市 a city), and government departments whose name contains neither 省 nor 自治区. State Council departments (教育部, 海关总署, 国家税务总局, 中国人民银行), provincial and city governments are not warned (whether a city has districts cannot be told from its name).",
             wrong: "某县卫生健康局2023年政府信息公开工作年度报告\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t1\t0\t1\n行政规范性文件\t2\t0\t15",
             wrong_en: "某县卫生健康局2023年政府信息公开工作年度报告 (a county health bureau)\n规章\t1\t0\t1\n行政规范性文件\t2\t0\t15",
             right: "某县卫生健康局2023年政府信息公开工作年度报告\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t0\t0\t0\n行政规范性文件\t3\t0\t16",
