@@ -195,6 +195,26 @@ fn stated_rates_are_recomputed() {
     let f = fired(&r, "text-rate-mismatch");
     assert_eq!(f.len(), 1, "{f:#?}");
     assert_eq!((f[0].actual, f[0].expected), (Some(85.0), Some(59.5)));
+    // 公开率 is compared with 予以公开率 when 实质公开率 cannot be computed (3.2's total is not
+    // a number), and the message gives 予以公开率's own numbers and formula.
+    let t = fixture("report_a_tabs.txt")
+        .replace(
+            "不计其他情形）\t5\t0\t0\t0\t0\t0\t5\n",
+            "不计其他情形）\t5\t0\t0\t0\t0\t0\tx\n",
+        )
+        .replace(
+            "全年共收到政府信息公开申请81件，上年结转3件；",
+            "全年共收到政府信息公开申请81件，公开率为60%，上年结转3件；",
+        );
+    let r = nianbao::check("a.txt", &t);
+    let f = fired(&r, "text-rate-mismatch");
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!((f[0].actual, f[0].expected), (Some(60.0), Some(53.2)));
+    assert!(
+        f[0].message.contains("42/79=53.2%（3.1/3.7）"),
+        "{}",
+        f[0].message
+    );
 }
 
 #[test]

@@ -33,19 +33,26 @@ pub fn check(ctx: &mut Ctx) {
             let Some(n) = numbers(&cc).into_iter().find(|n| n.unit == '%') else {
                 continue;
             };
-            let vals: Vec<f64> = keys
+            // The rates the name may mean that the tables give, each with its own numbers:
+            // 公开率 is compared with 予以公开率 when 实质公开率 cannot be computed.
+            let known: Vec<(&crate::rates::RateOut, f64)> = keys
                 .iter()
-                .filter_map(|k| ctx.rates.iter().find(|r| r.key == *k)?.value)
+                .filter_map(|k| {
+                    let r = ctx.rates.iter().find(|r| r.key == *k)?;
+                    Some((r, r.value?))
+                })
                 .collect();
-            if vals.is_empty() {
+            let Some(&(r, value)) = known.first() else {
                 continue;
-            }
+            };
             checked += 1;
-            if vals.iter().any(|v| (v * 100.0 - n.value).abs() <= 0.5) {
+            if known
+                .iter()
+                .any(|(_, v)| (v * 100.0 - n.value).abs() <= 0.5)
+            {
                 continue;
             }
-            let r = ctx.rates.iter().find(|r| r.key == keys[0]).unwrap();
-            let want = (vals[0] * 1000.0).round() / 10.0;
+            let want = (value * 1000.0).round() / 10.0;
             let (num, den) = (r.numerator.unwrap_or(0), r.denominator.unwrap_or(0));
             let mut f = ctx.finding(
                 "text-rate-mismatch",
