@@ -229,6 +229,31 @@ fn article_citation() {
         "依据国办发〔2021〕30号编制。",
     ));
     assert_eq!(fired(&r, "article-citation").len(), 1);
+    // Whatever brackets hold the year, and where the number stands on its line.
+    for cited in [
+        "依据国办发（2021）30号编制。",
+        "依据国办发(2021)30号编制。",
+        "依据国办发[2021]30号编制。",
+        "依据国办发【2021】30号编制。",
+        "依据国办发﹝2021﹞30号编制。",
+    ] {
+        let r = check(&base(2022).replace("本年度，我局认真贯彻落实《条例》。", cited));
+        let f = fired(&r, "article-citation");
+        assert_eq!(f.len(), 1, "{cited}");
+        assert_eq!(f[0].column, Some(3), "{cited}");
+    }
+    let r = check(&base(2022).replace(
+        "本年度，我局认真贯彻落实《条例》。",
+        "按照国办公开办函（2019）60号的格式编制。",
+    ));
+    let f = fired(&r, "article-citation");
+    assert_eq!((f.len(), f[0].column), (1, Some(9)));
+    // The right numbers, in any brackets, are not findings.
+    let r = check(&base(2022).replace(
+        "本年度，我局认真贯彻落实《条例》。",
+        "依据国办公开办函（2021）30号编制。",
+    ));
+    assert!(fired(&r, "article-citation").is_empty());
 }
 
 #[test]

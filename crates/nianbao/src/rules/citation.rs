@@ -25,14 +25,17 @@ pub fn check(ctx: &mut Ctx) {
             ctx.push(f);
         }
     }
-    // Document numbers cited anywhere in the text.
+    // Document numbers cited anywhere in the text, whatever brackets hold the year: 〔2021〕,
+    // [2021], (2021), （2021）, 【2021】, ﹝2021﹞.
     for line in &ctx.text.lines {
-        // Every number looked for has 号 and a bracket (〔 or [).
-        if !line.text.contains('号') || !line.text.contains(['〔', '[']) {
+        if !line.text.contains('号') || !line.text.contains(|c| bracket(c) == '〔') {
             continue;
         }
-        let t: String = line.text.chars().filter(|c| !c.is_whitespace()).collect();
-        if t.contains("国办发〔2021〕30号") || t.contains("国办发[2021]30号") {
+        // Brackets made one kind, character for character (columns stay), then blanks dropped.
+        let same: String = line.text.chars().map(bracket).collect();
+        let t: String = same.chars().filter(|c| !c.is_whitespace()).collect();
+        let column = |pat: &str| same.find(pat).map(|b| same[..b].chars().count() + 1);
+        if t.contains("国办发〔2021〕30号") {
             let mut f = ctx.finding(
                 "article-citation",
                 None,
@@ -40,10 +43,7 @@ pub fn check(ctx: &mut Ctx) {
                 "Document number 国办发〔2021〕30号 is wrong; the format is 国办公开办函〔2021〕30号".into(),
             );
             f.line = Some(line.no);
-            f.column = line
-                .text
-                .find("国办发")
-                .map(|b| line.text[..b].chars().count() + 1);
+            f.column = column("国办发");
             ctx.push(f);
         }
         if ctx.expected == Some(Format::F2021) && t.contains("〔2019〕60号") {
@@ -56,10 +56,7 @@ pub fn check(ctx: &mut Ctx) {
             );
             f.severity = Severity::Warning;
             f.line = Some(line.no);
-            f.column = line
-                .text
-                .find("〔2019〕")
-                .map(|b| line.text[..b].chars().count() + 1);
+            f.column = column("〔2019〕");
             ctx.push(f);
         }
     }
@@ -106,5 +103,15 @@ pub fn check(ctx: &mut Ctx) {
             doc_findings[0].message.clone(),
             doc_findings[0].message_en.clone(),
         );
+    }
+}
+
+/// A document number's brackets as one kind: opening ones as 〔, closing ones as 〕 (the text is
+/// normalised: full-width （ and ［ are already ( and [).
+fn bracket(c: char) -> char {
+    match c {
+        '〔' | '[' | '(' | '【' | '﹝' | '〖' => '〔',
+        '〕' | ']' | ')' | '】' | '﹞' | '〗' => '〕',
+        c => c,
     }
 }
