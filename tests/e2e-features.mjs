@@ -235,6 +235,30 @@ await step('the first view and the app taking over', async () => {
   check('take-over: a Word file chosen before the app loaded is read and checked', (await p2.textContent('.stats')).includes('report_b.docx'), await p2.textContent('.stats'));
   await ctx2.close();
 
+  // A file dropped on the first view's drop zone before the app loaded.
+  const ctx4 = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  const p4 = await ctx4.newPage();
+  let release4;
+  const held4 = new Promise((r) => (release4 = r));
+  await p4.route(/nianbao-web-[0-9a-f]+_bg\.wasm$/, async (route) => {
+    await held4;
+    await route.continue();
+  });
+  await p4.goto(origin + '/');
+  const dropped = fs.readFileSync(path.join(seedsDir, '001_ff50e99d4c3fccda.txt'), 'utf8');
+  await p4.evaluate((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], 'dropped-early.txt', { type: 'text/plain' }));
+    const zone = document.querySelector('#shell .dropzone');
+    zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, dropped);
+  check('first view: a drop is taken while the app loads', await p4.evaluate(() => !!document.getElementById('shell')));
+  release4();
+  await p4.waitForFunction(() => document.querySelector('.result-pane[aria-busy=false]') && document.querySelector('[data-verdict]'), null, { timeout: 60000 });
+  check('take-over: a file dropped before the app loaded is read and checked', (await p4.textContent('.stats')).includes('dropped-early.txt') && (await p4.inputValue('#report')) === dropped.replace(/\r\n?/g, '\n'), await p4.textContent('.stats'));
+  await ctx4.close();
+
   // The app cannot be fetched: the first view says so, and a later action tries again.
   const ctx3 = await browser.newContext({ viewport: { width: 1366, height: 900 } });
   const p3 = await ctx3.newPage();
