@@ -35,10 +35,10 @@ pub struct RowRead {
 }
 
 impl RowRead {
-    fn new(row: &Row, label: &[&Cell], slots: Vec<Cell>) -> RowRead {
-        let first = label.first().copied();
+    fn new(line: usize, sep: Sep, label: &[Cell], slots: Vec<Cell>) -> RowRead {
+        let first = label.first();
         let mut r = RowRead {
-            line: row.line,
+            line,
             col: first.map(|c| c.col).unwrap_or(1),
             label_raw: label
                 .iter()
@@ -47,7 +47,7 @@ impl RowRead {
                 .join(" "),
             ..Default::default()
         };
-        r.add(row.sep, slots);
+        r.add(sep, slots);
         r
     }
 
@@ -279,30 +279,26 @@ pub(crate) fn sibling_bits_differ(found: u32, official: u32) -> bool {
     })
 }
 
-/// Splits a row into label cells (text before the first value) and the cells after them.
-fn label_and_slots(row: &Row) -> (Vec<&Cell>, Vec<Cell>) {
-    let first_value = row
-        .cells
-        .iter()
-        .position(|c| c.is_value)
-        .unwrap_or(row.cells.len());
-    let label: Vec<&Cell> = row.cells[..first_value]
-        .iter()
-        .filter(|c| c.kind != Kind::Blank)
-        .collect();
-    let last_label = row.cells[..first_value]
+/// Splits a row's cells into label cells (text before the first value, blanks left out) and the
+/// cells after the last label cell (values, and blanks between them for tab/pipe lines).
+fn label_and_slots(mut cells: Vec<Cell>) -> (Vec<Cell>, Vec<Cell>) {
+    let first_value = cells.iter().position(|c| c.is_value).unwrap_or(cells.len());
+    let last_label = cells[..first_value]
         .iter()
         .rposition(|c| c.kind != Kind::Blank);
     let start = match last_label {
         Some(i) => i + 1,
         None => 0,
     };
-    (label, row.cells[start..].to_vec())
+    let slots = cells.split_off(start);
+    // Every cell left is before the first value: the label is its non-blank cells.
+    cells.retain(|c| c.kind != Kind::Blank);
+    (cells, slots)
 }
 
 /// Keys to try for a row's label: each label cell, and each cell joined with the next (a label
 /// split over two cells, "7.属于行政执法 | 案卷").
-fn label_keys(label: &[&Cell]) -> Vec<String> {
+fn label_keys(label: &[Cell]) -> Vec<String> {
     let mut out = Vec::new();
     for (i, c) in label.iter().enumerate() {
         out.push(key(&c.text));
@@ -316,7 +312,7 @@ fn label_keys(label: &[&Cell]) -> Vec<String> {
 
 /// Runs of up to four words of the label text: a space-separated line carries
 /// "三、本年度办理结果 （一）予以公开" in one cell. Tried when no whole cell matched.
-fn word_keys(label: &[&Cell]) -> Vec<String> {
+fn word_keys(label: &[Cell]) -> Vec<String> {
     let words: Vec<String> = label
         .iter()
         .flat_map(|c| c.text.split_whitespace())
@@ -494,7 +490,10 @@ pub fn read_requests(lines: &[Line], format: Format) -> TableRead {
     let mut prev_line = 0;
 
     for row in request_rows_of(lines) {
-        let (label, slots) = label_and_slots(&row);
+        let Row { line, sep, cells } = row;
+        let values = cells.iter().filter(|c| c.is_value).count();
+        let has_values = values > 0;
+        let (label, slots) = label_and_slots(cells);
         let keys = label_keys(&label);
         let group_hit = keys.iter().rev().find_map(|k| group_of(k, groups));
         // The best row from the cursor on: exact and prefix matches first, then fuzzy ones
@@ -502,7 +501,7 @@ pub fn read_requests(lines: &[Line], format: Format) -> TableRead {
         // cursor is tried too while it has no values: a heading repeating a row's label
         // ("### 一、本年新收…") does not consume the row.
         let from = match cursor.checked_sub(1) {
-            Some(p) if row.has_values() && found[p].as_ref().is_some_and(|r| !r.has_values) => p,
+            Some(p) if has_values && found[p].as_ref().is_some_and(|r| !r.has_values) => p,
             _ => cursor,
         };
         let mut best = best_row(&keys, officials, from);
@@ -528,23 +527,23 @@ pub fn read_requests(lines: &[Line], format: Format) -> TableRead {
             group = Some(g);
         }
         if let Some((i, _)) = best {
-            let r = RowRead::new(&row, &label, slots);
+            let r = RowRead::new(line, sep, &label, slots);
             spread.insert((r.line, r.col), Spread::start(&r));
             found[i] = Some(r);
             cursor = i + 1;
             cur = Cur::Row(i);
             group = specs[i].group.or(group_hit);
             started = true;
-            table_line.get_or_insert(row.line);
-            prev_line = row.line;
+            table_line.get_or_insert(line);
+            prev_line = line;
             continue;
         }
         let after = prev_line;
-        prev_line = row.line;
-        if row.has_values() {
+        prev_line = line;
+        if has_values {
             if let Some(g) = group_hit.filter(|g| *g != "3") {
                 // A group label with numbers but no sub-label: the group's first unlabeled row.
-                let r = RowRead::new(&row, &label, slots);
+                let r = RowRead::new(line, sep, &label, slots);
                 spread.insert((r.line, r.col), Spread::start(&r));
                 unlabeled.push((g, r));
                 cur = Cur::Unlabeled(unlabeled.len() - 1);
@@ -566,13 +565,13 @@ pub fn read_requests(lines: &[Line], format: Format) -> TableRead {
                 // Label text that matches nothing, with numbers: the rest of the current row.
                 Some(t) if t.filled() < 7 || !label.is_empty() => {
                     if let Some(sp) = spread.get_mut(&(t.line, t.col)) {
-                        sp.add(&row, label.is_empty(), after);
+                        sp.add(line, values, label.is_empty(), after);
                     }
-                    t.add(row.sep, slots)
+                    t.add(sep, slots)
                 }
                 _ => {
                     if let Some(g) = group.filter(|g| *g != "3") {
-                        let r = RowRead::new(&row, &label, slots);
+                        let r = RowRead::new(line, sep, &label, slots);
                         spread.insert((r.line, r.col), Spread::start(&r));
                         unlabeled.push((g, r));
                         cur = Cur::Unlabeled(unlabeled.len() - 1);
@@ -591,7 +590,7 @@ pub fn read_requests(lines: &[Line], format: Format) -> TableRead {
                     }
                     if let Some(sp) = spread.get_mut(&(r.line, r.col)) {
                         if sp.last == after && !r.has_values {
-                            sp.last = row.line;
+                            sp.last = line;
                         }
                     }
                 }
@@ -648,7 +647,7 @@ pub fn read_requests(lines: &[Line], format: Format) -> TableRead {
         &scattered,
         &labels,
         &REQUEST_COLS.iter().map(|c| (c.0, c.1)).collect::<Vec<_>>(),
-        &request_identities(format),
+        request_identities(format),
         table_line,
         int_value,
     );
@@ -688,15 +687,15 @@ impl Spread {
         }
     }
 
-    /// A line of values added to the row; `after` is the line of the row read just before it.
-    fn add(&mut self, row: &Row, no_label: bool, after: usize) {
-        let values = row.cells.iter().filter(|c| c.is_value).count();
+    /// A line of `values` values added to the row; `after` is the line of the row read just
+    /// before it.
+    fn add(&mut self, line: usize, values: usize, no_label: bool, after: usize) {
         if values == 0 {
             return;
         }
         self.run &= values == 1 && no_label && after == self.last;
         self.value_lines += 1;
-        self.last = row.line;
+        self.last = line;
     }
 
     fn scattered(&self) -> bool {
@@ -1116,8 +1115,8 @@ pub fn read_appeals(lines: &[Line]) -> TableRead {
     let mut table_line = None;
     // Lines that gave values: (index among the rows, how many values).
     let mut value_lines: Vec<(usize, usize)> = Vec::new();
-    for (ri, row) in rows.iter().enumerate() {
-        if !row.has_values() || is_prose(row) {
+    for (ri, row) in rows.into_iter().enumerate() {
+        if !row.has_values() || is_prose(&row) {
             continue;
         }
         table_line.get_or_insert(row.line);
@@ -1135,18 +1134,14 @@ pub fn read_appeals(lines: &[Line]) -> TableRead {
                     label_raw: String::new(),
                     ..Default::default()
                 };
-                // Leading label text (a header word) is not a value.
-                let (_, slots) = label_and_slots(row);
-                let values = if slots.is_empty() {
-                    row.cells.clone()
-                } else {
-                    slots
-                };
-                r.add(row.sep, values);
+                // Leading label text (a header word) is not a value. (The row has a value, so
+                // it has slots.)
+                let (_, slots) = label_and_slots(row.cells);
+                r.add(row.sep, slots);
                 read = Some(r);
             }
             Some(r) => {
-                let (_, slots) = label_and_slots(row);
+                let (_, slots) = label_and_slots(row.cells);
                 r.add(row.sep, slots);
             }
         }
@@ -1164,7 +1159,7 @@ pub fn read_appeals(lines: &[Line]) -> TableRead {
         &scattered,
         &[("appeals", "行政复议、行政诉讼", None)],
         &cols,
-        &appeal_identities(),
+        appeal_identities(),
         table_line,
         int_value,
     )
@@ -1319,8 +1314,18 @@ pub fn read_active(lines: &[Line], format: Format) -> TableRead {
     let mut table_line = None;
     let mut block: Option<usize> = None;
     for row in rows_of(lines) {
-        let joined: String = row.cells.iter().map(|c| c.text.as_str()).collect();
-        if joined.contains('条') && joined.contains('项') && joined.chars().count() < 30 {
+        // A caption ("第二十条第（一）项") is short and names an article and an item: the
+        // cells' text is joined only for a row that may be one.
+        let has = |ch: char| row.cells.iter().any(|c| c.text.contains(ch));
+        let short = || {
+            row.cells
+                .iter()
+                .map(|c| c.text.chars().count())
+                .sum::<usize>()
+                < 30
+        };
+        if has('条') && has('项') && short() {
+            let joined: String = row.cells.iter().map(|c| c.text.as_str()).collect();
             if let Some((article, item)) = parse_caption(&joined) {
                 let first = row.cells.iter().find(|c| c.kind != Kind::Blank);
                 captions.push(Caption {
@@ -1342,22 +1347,24 @@ pub fn read_active(lines: &[Line], format: Format) -> TableRead {
                 continue;
             }
         }
-        let (label, slots) = label_and_slots(&row);
+        let Row { line, sep, cells } = row;
+        let has_values = cells.iter().any(|c| c.is_value);
+        let (label, slots) = label_and_slots(cells);
         let lk = label_keys(&label);
         if let Some(i) = best_active_row(&lk, keys, specs, block) {
             if found[i].is_none() {
-                found[i] = Some(RowRead::new(&row, &label, slots));
+                found[i] = Some(RowRead::new(line, sep, &label, slots));
                 cur = Some(i);
-                table_line.get_or_insert(row.line);
+                table_line.get_or_insert(line);
                 continue;
             }
         }
-        if row.has_values() && label.is_empty() {
+        if has_values && label.is_empty() {
             if let Some(i) = cur {
                 let want = blocks[specs[i].0].columns.len();
                 if let Some(r) = found[i].as_mut() {
                     if r.numbers() < want {
-                        r.add(row.sep, slots);
+                        r.add(sep, slots);
                     }
                 }
             }
