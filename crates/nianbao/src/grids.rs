@@ -347,7 +347,7 @@ fn read_active(grids: &[&Grid], format: Format) -> Option<TableRead> {
         }
     }
     table_line?;
-    let (rows, shapes, _) = place_active_blocks(blocks, specs, &found);
+    let (rows, shapes, _) = place_active_blocks(blocks, specs, found);
     Some(TableRead {
         out: crate::result::TableOut {
             found: true,

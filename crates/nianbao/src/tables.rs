@@ -368,10 +368,14 @@ pub(crate) const THRESHOLD: f32 = 0.72;
 /// The row (index ≥ cursor) that one of `keys` names best, with its score.
 pub(crate) fn best_row(keys: &[String], rows: &[Official], cursor: usize) -> Option<(usize, f32)> {
     let mut best: Option<(usize, f32)> = None;
+    // The key and its core as chars (buffers shared by the keys).
+    let (mut kc, mut cc): (Vec<char>, Vec<char>) = (Vec::new(), Vec::new());
     for k in keys {
         let c = strip_numbering(k);
-        let kc: Vec<char> = k.chars().collect();
-        let cc: Vec<char> = c.chars().collect();
+        kc.clear();
+        kc.extend(k.chars());
+        cc.clear();
+        cc.extend(c.chars());
         let mut siblings = None;
         for (i, o) in rows.iter().enumerate().skip(cursor) {
             let exactish = *k == o.full
@@ -791,16 +795,10 @@ fn place_rows(
             whys.push(Why::Count);
             continue;
         };
-        // The identities within this row alone (its total), in columns.
-        let own: Vec<(Vec<usize>, Vec<usize>)> = identities
+        // The identities within this row alone (its total).
+        let own: Vec<&Identity> = identities
             .iter()
             .filter(|id| id.lhs.iter().chain(&id.rhs).all(|&(rr, _)| rr == i))
-            .map(|id| {
-                (
-                    id.lhs.iter().map(|&(_, c)| c).collect(),
-                    id.rhs.iter().map(|&(_, c)| c).collect(),
-                )
-            })
             .collect();
         let (its, p, why) = plan(
             r,
@@ -929,14 +927,14 @@ fn place_rows(
 }
 
 /// The items of a row and how they may be placed into k columns; `scattered` when the values
-/// came from several lines that are not one cell-per-line run; `own` the row's own identities
-/// (column lists), used to split a run of glued digits.
+/// came from several lines that are not one cell-per-line run; `own` the row's own identities,
+/// used to split a run of glued digits.
 fn plan<'r>(
     r: &'r RowRead,
     k: usize,
     value: fn(&Cell) -> i64,
     scattered: bool,
-    own: &[(Vec<usize>, Vec<usize>)],
+    own: &[&Identity],
 ) -> (Cow<'r, [Cell]>, Pending, Why) {
     if r.grid && r.slots.len() == k {
         // A grid row: each cell is its column's, blanks included.
@@ -963,7 +961,17 @@ fn plan<'r>(
             && (k..=MAX_GLUED).contains(&t.len())
             && t.bytes().all(|b| b.is_ascii_digit())
         {
-            let (splits, cut) = split_digits(t, k, own);
+            // The row's own identities as column lists.
+            let own: Vec<(Vec<usize>, Vec<usize>)> = own
+                .iter()
+                .map(|id| {
+                    (
+                        id.lhs.iter().map(|&(_, c)| c).collect(),
+                        id.rhs.iter().map(|&(_, c)| c).collect(),
+                    )
+                })
+                .collect();
+            let (splits, cut) = split_digits(t, k, &own);
             let raw: Vec<char> = c.raw.chars().collect();
             let raw = if raw.len() == t.len() {
                 raw
@@ -1275,18 +1283,19 @@ pub(crate) fn best_active_row(
 }
 
 /// Places part 二's rows block by block (each block has its own columns): the rows, their
-/// shapes, and whether any row was found. `specs` are (block index, row key, row label).
+/// shapes, and whether any row was found. `specs` are (block index, row key, row label); the
+/// rows read are taken out of `found`.
 pub(crate) fn place_active_blocks(
     blocks: &[crate::spec::ActiveBlock],
     specs: &[(usize, &str, &str)],
-    found: &[Option<RowRead>],
+    mut found: Vec<Option<RowRead>>,
 ) -> (Vec<RowOut>, Vec<Shape>, bool) {
     let mut rows = Vec::new();
     let mut shapes = Vec::new();
     let mut any = false;
     for (b, blk) in blocks.iter().enumerate() {
         let idx: Vec<usize> = (0..specs.len()).filter(|&i| specs[i].0 == b).collect();
-        let f: Vec<Option<RowRead>> = idx.iter().map(|&i| found[i].clone()).collect();
+        let f: Vec<Option<RowRead>> = idx.iter().map(|&i| found[i].take()).collect();
         let labels: Vec<(&str, &str, Option<&str>)> = idx
             .iter()
             .map(|&i| (specs[i].1, specs[i].2, Some(blk.item)))
@@ -1370,7 +1379,7 @@ pub fn read_active(lines: &[Line], format: Format) -> TableRead {
             }
         }
     }
-    let (rows, shapes, any) = place_active_blocks(blocks, specs, &found);
+    let (rows, shapes, any) = place_active_blocks(blocks, specs, found);
     TableRead {
         out: TableOut {
             found: any || !captions.is_empty(),

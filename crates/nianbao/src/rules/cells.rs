@@ -361,7 +361,7 @@ fn table(ctx: &mut Ctx, n: u8, name: &'static str, title: &str, t: &TableRead) {
                         ("不是有效数值", "is not a valid value")
                     };
                     let (label, id) = label_id(ck);
-                    invalid.push((row.clone(), rn(), label, id, c.clone(), zh, en))
+                    invalid.push((row, rn(), label, id, c, zh, en))
                 }
                 Kind::Number => {
                     let v = c.value.unwrap_or(0.0);
@@ -387,19 +387,19 @@ fn table(ctx: &mut Ctx, n: u8, name: &'static str, title: &str, t: &TableRead) {
                     };
                     if let Some((zh, en)) = bad {
                         let (label, id) = label_id(ck);
-                        invalid.push((row.clone(), rn(), label, id, c.clone(), zh, en));
+                        invalid.push((row, rn(), label, id, c, zh, en));
                     }
                 }
             }
         }
         if !blank_cols.is_empty() {
-            blanks.push((row.clone(), rn(), blank_cols));
+            blanks.push((row, rn(), blank_cols));
         }
         if !loose_cols.is_empty() {
-            loose_blanks.push((row.clone(), rn(), loose_cols));
+            loose_blanks.push((row, rn(), loose_cols));
         }
         if !amb_cols.is_empty() {
-            ambiguous.push((row.clone(), rn(), amb_cols));
+            ambiguous.push((row, rn(), amb_cols));
         }
     }
     for (row, rn, cols) in blanks {
