@@ -226,11 +226,15 @@ fn trad_table() -> &'static TradTable {
 /// punctuation of both widths, quotes and markdown marks are dropped, so "（二） 部分 公开" and
 /// "(二)部分公开" give the same key.
 pub fn key(s: &str) -> String {
-    s.chars()
-        .map(norm_char)
-        .filter(|c| c.is_ascii_alphanumeric() || is_cjk(*c))
-        .map(|c| c.to_ascii_lowercase())
-        .collect()
+    // (Sized for the whole text: a key is rarely much shorter, and never grown char by char.)
+    let mut out = String::with_capacity(s.len());
+    out.extend(
+        s.chars()
+            .map(norm_char)
+            .filter(|c| c.is_ascii_alphanumeric() || is_cjk(*c))
+            .map(|c| c.to_ascii_lowercase()),
+    );
+    out
 }
 
 fn key_of_normalized(s: &str) -> String {

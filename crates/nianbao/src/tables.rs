@@ -15,7 +15,6 @@ use crate::spec::{
     active_blocks, appeal_identities, request_identities, request_rows, ColKind, Format, Identity,
     APPEAL_COLS, GROUPS, REQUEST_COLS,
 };
-use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// A row as read from the text, before placement.
@@ -785,12 +784,12 @@ fn place_rows(
 ) -> TableRead {
     let k = cols.len();
     // Items of each row, its pending placement, and why it is uncertain.
-    let mut items: Vec<Cow<[Cell]>> = Vec::with_capacity(found.len());
+    let mut items: Vec<Items> = Vec::with_capacity(found.len());
     let mut pending: Vec<Option<Pending>> = Vec::with_capacity(found.len());
     let mut whys: Vec<Why> = Vec::with_capacity(found.len());
     for (i, f) in found.iter().enumerate() {
         let Some(r) = f else {
-            items.push(Cow::Borrowed(&[]));
+            items.push(Items::Slots(&[]));
             pending.push(None);
             whys.push(Why::Count);
             continue;
@@ -882,7 +881,7 @@ fn place_rows(
                 }
             } else {
                 match choice.get(c).copied().flatten() {
-                    Some(it) => CellOut::from_cell(&items[i][it]),
+                    Some(it) => CellOut::from_cell(items[i].get(it)),
                     None => CellOut::blank(r.line),
                 }
             };
@@ -935,24 +934,21 @@ fn plan<'r>(
     value: fn(&Cell) -> i64,
     scattered: bool,
     own: &[&Identity],
-) -> (Cow<'r, [Cell]>, Pending, Why) {
+) -> (Items<'r>, Pending, Why) {
     if r.grid && r.slots.len() == k {
         // A grid row: each cell is its column's, blanks included.
         let vals = r.slots.iter().map(value).collect();
-        return (Cow::Borrowed(&r.slots), Pending::certain(vals), Why::Count);
+        return (Items::Slots(&r.slots), Pending::certain(vals), Why::Count);
     }
-    // (Borrowed when there is no blank to leave out, as in most rows.)
-    let nonblank: Cow<[Cell]> = if r.slots.iter().all(|c| c.kind != Kind::Blank) {
-        Cow::Borrowed(&r.slots)
+    // (All the slots when there is no blank to leave out, as in most rows.)
+    let nonblank = if r.slots.iter().all(|c| c.kind != Kind::Blank) {
+        Items::Slots(&r.slots)
     } else {
-        r.slots
-            .iter()
-            .filter(|c| c.kind != Kind::Blank)
-            .cloned()
-            .collect()
+        Items::Picked(r.slots.iter().filter(|c| c.kind != Kind::Blank).collect())
     };
     // One run of digits where a whole row of numbers belongs ("801000081" for 80|1|0|0|0|0|81).
-    if let [c] = &*nonblank {
+    if nonblank.len() == 1 {
+        let c = nonblank.get(0);
         let t = c.text.trim();
         if !own.is_empty()
             && k >= 7
@@ -993,7 +989,7 @@ fn plan<'r>(
             }
             let p = Pending::explicit(&vectors, k, cut || splits.is_empty());
             return (
-                Cow::Owned(items),
+                Items::Cut(items),
                 p,
                 Why::Glued {
                     digits: t.to_string(),
@@ -1013,10 +1009,12 @@ fn plan<'r>(
         }
         if s.len() == k {
             let vals = s.iter().map(value).collect();
-            return (Cow::Borrowed(s), Pending::certain(vals), Why::Count);
+            return (Items::Slots(s), Pending::certain(vals), Why::Count);
         }
     }
-    let vals: Vec<i64> = nonblank.iter().map(value).collect();
+    let vals: Vec<i64> = (0..nonblank.len())
+        .map(|i| value(nonblank.get(i)))
+        .collect();
     if nonblank.is_empty() {
         let mut p = Pending::certain(Vec::new());
         p.candidates = vec![vec![None; k]];
@@ -1028,6 +1026,36 @@ fn plan<'r>(
     }
     let why = if scattered { Why::Lines } else { Why::Count };
     (nonblank, Pending::uncertain(vals, k), why)
+}
+
+/// The cells a row's numbers are placed from: its slots or the non-blank ones among them, or
+/// the cells cut from a run of glued digits.
+enum Items<'r> {
+    Slots(&'r [Cell]),
+    Picked(Vec<&'r Cell>),
+    Cut(Vec<Cell>),
+}
+
+impl Items<'_> {
+    fn len(&self) -> usize {
+        match self {
+            Items::Slots(s) => s.len(),
+            Items::Picked(p) => p.len(),
+            Items::Cut(c) => c.len(),
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    fn get(&self, i: usize) -> &Cell {
+        match self {
+            Items::Slots(s) => &s[i],
+            Items::Picked(p) => p[i],
+            Items::Cut(c) => &c[i],
+        }
+    }
 }
 
 /// Longest run of glued digits we try to split.
