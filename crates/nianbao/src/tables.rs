@@ -607,12 +607,22 @@ pub fn read_requests(lines: &[Line], format: Format) -> TableRead {
     let mut unplaced = Vec::new();
     let mut gkeys: Vec<&str> = unlabeled.iter().map(|(g, _)| *g).collect();
     gkeys.dedup();
-    for g in gkeys {
-        let rows: Vec<RowRead> = unlabeled
-            .iter()
-            .filter(|(gg, _)| *gg == g)
-            .map(|(_, r)| r.clone())
-            .collect();
+    for (n, &g) in gkeys.iter().enumerate() {
+        // The group's rows: moved out of `unlabeled`, unless the group comes again in `gkeys`
+        // (its rows interleaved with another group's), when that turn must see them too.
+        let rows: Vec<RowRead> = if gkeys[n + 1..].contains(&g) {
+            unlabeled
+                .iter()
+                .filter(|(gg, _)| *gg == g)
+                .map(|(_, r)| r.clone())
+                .collect()
+        } else {
+            let (mine, rest): (Vec<_>, Vec<_>) = std::mem::take(&mut unlabeled)
+                .into_iter()
+                .partition(|(gg, _)| *gg == g);
+            unlabeled = rest;
+            mine.into_iter().map(|(_, r)| r).collect()
+        };
         let missing: Vec<usize> = (0..specs.len())
             .filter(|&i| specs[i].group == Some(g) && found[i].is_none())
             .collect();
