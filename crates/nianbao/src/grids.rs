@@ -202,7 +202,7 @@ fn read_requests(grids: &[&Grid], format: Format) -> Option<TableRead> {
         &found,
         &labels,
         &REQUEST_COLS.iter().map(|c| (c.0, c.1)).collect::<Vec<_>>(),
-        &request_identities(format),
+        request_identities(format),
         table_line,
         int_value,
     ))
@@ -272,7 +272,7 @@ fn read_appeals(grids: &[&Grid]) -> Option<TableRead> {
         &[Some(row)],
         &[("appeals", "行政复议、行政诉讼", None)],
         &cols,
-        &appeal_identities(),
+        appeal_identities(),
         table_line,
         int_value,
     ))
@@ -347,7 +347,7 @@ fn read_active(grids: &[&Grid], format: Format) -> Option<TableRead> {
         }
     }
     table_line?;
-    let (rows, shapes, _) = place_active_blocks(blocks, specs, &found);
+    let (rows, shapes, _) = place_active_blocks(blocks, specs, found);
     Some(TableRead {
         out: crate::result::TableOut {
             found: true,

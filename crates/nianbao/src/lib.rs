@@ -180,15 +180,30 @@ pub fn check_with(
         }
     }
 
+    // Only the parts' checks make a report "incomplete": a document-level check with nothing to
+    // compare (no closing date, no stated totals in the prose) is not applicable, not undecided.
+    let any_skip = checks
+        .iter()
+        .any(|(s, c)| s.is_some() && c.status == Status::Skip);
+    // The checks by part (index 0: the document's), in the order they were made.
+    let mut by_part: Vec<Vec<Check>> = vec![Vec::new(); SECTIONS.len() + 1];
+    for (s, c) in checks {
+        // (A check of a part the format does not have is listed nowhere.)
+        let i = match s {
+            None => 0,
+            Some(0) => continue,
+            Some(n) => usize::from(n),
+        };
+        if let Some(v) = by_part.get_mut(i) {
+            v.push(c);
+        }
+    }
+    let doc_checks = std::mem::take(&mut by_part[0]);
     let sections_out: Vec<SectionOut> = SECTIONS
         .iter()
         .map(|spec| {
             let found = structure.sections[spec.number as usize - 1].as_ref();
-            let checks: Vec<Check> = checks
-                .iter()
-                .filter(|(s, _)| *s == Some(spec.number))
-                .map(|(_, c)| c.clone())
-                .collect();
+            let checks = std::mem::take(&mut by_part[spec.number as usize]);
             let worst = checks
                 .iter()
                 .map(|c| c.status)
@@ -217,17 +232,6 @@ pub fn check_with(
             }
         })
         .collect();
-    let doc_checks: Vec<Check> = checks
-        .iter()
-        .filter(|(s, _)| s.is_none())
-        .map(|(_, c)| c.clone())
-        .collect();
-
-    // Only the parts' checks make a report "incomplete": a document-level check with nothing to
-    // compare (no closing date, no stated totals in the prose) is not applicable, not undecided.
-    let any_skip = checks
-        .iter()
-        .any(|(s, c)| s.is_some() && c.status == Status::Skip);
     let verdict = if counts.error > 0 {
         Verdict::Fail
     } else if any_skip {

@@ -358,7 +358,7 @@ mod tests {
         });
         let i31 = rows.iter().position(|r| r.key == "3.1").unwrap();
         grid[i31] = Some(Pending::uncertain(vec![2, 3, 1, 6], 7));
-        solve(&mut grid, &ids);
+        solve(&mut grid, ids);
         let p = grid[i31].as_ref().unwrap();
         assert!(p.decided());
         assert_eq!(
@@ -381,7 +381,7 @@ mod tests {
         });
         let i37 = rows.iter().position(|r| r.key == "3.7").unwrap();
         grid[i37] = Some(Pending::uncertain(vec![7, 0, 0, 0, 0, 0, 0, 7], 7));
-        solve(&mut grid, &ids);
+        solve(&mut grid, ids);
         let p = grid[i37].as_ref().unwrap();
         assert!(!p.conflict);
         assert!(p.decided());

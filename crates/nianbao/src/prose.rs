@@ -107,9 +107,27 @@ pub fn cn_number(s: &[char]) -> Option<f64> {
     Some(total + section + digit.unwrap_or(0.0))
 }
 
-/// Whether `c` is a Chinese numeral or multiplier (一 … 九, 〇, 零, 两, 十, 百, 千, 万, 亿).
+/// Whether `c` is a Chinese numeral: a digit of [`cn_val`] or a multiplier of [`mult`].
 pub fn is_cn(c: char) -> bool {
-    cn_val(c).is_some() || mult(c).is_some()
+    matches!(
+        c,
+        '零' | '〇'
+            | '一'
+            | '二'
+            | '两'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '十'
+            | '百'
+            | '千'
+            | '万'
+            | '亿'
+    )
 }
 
 /// Every number of a line with its unit.
@@ -328,6 +346,13 @@ mod tests {
             }
         }
         assert!(may_have_count("办结 3 件"));
+    }
+
+    #[test]
+    fn is_cn_is_a_digit_or_a_multiplier() {
+        for c in '\0'..='\u{FFFF}' {
+            assert_eq!(is_cn(c), cn_val(c).is_some() || mult(c).is_some(), "{c}");
+        }
     }
 
     #[test]

@@ -352,8 +352,19 @@ pub struct Identity {
     pub rhs: Vec<(usize, usize)>,
 }
 
-/// The three identities of part 三 over `rows` (indices into `request_rows`), per column and row.
-pub fn request_identities(f: Format) -> Vec<Identity> {
+/// The three identities of part 三 over `rows` (indices into `request_rows`), per column and row;
+/// built once per format.
+pub fn request_identities(f: Format) -> &'static [Identity] {
+    use std::sync::OnceLock;
+    static CACHE: [OnceLock<Vec<Identity>>; 2] = [OnceLock::new(), OnceLock::new()];
+    let slot = match f {
+        Format::F2019 => &CACHE[0],
+        Format::F2021 => &CACHE[1],
+    };
+    slot.get_or_init(|| build_request_identities(f))
+}
+
+fn build_request_identities(f: Format) -> Vec<Identity> {
     let rows = request_rows(f);
     let idx = |k: &str| rows.iter().position(|r| r.key == k).unwrap_or(0);
     let (r1, r2, r37, r4) = (idx("1"), idx("2"), idx("3.7"), idx("4"));
@@ -391,17 +402,21 @@ pub fn request_identities(f: Format) -> Vec<Identity> {
     out
 }
 
-/// The three identities of part 四 (one row, index 0).
-pub fn appeal_identities() -> Vec<Identity> {
-    APPEAL_GROUPS
-        .iter()
-        .map(|&(name, first)| Identity {
-            rule: "appeals-total",
-            scope: name.to_string(),
-            lhs: vec![(0, first + 4)],
-            rhs: (first..first + 4).map(|c| (0, c)).collect(),
-        })
-        .collect()
+/// The three identities of part 四 (one row, index 0); built once.
+pub fn appeal_identities() -> &'static [Identity] {
+    use std::sync::OnceLock;
+    static CACHE: OnceLock<Vec<Identity>> = OnceLock::new();
+    CACHE.get_or_init(|| {
+        APPEAL_GROUPS
+            .iter()
+            .map(|&(name, first)| Identity {
+                rule: "appeals-total",
+                scope: name.to_string(),
+                lhs: vec![(0, first + 4)],
+                rhs: (first..first + 4).map(|c| (0, c)).collect(),
+            })
+            .collect()
+    })
 }
 
 #[cfg(test)]

@@ -15,7 +15,6 @@ use crate::spec::{
     active_blocks, appeal_identities, request_identities, request_rows, ColKind, Format, Identity,
     APPEAL_COLS, GROUPS, REQUEST_COLS,
 };
-use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// A row as read from the text, before placement.
@@ -35,10 +34,10 @@ pub struct RowRead {
 }
 
 impl RowRead {
-    fn new(row: &Row, label: &[&Cell], slots: Vec<Cell>) -> RowRead {
-        let first = label.first().copied();
+    fn new(line: usize, sep: Sep, label: &[Cell], slots: Vec<Cell>) -> RowRead {
+        let first = label.first();
         let mut r = RowRead {
-            line: row.line,
+            line,
             col: first.map(|c| c.col).unwrap_or(1),
             label_raw: label
                 .iter()
@@ -47,7 +46,7 @@ impl RowRead {
                 .join(" "),
             ..Default::default()
         };
-        r.add(row.sep, slots);
+        r.add(sep, slots);
         r
     }
 
@@ -279,30 +278,26 @@ pub(crate) fn sibling_bits_differ(found: u32, official: u32) -> bool {
     })
 }
 
-/// Splits a row into label cells (text before the first value) and the cells after them.
-fn label_and_slots(row: &Row) -> (Vec<&Cell>, Vec<Cell>) {
-    let first_value = row
-        .cells
-        .iter()
-        .position(|c| c.is_value)
-        .unwrap_or(row.cells.len());
-    let label: Vec<&Cell> = row.cells[..first_value]
-        .iter()
-        .filter(|c| c.kind != Kind::Blank)
-        .collect();
-    let last_label = row.cells[..first_value]
+/// Splits a row's cells into label cells (text before the first value, blanks left out) and the
+/// cells after the last label cell (values, and blanks between them for tab/pipe lines).
+fn label_and_slots(mut cells: Vec<Cell>) -> (Vec<Cell>, Vec<Cell>) {
+    let first_value = cells.iter().position(|c| c.is_value).unwrap_or(cells.len());
+    let last_label = cells[..first_value]
         .iter()
         .rposition(|c| c.kind != Kind::Blank);
     let start = match last_label {
         Some(i) => i + 1,
         None => 0,
     };
-    (label, row.cells[start..].to_vec())
+    let slots = cells.split_off(start);
+    // Every cell left is before the first value: the label is its non-blank cells.
+    cells.retain(|c| c.kind != Kind::Blank);
+    (cells, slots)
 }
 
 /// Keys to try for a row's label: each label cell, and each cell joined with the next (a label
 /// split over two cells, "7.属于行政执法 | 案卷").
-fn label_keys(label: &[&Cell]) -> Vec<String> {
+fn label_keys(label: &[Cell]) -> Vec<String> {
     let mut out = Vec::new();
     for (i, c) in label.iter().enumerate() {
         out.push(key(&c.text));
@@ -316,7 +311,7 @@ fn label_keys(label: &[&Cell]) -> Vec<String> {
 
 /// Runs of up to four words of the label text: a space-separated line carries
 /// "三、本年度办理结果 （一）予以公开" in one cell. Tried when no whole cell matched.
-fn word_keys(label: &[&Cell]) -> Vec<String> {
+fn word_keys(label: &[Cell]) -> Vec<String> {
     let words: Vec<String> = label
         .iter()
         .flat_map(|c| c.text.split_whitespace())
@@ -372,10 +367,14 @@ pub(crate) const THRESHOLD: f32 = 0.72;
 /// The row (index ≥ cursor) that one of `keys` names best, with its score.
 pub(crate) fn best_row(keys: &[String], rows: &[Official], cursor: usize) -> Option<(usize, f32)> {
     let mut best: Option<(usize, f32)> = None;
+    // The key and its core as chars (buffers shared by the keys).
+    let (mut kc, mut cc): (Vec<char>, Vec<char>) = (Vec::new(), Vec::new());
     for k in keys {
         let c = strip_numbering(k);
-        let kc: Vec<char> = k.chars().collect();
-        let cc: Vec<char> = c.chars().collect();
+        kc.clear();
+        kc.extend(k.chars());
+        cc.clear();
+        cc.extend(c.chars());
         let mut siblings = None;
         for (i, o) in rows.iter().enumerate().skip(cursor) {
             let exactish = *k == o.full
@@ -494,7 +493,10 @@ pub fn read_requests(lines: &[Line], format: Format) -> TableRead {
     let mut prev_line = 0;
 
     for row in request_rows_of(lines) {
-        let (label, slots) = label_and_slots(&row);
+        let Row { line, sep, cells } = row;
+        let values = cells.iter().filter(|c| c.is_value).count();
+        let has_values = values > 0;
+        let (label, slots) = label_and_slots(cells);
         let keys = label_keys(&label);
         let group_hit = keys.iter().rev().find_map(|k| group_of(k, groups));
         // The best row from the cursor on: exact and prefix matches first, then fuzzy ones
@@ -502,7 +504,7 @@ pub fn read_requests(lines: &[Line], format: Format) -> TableRead {
         // cursor is tried too while it has no values: a heading repeating a row's label
         // ("### 一、本年新收…") does not consume the row.
         let from = match cursor.checked_sub(1) {
-            Some(p) if row.has_values() && found[p].as_ref().is_some_and(|r| !r.has_values) => p,
+            Some(p) if has_values && found[p].as_ref().is_some_and(|r| !r.has_values) => p,
             _ => cursor,
         };
         let mut best = best_row(&keys, officials, from);
@@ -528,23 +530,23 @@ pub fn read_requests(lines: &[Line], format: Format) -> TableRead {
             group = Some(g);
         }
         if let Some((i, _)) = best {
-            let r = RowRead::new(&row, &label, slots);
+            let r = RowRead::new(line, sep, &label, slots);
             spread.insert((r.line, r.col), Spread::start(&r));
             found[i] = Some(r);
             cursor = i + 1;
             cur = Cur::Row(i);
             group = specs[i].group.or(group_hit);
             started = true;
-            table_line.get_or_insert(row.line);
-            prev_line = row.line;
+            table_line.get_or_insert(line);
+            prev_line = line;
             continue;
         }
         let after = prev_line;
-        prev_line = row.line;
-        if row.has_values() {
+        prev_line = line;
+        if has_values {
             if let Some(g) = group_hit.filter(|g| *g != "3") {
                 // A group label with numbers but no sub-label: the group's first unlabeled row.
-                let r = RowRead::new(&row, &label, slots);
+                let r = RowRead::new(line, sep, &label, slots);
                 spread.insert((r.line, r.col), Spread::start(&r));
                 unlabeled.push((g, r));
                 cur = Cur::Unlabeled(unlabeled.len() - 1);
@@ -566,13 +568,13 @@ pub fn read_requests(lines: &[Line], format: Format) -> TableRead {
                 // Label text that matches nothing, with numbers: the rest of the current row.
                 Some(t) if t.filled() < 7 || !label.is_empty() => {
                     if let Some(sp) = spread.get_mut(&(t.line, t.col)) {
-                        sp.add(&row, label.is_empty(), after);
+                        sp.add(line, values, label.is_empty(), after);
                     }
-                    t.add(row.sep, slots)
+                    t.add(sep, slots)
                 }
                 _ => {
                     if let Some(g) = group.filter(|g| *g != "3") {
-                        let r = RowRead::new(&row, &label, slots);
+                        let r = RowRead::new(line, sep, &label, slots);
                         spread.insert((r.line, r.col), Spread::start(&r));
                         unlabeled.push((g, r));
                         cur = Cur::Unlabeled(unlabeled.len() - 1);
@@ -591,7 +593,7 @@ pub fn read_requests(lines: &[Line], format: Format) -> TableRead {
                     }
                     if let Some(sp) = spread.get_mut(&(r.line, r.col)) {
                         if sp.last == after && !r.has_values {
-                            sp.last = row.line;
+                            sp.last = line;
                         }
                     }
                 }
@@ -605,12 +607,22 @@ pub fn read_requests(lines: &[Line], format: Format) -> TableRead {
     let mut unplaced = Vec::new();
     let mut gkeys: Vec<&str> = unlabeled.iter().map(|(g, _)| *g).collect();
     gkeys.dedup();
-    for g in gkeys {
-        let rows: Vec<RowRead> = unlabeled
-            .iter()
-            .filter(|(gg, _)| *gg == g)
-            .map(|(_, r)| r.clone())
-            .collect();
+    for (n, &g) in gkeys.iter().enumerate() {
+        // The group's rows: moved out of `unlabeled`, unless the group comes again in `gkeys`
+        // (its rows interleaved with another group's), when that turn must see them too.
+        let rows: Vec<RowRead> = if gkeys[n + 1..].contains(&g) {
+            unlabeled
+                .iter()
+                .filter(|(gg, _)| *gg == g)
+                .map(|(_, r)| r.clone())
+                .collect()
+        } else {
+            let (mine, rest): (Vec<_>, Vec<_>) = std::mem::take(&mut unlabeled)
+                .into_iter()
+                .partition(|(gg, _)| *gg == g);
+            unlabeled = rest;
+            mine.into_iter().map(|(_, r)| r).collect()
+        };
         let missing: Vec<usize> = (0..specs.len())
             .filter(|&i| specs[i].group == Some(g) && found[i].is_none())
             .collect();
@@ -648,7 +660,7 @@ pub fn read_requests(lines: &[Line], format: Format) -> TableRead {
         &scattered,
         &labels,
         &REQUEST_COLS.iter().map(|c| (c.0, c.1)).collect::<Vec<_>>(),
-        &request_identities(format),
+        request_identities(format),
         table_line,
         int_value,
     );
@@ -688,15 +700,15 @@ impl Spread {
         }
     }
 
-    /// A line of values added to the row; `after` is the line of the row read just before it.
-    fn add(&mut self, row: &Row, no_label: bool, after: usize) {
-        let values = row.cells.iter().filter(|c| c.is_value).count();
+    /// A line of `values` values added to the row; `after` is the line of the row read just
+    /// before it.
+    fn add(&mut self, line: usize, values: usize, no_label: bool, after: usize) {
         if values == 0 {
             return;
         }
         self.run &= values == 1 && no_label && after == self.last;
         self.value_lines += 1;
-        self.last = row.line;
+        self.last = line;
     }
 
     fn scattered(&self) -> bool {
@@ -782,26 +794,20 @@ fn place_rows(
 ) -> TableRead {
     let k = cols.len();
     // Items of each row, its pending placement, and why it is uncertain.
-    let mut items: Vec<Cow<[Cell]>> = Vec::with_capacity(found.len());
+    let mut items: Vec<Items> = Vec::with_capacity(found.len());
     let mut pending: Vec<Option<Pending>> = Vec::with_capacity(found.len());
     let mut whys: Vec<Why> = Vec::with_capacity(found.len());
     for (i, f) in found.iter().enumerate() {
         let Some(r) = f else {
-            items.push(Cow::Borrowed(&[]));
+            items.push(Items::Slots(&[]));
             pending.push(None);
             whys.push(Why::Count);
             continue;
         };
-        // The identities within this row alone (its total), in columns.
-        let own: Vec<(Vec<usize>, Vec<usize>)> = identities
+        // The identities within this row alone (its total).
+        let own: Vec<&Identity> = identities
             .iter()
             .filter(|id| id.lhs.iter().chain(&id.rhs).all(|&(rr, _)| rr == i))
-            .map(|id| {
-                (
-                    id.lhs.iter().map(|&(_, c)| c).collect(),
-                    id.rhs.iter().map(|&(_, c)| c).collect(),
-                )
-            })
             .collect();
         let (its, p, why) = plan(
             r,
@@ -885,7 +891,7 @@ fn place_rows(
                 }
             } else {
                 match choice.get(c).copied().flatten() {
-                    Some(it) => CellOut::from_cell(&items[i][it]),
+                    Some(it) => CellOut::from_cell(items[i].get(it)),
                     None => CellOut::blank(r.line),
                 }
             };
@@ -930,32 +936,29 @@ fn place_rows(
 }
 
 /// The items of a row and how they may be placed into k columns; `scattered` when the values
-/// came from several lines that are not one cell-per-line run; `own` the row's own identities
-/// (column lists), used to split a run of glued digits.
+/// came from several lines that are not one cell-per-line run; `own` the row's own identities,
+/// used to split a run of glued digits.
 fn plan<'r>(
     r: &'r RowRead,
     k: usize,
     value: fn(&Cell) -> i64,
     scattered: bool,
-    own: &[(Vec<usize>, Vec<usize>)],
-) -> (Cow<'r, [Cell]>, Pending, Why) {
+    own: &[&Identity],
+) -> (Items<'r>, Pending, Why) {
     if r.grid && r.slots.len() == k {
         // A grid row: each cell is its column's, blanks included.
         let vals = r.slots.iter().map(value).collect();
-        return (Cow::Borrowed(&r.slots), Pending::certain(vals), Why::Count);
+        return (Items::Slots(&r.slots), Pending::certain(vals), Why::Count);
     }
-    // (Borrowed when there is no blank to leave out, as in most rows.)
-    let nonblank: Cow<[Cell]> = if r.slots.iter().all(|c| c.kind != Kind::Blank) {
-        Cow::Borrowed(&r.slots)
+    // (All the slots when there is no blank to leave out, as in most rows.)
+    let nonblank = if r.slots.iter().all(|c| c.kind != Kind::Blank) {
+        Items::Slots(&r.slots)
     } else {
-        r.slots
-            .iter()
-            .filter(|c| c.kind != Kind::Blank)
-            .cloned()
-            .collect()
+        Items::Picked(r.slots.iter().filter(|c| c.kind != Kind::Blank).collect())
     };
     // One run of digits where a whole row of numbers belongs ("801000081" for 80|1|0|0|0|0|81).
-    if let [c] = &*nonblank {
+    if nonblank.len() == 1 {
+        let c = nonblank.get(0);
         let t = c.text.trim();
         if !own.is_empty()
             && k >= 7
@@ -964,7 +967,17 @@ fn plan<'r>(
             && (k..=MAX_GLUED).contains(&t.len())
             && t.bytes().all(|b| b.is_ascii_digit())
         {
-            let (splits, cut) = split_digits(t, k, own);
+            // The row's own identities as column lists.
+            let own: Vec<(Vec<usize>, Vec<usize>)> = own
+                .iter()
+                .map(|id| {
+                    (
+                        id.lhs.iter().map(|&(_, c)| c).collect(),
+                        id.rhs.iter().map(|&(_, c)| c).collect(),
+                    )
+                })
+                .collect();
+            let (splits, cut) = split_digits(t, k, &own);
             let raw: Vec<char> = c.raw.chars().collect();
             let raw = if raw.len() == t.len() {
                 raw
@@ -986,7 +999,7 @@ fn plan<'r>(
             }
             let p = Pending::explicit(&vectors, k, cut || splits.is_empty());
             return (
-                Cow::Owned(items),
+                Items::Cut(items),
                 p,
                 Why::Glued {
                     digits: t.to_string(),
@@ -1006,10 +1019,12 @@ fn plan<'r>(
         }
         if s.len() == k {
             let vals = s.iter().map(value).collect();
-            return (Cow::Borrowed(s), Pending::certain(vals), Why::Count);
+            return (Items::Slots(s), Pending::certain(vals), Why::Count);
         }
     }
-    let vals: Vec<i64> = nonblank.iter().map(value).collect();
+    let vals: Vec<i64> = (0..nonblank.len())
+        .map(|i| value(nonblank.get(i)))
+        .collect();
     if nonblank.is_empty() {
         let mut p = Pending::certain(Vec::new());
         p.candidates = vec![vec![None; k]];
@@ -1021,6 +1036,36 @@ fn plan<'r>(
     }
     let why = if scattered { Why::Lines } else { Why::Count };
     (nonblank, Pending::uncertain(vals, k), why)
+}
+
+/// The cells a row's numbers are placed from: its slots or the non-blank ones among them, or
+/// the cells cut from a run of glued digits.
+enum Items<'r> {
+    Slots(&'r [Cell]),
+    Picked(Vec<&'r Cell>),
+    Cut(Vec<Cell>),
+}
+
+impl Items<'_> {
+    fn len(&self) -> usize {
+        match self {
+            Items::Slots(s) => s.len(),
+            Items::Picked(p) => p.len(),
+            Items::Cut(c) => c.len(),
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    fn get(&self, i: usize) -> &Cell {
+        match self {
+            Items::Slots(s) => &s[i],
+            Items::Picked(p) => p[i],
+            Items::Cut(c) => &c[i],
+        }
+    }
 }
 
 /// Longest run of glued digits we try to split.
@@ -1116,8 +1161,8 @@ pub fn read_appeals(lines: &[Line]) -> TableRead {
     let mut table_line = None;
     // Lines that gave values: (index among the rows, how many values).
     let mut value_lines: Vec<(usize, usize)> = Vec::new();
-    for (ri, row) in rows.iter().enumerate() {
-        if !row.has_values() || is_prose(row) {
+    for (ri, row) in rows.into_iter().enumerate() {
+        if !row.has_values() || is_prose(&row) {
             continue;
         }
         table_line.get_or_insert(row.line);
@@ -1135,18 +1180,14 @@ pub fn read_appeals(lines: &[Line]) -> TableRead {
                     label_raw: String::new(),
                     ..Default::default()
                 };
-                // Leading label text (a header word) is not a value.
-                let (_, slots) = label_and_slots(row);
-                let values = if slots.is_empty() {
-                    row.cells.clone()
-                } else {
-                    slots
-                };
-                r.add(row.sep, values);
+                // Leading label text (a header word) is not a value. (The row has a value, so
+                // it has slots.)
+                let (_, slots) = label_and_slots(row.cells);
+                r.add(row.sep, slots);
                 read = Some(r);
             }
             Some(r) => {
-                let (_, slots) = label_and_slots(row);
+                let (_, slots) = label_and_slots(row.cells);
                 r.add(row.sep, slots);
             }
         }
@@ -1164,7 +1205,7 @@ pub fn read_appeals(lines: &[Line]) -> TableRead {
         &scattered,
         &[("appeals", "行政复议、行政诉讼", None)],
         &cols,
-        &appeal_identities(),
+        appeal_identities(),
         table_line,
         int_value,
     )
@@ -1280,18 +1321,19 @@ pub(crate) fn best_active_row(
 }
 
 /// Places part 二's rows block by block (each block has its own columns): the rows, their
-/// shapes, and whether any row was found. `specs` are (block index, row key, row label).
+/// shapes, and whether any row was found. `specs` are (block index, row key, row label); the
+/// rows read are taken out of `found`.
 pub(crate) fn place_active_blocks(
     blocks: &[crate::spec::ActiveBlock],
     specs: &[(usize, &str, &str)],
-    found: &[Option<RowRead>],
+    mut found: Vec<Option<RowRead>>,
 ) -> (Vec<RowOut>, Vec<Shape>, bool) {
     let mut rows = Vec::new();
     let mut shapes = Vec::new();
     let mut any = false;
     for (b, blk) in blocks.iter().enumerate() {
         let idx: Vec<usize> = (0..specs.len()).filter(|&i| specs[i].0 == b).collect();
-        let f: Vec<Option<RowRead>> = idx.iter().map(|&i| found[i].clone()).collect();
+        let f: Vec<Option<RowRead>> = idx.iter().map(|&i| found[i].take()).collect();
         let labels: Vec<(&str, &str, Option<&str>)> = idx
             .iter()
             .map(|&i| (specs[i].1, specs[i].2, Some(blk.item)))
@@ -1319,8 +1361,18 @@ pub fn read_active(lines: &[Line], format: Format) -> TableRead {
     let mut table_line = None;
     let mut block: Option<usize> = None;
     for row in rows_of(lines) {
-        let joined: String = row.cells.iter().map(|c| c.text.as_str()).collect();
-        if joined.contains('条') && joined.contains('项') && joined.chars().count() < 30 {
+        // A caption ("第二十条第（一）项") is short and names an article and an item: the
+        // cells' text is joined only for a row that may be one.
+        let has = |ch: char| row.cells.iter().any(|c| c.text.contains(ch));
+        let short = || {
+            row.cells
+                .iter()
+                .map(|c| c.text.chars().count())
+                .sum::<usize>()
+                < 30
+        };
+        if has('条') && has('项') && short() {
+            let joined: String = row.cells.iter().map(|c| c.text.as_str()).collect();
             if let Some((article, item)) = parse_caption(&joined) {
                 let first = row.cells.iter().find(|c| c.kind != Kind::Blank);
                 captions.push(Caption {
@@ -1342,28 +1394,30 @@ pub fn read_active(lines: &[Line], format: Format) -> TableRead {
                 continue;
             }
         }
-        let (label, slots) = label_and_slots(&row);
+        let Row { line, sep, cells } = row;
+        let has_values = cells.iter().any(|c| c.is_value);
+        let (label, slots) = label_and_slots(cells);
         let lk = label_keys(&label);
         if let Some(i) = best_active_row(&lk, keys, specs, block) {
             if found[i].is_none() {
-                found[i] = Some(RowRead::new(&row, &label, slots));
+                found[i] = Some(RowRead::new(line, sep, &label, slots));
                 cur = Some(i);
-                table_line.get_or_insert(row.line);
+                table_line.get_or_insert(line);
                 continue;
             }
         }
-        if row.has_values() && label.is_empty() {
+        if has_values && label.is_empty() {
             if let Some(i) = cur {
                 let want = blocks[specs[i].0].columns.len();
                 if let Some(r) = found[i].as_mut() {
                     if r.numbers() < want {
-                        r.add(row.sep, slots);
+                        r.add(sep, slots);
                     }
                 }
             }
         }
     }
-    let (rows, shapes, any) = place_active_blocks(blocks, specs, &found);
+    let (rows, shapes, any) = place_active_blocks(blocks, specs, found);
     TableRead {
         out: TableOut {
             found: any || !captions.is_empty(),

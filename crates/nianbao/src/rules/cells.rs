@@ -49,6 +49,7 @@ fn col_label(t: &TableRead, format: Format, row: &RowOut, col: &str) -> String {
     col_kind_label(format, row, col).1
 }
 
+/// A part 二 column's label (the key when the block has no such column).
 fn col_kind_label(format: Format, row: &RowOut, col: &str) -> (ColKind, String) {
     active_columns(format, row.block.as_deref().unwrap_or(""))
         .iter()
@@ -56,6 +57,14 @@ fn col_kind_label(format: Format, row: &RowOut, col: &str) -> (ColKind, String) 
         .map_or((ColKind::Count, col.to_string()), |c| {
             (c.2, c.1.to_string())
         })
+}
+
+/// A part 二 column's kind (counts when the block has no such column).
+fn col_kind(format: Format, row: &RowOut, col: &str) -> ColKind {
+    active_columns(format, row.block.as_deref().unwrap_or(""))
+        .iter()
+        .find(|c| c.0 == col)
+        .map_or(ColKind::Count, |c| c.2)
 }
 
 fn table(ctx: &mut Ctx, n: u8, name: &'static str, title: &str, t: &TableRead) {
@@ -212,6 +221,9 @@ fn table(ctx: &mut Ctx, n: u8, name: &'static str, title: &str, t: &TableRead) {
         ctx.push(f);
     }
     for (row, shape) in t.out.rows.iter().zip(&t.shapes) {
+        if matches!(shape, Shape::Fits) {
+            continue;
+        }
         let rn = row_name(ctx, name, row);
         let k = row.expected;
         let (zh, en) = match shape {
@@ -314,7 +326,9 @@ fn table(ctx: &mut Ctx, n: u8, name: &'static str, title: &str, t: &TableRead) {
     let mut ambiguous = Vec::new();
     let mut loose_blanks = Vec::new();
     for (row, shape) in t.out.rows.iter().zip(&t.shapes).filter(|(r, _)| r.found) {
-        let rn = row_name(ctx, name, row);
+        // Names and cell ids are built only for the cells a finding reports.
+        let rn = || row_name(ctx, name, row);
+        let label_id = |ck: &str| (col_label(t, format, row, ck), format!("{}/{}", row.key, ck));
         let mut blank_cols = Vec::new();
         let mut loose_cols = Vec::new();
         let mut amb_cols = Vec::new();
@@ -324,14 +338,17 @@ fn table(ctx: &mut Ctx, n: u8, name: &'static str, title: &str, t: &TableRead) {
             Shape::Fits => &[],
         };
         for (ci, (ck, c)) in row.cells.iter().enumerate() {
-            let label = col_label(t, format, row, ck);
-            let id = format!("{}/{}", row.key, ck);
             match c.kind {
                 Kind::Blank | Kind::Na if loose.contains(&ci) => {
+                    let (label, id) = label_id(ck);
                     loose_cols.push((label, id, c.raw.clone()))
                 }
-                Kind::Blank | Kind::Na => blank_cols.push((label, id, c.raw.clone())),
+                Kind::Blank | Kind::Na => {
+                    let (label, id) = label_id(ck);
+                    blank_cols.push((label, id, c.raw.clone()))
+                }
                 Kind::Ambiguous => {
+                    let (label, id) = label_id(ck);
                     amb_cols.push((label, id, c.candidates.clone().unwrap_or_default()))
                 }
                 Kind::Text => {
@@ -343,12 +360,13 @@ fn table(ctx: &mut Ctx, n: u8, name: &'static str, title: &str, t: &TableRead) {
                     } else {
                         ("不是有效数值", "is not a valid value")
                     };
-                    invalid.push((row.clone(), rn.clone(), label, id, c.clone(), zh, en))
+                    let (label, id) = label_id(ck);
+                    invalid.push((row, rn(), label, id, c, zh, en))
                 }
                 Kind::Number => {
                     let v = c.value.unwrap_or(0.0);
                     let kind = if name == "active" {
-                        col_kind_label(format, row, ck).0
+                        col_kind(format, row, ck)
                     } else {
                         ColKind::Count
                     };
@@ -368,19 +386,20 @@ fn table(ctx: &mut Ctx, n: u8, name: &'static str, title: &str, t: &TableRead) {
                         _ => None,
                     };
                     if let Some((zh, en)) = bad {
-                        invalid.push((row.clone(), rn.clone(), label, id, c.clone(), zh, en));
+                        let (label, id) = label_id(ck);
+                        invalid.push((row, rn(), label, id, c, zh, en));
                     }
                 }
             }
         }
         if !blank_cols.is_empty() {
-            blanks.push((row.clone(), rn.clone(), blank_cols));
+            blanks.push((row, rn(), blank_cols));
         }
         if !loose_cols.is_empty() {
-            loose_blanks.push((row.clone(), rn.clone(), loose_cols));
+            loose_blanks.push((row, rn(), loose_cols));
         }
         if !amb_cols.is_empty() {
-            ambiguous.push((row.clone(), rn, amb_cols));
+            ambiguous.push((row, rn(), amb_cols));
         }
     }
     for (row, rn, cols) in blanks {

@@ -20,7 +20,7 @@ pub fn check(ctx: &mut Ctx) {
         "requests-row-total",
         "requests-results-total",
     ] {
-        let these: Vec<Identity> = ids.iter().filter(|i| i.rule == rule).cloned().collect();
+        let these: Vec<&Identity> = ids.iter().filter(|i| i.rule == rule).collect();
         // Name an operand by what the scope does not already say.
         let by_row = rule == "requests-row-total";
         run(ctx, 3, "requests", requests, &these, rule, &|r, c| {
@@ -36,7 +36,7 @@ pub fn check(ctx: &mut Ctx) {
         4,
         "appeals",
         appeals,
-        &appeal_identities(),
+        &appeal_identities().iter().collect::<Vec<_>>(),
         "appeals-total",
         &|_, c| APPEAL_COLS[c].1.to_string(),
     );
@@ -55,7 +55,7 @@ fn run(
     section: u8,
     table: &'static str,
     t: &TableOut,
-    ids: &[Identity],
+    ids: &[&Identity],
     rule: &'static str,
     name: &dyn Fn(usize, usize) -> String,
 ) {
@@ -71,19 +71,21 @@ fn run(
     }
     let before = ctx.findings.len();
     let mut passed = 0;
-    let mut skipped: Vec<String> = Vec::new();
-    let mut skipped_en: Vec<String> = Vec::new();
+    // Undecided identities: how many, and the first one's message (the only one shown).
+    let mut skipped = 0;
+    let mut first_skipped: Option<(String, String)> = None;
     // Failing identities read as such: (identity, lhs − rhs, finding).
     let mut fails: Vec<(usize, i64, usize)> = Vec::new();
     for (n, id) in ids.iter().enumerate() {
-        let mut missing = Vec::new();
+        // Operands that are not whole numbers, by (row, column): named only when shown.
+        let mut missing: Vec<(usize, usize)> = Vec::new();
         let mut vals = |cells: &[(usize, usize)]| -> Vec<i64> {
             cells
                 .iter()
                 .filter_map(|&(r, c)| match cell(t, r, c).and_then(CellOut::int) {
                     Some(v) => Some(v),
                     None => {
-                        missing.push(name(r, c));
+                        missing.push((r, c));
                         None
                     }
                 })
@@ -92,27 +94,24 @@ fn run(
         let lhs = vals(&id.lhs);
         let rhs = vals(&id.rhs);
         if !missing.is_empty() {
-            let shown: Vec<&String> = missing.iter().take(3).collect();
-            let more = if missing.len() > 3 {
-                format!("等{}项", missing.len())
-            } else {
-                String::new()
-            };
-            skipped.push(format!(
-                "{}：{}{}不是数字，无法判定",
-                id.scope,
-                shown
-                    .iter()
-                    .map(|s| s.as_str())
-                    .collect::<Vec<_>>()
-                    .join("、"),
-                more
-            ));
-            skipped_en.push(format!(
-                "{}: {} operand(s) not numbers",
-                id.scope,
-                missing.len()
-            ));
+            skipped += 1;
+            if first_skipped.is_none() {
+                let shown: Vec<String> = missing.iter().take(3).map(|&(r, c)| name(r, c)).collect();
+                let more = if missing.len() > 3 {
+                    format!("等{}项", missing.len())
+                } else {
+                    String::new()
+                };
+                first_skipped = Some((
+                    format!(
+                        "{}：{}{}不是数字，无法判定",
+                        id.scope,
+                        shown.join("、"),
+                        more
+                    ),
+                    format!("{}: {} operand(s) not numbers", id.scope, missing.len()),
+                ));
+            }
             continue;
         }
         // Wide sums: no cell list can overflow them (cells are at most 10^12 anyway).
@@ -197,16 +196,16 @@ fn run(
             format!("{}{extra}", first.0),
             format!("{} ({failed} failing)", first.1),
         )
-    } else if !skipped.is_empty() {
-        let extra = if skipped.len() > 1 {
-            format!("（共{}处无法判定）", skipped.len())
+    } else if let Some((zh, en)) = first_skipped {
+        let extra = if skipped > 1 {
+            format!("（共{skipped}处无法判定）")
         } else {
             String::new()
         };
         (
             Status::Skip,
-            format!("{}{extra}", skipped[0]),
-            format!("{} ({} undecided)", skipped_en[0], skipped.len()),
+            format!("{zh}{extra}"),
+            format!("{en} ({skipped} undecided)"),
         )
     } else {
         (
@@ -221,7 +220,7 @@ fn run(
 /// `misfiled-columns`: two per-column identities off by +k and −k while the total column's
 /// holds: k requests of one row were probably entered in the wrong column. One finding names
 /// the cells that could hold the misfiled k, in place of the two identity findings.
-fn misfiled(ctx: &mut Ctx, t: &TableOut, ids: &[Identity], fails: &[(usize, i64, usize)]) {
+fn misfiled(ctx: &mut Ctx, t: &TableOut, ids: &[&Identity], fails: &[(usize, i64, usize)]) {
     let [x, y] = fails else { return };
     let col = |i: usize| ids[i].lhs[0].1;
     if x.1 != -y.1 || col(x.0) == 6 || col(y.0) == 6 {
