@@ -266,6 +266,23 @@ fn no_false_sum_or_stale_year_in_the_seeds_and_fixtures() {
 }
 
 #[test]
+fn offsetting_columns_with_an_undecided_total_column_are_two_findings() {
+    // The same +2/−2 offset, but row 1's total is not a number: the total column proves
+    // nothing, so no misfiled-columns claim ("the total column holds") is made.
+    let t = fixture("report_a_tabs.txt").replace(
+        "一、本年新收政府信息公开申请数量\t75\t3\t0\t1\t2\t0\t81",
+        "一、本年新收政府信息公开申请数量\t73\t5\t0\t1\t2\t0\tx",
+    );
+    let r = nianbao::check("a.txt", &t);
+    assert!(
+        fired(&r, "misfiled-columns").is_empty(),
+        "{:#?}",
+        r.findings
+    );
+    assert_eq!(fired(&r, "requests-balance").len(), 2, "{:#?}", r.findings);
+}
+
+#[test]
 fn offsetting_columns_are_one_finding() {
     let t = fixture("report_a_tabs.txt").replace(
         "一、本年新收政府信息公开申请数量\t75\t3\t0\t1\t2\t0\t81",

@@ -76,6 +76,9 @@ fn run(
     let mut first_skipped: Option<(String, String)> = None;
     // Failing identities read as such: (identity, lhs − rhs, finding).
     let mut fails: Vec<(usize, i64, usize)> = Vec::new();
+    // Identities that hold, and how many fail (read as such or over guessed positions).
+    let mut held: Vec<usize> = Vec::new();
+    let mut failing = 0;
     for (n, id) in ids.iter().enumerate() {
         // Operands that are not whole numbers, by (row, column): named only when shown.
         let mut missing: Vec<(usize, usize)> = Vec::new();
@@ -118,8 +121,10 @@ fn run(
         let (l, r) = (wide_sum(&lhs), wide_sum(&rhs));
         if l == r {
             passed += 1;
+            held.push(n);
             continue;
         }
+        failing += 1;
         let (mut zh, mut en) = message(rule, id, &lhs, &rhs, t, table);
         // An identity that fails over cells the reader placed by guessing says that the reading
         // is uncertain; it does not accuse the report.
@@ -167,7 +172,12 @@ fn run(
         }
         ctx.push(f);
     }
-    if rule == "requests-balance" || rule == "requests-results-total" {
+    // Only when exactly two fail and the total column's identity was read and holds: an
+    // undecided total column proves nothing.
+    if (rule == "requests-balance" || rule == "requests-results-total")
+        && failing == 2
+        && held.iter().any(|&i| ids[i].lhs[0].1 == 6)
+    {
         misfiled(ctx, t, ids, &fails);
     }
     let ours = |f: &&crate::result::Finding| f.rule == rule || f.rule == "misfiled-columns";
@@ -218,7 +228,7 @@ fn run(
 }
 
 /// `misfiled-columns`: two per-column identities off by +k and −k while the total column's
-/// holds: k requests of one row were probably entered in the wrong column. One finding names
+/// holds (the caller makes sure it was read and holds, and that no other identity fails): k requests of one row were probably entered in the wrong column. One finding names
 /// the cells that could hold the misfiled k, in place of the two identity findings.
 fn misfiled(ctx: &mut Ctx, t: &TableOut, ids: &[&Identity], fails: &[(usize, i64, usize)]) {
     let [x, y] = fails else { return };
