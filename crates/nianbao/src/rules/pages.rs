@@ -373,8 +373,8 @@ mod text {
         RulePage {
             name: "article-citation",
             basis_en: "Regulations art. 20 items (1), (5), (6), (8), (9) (cited in the captions of part two's table); document numbers 国办公开办函〔2019〕60号 and 国办公开办函〔2021〕30号.",
-            checks: "三件事：①第二部分表格的栏目标题引用的条文应为第二十条，引用其他条（如“第三十条第（一）项”）的每个标题记一处错误；②全文中出现“国办发〔2021〕30号”（格式文件的文号写错）记一处错误；③2021年度及以后的报告引用已被替代的“〔2019〕60号”记一处提示。",
-            checks_en: "Three things: (1) the captions of part two's table must cite article 20: each caption citing another article (第三十条第（一）项) is an error; (2) 国办发〔2021〕30号 anywhere in the text (a wrong number for the format document) is an error; (3) a report for 2021 or later citing the superseded 〔2019〕60号 gets a warning.",
+            checks: "三件事：①第二部分表格的栏目标题引用的条文应为第二十条，引用其他条（如“第三十条第（一）项”）的每个标题记一处错误；②全文中出现“国办发〔2021〕30号”（格式文件的文号写错）记一处错误；③2021年度及以后的报告引用已被替代的“〔2019〕60号”记一处提示。年份用〔〕、（）、[]、【】或﹝﹞括起都能识别。",
+            checks_en: "Three things: (1) the captions of part two's table must cite article 20: each caption citing another article (第三十条第（一）项) is an error; (2) 国办发〔2021〕30号 anywhere in the text (a wrong number for the format document) is an error; (3) a report for 2021 or later citing the superseded 〔2019〕60号 gets a warning. The year may stand in 〔〕, （）, [], 【】 or ﹝﹞.",
             wrong: "第三十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n……\n本报告依据国办发〔2021〕30号编制。",
             wrong_en: "第三十条第（一）项 (article 30)\n…\n本报告依据国办发〔2021〕30号编制。 (wrong document number)",
             right: "第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n……\n本报告依据国办公开办函〔2021〕30号编制。",
@@ -409,8 +409,8 @@ mod text {
         RulePage {
             name: "publish-deadline",
             basis_en: "Regulations art. 49: departments of governments at county level and above by 31 January; county-or-higher local governments their own report by 31 March.",
-            checks: "读出报告年度和落款日期，按机关名称判断期限：县级以上地方人民政府（名称以“人民政府”结尾）为次年3月31日，政府部门为次年1月31日，乡镇、街道按所在县（区）要求执行，这里按1月31日提示。落款晚于期限：政府和部门记一处错误，乡镇街道记一处提示。落款早于报告年度结束（如2023年度报告落款2023年12月）也提示核对。年度或落款找不到时不作判定。",
-            checks_en: "Reads the report's year and its closing date and takes the deadline from the agency's name: a county-or-higher local government (name ending in 人民政府) 31 March of the next year, a department 31 January; towns and street offices follow their county and are checked against 31 January as a warning. A closing date after the deadline is an error (a warning for towns and street offices). A date before the reported year ends (December 2023 for the 2023 report) is flagged too. Not decided without a year or a closing date.",
+            checks: "读出报告年度和落款日期，按机关名称判断期限：县级以上地方人民政府（名称以“人民政府”结尾）为次年3月31日，政府部门为次年1月31日，乡镇、街道按所在县（区）要求执行，这里按1月31日提示。乡镇以所辖地方名称的最后一字判断（“某县某镇人民政府”是乡镇，“乡宁县人民政府”“镇江市人民政府”不是）。落款晚于期限：政府和部门记一处错误，乡镇街道记一处提示。落款早于报告年度结束（如2023年度报告落款2023年12月）也提示核对。年度或落款找不到时不作判定。",
+            checks_en: "Reads the report's year and its closing date and takes the deadline from the agency's name: a county-or-higher local government (name ending in 人民政府) 31 March of the next year, a department 31 January; towns and street offices follow their county and are checked against 31 January as a warning. A town is told by the last word of the place's name (某县某镇人民政府 is a town; 乡宁县人民政府 and 镇江市人民政府 are not). A closing date after the deadline is an error (a warning for towns and street offices). A date before the reported year ends (December 2023 for the 2023 report) is flagged too. Not decided without a year or a closing date.",
             wrong: "某市某区卫生健康局2020年政府信息公开工作年度报告\n……\n某市某区卫生健康局\n2021年2月5日",
             wrong_en: "某市某区卫生健康局2020年政府信息公开工作年度报告 (a department)\n…\n2021年2月5日 (after 31 January 2021)",
             right: "某市某区卫生健康局2020年政府信息公开工作年度报告\n……\n某市某区卫生健康局\n2021年1月25日",
@@ -433,8 +433,8 @@ mod text {
         RulePage {
             name: "preface-part-count",
             basis_en: "Format document 国办公开办函〔2021〕30号 (F2019: 〔2019〕60号): six parts; Regulations art. 50 para. 1.",
-            checks: "在第一部分之前的前言里查找“N个部分”或“N部分组成”，N用汉字数字写出（一至十）时，与六比较，不等时记一处提示。用阿拉伯数字或不说明部分数的前言不检查。",
-            checks_en: "Looks in the preface (before part one) for N个部分 or N部分组成 with N a Chinese numeral (一 to 十) and warns when it is not six. A preface with an Arabic numeral or no count is not checked.",
+            checks: "在第一部分之前的前言里查找“N个部分”或“N部分组成”，读出N的完整写法（汉字数字如“六”“十二”或阿拉伯数字如“6”），与六比较，不等时记一处提示。不说明部分数的前言不检查。",
+            checks_en: "Looks in the preface (before part one) for N个部分 or N部分组成, reads the whole number N (Chinese numerals such as 六 or 十二, or digits such as 6) and warns when it is not six. A preface that states no count is not checked.",
             wrong: "本报告由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、存在的主要问题及改进情况五个部分组成。",
             wrong_en: "本报告由……五个部分组成。 (the preface says five parts, listing only five)",
             right: "本报告由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项六个部分组成。",
