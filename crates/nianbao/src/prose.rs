@@ -93,8 +93,7 @@ fn scan(s: &str, spots: &mut Vec<(usize, usize)>, clauses: &mut Vec<(usize, Rang
     // The clause: its first byte and the chars before it; `n` counts the chars so far.
     let (mut start, mut at, mut n) = (0, 0, 0);
     let mut prev = '\0';
-    let mut it = s.char_indices().peekable();
-    while let Some((b, c)) = it.next() {
+    for (b, c) in s.char_indices() {
         if let Some(k) = number.filter(|_| is_unit(c)) {
             spots.push((k, b));
         }
@@ -102,10 +101,15 @@ fn scan(s: &str, spots: &mut Vec<(usize, usize)>, clauses: &mut Vec<(usize, Rang
             number = (c.is_ascii_digit() || is_cn(c)).then_some(b);
         }
         n += 1;
-        if matches!(c, '，' | '；' | ';' | '。')
-            || c == ','
-                && !(prev.is_ascii_digit() && it.peek().is_some_and(|x| x.1.is_ascii_digit()))
-        {
+        let ends_clause = match c {
+            '，' | '；' | ';' | '。' => true,
+            // Not a thousands separator (1,234).
+            ',' => {
+                !(prev.is_ascii_digit() && s.as_bytes().get(b + 1).is_some_and(u8::is_ascii_digit))
+            }
+            _ => false,
+        };
+        if ends_clause {
             let e = b + c.len_utf8();
             clauses.push((at, start..e));
             (start, at) = (e, n);
