@@ -54,7 +54,9 @@ fn main() {
         drop(nianbao::rates::rates(&requests.out, &appeals.out, &options))
     });
     time("rules", &|| {
+        let prose = nianbao::prose::read(&text);
         let mut ctx = nianbao::rules::Ctx {
+            prose: &prose,
             previous: None,
             options: &options,
             rates: &rates,

@@ -148,7 +148,9 @@ pub fn check_with(
     if let Some((p, _)) = &prev {
         rates::compare(&mut rates, p);
     }
+    let prose = prose::read(&text);
     let mut ctx = rules::Ctx {
+        prose: &prose,
         previous: prev.as_ref().map(|(r, t)| (r, t)),
         options,
         rates: &rates,

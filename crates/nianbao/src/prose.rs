@@ -3,7 +3,8 @@
 //! 万/亿 multipliers, and percentages (85.3%, 百分之八十). Full-width digits are already
 //! half-width (see [`crate::normalize`]).
 
-use crate::normalize::Line;
+use crate::normalize::{Line, Text};
+use std::ops::Range;
 
 /// A number of the prose: its value, its unit (a counting word like 件, `'%'` for a percentage,
 /// `'\0'` for none) and where it stands (char indices `start..end` of the number and unit).
@@ -43,16 +44,83 @@ pub fn may_have_count(s: &str) -> bool {
 /// word) for each counting word. `may_have_count` of a part `a..b` of `s` is whether some spot
 /// has `a <= digit` and `word < b`, so the parts of a sentence need no scan of their own.
 pub fn count_spots(s: &str, out: &mut Vec<(usize, usize)>) {
+    scan(s, out, &mut Vec::new());
+}
+
+/// A prose line, read once before the rules run: the prose rules take its count spots and
+/// clauses from here rather than each scanning the text again.
+pub struct ProseLine<'a> {
+    /// The line's index in `Text::lines`.
+    pub index: usize,
+    pub line: &'a Line,
+    /// Where a number may have a counting word (see [`count_spots`]), in order.
+    pub spots: Vec<(usize, usize)>,
+    /// The clauses (see [`clauses`]): the chars before each and its bytes in the line.
+    pub clauses: Vec<(usize, Range<usize>)>,
+}
+
+impl ProseLine<'_> {
+    /// Whether bytes `a..b` of the line may hold a number with a counting word: the same as
+    /// [`may_have_count`] of that part.
+    pub fn may_have_count(&self, a: usize, b: usize) -> bool {
+        // Spots come in order of both their bytes: the first at or after `a` has the earliest
+        // counting word (a scan of every spot per part would be quadratic).
+        let i = self.spots.partition_point(|&(n, _)| n < a);
+        self.spots.get(i).is_some_and(|&(_, u)| u < b)
+    }
+}
+
+/// The prose lines of `text` (see [`is_prose`]), each scanned once.
+pub fn read(text: &Text) -> Vec<ProseLine<'_>> {
+    let prose = text.lines.iter().enumerate().filter(|(_, l)| is_prose(l));
+    prose
+        .map(|(index, line)| {
+            let (mut spots, mut clauses) = (Vec::new(), Vec::new());
+            scan(&line.text, &mut spots, &mut clauses);
+            ProseLine {
+                index,
+                line,
+                spots,
+                clauses,
+            }
+        })
+        .collect()
+}
+
+/// One pass over `s` for both [`count_spots`] and [`clauses`].
+fn scan(s: &str, spots: &mut Vec<(usize, usize)>, clauses: &mut Vec<(usize, Range<usize>)>) {
     let mut number: Option<usize> = None;
+    // The clause: its first byte and the chars before it; `n` counts the chars so far.
+    let (mut start, mut at, mut n) = (0, 0, 0);
+    let mut prev = '\0';
     for (b, c) in s.char_indices() {
-        if let Some(n) = number.filter(|_| is_unit(c)) {
-            out.push((n, b));
+        if let Some(k) = number.filter(|_| is_unit(c)) {
+            spots.push((k, b));
         }
         if c != ' ' {
             number = (c.is_ascii_digit() || is_cn(c)).then_some(b);
         }
+        n += 1;
+        let ends_clause = match c {
+            '，' | '；' | ';' | '。' => true,
+            // Not a thousands separator (1,234).
+            ',' => {
+                !(prev.is_ascii_digit() && s.as_bytes().get(b + 1).is_some_and(u8::is_ascii_digit))
+            }
+            _ => false,
+        };
+        if ends_clause {
+            let e = b + c.len_utf8();
+            clauses.push((at, start..e));
+            (start, at) = (e, n);
+        }
+        prev = c;
+    }
+    if start < s.len() {
+        clauses.push((at, start..s.len()));
     }
 }
+
 fn cn_val(c: char) -> Option<f64> {
     Some(match c {
         '零' | '〇' => 0.0,
@@ -255,25 +323,8 @@ pub fn any(s: &str, words: &[&str]) -> bool {
 /// separator), each with the count of chars before it.
 pub fn clauses(s: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
-    let (mut start, mut at, mut n) = (0, 0, 0);
-    let mut prev = '\0';
-    let mut it = s.char_indices().peekable();
-    while let Some((b, c)) = it.next() {
-        n += 1;
-        let next = it.peek().map_or('\0', |x| x.1);
-        if matches!(c, '，' | '；' | ';' | '。')
-            || c == ',' && !(prev.is_ascii_digit() && next.is_ascii_digit())
-        {
-            let e = b + c.len_utf8();
-            out.push((at, &s[start..e]));
-            (start, at) = (e, n);
-        }
-        prev = c;
-    }
-    if start < s.len() {
-        out.push((at, &s[start..]));
-    }
-    out
+    scan(s, &mut Vec::new(), &mut out);
+    out.into_iter().map(|(at, r)| (at, &s[r])).collect()
 }
 
 #[cfg(test)]
@@ -346,6 +397,27 @@ mod tests {
             }
         }
         assert!(may_have_count("办结 3 件"));
+    }
+
+    #[test]
+    fn a_lines_clauses_and_spots_are_its_sentences() {
+        let s = "共收到申请1,234件，办结3件。结转 2 件;其中一件,两件。各项工作,1,2";
+        let text = Text::new(s);
+        let (p, s) = (&read(&text)[0], text.lines[0].text.as_str());
+        assert_eq!(s.matches('。').count(), 2);
+        let (mut clauses, mut spots, mut base) = (Vec::new(), Vec::new(), (0, 0));
+        for sentence in s.split_inclusive('。') {
+            for (at, c) in super::clauses(sentence) {
+                let b = base.1 + (c.as_ptr() as usize - sentence.as_ptr() as usize);
+                clauses.push((base.0 + at, b..b + c.len()));
+            }
+            let mut own = Vec::new();
+            count_spots(sentence, &mut own);
+            spots.extend(own.iter().map(|(n, u)| (base.1 + n, base.1 + u)));
+            base = (base.0 + sentence.chars().count(), base.1 + sentence.len());
+        }
+        assert_eq!(p.clauses, clauses);
+        assert_eq!(p.spots, spots);
     }
 
     #[test]

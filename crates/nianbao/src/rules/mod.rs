@@ -182,6 +182,8 @@ pub fn info(name: &str) -> &'static RuleInfo {
 /// Everything the rules read, and what they write.
 pub struct Ctx<'a> {
     pub text: &'a Text,
+    /// The text's prose lines, read once for every prose rule.
+    pub prose: &'a [crate::prose::ProseLine<'a>],
     pub structure: &'a Structure,
     /// The format used to read the tables.
     pub format: Format,

@@ -1,7 +1,7 @@
 //! `text-rate-mismatch`: a rate the prose states ("实质公开率为85%") recomputed from the tables.
 
 use super::Ctx;
-use crate::prose::{clauses, is_prose, numbers};
+use crate::prose::numbers;
 use crate::result::Status;
 
 /// Words of the prose and the rates they may mean (公开率 is read as either kind).
@@ -20,12 +20,14 @@ const NAMES: [(&str, &[&str]); 9] = [
 pub fn check(ctx: &mut Ctx) {
     let before = ctx.findings.len();
     let mut checked = 0;
-    for line in ctx.text.lines.iter().filter(|l| is_prose(l)) {
-        // Every name ends in 率: most lines have none and need not be cut into clauses.
+    for p in ctx.prose {
+        let line = p.line;
+        // Every name ends in 率: most lines have none and their clauses need no search.
         if !line.text.contains('率') {
             continue;
         }
-        for (at, clause) in clauses(&line.text) {
+        for (at, r) in &p.clauses {
+            let (at, clause) = (*at, &line.text[r.clone()]);
             let Some((name, keys)) = NAMES.iter().find(|(n, _)| clause.contains(n)) else {
                 continue;
             };

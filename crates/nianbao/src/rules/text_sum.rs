@@ -7,7 +7,7 @@
 //! 法人8件，办结718件" is 741 + 8 = 749.
 
 use super::Ctx;
-use crate::prose::{is_prose, may_have_count, numbers, Num};
+use crate::prose::{numbers, Num};
 use crate::result::{Severity, Status};
 
 const TRIGGERS: [&str; 4] = ["其中", "包括", "分别为", "分别是"];
@@ -88,10 +88,11 @@ fn parts_with(chars: &[char], nums: &[Num], brk: &[(bool, bool)], k: usize) -> O
 pub fn check(ctx: &mut Ctx) {
     let before = ctx.findings.len();
     let mut checked = 0;
-    for line in ctx.text.lines.iter().filter(|l| is_prose(l)) {
-        // Parts follow one of the triggers, and a total has a counting word: a line without
+    for p in ctx.prose {
+        // A total has a counting word, and parts follow one of the triggers: a line without
         // either lists none.
-        if !TRIGGERS.iter().any(|t| line.text.contains(t)) || !may_have_count(&line.text) {
+        let line = p.line;
+        if p.spots.is_empty() || !TRIGGERS.iter().any(|t| line.text.contains(t)) {
             continue;
         }
         let chars: Vec<char> = line.text.chars().collect();

@@ -3,13 +3,22 @@
 //! clause without the word 申请 is about requests when its sentence is.
 
 use super::Ctx;
-use crate::prose::{any, clauses, count_spots, is_prose, numbers};
+use crate::prose::{any, numbers};
 use crate::result::{Status, TableOut};
+use std::ops::Range;
 
 /// A table cell's whole value and its line.
 fn cell(t: &TableOut, key: &str, col: &str) -> Option<(i64, Option<usize>)> {
     let c = t.row(key).filter(|r| r.found)?.cell(col)?;
     Some((c.int()?, c.line))
+}
+
+/// The sentence (up to and with its 。) around byte `b` of `text`.
+fn sentence_at(text: &str, b: usize) -> Range<usize> {
+    let end_of = |e: usize| e + '。'.len_utf8();
+    let start = text[..b].rfind('。').map_or(0, end_of);
+    let end = text[b..].find('。').map_or(text.len(), |e| end_of(b + e));
+    start..end
 }
 
 pub fn check(ctx: &mut Ctx) {
@@ -31,148 +40,145 @@ pub fn check(ctx: &mut Ctx) {
         .zip(cell(ap, "appeals", "suit_after_review.total"))
         .map(|(a, b)| (a.0 + b.0, a.1));
     let mut checked = 0;
-    let mut spots = Vec::new();
-    for line in ctx.text.lines.iter().filter(|l| is_prose(l)) {
-        let text = line.text.as_str();
-        let mut col = 0; // chars before the clause
-        for sentence in text.split_inclusive('。') {
-            let base = col;
-            col += sentence.chars().count();
-            // A count needs a counting word after it: a sentence without one has nothing to
-            // compare.
-            spots.clear();
-            count_spots(sentence, &mut spots);
-            if spots.is_empty() {
+    for p in ctx.prose {
+        let (line, text) = (p.line, p.line.text.as_str());
+        // A count needs a counting word after it: a line without one has nothing to compare.
+        if p.spots.is_empty() {
+            continue;
+        }
+        // Whether the current sentence (up to 。) is about requests, read at its first clause
+        // that may hold a count: (the sentence's end byte, the answer).
+        let mut sentence: Option<(usize, bool)> = None;
+        for (at, r) in &p.clauses {
+            let (at, clause) = (*at, &text[r.clone()]);
+            if !p.may_have_count(r.start, r.end) {
                 continue;
             }
-            let requests =
-                sentence.contains("申请") && any(sentence, &["政府信息", "依申请", "公开申请"]);
-            for (at, clause) in clauses(sentence) {
-                let at = base + at;
-                // (`prose::may_have_count` of the clause.)
-                let a = clause.as_ptr() as usize - sentence.as_ptr() as usize;
-                let b = a + clause.len();
-                // Spots come in order of both their bytes: the first at or after `a` has the
-                // earliest counting word (a scan of every spot per clause was quadratic).
-                let i = spots.partition_point(|&(n, _)| n < a);
-                if spots.get(i).is_none_or(|&(_, u)| u >= b) {
-                    continue;
+            let requests = match sentence {
+                Some((end, requests)) if r.start < end => requests,
+                _ => {
+                    let s = sentence_at(text, r.start);
+                    let words = &text[s.clone()];
+                    let requests =
+                        words.contains("申请") && any(words, &["政府信息", "依申请", "公开申请"]);
+                    sentence = Some((s.end, requests));
+                    requests
                 }
-                let cc: Vec<char> = clause.chars().collect();
-                let ns: Vec<_> = numbers(&cc)
-                    .into_iter()
-                    .filter(|n| n.unit != '\0' && n.unit != '%')
-                    .collect();
-                if ns.len() != 1 || ns[0].unit == '条' || ns[0].value.fract() != 0.0 {
-                    continue;
-                }
-                let v = ns[0].value as i64;
-                let has = |w: &[&str]| any(clause, w);
-                let about = (requests || has(&["申请"])) && !has(&["复议", "诉讼"]);
-                let (what, want, alt, section, place, table, key) = if about && has(&["结转"]) {
-                    if has(&["上年"]) {
-                        (
-                            "上年结转的申请",
-                            carried,
-                            None,
-                            3,
-                            "第三部分表格第二项总计",
-                            "requests",
-                            "2/total",
-                        )
-                    } else {
-                        (
-                            "结转下年度的申请",
-                            carried_out,
-                            None,
-                            3,
-                            "第三部分表格第四项总计",
-                            "requests",
-                            "4/total",
-                        )
-                    }
-                } else if about && has(&["办结", "答复"]) && !has(&["收到"]) {
+            };
+            let cc: Vec<char> = clause.chars().collect();
+            let ns: Vec<_> = numbers(&cc)
+                .into_iter()
+                .filter(|n| n.unit != '\0' && n.unit != '%')
+                .collect();
+            if ns.len() != 1 || ns[0].unit == '条' || ns[0].value.fract() != 0.0 {
+                continue;
+            }
+            let v = ns[0].value as i64;
+            let has = |w: &[&str]| any(clause, w);
+            let about = (requests || has(&["申请"])) && !has(&["复议", "诉讼"]);
+            let (what, want, alt, section, place, table, key) = if about && has(&["结转"]) {
+                if has(&["上年"]) {
                     (
-                        "办结的申请",
-                        handled,
+                        "上年结转的申请",
+                        carried,
                         None,
                         3,
-                        "第三部分表格（七）总计",
+                        "第三部分表格第二项总计",
                         "requests",
-                        "3.7/total",
-                    )
-                } else if has(&["行政处罚"])
-                    && has(&["作出", "决定", "实施"])
-                    && !has(&["复议", "诉讼"])
-                {
-                    (
-                        "作出行政处罚",
-                        penalties,
-                        None,
-                        2,
-                        "第二部分表格行政处罚",
-                        "active",
-                        "penalty/decisions",
-                    )
-                } else if about && has(&["收到", "新收", "受理"]) {
-                    (
-                        "收到政府信息公开申请",
-                        received,
-                        received.zip(carried).map(|(a, b)| a.0 + b.0),
-                        3,
-                        "第三部分表格第一项总计",
-                        "requests",
-                        "1/total",
-                    )
-                } else if has(&["行政复议"]) && !has(&["诉讼"]) {
-                    (
-                        "行政复议",
-                        review,
-                        None,
-                        4,
-                        "第四部分表格行政复议总计",
-                        "appeals",
-                        "appeals/review.total",
-                    )
-                } else if has(&["行政诉讼"]) && !has(&["复议"]) {
-                    (
-                        "行政诉讼",
-                        suits,
-                        None,
-                        4,
-                        "第四部分表格两项行政诉讼总计",
-                        "appeals",
-                        "appeals/suit_direct.total",
+                        "2/total",
                     )
                 } else {
-                    continue;
-                };
-                let Some((want, cell_line)) = want else {
-                    continue;
-                };
-                checked += 1;
-                if v == want || Some(v) == alt {
-                    continue;
+                    (
+                        "结转下年度的申请",
+                        carried_out,
+                        None,
+                        3,
+                        "第三部分表格第四项总计",
+                        "requests",
+                        "4/total",
+                    )
                 }
-                let c = clause.trim_end_matches(['，', '；', ',', ';', '。']).trim();
-                let mut f = ctx.finding(
-                    "text-table-mismatch",
-                    Some(section),
-                    format!("正文“{c}”称{what}{v}件，{place}为{want}件",),
-                    format!("The prose (\"{c}\") says {v}, the table ({key}) says {want}",),
-                );
-                f.line = Some(line.no);
-                f.column = Some(at + 1);
-                f.table = Some(table);
-                f.cells = vec![key.to_string()];
-                if key.contains("suit") {
-                    f.cells.push("appeals/suit_after_review.total".into());
-                }
-                let _ = cell_line;
-                f.expected = Some(want as f64);
-                f.actual = Some(v as f64);
-                ctx.push(f);
+            } else if about && has(&["办结", "答复"]) && !has(&["收到"]) {
+                (
+                    "办结的申请",
+                    handled,
+                    None,
+                    3,
+                    "第三部分表格（七）总计",
+                    "requests",
+                    "3.7/total",
+                )
+            } else if has(&["行政处罚"])
+                && has(&["作出", "决定", "实施"])
+                && !has(&["复议", "诉讼"])
+            {
+                (
+                    "作出行政处罚",
+                    penalties,
+                    None,
+                    2,
+                    "第二部分表格行政处罚",
+                    "active",
+                    "penalty/decisions",
+                )
+            } else if about && has(&["收到", "新收", "受理"]) {
+                (
+                    "收到政府信息公开申请",
+                    received,
+                    received.zip(carried).map(|(a, b)| a.0 + b.0),
+                    3,
+                    "第三部分表格第一项总计",
+                    "requests",
+                    "1/total",
+                )
+            } else if has(&["行政复议"]) && !has(&["诉讼"]) {
+                (
+                    "行政复议",
+                    review,
+                    None,
+                    4,
+                    "第四部分表格行政复议总计",
+                    "appeals",
+                    "appeals/review.total",
+                )
+            } else if has(&["行政诉讼"]) && !has(&["复议"]) {
+                (
+                    "行政诉讼",
+                    suits,
+                    None,
+                    4,
+                    "第四部分表格两项行政诉讼总计",
+                    "appeals",
+                    "appeals/suit_direct.total",
+                )
+            } else {
+                continue;
+            };
+            let Some((want, cell_line)) = want else {
+                continue;
+            };
+            checked += 1;
+            if v == want || Some(v) == alt {
+                continue;
             }
+            let c = clause.trim_end_matches(['，', '；', ',', ';', '。']).trim();
+            let mut f = ctx.finding(
+                "text-table-mismatch",
+                Some(section),
+                format!("正文“{c}”称{what}{v}件，{place}为{want}件",),
+                format!("The prose (\"{c}\") says {v}, the table ({key}) says {want}",),
+            );
+            f.line = Some(line.no);
+            f.column = Some(at + 1);
+            f.table = Some(table);
+            f.cells = vec![key.to_string()];
+            if key.contains("suit") {
+                f.cells.push("appeals/suit_after_review.total".into());
+            }
+            let _ = cell_line;
+            f.expected = Some(want as f64);
+            f.actual = Some(v as f64);
+            ctx.push(f);
         }
     }
     if checked == 0 {

@@ -2,7 +2,7 @@
 //! year left in this year's prose, outside comparisons with last year).
 
 use super::Ctx;
-use crate::prose::{any, is_prose};
+use crate::prose::{any, ProseLine};
 use crate::result::Status;
 
 pub fn check(ctx: &mut Ctx) {
@@ -96,8 +96,8 @@ fn stale(ctx: &mut Ctx, year: i32) {
     let before = ctx.findings.len();
     let prev = (year - 1).to_string();
     let title = ctx.structure.meta.title_index;
-    for (i, line) in ctx.text.lines.iter().enumerate() {
-        if !is_prose(line) || Some(i) == title || !line.text.contains(&prev) {
+    for &ProseLine { index: i, line, .. } in ctx.prose {
+        if Some(i) == title || !line.text.contains(&prev) {
             continue;
         }
         let mut col = 0;
