@@ -1,8 +1,8 @@
 // The text box for a long report (over 50,000 bytes): CodeMirror, which keeps only the visible
 // lines in the page, so typing stays smooth at any length. A browser's <textarea> holding a
 // megabyte takes 60 ms a key in Chromium, and over a second for each Chinese character (the
-// input method's path turns the caret's offset into a position by walking every line before
-// it). Bundled by esbuild into dist/modules/editor/editor.js (scripts/build-worker.sh) and
+// input method's commit, in Blink's editing code; it grows with the caret's offset, as if every
+// line before the caret were walked). Bundled by esbuild into dist/modules/editor/editor.js (scripts/build-worker.sh) and
 // loaded by the page (src/bridge.js) only when a text that long arrives.
 import { EditorState, EditorSelection } from '@codemirror/state';
 import { EditorView, keymap, lineNumbers, drawSelection, highlightActiveLine } from '@codemirror/view';
