@@ -157,20 +157,28 @@ async function batchFinished(timeout = 120000) {
 }
 
 // ---- the first view: plain HTML until the user acts, then the app takes over ----
-await step('the first view and the app taking over', async () => {
+/** A fresh page whose app (its wasm) is held back until `release()`: the user acts on the first view. */
+async function heldPage() {
   const ctx = await browser.newContext({ viewport: { width: 1366, height: 900 } });
   const p = await ctx.newPage();
-  const errors = [];
-  p.on('pageerror', (e) => errors.push(e.message));
-  const fetched = [];
-  p.on('request', (r) => fetched.push(new URL(r.url()).pathname));
-  // The app's wasm is held back until released, so that the user acts on the first view.
   let release;
   const held = new Promise((r) => (release = r));
   await p.route(/nianbao-web-[0-9a-f]+_bg\.wasm$/, async (route) => {
     await held;
     await route.continue();
   });
+  return { ctx, p, release };
+}
+/** Waits for the checklist of page `p`. */
+async function checkedOn(p) {
+  await p.waitForFunction(() => document.querySelector('.result-pane[aria-busy=false]') && document.querySelector('[data-verdict]'), null, { timeout: 60000 });
+}
+await step('the first view and the app taking over', async () => {
+  const { ctx, p, release } = await heldPage();
+  const errors = [];
+  p.on('pageerror', (e) => errors.push(e.message));
+  const fetched = [];
+  p.on('request', (r) => fetched.push(new URL(r.url()).pathname));
   await p.goto(origin + '/');
   await p.waitForLoadState('load');
   await p.waitForTimeout(500);
@@ -207,7 +215,7 @@ await step('the first view and the app taking over', async () => {
     return { value: ta.value, start: ta.selectionStart, end: ta.selectionEnd, focus: document.activeElement && document.activeElement.id };
   });
   check('take-over: the typed text, its caret and the focus move to the app', after.value === seed.slice(0, 2000) + '甲乙' && after.start === 10 && after.end === 12 && after.focus === 'report', JSON.stringify({ ...after, value: after.value.length }));
-  await p.waitForFunction(() => document.querySelector('.result-pane[aria-busy=false]') && document.querySelector('[data-verdict]'), null, { timeout: 60000 });
+  await checkedOn(p);
   check('take-over: the typed text is checked', (await p.textContent('.stats')).startsWith(`${[...(seed.slice(0, 2000) + '甲乙')].length} 字`), await p.textContent('.stats'));
   // The first view is the app's first view: the same text in the same places.
   await p.fill('#report', '');
@@ -220,30 +228,16 @@ await step('the first view and the app taking over', async () => {
   await ctx.close();
 
   // A file chosen and the sample asked for on the first view are done once the app is there.
-  const ctx2 = await browser.newContext({ viewport: { width: 1366, height: 900 } });
-  const p2 = await ctx2.newPage();
-  let release2;
-  const held2 = new Promise((r) => (release2 = r));
-  await p2.route(/nianbao-web-[0-9a-f]+_bg\.wasm$/, async (route) => {
-    await held2;
-    await route.continue();
-  });
+  const { ctx: ctx2, p: p2, release: release2 } = await heldPage();
   await p2.goto(origin + '/');
   await p2.setInputFiles('#file', path.join(fixtures, 'report_b.docx'));
   release2();
-  await p2.waitForFunction(() => document.querySelector('.result-pane[aria-busy=false]') && document.querySelector('[data-verdict]'), null, { timeout: 60000 });
+  await checkedOn(p2);
   check('take-over: a Word file chosen before the app loaded is read and checked', (await p2.textContent('.stats')).includes('report_b.docx'), await p2.textContent('.stats'));
   await ctx2.close();
 
   // A file dropped on the first view's drop zone before the app loaded.
-  const ctx4 = await browser.newContext({ viewport: { width: 1366, height: 900 } });
-  const p4 = await ctx4.newPage();
-  let release4;
-  const held4 = new Promise((r) => (release4 = r));
-  await p4.route(/nianbao-web-[0-9a-f]+_bg\.wasm$/, async (route) => {
-    await held4;
-    await route.continue();
-  });
+  const { ctx: ctx4, p: p4, release: release4 } = await heldPage();
   await p4.goto(origin + '/');
   const dropped = fs.readFileSync(path.join(seedsDir, '001_ff50e99d4c3fccda.txt'), 'utf8');
   await p4.evaluate((text) => {
@@ -255,7 +249,7 @@ await step('the first view and the app taking over', async () => {
   }, dropped);
   check('first view: a drop is taken while the app loads', await p4.evaluate(() => !!document.getElementById('shell')));
   release4();
-  await p4.waitForFunction(() => document.querySelector('.result-pane[aria-busy=false]') && document.querySelector('[data-verdict]'), null, { timeout: 60000 });
+  await checkedOn(p4);
   check('take-over: a file dropped before the app loaded is read and checked', (await p4.textContent('.stats')).includes('dropped-early.txt') && (await p4.inputValue('#report')) === dropped.replace(/\r\n?/g, '\n'), await p4.textContent('.stats'));
   await ctx4.close();
 
@@ -270,7 +264,7 @@ await step('the first view and the app taking over', async () => {
   check('first view: an app that cannot load gets a message', (await p3.textContent('#shell-notice')).includes('未能载入'));
   blocked = false;
   await p3.click('#sample');
-  await p3.waitForFunction(() => document.querySelector('.result-pane[aria-busy=false]') && document.querySelector('[data-verdict]'), null, { timeout: 60000 });
+  await checkedOn(p3);
   check('first view: the next action loads the app, and the sample asked for twice is checked', (await p3.textContent('.stats')).includes('示例'), await p3.textContent('.stats'));
   await ctx3.close();
 });
