@@ -190,6 +190,7 @@ fn read_requests(grids: &[&Grid], format: Format) -> Option<TableRead> {
                 positional: true,
                 has_values: true,
                 grid: true,
+                ..Default::default()
             });
         }
     }
@@ -266,6 +267,7 @@ fn read_appeals(grids: &[&Grid]) -> Option<TableRead> {
         positional: true,
         has_values: true,
         grid: true,
+        ..Default::default()
     };
     let cols: Vec<(&str, &str)> = APPEAL_COLS.iter().map(|c| (c.0, c.1)).collect();
     Some(place(
@@ -340,6 +342,7 @@ fn read_active(grids: &[&Grid], format: Format) -> Option<TableRead> {
                 positional: exact,
                 has_values: true,
                 grid: exact,
+                ..Default::default()
             });
         }
         if used {

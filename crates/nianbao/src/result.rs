@@ -317,6 +317,9 @@ pub struct RowOut {
     pub block: Option<String>,
     /// The label as the text has it.
     pub raw_label: Option<String>,
+    /// How the row was found; absent when by its label.
+    #[serde(default, skip_serializing_if = "FoundBy::is_label")]
+    pub found_by: FoundBy,
     /// How many values the text has for this row, and how many columns the format has.
     pub numbers: usize,
     pub expected: usize,
@@ -334,6 +337,7 @@ impl RowOut {
             column: None,
             block: block.map(str::to_string),
             raw_label: None,
+            found_by: FoundBy::Label,
             numbers: 0,
             expected,
             cells: Vec::new(),
@@ -368,19 +372,30 @@ pub struct CellOut {
     pub read: Read,
 }
 
-/// How a cell's value was read. Only `guessed` cells are uncertain: an identity that fails over
-/// a guessed cell is a warning about the reading, not an error of the report.
+/// How a cell's value was obtained. Every variant but `Guessed` is a reading: the value is the
+/// text's own, in the cell the text gave it (or the only cell the identities allow, for
+/// `Solved`). A `Guessed` cell is not read: no Error may rest on it (the rule framework demotes
+/// such a finding to a warning that the reading is uncertain), and exports mark it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
 pub enum Read {
-    /// A cell of a table that arrived as a grid (Word, web page, PDF by positions).
+    /// A cell of a table that arrived as a grid under the official header (Word, web page, PDF
+    /// by positions).
     Grid,
-    /// A field of a TAB- or pipe-separated line, by its position.
+    /// A field of a TAB- or pipe-separated line (or a grid without the official header),
+    /// aligned to the header's columns by its position.
     #[default]
     Position,
     /// The k-th number of a row that has exactly as many numbers as the table has columns.
     Order,
-    /// Placed by the identities (too few or too many numbers), or ambiguous: not read as such.
+    /// Text taken from a PDF column by column (labels, then each column's values), put back
+    /// exactly: every column's count fits and the identities hold.
+    Transposed,
+    /// A run of glued digits split the only way the row's and the table's identities allow
+    /// (the identities used for it are not checks).
+    Solved,
+    /// Placed by the identities among several possibilities (too few or too many numbers, or
+    /// dealt out by count), or ambiguous: not read as such.
     Guessed,
 }
 
@@ -390,7 +405,42 @@ impl Read {
             Read::Grid => "grid",
             Read::Position => "position",
             Read::Order => "order",
+            Read::Transposed => "transposed",
+            Read::Solved => "solved",
             Read::Guessed => "guessed",
+        }
+    }
+
+    /// Whether the value was read (not inferred among several possibilities).
+    pub fn is_read(self) -> bool {
+        self != Read::Guessed
+    }
+}
+
+/// How a table row was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum FoundBy {
+    /// By its label (exact or through the label matcher: `raw_label` says what the text has).
+    #[default]
+    Label,
+    /// Its label was lost, and it is the only row its position inside its labelled group
+    /// allows (the group's label-less rows are exactly its missing rows, in order).
+    Position,
+    /// Neither: its cells were given to it by counting. Its cells are not read.
+    Count,
+}
+
+impl FoundBy {
+    pub fn is_label(&self) -> bool {
+        *self == FoundBy::Label
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            FoundBy::Label => "label",
+            FoundBy::Position => "position",
+            FoundBy::Count => "count",
         }
     }
 }

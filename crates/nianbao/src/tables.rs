@@ -31,6 +31,8 @@ pub struct RowRead {
     pub has_values: bool,
     /// Whether `slots` are the cells of a grid row (Word, web page, PDF), one per column.
     pub grid: bool,
+    /// How the row was found (by its label unless set otherwise).
+    pub found_by: crate::result::FoundBy,
 }
 
 impl RowRead {
@@ -627,7 +629,8 @@ pub fn read_requests(lines: &[Line], format: Format) -> TableRead {
             .filter(|&i| specs[i].group == Some(g) && found[i].is_none())
             .collect();
         if rows.len() == missing.len() {
-            for (i, r) in missing.into_iter().zip(rows) {
+            for (i, mut r) in missing.into_iter().zip(rows) {
+                r.found_by = crate::result::FoundBy::Position;
                 found[i] = Some(r);
             }
         } else {
@@ -909,6 +912,7 @@ fn place_rows(
             column: Some(r.col),
             block: block.map(str::to_string),
             raw_label: Some(r.label_raw.clone()),
+            found_by: r.found_by,
             numbers,
             expected: k,
             cells,
