@@ -14,7 +14,7 @@ pub fn json_line(r: &CheckResult) -> String {
 }
 
 pub const CSV_HEADER: &str =
-    "file,agency,year,rule,severity,section,line,column,table,cells,expected,actual,message,dismissed";
+    "file,agency,year,rule,severity,section,line,column,table,cells,expected,actual,message,dismissed,inferred";
 
 /// CSV of the findings of several results: BOM, header, one finding per row (CRLF line ends).
 pub fn csv(results: &[&CheckResult]) -> String {
@@ -63,6 +63,7 @@ pub fn csv_rows(r: &CheckResult) -> String {
             num(f.actual),
             csv_field(&f.message),
             csv_field(f.dismissed.as_deref().unwrap_or("")),
+            csv_field(&f.inferred.join(" ")),
         ];
         s.push_str(&fields.join(","));
         s.push_str("\r\n");
@@ -93,30 +94,62 @@ pub struct SummaryRow {
     pub suit_total: Option<f64>,
     /// (3.1 + 3.2 总计) / 3.7 总计 × 100; None when 3.7 is 0 or missing.
     pub disclosure_rate: Option<f64>,
+    /// The fields above (by their names here) that rest on a cell that was inferred, not read:
+    /// the roll-up shows them with ≈.
+    pub inferred: Vec<&'static str>,
+    /// How many cells of the report's tables were inferred, not read (0: every number read).
+    pub inferred_cells: usize,
     pub reason: Option<String>,
 }
 
 /// The value of a cell of a result's table, when it holds a number.
 pub fn cell_value(t: &TableOut, row: &str, col: &str) -> Option<f64> {
-    let r = t.rows.iter().find(|r| r.key == row && r.found)?;
-    let (_, c) = r.cells.iter().find(|(k, _)| *k == col)?;
-    match c.kind {
-        Kind::Number => c.value,
+    cell_read(t, row, col).map(|(v, _)| v)
+}
+
+/// The value of a cell when it holds a number, and whether it was read (not inferred).
+pub fn cell_read(t: &TableOut, row: &str, col: &str) -> Option<(f64, bool)> {
+    let c = crate::rules::provenance::get(t, row, col)?;
+    match c.cell.kind {
+        Kind::Number => Some((c.cell.value?, c.read())),
         _ => None,
     }
 }
 
+/// How many cells of a result's tables were inferred, not read.
+pub fn inferred_cells(r: &CheckResult) -> usize {
+    [&r.tables.active, &r.tables.requests, &r.tables.appeals]
+        .iter()
+        .flat_map(|t| t.rows.iter().filter(|row| row.found))
+        .map(|row| {
+            row.cells
+                .iter()
+                .filter(|(_, c)| !crate::rules::provenance::is_read(row, c))
+                .count()
+        })
+        .sum()
+}
+
 impl SummaryRow {
     pub fn from_result(r: &CheckResult, file: &str) -> SummaryRow {
-        let req = |row: &str| cell_value(&r.tables.requests, row, "total");
-        let app = |col: &str| cell_value(&r.tables.appeals, "appeals", col);
-        let results_total = req("3.7");
-        let disclosure_rate = match (req("3.1"), req("3.2"), results_total) {
-            (Some(a), Some(b), Some(t)) if t > 0.0 => Some((a + b) / t * 100.0),
+        let mut inferred = Vec::new();
+        let mut take = |name: &'static str, v: Option<(f64, bool)>| {
+            if v.is_some_and(|(_, read)| !read) {
+                inferred.push(name);
+            }
+            v.map(|(x, _)| x)
+        };
+        let req = |row: &str| cell_read(&r.tables.requests, row, "total");
+        let app = |col: &str| cell_read(&r.tables.appeals, "appeals", col);
+        let (r31, r32, r37) = (req("3.1"), req("3.2"), req("3.7"));
+        let disclosure = match (r31, r32, r37) {
+            (Some(a), Some(b), Some(t)) if t.0 > 0.0 => {
+                Some(((a.0 + b.0) / t.0 * 100.0, a.1 && b.1 && t.1))
+            }
             _ => None,
         };
-        let suit_total = match (app("suit_direct.total"), app("suit_after_review.total")) {
-            (Some(a), Some(b)) => Some(a + b),
+        let suits = match (app("suit_direct.total"), app("suit_after_review.total")) {
+            (Some(a), Some(b)) => Some((a.0 + b.0, a.1 && b.1)),
             _ => None,
         };
         SummaryRow {
@@ -127,12 +160,14 @@ impl SummaryRow {
             verdict: Some(r.verdict),
             errors: r.counts.error,
             warnings: r.counts.warning,
-            new_requests: req("1"),
-            results_total,
-            carried_over: req("4"),
-            review_total: app("review.total"),
-            suit_total,
-            disclosure_rate,
+            new_requests: take("new_requests", req("1")),
+            results_total: take("results_total", r37),
+            carried_over: take("carried_over", req("4")),
+            review_total: take("review_total", app("review.total")),
+            suit_total: take("suit_total", suits),
+            disclosure_rate: take("disclosure_rate", disclosure),
+            inferred,
+            inferred_cells: inferred_cells(r),
             reason: None,
         }
     }
@@ -152,6 +187,8 @@ impl SummaryRow {
             review_total: None,
             suit_total: None,
             disclosure_rate: None,
+            inferred: Vec::new(),
+            inferred_cells: 0,
             reason: Some(reason.to_string()),
         }
     }
@@ -178,18 +215,30 @@ pub fn verdict_zh(v: Option<Verdict>) -> &'static str {
     v.map_or("无法读取", |v| v.label(false))
 }
 
-pub const SUMMARY_HEADER: &str = "文件,单位,年度,格式,结论,错误数,提示数,新收申请,办理结果总计,结转下年度,行政复议总计,行政诉讼总计,实质公开率,说明";
+pub const SUMMARY_HEADER: &str = "文件,单位,年度,格式,结论,错误数,提示数,新收申请,办理结果总计,结转下年度,行政复议总计,行政诉讼总计,实质公开率,推断的单元格数,说明";
 
 /// The roll-up of a batch: BOM, header, one row per report (CRLF line ends), failing reports
 /// first (unreadable, fail, incomplete, warn, pass), then by file.
 pub fn summary_csv(rows: &[SummaryRow]) -> String {
     let mut order: Vec<&SummaryRow> = rows.iter().collect();
     order.sort_by(|a, b| a.rank().cmp(&b.rank()).then_with(|| a.file.cmp(&b.file)));
-    let num = |v: Option<f64>| v.map(fmt_num).unwrap_or_default();
     let mut s = String::from("\u{FEFF}");
     s.push_str(SUMMARY_HEADER);
     s.push_str("\r\n");
     for r in order {
+        // A number resting on an inferred cell is shown as ≈ (the column after the rates says
+        // how many cells were inferred).
+        let approx = |name: &str| {
+            if r.inferred.contains(&name) {
+                "≈"
+            } else {
+                ""
+            }
+        };
+        let num = |name: &str, v: Option<f64>| {
+            v.map(|x| format!("{}{}", approx(name), fmt_num(x)))
+                .unwrap_or_default()
+        };
         let fields = [
             csv_field(&r.file),
             csv_field(r.agency.as_deref().unwrap_or("")),
@@ -206,14 +255,19 @@ pub fn summary_csv(rows: &[SummaryRow]) -> String {
             } else {
                 String::new()
             },
-            num(r.new_requests),
-            num(r.results_total),
-            num(r.carried_over),
-            num(r.review_total),
-            num(r.suit_total),
+            num("new_requests", r.new_requests),
+            num("results_total", r.results_total),
+            num("carried_over", r.carried_over),
+            num("review_total", r.review_total),
+            num("suit_total", r.suit_total),
             r.disclosure_rate
-                .map(|p| format!("{p:.1}%"))
+                .map(|p| format!("{}{p:.1}%", approx("disclosure_rate")))
                 .unwrap_or_default(),
+            if r.verdict.is_some() && r.inferred_cells > 0 {
+                r.inferred_cells.to_string()
+            } else {
+                String::new()
+            },
             csv_field(r.reason.as_deref().unwrap_or("")),
         ];
         s.push_str(&fields.join(","));
@@ -437,8 +491,18 @@ fn table_html(t: &TableOut, name: &str, r: &CheckResult, en: bool) -> String {
             .line
             .map(|l| format!(" <span class=\"ln\">L{l}</span>"))
             .unwrap_or_default();
+        let found_by = row
+            .found_by
+            .how()
+            .map(|(zh, en_text)| {
+                format!(
+                    " <span class=\"by\">（{}）</span>",
+                    esc(if en { en_text } else { zh })
+                )
+            })
+            .unwrap_or_default();
         s.push_str(&format!(
-            "<tr><th class=\"rowlabel\">{}{}</th>",
+            "<tr><th class=\"rowlabel\">{}{}{found_by}</th>",
             esc(&row.label),
             line
         ));
@@ -468,13 +532,20 @@ fn table_html(t: &TableOut, name: &str, r: &CheckResult, en: bool) -> String {
                 ),
                 _ => c.raw.clone(),
             };
-            let guessed = c.read == crate::result::Read::Guessed && c.kind != Kind::Ambiguous;
+            // How the cell was obtained, when not simply read: a class, a mark and a tooltip.
+            let how = c.read.how().filter(|_| c.kind != Kind::Ambiguous);
+            let (class, title, mark) = match how {
+                Some((zh, en_text, mark)) => (
+                    format!(" {}", c.read.name()),
+                    format!(" title=\"{}\"", esc(if en { en_text } else { zh })),
+                    format!("<sup>{mark}</sup>"),
+                ),
+                None => Default::default(),
+            };
             s.push_str(&format!(
-                "<td class=\"{}{}\">{}{}</td>",
+                "<td class=\"{}{class}\"{title}>{}{mark}</td>",
                 cell_class(c.kind, c.value, &id, &sides),
-                if guessed { " guessed" } else { "" },
                 esc(&shown),
-                if guessed { "<sup>?</sup>" } else { "" }
             ));
         }
         s.push_str("</tr>");
@@ -491,7 +562,7 @@ ul.checks{list-style:none;padding-left:0}ul.checks li{margin:.15em 0}\
 .s-fail{color:#a40000}.s-warn{color:#7a5b00}.s-pass{color:#0b6a0b}.s-skip{color:#666}\
 table.grid{border-collapse:collapse;font-size:.85em;margin:.5em 0}table.grid th,table.grid td{border:1px solid #bbb;padding:2px 6px}\
 td.cell{text-align:right;min-width:2.5em}.blank{background:#f3f3f3;color:#999}.na{background:#f3f3f3}.invalid{background:#fde2e1}\
-.ambiguous{background:#ffe8c2}.guessed{background:#fff3cd;font-style:italic}.lhs{outline:2px solid #0052cc}.rhs{outline:2px solid #c2185b}.missing{color:#a40000}.ln{color:#888;font-weight:normal;font-size:.8em}\
+.ambiguous{background:#ffe8c2}.guessed{background:#fff3cd;font-style:italic}.transposed,.solved{background:#eef6ff}.by{color:#7a5b00;font-weight:normal;font-size:.8em}.lhs{outline:2px solid #0052cc}.rhs{outline:2px solid #c2185b}.missing{color:#a40000}.ln{color:#888;font-weight:normal;font-size:.8em}\
 th.rowlabel{text-align:left;font-weight:normal;max-width:22em}th.caption{text-align:left;background:#f6f6f6}\
 ol.findings li{margin:.3em 0}.sev-error{color:#a40000}.sev-warning{color:#7a5b00}\
 @media print{body{margin:0;font-size:10pt}h2{break-after:avoid}table.grid{break-inside:auto}tr{break-inside:avoid}.verdict{border:1px solid #000}}";

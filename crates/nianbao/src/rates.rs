@@ -126,6 +126,10 @@ pub struct RateOut {
     /// "red" | "yellow" | null.
     #[serde(deserialize_with = "crate::result::de::opt_str")]
     pub flag: Option<Name>,
+    /// Whether a cell of the numerator or denominator was inferred, not read: the value is
+    /// then uncertain (shown with ≈) and never flagged.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub inferred: bool,
     /// Last year's value and this year's minus last year's, when a previous report is given.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub previous: Option<f64>,
@@ -133,8 +137,10 @@ pub struct RateOut {
     pub change: Option<f64>,
 }
 
-fn sum(req: &TableOut, app: &TableOut, terms: &[Term]) -> Option<i64> {
+/// The sum of `terms`, and whether any of its cells was inferred rather than read.
+fn sum(req: &TableOut, app: &TableOut, terms: &[Term]) -> Option<(i64, bool)> {
     let mut s = 0;
+    let mut inferred = false;
     for &(sign, t, key, col) in terms {
         let t = if t == 'r' { req } else { app };
         let rows = t
@@ -143,14 +149,16 @@ fn sum(req: &TableOut, app: &TableOut, terms: &[Term]) -> Option<i64> {
             .filter(|r| r.found && (r.key == key || key.ends_with('.') && r.key.starts_with(key)));
         let mut any = false;
         for r in rows {
-            s += sign as i64 * r.cell(col)?.int()?;
+            let c = r.cell(col)?;
+            s += sign as i64 * c.int()?;
+            inferred |= !crate::rules::provenance::is_read(r, c);
             any = true;
         }
         if !any {
             return None;
         }
     }
-    Some(s)
+    Some((s, inferred))
 }
 
 fn round(v: f64) -> f64 {
@@ -163,12 +171,15 @@ pub fn rates(req: &TableOut, app: &TableOut, o: &Options) -> Vec<RateOut> {
         .iter()
         .map(|&(key, name_zh, name_en, formula, num, den, kind)| {
             let (n, d) = (sum(req, app, num), sum(req, app, den));
+            let inferred = n.is_some_and(|x| x.1) || d.is_some_and(|x| x.1);
+            let (n, d) = (n.map(|x| x.0), d.map(|x| x.0));
             let value = n
                 .zip(d)
                 .filter(|(_, d)| *d > 0)
                 .map(|(n, d)| round(n as f64 / d as f64));
             let flag = match (value, kind) {
-                _ if d.unwrap_or(0) < o.min_denominator => None,
+                // A red or yellow line is a judgement: never on an inferred number.
+                _ if inferred || d.unwrap_or(0) < o.min_denominator => None,
                 (Some(v), 1) if v > o.correction_red => Some("red"),
                 (Some(v), 1) if v > o.correction_yellow => Some("yellow"),
                 (Some(v), 2) if v < o.disclosure_red => Some("red"),
@@ -184,6 +195,7 @@ pub fn rates(req: &TableOut, app: &TableOut, o: &Options) -> Vec<RateOut> {
                 denominator: d,
                 value,
                 flag,
+                inferred,
                 previous: None,
                 change: None,
             }

@@ -415,6 +415,29 @@ impl Read {
     pub fn is_read(self) -> bool {
         self != Read::Guessed
     }
+
+    /// How the cell was obtained, for a mark and its tooltip (Chinese, English, mark), when it
+    /// was not simply read off a row or a grid.
+    pub fn how(self) -> Option<(&'static str, &'static str, &'static str)> {
+        match self {
+            Read::Transposed => Some((
+                "按列提取的文字还原：各列个数与勾稽关系都相符",
+                "from text extracted column by column, put back: every column's count and the identities fit",
+                "ᵀ",
+            )),
+            Read::Solved => Some((
+                "连在一起的数字按勾稽关系唯一拆分得出",
+                "glued digits split the only way the identities allow",
+                "ˢ",
+            )),
+            Read::Guessed => Some((
+                "位置是推测的，不是从原文读出的，请核对原文",
+                "position guessed, not read: check the original",
+                "?",
+            )),
+            _ => None,
+        }
+    }
 }
 
 /// How a table row was found.
@@ -432,6 +455,22 @@ pub enum FoundBy {
 }
 
 impl FoundBy {
+    /// How the row was found, for a mark beside its label (Chinese, English), when not by its
+    /// label.
+    pub fn how(self) -> Option<(&'static str, &'static str)> {
+        match self {
+            FoundBy::Label => None,
+            FoundBy::Position => Some((
+                "原文缺行名，按所在组内的位置确定",
+                "label lost; placed by its position inside its group",
+            )),
+            FoundBy::Count => Some((
+                "原文缺行名，按个数推断，各格均不确定",
+                "label lost; given by counting, every cell uncertain",
+            )),
+        }
+    }
+
     pub fn is_label(&self) -> bool {
         *self == FoundBy::Label
     }
@@ -503,6 +542,10 @@ pub struct Finding {
     pub expected: Option<f64>,
     #[serde(serialize_with = "ser_num")]
     pub actual: Option<f64>,
+    /// Cells (of `table`, as in `cells`) the finding rests on that were not read but inferred
+    /// (`read: guessed`, or in a row found by count): such a finding is never an Error.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub inferred: Vec<String>,
     /// Set when the user dismissed the finding (on the page), with the reason they gave.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dismissed: Option<String>,

@@ -170,6 +170,10 @@ pub struct TableRead {
     pub captions: Vec<Caption>,
     /// Whether the numbers came column by column and were dealt out to the rows.
     pub column_major: bool,
+    /// The identities used to read the table (to place, transpose or split its numbers), by
+    /// rule and first left-hand cell (row, column): they hold by construction, so they are
+    /// not checks of the report.
+    pub used: Vec<(&'static str, (usize, usize))>,
 }
 
 #[derive(Debug, Clone)]
@@ -824,6 +828,16 @@ fn place_rows(
         whys.push(why);
     }
     solve(&mut pending, identities);
+    let mut used: Vec<(&'static str, (usize, usize))> = Vec::new();
+    for p in pending.iter().flatten().filter(|p| p.uncertain) {
+        for &u in &p.used {
+            let id = &identities[u];
+            let k = (id.rule, id.lhs[0]);
+            if !used.contains(&k) {
+                used.push(k);
+            }
+        }
+    }
 
     // Money is placed in units of 1/10000 (every written digit kept); candidates are shown in
     // the text's own unit, and only when they are whole numbers (the result holds integers).
@@ -936,6 +950,7 @@ fn place_rows(
         unplaced: Vec::new(),
         captions: Vec::new(),
         column_major: false,
+        used,
     }
 }
 
@@ -1433,6 +1448,7 @@ pub fn read_active(lines: &[Line], format: Format) -> TableRead {
         unplaced: Vec::new(),
         captions,
         column_major: false,
+        used: Vec::new(),
     }
 }
 

@@ -31,8 +31,13 @@ pub fn check(ctx: &mut Ctx) {
 
 /// A row's name in messages.
 fn row_name(ctx: &Ctx, table: &str, row: &RowOut) -> String {
+    row_name_in(ctx.format, table, row)
+}
+
+/// A row's short name for messages (part 三's short names, part 四's one row).
+pub(super) fn row_name_in(format: Format, table: &str, row: &RowOut) -> String {
     match table {
-        "requests" => request_rows(ctx.format)
+        "requests" => request_rows(format)
             .iter()
             .find(|r| r.key == row.key)
             .map(|r| r.short.to_string())
@@ -42,7 +47,7 @@ fn row_name(ctx: &Ctx, table: &str, row: &RowOut) -> String {
     }
 }
 
-fn col_label(t: &TableRead, format: Format, row: &RowOut, col: &str) -> String {
+pub(super) fn col_label(t: &TableRead, format: Format, row: &RowOut, col: &str) -> String {
     if let Some(c) = t.out.columns.iter().find(|c| c.key == col) {
         return c.label.clone();
     }
@@ -339,7 +344,11 @@ fn table(ctx: &mut Ctx, n: u8, name: &'static str, title: &str, t: &TableRead) {
         };
         for (ci, (ck, c)) in row.cells.iter().enumerate() {
             match c.kind {
-                Kind::Blank | Kind::Na if loose.contains(&ci) => {
+                // A blank the text does not place, or in a cell that was not read: where it is
+                // is a guess.
+                Kind::Blank | Kind::Na
+                    if loose.contains(&ci) || !super::provenance::is_read(row, c) =>
+                {
                     let (label, id) = label_id(ck);
                     loose_cols.push((label, id, c.raw.clone()))
                 }

@@ -6,13 +6,14 @@
 
 use super::Ctx;
 use crate::layout::fmt_num;
-use crate::result::{CellOut, Read, Severity, Status, TableOut};
+use crate::result::{CellOut, Severity, Status, TableOut};
 use crate::spec::{
     appeal_identities, request_identities, request_rows, Identity, APPEAL_COLS, REQUEST_COLS,
 };
+use crate::tables::TableRead;
 
 pub fn check(ctx: &mut Ctx) {
-    let (requests, appeals) = (&ctx.requests.out, &ctx.appeals.out);
+    let (requests, appeals) = (ctx.requests, ctx.appeals);
     let ids = request_identities(ctx.format);
     let shorts: Vec<&str> = request_rows(ctx.format).iter().map(|r| r.short).collect();
     for rule in [
@@ -54,11 +55,12 @@ fn run(
     ctx: &mut Ctx,
     section: u8,
     table: &'static str,
-    t: &TableOut,
+    read: &TableRead,
     ids: &[&Identity],
     rule: &'static str,
     name: &dyn Fn(usize, usize) -> String,
 ) {
+    let t = &read.out;
     if !t.found {
         ctx.check(
             Some(section),
@@ -71,6 +73,8 @@ fn run(
     }
     let before = ctx.findings.len();
     let mut passed = 0;
+    // Identities that hold because they were used to read the table: not checks.
+    let mut used = 0;
     // Undecided identities: how many, and the first one's message (the only one shown).
     let mut skipped = 0;
     let mut first_skipped: Option<(String, String)> = None;
@@ -120,27 +124,26 @@ fn run(
         // Wide sums: no cell list can overflow them (cells are at most 10^12 anyway).
         let (l, r) = (wide_sum(&lhs), wide_sum(&rhs));
         if l == r {
-            passed += 1;
+            if read.used.contains(&(id.rule, id.lhs[0])) {
+                used += 1;
+            } else {
+                passed += 1;
+            }
             held.push(n);
             continue;
         }
         failing += 1;
-        let (mut zh, mut en) = message(rule, id, &lhs, &rhs, t, table);
-        // An identity that fails over cells the reader placed by guessing says that the reading
-        // is uncertain; it does not accuse the report.
-        let guessed = id
-            .lhs
-            .iter()
-            .chain(&id.rhs)
-            .any(|&(r, c)| cell(t, r, c).is_some_and(|x| x.read == Read::Guessed));
-        if guessed {
-            zh = format!("（读取不确定，部分数字的位置是推测的）{zh}");
-            en = format!("(uncertain reading: some numbers' positions were guessed) {en}");
-        }
+        let (zh, en) = message(rule, id, &lhs, &rhs, t, table);
+        // An identity that fails over inferred cells does not accuse the report: the framework
+        // (`provenance::settle`) makes it a warning that the reading is uncertain. It is no
+        // evidence of misfiled columns either.
+        let inferred = id.lhs.iter().chain(&id.rhs).any(|&(r, c)| {
+            t.rows
+                .get(r)
+                .and_then(|row| Some((row, cell(t, r, c)?)))
+                .is_some_and(|(row, x)| !super::provenance::is_read(row, x))
+        });
         let mut f = ctx.finding(rule, Some(section), zh, en);
-        if guessed {
-            f.severity = Severity::Warning;
-        }
         // Point at the total's cell.
         let (tr, tc) = id.lhs[0];
         let at = match rule {
@@ -167,7 +170,7 @@ fn run(
         f.expected = Some(l as f64);
         f.actual = Some(r as f64);
         // Cells are capped at 10^12, so a difference of sums fits an i64.
-        if let (false, Ok(d)) = (guessed, i64::try_from(l - r)) {
+        if let (false, Ok(d)) = (inferred, i64::try_from(l - r)) {
             fails.push((n, d, ctx.findings.len()));
         }
         ctx.push(f);
@@ -216,6 +219,18 @@ fn run(
             Status::Skip,
             format!("{zh}{extra}"),
             format!("{en} ({skipped} undecided)"),
+        )
+    } else if used > 0 && passed == 0 {
+        (
+            Status::Skip,
+            format!("全部{used}处都用于读取表格（确定数字所在列），不能再用来核对"),
+            format!("All {used} were used to read the table (to place its numbers), so they cannot also check it"),
+        )
+    } else if used > 0 {
+        (
+            Status::Pass,
+            format!("{passed}处成立；另有{used}处用于读取表格，不计为核对"),
+            format!("{passed} hold; {used} more were used to read the table and are not counted as checks"),
         )
     } else {
         (

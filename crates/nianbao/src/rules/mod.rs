@@ -10,6 +10,7 @@ mod cells;
 mod citation;
 mod identities;
 mod meta;
+pub mod provenance;
 pub use meta::{agency_kind, deadline as deadline_for, AgencyKind};
 pub mod pages;
 #[cfg(feature = "previous")]
@@ -229,6 +230,7 @@ impl Ctx<'_> {
             cells: Vec::new(),
             expected: None,
             actual: None,
+            inferred: Vec::new(),
             dismissed: None,
         }
     }
@@ -373,6 +375,7 @@ pub fn run(ctx: &mut Ctx) {
     text_rate::check(ctx);
     #[cfg(feature = "previous")]
     previous::check(ctx);
+    provenance::settle(ctx);
     ctx.note_unlisted();
 }
 

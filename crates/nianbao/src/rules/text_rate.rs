@@ -56,15 +56,24 @@ pub fn check(ctx: &mut Ctx) {
             }
             let want = (value * 1000.0).round() / 10.0;
             let (num, den) = (r.numerator.unwrap_or(0), r.denominator.unwrap_or(0));
+            // A rate over inferred cells is no evidence against the prose.
+            let (unsure, unsure_en) = if r.inferred {
+                (
+                    "（读数不确定：计算所用的表格数字有推断的，请核对原文）",
+                    "(uncertain reading: some table numbers used were inferred; check the original) ",
+                )
+            } else {
+                ("", "")
+            };
             let mut f = ctx.finding(
                 "text-rate-mismatch",
                 ctx.structure.section_at(line.no - 1),
                 format!(
-                    "正文第{}行称{name}为{}%，按表格计算为{}/{}={want}%（{}）",
+                    "{unsure}正文第{}行称{name}为{}%，按表格计算为{}/{}={want}%（{}）",
                     line.no, n.value, num, den, r.formula
                 ),
                 format!(
-                    "Line {} states {} as {}%; the tables give {}/{}={want}% ({})",
+                    "{unsure_en}Line {} states {} as {}%; the tables give {}/{}={want}% ({})",
                     line.no, r.name_en, n.value, num, den, r.formula
                 ),
             );
