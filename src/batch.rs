@@ -192,15 +192,22 @@ pub fn BatchPane(p: &BatchProps) -> Html {
                 if readable {
                     <td class="n" data-col="errors">{ r.errors }</td>
                     <td class="n" data-col="warnings">{ r.warnings }</td>
-                    <td class="n">{ num(r.new_requests) }</td>
-                    <td class="n">{ num(r.results_total) }</td>
-                    <td class="n">{ num(r.carried_over) }</td>
-                    <td class="n">{ num(r.review_total) }</td>
-                    <td class="n">{ num(r.suit_total) }</td>
+                    { for [
+                        ("new_requests", r.new_requests),
+                        ("results_total", r.results_total),
+                        ("carried_over", r.carried_over),
+                        ("review_total", r.review_total),
+                        ("suit_total", r.suit_total),
+                    ].into_iter().map(|(k, v)| {
+                        // A number resting on an inferred cell: ≈, with why.
+                        let approx = r.inferred.iter().any(|x| x == k);
+                        html! { <td class={classes!("n", approx.then_some("inferred"))} title={approx.then(|| lang.t("读数不确定：所依据的单元格是推断的", "uncertain: rests on an inferred cell").to_string())}>{ if approx { "≈" } else { "" } }{ num(v) }</td> }
+                    }) }
                     { for RATE_COLS.iter().map(|(k, _, _)| {
                         let c = r.rates.get(*k).cloned().unwrap_or_default();
                         let flag = c.flag.clone().unwrap_or_default();
-                        html! { <td class={classes!("n", (!flag.is_empty()).then(|| format!("flag-{flag}")))} data-rate={*k}>{ c.value.map(|v| format!("{:.1}%", v * 100.0)).unwrap_or_else(|| "—".into()) }</td> }
+                        let approx = if c.inferred && c.value.is_some() { "≈" } else { "" };
+                        html! { <td class={classes!("n", (!flag.is_empty()).then(|| format!("flag-{flag}")), c.inferred.then_some("inferred"))} data-rate={*k}>{ approx }{ c.value.map(|v| format!("{:.1}%", v * 100.0)).unwrap_or_else(|| "—".into()) }</td> }
                     }) }
                 } else {
                     <td class="reason" colspan={(7 + RATE_COLS.len()).to_string()}>{ if lang.en { r.reason_en.clone() } else { r.reason.clone() }.unwrap_or_default() }</td>

@@ -49,6 +49,9 @@ pub struct Notice {
 #[derive(Clone, PartialEq, Deserialize, Default)]
 pub struct RateCell {
     pub value: Option<f64>,
+    /// A cell it rests on was inferred, not read: shown with ≈, never flagged.
+    #[serde(default)]
+    pub inferred: bool,
     pub flag: Option<String>,
     pub change: Option<f64>,
 }
@@ -70,6 +73,12 @@ pub struct Row {
     pub carried_over: Option<f64>,
     pub review_total: Option<f64>,
     pub suit_total: Option<f64>,
+    /// The numbers above (by field name) that rest on an inferred cell: shown with ≈.
+    #[serde(default)]
+    pub inferred: Vec<String>,
+    /// How many of the report's table cells were inferred, not read.
+    #[serde(default)]
+    pub inferred_cells: usize,
     #[serde(default)]
     pub rates: BTreeMap<String, RateCell>,
     /// Last year's report of the same agency in the batch, when one was found.

@@ -244,9 +244,12 @@ pub fn grid(
             });
         }
         let label = html! {
-            <th scope="row" class="rowlabel">
+            <th scope="row" class="rowlabel" data-found-by={row.found_by.name()}>
                 { row.label.clone() }
                 if let Some(l) = row.line { <span class="ln">{ format!(" L{l}") }</span> }
+                if let Some((zh, en)) = row.found_by.how() {
+                    <span class="found-by" title={lang.t(zh, en).to_string()}>{ lang.t("（缺行名）", " (label lost)") }</span>
+                }
             </th>
         };
         if !row.found {
@@ -289,9 +292,11 @@ fn cell_td(
 ) -> Html {
     let id = format!("{row}/{col}");
     let mut class = cell_class(c.kind, c.value, &id, sides);
-    let guessed = c.read == nianbao::result::Read::Guessed && c.kind != Kind::Ambiguous;
-    if guessed {
-        class.push_str(" guessed");
+    // How the cell was obtained, when not simply read (transposed, solved, guessed).
+    let how = c.read.how().filter(|_| c.kind != Kind::Ambiguous);
+    if how.is_some() {
+        class.push(' ');
+        class.push_str(c.read.name());
     }
     if selected_cells.iter().any(|s| s == &id || s == row) {
         class.push_str(" sel");
@@ -326,18 +331,16 @@ fn cell_td(
                 .unwrap_or_default(),
         ),
     };
-    let title = if guessed {
-        format!(
-            "{title} · {}",
-            lang.t(
-                "位置是推测的，请核对原文",
-                "position guessed: check the original"
-            )
-        )
-    } else {
-        title
+    let (title, mark) = match how {
+        Some((zh, en, mark)) => (format!("{title} · {}", lang.t(zh, en)), mark),
+        None => (title, ""),
     };
-    html! { <td class={class} data-cell={id} data-read={c.read.name()} title={title}>{ shown }</td> }
+    html! {
+        <td class={class} data-cell={id} data-read={c.read.name()} title={title}>
+            { shown }
+            if !mark.is_empty() { <sup class="how" aria-hidden="true">{ mark }</sup> }
+        </td>
+    }
 }
 
 /// Part 四's one row of fifteen, shown as its three groups of five.

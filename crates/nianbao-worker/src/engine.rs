@@ -270,7 +270,7 @@ fn row(i: usize, it: &Item, items: &[Item]) -> Value {
         .map(|r| {
             (
                 r.key.to_string(),
-                json!({ "value": r.value, "flag": r.flag, "change": r.change }),
+                json!({ "value": r.value, "flag": r.flag, "change": r.change, "inferred": r.inferred }),
             )
         })
         .collect();
@@ -288,6 +288,8 @@ fn row(i: usize, it: &Item, items: &[Item]) -> Value {
         "carried_over": summary.carried_over,
         "review_total": summary.review_total,
         "suit_total": summary.suit_total,
+        "inferred": summary.inferred,
+        "inferred_cells": summary.inferred_cells,
         "rates": rates,
         "previous": it.previous.map(|p| items[p].file.clone()),
         "reason": it.error.as_ref().map(|e| e.zh.clone()),

@@ -1,0 +1,256 @@
+//! No Error finding rests on a cell that was not read: over every seed, every fixture of every
+//! reader, the corpus, and generated reports in every text layout, clean and damaged (a number
+//! dropped, a row's label lost, a row's digits glued, a number changed, lines swapped).
+//!
+//! Every cell a finding cites must name a cell (or a row) of its table; a cited cell that was
+//! inferred (`read: guessed`, or in a row found by count) must be listed in `inferred`, and the
+//! finding must not be an Error.
+
+mod common;
+use common::*;
+use nianbao::result::{FoundBy, Read, Severity, TableOut};
+use nianbao::rules::provenance;
+use nianbao::spec::Format;
+use nianbao::CheckResult;
+
+/// Rules whose findings are about the reading itself (they say so in their own words).
+const ABOUT_READING: &[&str] = &["row-shape", "cell-ambiguous", "cell-blank"];
+
+fn table<'r>(r: &'r CheckResult, name: &str) -> &'r TableOut {
+    match name {
+        "active" => &r.tables.active,
+        "requests" => &r.tables.requests,
+        "appeals" => &r.tables.appeals,
+        other => panic!("a finding names table {other}"),
+    }
+}
+
+/// Checks the promise on one result; returns how many inferred cells its findings cite.
+fn assert_honest(r: &CheckResult, what: &str) -> usize {
+    let mut cited = 0;
+    for f in &r.findings {
+        let Some(name) = f.table else {
+            assert!(
+                f.inferred.is_empty(),
+                "{what}: {} lists inferred cells without a table",
+                f.rule
+            );
+            continue;
+        };
+        let t = table(r, name);
+        for id in &f.cells {
+            let cell = provenance::by_id(t, id);
+            let row = t.rows.iter().any(|row| row.key == *id)
+                || id
+                    .rsplit_once('/')
+                    .is_some_and(|(row, _)| t.rows.iter().any(|x| x.key == row && !x.found));
+            assert!(
+                cell.is_some() || row,
+                "{what}: {} cites {name}/{id}, which names no cell or row",
+                f.rule
+            );
+            if let Some(c) = cell.filter(|c| !c.read()) {
+                cited += 1;
+                assert_ne!(
+                    f.severity,
+                    Severity::Error,
+                    "{what}: an Error rests on the inferred cell {name}/{id} ({:?}): {}",
+                    c.cell.read,
+                    f.message
+                );
+                assert!(
+                    ABOUT_READING.contains(&f.rule) || f.inferred.contains(id),
+                    "{what}: {} cites the inferred cell {id} without listing it: {}",
+                    f.rule,
+                    f.message
+                );
+            }
+        }
+    }
+    // Every cell of a row found by count is inferred; a guessed cell is never shown as read.
+    for t in [&r.tables.active, &r.tables.requests, &r.tables.appeals] {
+        for row in t.rows.iter().filter(|x| x.found) {
+            for (k, c) in &row.cells {
+                if row.found_by == FoundBy::Count || c.read == Read::Guessed {
+                    assert!(
+                        !provenance::is_read(row, c),
+                        "{what}: {}/{k} is inferred but counted as read",
+                        row.key
+                    );
+                }
+            }
+        }
+    }
+    // The verdict counts only Errors; rates over inferred cells carry no flag.
+    assert_eq!(
+        r.counts.error,
+        r.findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .count()
+    );
+    for rate in &r.rates {
+        assert!(
+            !(rate.inferred && rate.flag.is_some()),
+            "{what}: {} flagged over inferred cells",
+            rate.key
+        );
+    }
+    cited
+}
+
+fn files(dir: &str) -> Vec<std::path::PathBuf> {
+    let mut v: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file())
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn seeds_corpus_and_every_fixture() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let mut n = 0;
+    for dir in ["tests/data/seeds", "tests/data/corpus", "tests/fixtures"] {
+        for p in files(&format!("{root}/{dir}")) {
+            let bytes = std::fs::read(&p).unwrap();
+            let name = p.file_name().unwrap().to_string_lossy().to_string();
+            let Ok(doc) =
+                nianbao::read::read(&bytes, &name, None, &nianbao::read::encoding_rs_legacy)
+            else {
+                continue;
+            };
+            let r = nianbao::check_document(&name, &doc);
+            assert_honest(&r, &name);
+            n += 1;
+        }
+    }
+    assert!(n >= 40, "only {n} inputs read");
+}
+
+/// A small deterministic generator (xorshift).
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+/// The lines of part 三 and 四 (between their headings and part 五).
+fn table_lines(text: &str) -> std::ops::Range<usize> {
+    let lines: Vec<&str> = text.lines().collect();
+    let start = lines
+        .iter()
+        .position(|l| l.starts_with("三、"))
+        .unwrap_or(0);
+    let end = lines
+        .iter()
+        .position(|l| l.starts_with("五、"))
+        .unwrap_or(lines.len());
+    start + 1..end
+}
+
+/// One kind of damage to one line holding numbers.
+fn damage(line: &str, kind: usize, rng: &mut Rng) -> String {
+    let chars: Vec<char> = line.chars().collect();
+    // Runs of ASCII digits: (start, end) in chars.
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].is_ascii_digit() {
+            let s = i;
+            while i < chars.len() && chars[i].is_ascii_digit() {
+                i += 1;
+            }
+            runs.push((s, i));
+        } else {
+            i += 1;
+        }
+    }
+    if runs.is_empty() {
+        return line.to_string();
+    }
+    let (s, e) = runs[rng.below(runs.len())];
+    match kind {
+        // A number dropped.
+        0 => chars[..s].iter().chain(&chars[e..]).collect(),
+        // A number changed (a real error, or a misread).
+        1 => {
+            let mut v: String = chars[..s].iter().collect();
+            v.push_str(&(rng.below(40) + 1).to_string());
+            v.extend(&chars[e..]);
+            v
+        }
+        // The label lost: the line from its first number on.
+        2 => chars[runs[0].0..].iter().collect(),
+        // The digits glued: every separator between numbers removed.
+        _ => {
+            let first = runs[0].0;
+            let mut v: String = chars[..first].iter().collect();
+            v.extend(chars[first..].iter().filter(|c| c.is_ascii_digit()));
+            v
+        }
+    }
+}
+
+#[test]
+fn generated_reports_in_every_layout_clean_and_damaged() {
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    let (mut reports, mut cited, mut errors) = (0, 0, 0);
+    for year in [2020, 2023] {
+        let format = Format::for_year(year);
+        let n = result_rows(format);
+        for layout in LAYOUTS {
+            for case in 0..24 {
+                let results: Vec<[i64; 6]> = (0..n)
+                    .map(|_| std::array::from_fn(|_| [0, 0, 1, 2, 7, 30][rng.below(6)]))
+                    .collect();
+                let cout: [i64; 6] = std::array::from_fn(|_| rng.below(3) as i64);
+                let rows = consistent_requests(format, &results, [0; 6], cout);
+                let appeals: Vec<i64> = (0..3)
+                    .flat_map(|_| {
+                        let v: Vec<i64> = (0..4).map(|_| rng.below(3) as i64).collect();
+                        let t = v.iter().sum();
+                        v.into_iter().chain([t])
+                    })
+                    .collect();
+                let clean = report(year, &rows, &appeals, layout);
+                let text = if case == 0 {
+                    clean
+                } else {
+                    let mut lines: Vec<String> = clean.lines().map(str::to_string).collect();
+                    let range = table_lines(&clean);
+                    for _ in 0..1 + rng.below(3) {
+                        let i = range.start + rng.below(range.len());
+                        let kind = rng.below(5);
+                        if kind == 4 && i + 1 < range.end {
+                            lines.swap(i, i + 1);
+                        } else {
+                            lines[i] = damage(&lines[i], kind, &mut rng);
+                        }
+                    }
+                    lines.join("\n")
+                };
+                let what = format!("{year} {layout:?} case {case}");
+                let r = nianbao::check("g.txt", &text);
+                cited += assert_honest(&r, &what);
+                errors += r.counts.error;
+                reports += 1;
+                if case == 0 {
+                    assert_eq!(r.counts.error, 0, "{what}: a clean report has Errors");
+                }
+            }
+        }
+    }
+    eprintln!("{reports} generated reports: {cited} citations of inferred cells, all warnings; {errors} Errors on read cells");
+    // The damage must reach the guessing paths, or this test proves nothing.
+    assert!(cited > 20, "only {cited} findings cite inferred cells");
+}
