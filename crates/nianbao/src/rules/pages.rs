@@ -77,6 +77,19 @@ mod text {
             .collect()
     }
 
+    const UNCERTAIN: &str = "读数不确定时：本规则依据的单元格中若有推断的（不是从原文读出的：按勾稽关系在多种可能中推测的位置、按个数分配的行），发现的问题只作提示，写明“读数不确定”和推断的单元格，不作为错误，也不计入“需修改”。";
+    const UNCERTAIN_EN: &str = "When the reading is uncertain: if a cell this rule rests on was inferred rather than read (a position the identities chose among several, a row given by counting), the finding is only a warning that says so and lists the inferred cells; it is never an error and never counts towards 需修改.";
+
+    /// A rule's "what it checks", with how its severity follows a cell's provenance for the
+    /// rules whose findings rest on table cells.
+    fn with_provenance(name: &str, checks: &str, note: &str) -> String {
+        if crate::rules::provenance::ON_CELLS.contains(&name) {
+            format!("{checks}\n{note}")
+        } else {
+            checks.to_string()
+        }
+    }
+
     fn out(r: &RuleInfo, p: &RulePage) -> RulePageOut {
         RulePageOut {
             name: r.name.into(),
@@ -87,8 +100,8 @@ mod text {
             basis_en: p.basis_en.into(),
             explanation: r.explanation.into(),
             explanation_en: r.explanation_en.into(),
-            checks: p.checks.into(),
-            checks_en: p.checks_en.into(),
+            checks: with_provenance(r.name, p.checks, UNCERTAIN),
+            checks_en: with_provenance(r.name, p.checks_en, UNCERTAIN_EN),
             wrong: p.wrong.into(),
             wrong_en: p.wrong_en.into(),
             right: p.right.into(),

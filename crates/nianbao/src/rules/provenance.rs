@@ -70,6 +70,23 @@ impl<'a> Ctx<'a> {
 /// Most inferred cells a message names (the finding's `inferred` lists them all).
 const NAMED: usize = 3;
 
+/// Rules whose Errors rest on table cells: their severity depends on the cells' provenance
+/// (their pages say so; `settle` applies it to any finding that cites a cell).
+pub const ON_CELLS: &[&str] = &[
+    "requests-balance",
+    "requests-row-total",
+    "requests-results-total",
+    "appeals-total",
+    "misfiled-columns",
+    "cell-invalid",
+    "carryover-mismatch",
+    "in-force-mismatch",
+    "text-table-mismatch",
+    "text-rate-mismatch",
+    "active-published-total",
+    "regulations-authority",
+];
+
 /// Rules whose findings are about the reading itself (a row's placement, an ambiguous cell, a
 /// blank whose position is a guess): they already say so, and are not judgements of the report.
 const ABOUT_READING: &[&str] = &["row-shape", "cell-ambiguous", "cell-blank"];
