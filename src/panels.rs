@@ -190,7 +190,10 @@ pub fn RatesPanel(p: &RatesProps) -> Html {
                                 <th scope="row">{ if lang.en { x.name_en } else { x.name_zh } }</th>
                                 <td class="formula">{ x.formula }</td>
                                 <td class="nums">{ frac(x.numerator, x.denominator) }</td>
-                                <td class={classes!("value", (!flag.is_empty()).then(|| format!("flag-{flag}")))}>{ x.value.map(pct).unwrap_or_else(|| "—".into()) }{ flag_label }</td>
+                                <td class={classes!("value", (!flag.is_empty()).then(|| format!("flag-{flag}")), x.inferred.then_some("inferred"))}
+                                    title={x.inferred.then(|| lang.t("读数不确定：计算所用的单元格有推断的，不作红黄标记", "uncertain: a cell it uses was inferred; not flagged").to_string())}>
+                                    { if x.inferred && x.value.is_some() { "≈" } else { "" } }{ x.value.map(pct).unwrap_or_else(|| "—".into()) }{ flag_label }
+                                </td>
                                 if with_prev {
                                     <td>{ x.previous.map(pct).unwrap_or_else(|| "—".into()) }</td>
                                     <td>{ x.change.map(|c| format!("{}{:.1}", if c >= 0.0 { "+" } else { "" }, c * 100.0)).unwrap_or_else(|| "—".into()) }{ if x.change.is_some() { lang.t("个百分点", " pp") } else { "" } }</td>
