@@ -316,3 +316,44 @@ fn offsetting_columns_are_one_finding() {
         .unwrap();
     assert_eq!(bal.status, nianbao::result::Status::Fail);
 }
+
+#[test]
+fn carryover_over_last_years_inferred_cells_is_only_a_warning() {
+    // This year's row 2 says 4 were carried over (its own balance then fails: a real Error).
+    let this = fixture("report_a_tabs.txt").replace(
+        "二、上年结转政府信息公开申请数量\t3\t0\t0\t0\t0\t0\t3",
+        "二、上年结转政府信息公开申请数量\t4\t0\t0\t0\t0\t0\t4",
+    );
+    // Last year's row 4 holds two numbers for seven columns: the identities place them (3 in
+    // 自然人 and 总计), so they are inferred, not read, and the difference accuses nobody.
+    let prev = last_year().replace(
+        "四、结转下年度继续办理\t3\t0\t0\t0\t0\t0\t3",
+        "四、结转下年度继续办理 3 3",
+    );
+    let p = nianbao::check("prev.txt", &prev);
+    let row4 = p.tables.requests.row("4").unwrap();
+    let natural = row4.cell("natural").unwrap();
+    assert_eq!(
+        (natural.int(), natural.read.is_read()),
+        (Some(3), false),
+        "{row4:#?}"
+    );
+    let r = with_prev(&this, &prev);
+    let f = fired(&r, "carryover-mismatch");
+    // 自然人 and 总计 differ.
+    assert_eq!(f.len(), 2, "{:#?}", r.findings);
+    for (f, col) in f.iter().zip(["自然人", "总计"]) {
+        assert_eq!(f.severity, Severity::Warning, "{}", f.message);
+        let head =
+            format!("（读数不确定：上年报告第四项·{col}是推断的，不是从原文读出的，请核对原文）");
+        assert!(f.message.starts_with(&head), "{}", f.message);
+        assert_eq!(f.message.matches("读数不确定").count(), 1, "{}", f.message);
+    }
+    assert_eq!(f[0].inferred, ["previous:4/natural"]);
+    assert_eq!(f[1].inferred, ["previous:4/total"]);
+    // This year's own broken balance, read as such, is still an Error.
+    assert!(r
+        .findings
+        .iter()
+        .any(|f| f.rule == "requests-balance" && f.severity == Severity::Error));
+}

@@ -1,6 +1,7 @@
 //! Comparing with last year's report: `carryover-mismatch`, `in-force-mismatch`,
 //! `text-repeated`. Runs only when a previous report is given.
 
+use super::provenance::is_read;
 use super::Ctx;
 use crate::normalize::Text;
 use crate::prose::is_prose;
@@ -67,6 +68,14 @@ fn carryover(ctx: &mut Ctx, prev: &CheckResult) {
         f.cells = vec![format!("2/{col}")];
         f.expected = Some(vb as f64);
         f.actual = Some(va as f64);
+        // Last year's cell is not this result's: `settle` cannot see it, so it is judged here.
+        if last.is_some_and(|r| !is_read(r, b)) {
+            unsure_previous(
+                &mut f,
+                &format!("4/{col}"),
+                &format!("上年报告第四项·{label}"),
+            );
+        }
         ctx.push(f);
     }
     if checked == 0 {
@@ -101,10 +110,9 @@ fn in_force(ctx: &mut Ctx, prev: &CheckResult) {
         ("normative_documents", "行政规范性文件"),
     ] {
         let get = |t: &crate::result::TableOut, col| {
-            t.row(key)
-                .filter(|r| r.found)?
-                .cell(col)
-                .and_then(|c| Some((c.int()?, c.line, c.column)))
+            let row = t.row(key).filter(|r| r.found)?;
+            let c = row.cell(col)?;
+            Some((c.int()?, c.line, c.column, is_read(row, c)))
         };
         let (Some(p), Some(i), Some(r), Some(n)) = (
             get(&prev.tables.active, "in_force"),
@@ -127,9 +135,20 @@ fn in_force(ctx: &mut Ctx, prev: &CheckResult) {
         );
         (f.line, f.column) = (n.1, n.2);
         f.table = Some("active");
-        f.cells = vec![format!("{key}/in_force")];
+        f.cells = vec![
+            format!("{key}/in_force"),
+            format!("{key}/issued"),
+            format!("{key}/repealed"),
+        ];
         f.expected = Some(want as f64);
         f.actual = Some(n.0 as f64);
+        if !p.3 {
+            unsure_previous(
+                &mut f,
+                &format!("{key}/in_force"),
+                &format!("上年报告{name}·现行有效件数"),
+            );
+        }
         ctx.push(f);
     }
     if checked > 0 {
@@ -306,4 +325,19 @@ fn repeated(ctx: &mut Ctx, prev: &CheckResult, prev_text: &Text) {
         by_part,
         repeated: spans,
     });
+}
+
+/// A finding resting on a cell of last year's report that was inferred, not read: a warning that
+/// says so, with the cell listed in `inferred` as `previous:row/column`.
+fn unsure_previous(f: &mut crate::result::Finding, id: &str, name: &str) {
+    f.severity = Severity::Warning;
+    f.message = format!(
+        "（读数不确定：{name}是推断的，不是从原文读出的，请核对原文）{}",
+        f.message
+    );
+    f.message_en = format!(
+        "(uncertain reading: a cell of last year's report was inferred, not read; check the original) {}",
+        f.message_en
+    );
+    f.inferred.push(format!("previous:{id}"));
 }

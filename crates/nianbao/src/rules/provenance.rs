@@ -113,6 +113,7 @@ pub fn settle(ctx: &mut Ctx) {
             continue;
         };
         let mut names = Vec::new();
+        let mut n = 0;
         for id in &f.cells {
             let Some(c) = by_id(&t.1.out, id) else {
                 continue;
@@ -129,11 +130,11 @@ pub fn settle(ctx: &mut Ctx) {
                 ));
             }
             f.inferred.push(id.clone());
+            n += 1;
         }
-        if f.inferred.is_empty() {
+        if n == 0 {
             continue;
         }
-        let n = f.inferred.len();
         let more = if n > NAMED {
             format!("等{n}格")
         } else {
