@@ -473,6 +473,13 @@ pub(crate) fn request_officials(format: Format) -> &'static RequestOfficials {
 }
 
 pub fn read_requests(lines: &[Line], format: Format) -> TableRead {
+    let t = read_requests_as(lines, format);
+    crate::outdated::prefer_old_other_row(format, t, || {
+        Some(read_requests_as(lines, Format::F2019))
+    })
+}
+
+fn read_requests_as(lines: &[Line], format: Format) -> TableRead {
     let specs = request_rows(format);
     let (officials, groups) = request_officials(format);
 

@@ -32,11 +32,14 @@ pub fn check(ctx: &mut Ctx) {
 /// A row's name in messages.
 fn row_name(ctx: &Ctx, table: &str, row: &RowOut) -> String {
     match table {
-        "requests" => request_rows(ctx.format)
-            .iter()
-            .find(|r| r.key == row.key)
-            .map(|r| r.short.to_string())
-            .unwrap_or_else(|| row.label.clone()),
+        "requests" => request_rows(crate::outdated::request_layout(
+            ctx.format,
+            &ctx.requests.out,
+        ))
+        .iter()
+        .find(|r| r.key == row.key)
+        .map(|r| r.short.to_string())
+        .unwrap_or_else(|| row.label.clone()),
         "appeals" => "第四部分数据行".to_string(),
         _ => row.label.clone(),
     }
@@ -171,6 +174,21 @@ fn table(ctx: &mut Ctx, n: u8, name: &'static str, title: &str, t: &TableRead) {
         f.table = Some(name);
         f.expected = Some(expected as f64);
         f.actual = Some(lines.len() as f64);
+        ctx.push(f);
+    }
+    if name == "requests" && crate::outdated::uses_old_other_row(format, &t.out) {
+        let row = t.out.row("3.6");
+        let mut f = ctx.finding(
+            "row-missing",
+            Some(n),
+            "表格仍使用2019年格式的“（六）其他处理”一行；2021年格式在其下分为“1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请”“2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请”“3.其他”三行，应按新格式分行填报。本次把该行作为（六）其他处理的合计，据此核对（七）总计".into(),
+            "The table still has the 2019 form's single row （六）其他处理; the 2021 form splits it into three rows (overdue correction, unpaid fees, other). The row was read as the group's total and （七）总计 checked against it".into(),
+        );
+        f.severity = crate::result::Severity::Warning;
+        f.line = row.and_then(|r| r.line);
+        f.column = row.and_then(|r| r.column);
+        f.table = Some(name);
+        f.cells = vec!["3.6".to_string()];
         ctx.push(f);
     }
     let total = t.out.rows.len();

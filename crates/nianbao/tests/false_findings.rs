@@ -1,0 +1,206 @@
+//! Findings that accused correct reports (issue 16, item 8): each test builds a report the way
+//! real ones are written (from the project's own report generator, with the text or the table
+//! changed as the real reports have it) and asserts what the user sees.
+
+mod common;
+
+use common::{consistent_requests, report, requests_table, result_rows, Layout};
+use nianbao::result::{CheckResult, Read, Severity, Status};
+use nianbao::spec::Format;
+
+const APPEALS: [i64; 15] = [1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+
+fn errors(r: &CheckResult) -> Vec<String> {
+    r.findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .map(|f| format!("{}: {}", f.rule, f.message))
+        .collect()
+}
+
+fn findings_of<'r>(r: &'r CheckResult, rule: &str) -> Vec<&'r nianbao::result::Finding> {
+    r.findings.iter().filter(|f| f.rule == rule).collect()
+}
+
+fn check_of(r: &CheckResult, part: u8, rule: &str) -> Status {
+    r.sections[part as usize - 1]
+        .checks
+        .iter()
+        .find(|c| c.rule == rule)
+        .unwrap_or_else(|| panic!("no check {rule} in part {part}"))
+        .status
+}
+
+// ------------------------------------------------------------ 1. the 2019 form's （六）其他处理
+
+/// Results per row (3.1 … 3.6 of the 2019 form: 19 rows), six applicant columns.
+fn results_2019() -> Vec<[i64; 6]> {
+    let mut v = vec![[0i64; 6]; result_rows(Format::F2019)];
+    v[0] = [30, 2, 0, 0, 1, 0];
+    v[1] = [5, 1, 0, 0, 0, 0];
+    v[10] = [4, 0, 0, 0, 0, 1];
+    v[18] = [3, 1, 0, 0, 0, 0];
+    v
+}
+
+/// A 2023 report whose part 三 table is the 2019 form's (a single （六）其他处理 row), with
+/// `edit` applied to its rows (in the 2019 form's order).
+fn report_with_old_other_row(edit: &dyn Fn(&mut Vec<Vec<i64>>)) -> (String, Vec<Vec<i64>>) {
+    let rows21 = consistent_requests(
+        Format::F2021,
+        &vec![[0; 6]; result_rows(Format::F2021)],
+        [0; 6],
+        [0; 6],
+    );
+    let text = report(2023, &rows21, &APPEALS, Layout::Tab);
+    let mut rows19 = consistent_requests(
+        Format::F2019,
+        &results_2019(),
+        [1, 0, 0, 0, 0, 0],
+        [2, 0, 0, 0, 0, 0],
+    );
+    edit(&mut rows19);
+    let old = requests_table(Format::F2021, &rows21, Layout::Tab);
+    let new = requests_table(Format::F2019, &rows19, Layout::Tab);
+    assert!(text.contains(&old));
+    assert!(
+        new.contains("\t（六）其他处理\t3\t1\t0\t0\t0\t0\t4\n"),
+        "{new}"
+    );
+    (text.replace(&old, &new), rows19)
+}
+
+fn assert_old_row_read(r: &CheckResult, rows19: &[Vec<i64>]) {
+    let t = &r.tables.requests;
+    let keys: Vec<&str> = t.rows.iter().map(|r| r.key.as_str()).collect();
+    let want: Vec<&str> = nianbao::spec::request_rows(Format::F2019)
+        .iter()
+        .map(|s| s.key)
+        .collect();
+    assert_eq!(keys, want);
+    for (row, v) in t.rows.iter().zip(rows19) {
+        assert!(row.found, "{}", row.key);
+        for ((_, c), x) in row.cells.iter().zip(v) {
+            assert_eq!(c.int(), Some(*x), "{}", row.key);
+            assert_eq!(c.read, Read::Position, "{}", row.key);
+        }
+    }
+    let old: Vec<_> = r
+        .findings
+        .iter()
+        .filter(|f| f.message.contains("（六）其他处理") && f.severity == Severity::Warning)
+        .collect();
+    assert_eq!(old.len(), 1, "{:#?}", r.findings);
+    assert_eq!(old[0].cells, vec!["3.6".to_string()]);
+    assert!(!r.findings.iter().any(|f| f.message.contains("没有标签")));
+}
+
+#[test]
+fn a_2021_table_with_the_2019_forms_other_row_is_read_and_checked_with_one_warning() {
+    let (text, rows19) = report_with_old_other_row(&|_| {});
+    let r = nianbao::check("old-other.txt", &text);
+    assert_eq!(errors(&r), Vec::<String>::new());
+    assert_old_row_read(&r, &rows19);
+    assert_eq!(check_of(&r, 3, "requests-results-total"), Status::Pass);
+    assert_eq!(check_of(&r, 3, "requests-row-total"), Status::Pass);
+    assert_eq!(check_of(&r, 3, "requests-balance"), Status::Pass);
+}
+
+#[test]
+fn a_wrong_total_in_a_table_with_the_2019_forms_other_row_is_still_found() {
+    // （七）总计 one too many for 自然人 (row 一 too, so only the results identity fails).
+    let (text, rows19) = report_with_old_other_row(&|rows| {
+        for i in [0usize, 21] {
+            rows[i][0] += 1;
+            rows[i][6] += 1;
+        }
+    });
+    let r = nianbao::check("old-other-wrong.txt", &text);
+    assert_old_row_read(&r, &rows19);
+    let e = errors(&r);
+    assert_eq!(
+        e,
+        vec![
+            "requests-results-total: 自然人列：（七）总计43不等于各项办理结果之和（（一）30+（二）5+（三）0+（四）4+（五）0+（六）3=42）",
+            "requests-results-total: 总计列：（七）总计49不等于各项办理结果之和（（一）33+（二）6+（三）0+（四）5+（五）0+（六）4=48）",
+        ]
+    );
+    assert_eq!(check_of(&r, 3, "requests-results-total"), Status::Fail);
+}
+
+/// The same report as a Word file gives it: part 三's table a grid (one header row of the seven
+/// columns, then the 2019 form's 23 rows), everything else paragraphs.
+fn grid_document(text: &str, rows19: &[Vec<i64>]) -> nianbao::document::Document {
+    use nianbao::document::{Builder, CellIn, Form};
+    let cell = |row: usize, col: usize, t: &str| CellIn {
+        row,
+        col,
+        rowspan: 1,
+        colspan: 1,
+        text: t.to_string(),
+    };
+    let mut b = Builder::new(Form::Docx, "utf-8");
+    let mut in_table = false;
+    for line in text.lines() {
+        if line.starts_with("三、收到和处理") {
+            b.paragraph(line);
+            in_table = true;
+            let mut cells = vec![cell(0, 0, "项目")];
+            for (i, (_, l)) in nianbao::spec::REQUEST_COLS.iter().enumerate() {
+                cells.push(cell(0, 1 + i, l));
+            }
+            for (r, (spec, v)) in nianbao::spec::request_rows(Format::F2019)
+                .iter()
+                .zip(rows19)
+                .enumerate()
+            {
+                cells.push(cell(r + 1, 0, spec.label));
+                for (c, x) in v.iter().enumerate() {
+                    cells.push(cell(r + 1, 1 + c, &x.to_string()));
+                }
+            }
+            b.table(cells, "表格 2");
+            continue;
+        }
+        if line.starts_with("四、") {
+            in_table = false;
+        }
+        if !in_table {
+            b.paragraph(line);
+        }
+    }
+    b.finish()
+}
+
+#[test]
+fn a_word_table_with_the_2019_forms_other_row_is_read_from_its_grid_with_one_warning() {
+    let (text, rows19) = report_with_old_other_row(&|_| {});
+    let r = nianbao::check_document("old-other.docx", &grid_document(&text, &rows19));
+    assert_eq!(r.input.grids, 1);
+    assert_eq!(errors(&r), Vec::<String>::new());
+    let t = &r.tables.requests;
+    assert_eq!(t.rows.len(), 23);
+    for (row, v) in t.rows.iter().zip(&rows19) {
+        assert!(row.found, "{}", row.key);
+        for ((_, c), x) in row.cells.iter().zip(v) {
+            assert_eq!((c.int(), c.read), (Some(*x), Read::Grid), "{}", row.key);
+        }
+    }
+    let old: Vec<_> = findings_of(&r, "row-missing");
+    assert_eq!(old.len(), 1, "{old:#?}");
+    assert_eq!(old[0].severity, Severity::Warning);
+    assert_eq!(old[0].cells, vec!["3.6".to_string()]);
+    assert_eq!(check_of(&r, 3, "requests-results-total"), Status::Pass);
+
+    // A wrong （七）总计 in that grid is found.
+    let (text, rows19) = report_with_old_other_row(&|rows| {
+        for i in [0usize, 21] {
+            rows[i][0] += 1;
+            rows[i][6] += 1;
+        }
+    });
+    let r = nianbao::check_document("old-other.docx", &grid_document(&text, &rows19));
+    let e: Vec<_> = findings_of(&r, "requests-results-total");
+    assert_eq!(e.len(), 2, "{e:#?}");
+    assert!(e.iter().all(|f| f.severity == Severity::Error));
+}
