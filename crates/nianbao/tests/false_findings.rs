@@ -204,3 +204,94 @@ fn a_word_table_with_the_2019_forms_other_row_is_read_from_its_grid_with_one_war
     assert_eq!(e.len(), 2, "{e:#?}");
     assert!(e.iter().all(|f| f.severity == Severity::Error));
 }
+
+// ------------------------------------------------------------ 2. postponed requests are not 办结
+
+/// A correct 2023 report (part 三: 46 handled, 103 carried into next year) with `prose` added at
+/// the start of part 三.
+fn report_2023_with_requests_prose(prose: &str) -> String {
+    let mut results = vec![[0i64; 6]; result_rows(Format::F2021)];
+    results[0] = [30, 2, 0, 0, 1, 0];
+    results[1] = [5, 1, 0, 0, 0, 0];
+    results[12] = [7, 0, 0, 0, 0, 0];
+    let rows = consistent_requests(Format::F2021, &results, [0; 6], [100, 3, 0, 0, 0, 0]);
+    let text = report(2023, &rows, &APPEALS, Layout::Tab);
+    let head = "三、收到和处理政府信息公开申请情况\n\n";
+    assert!(text.contains(head));
+    text.replace(head, &format!("{head}{prose}\n"))
+}
+
+#[test]
+fn requests_postponed_to_next_year_are_not_read_as_handled() {
+    let text = report_2023_with_requests_prose(
+        "本年度共办结政府信息公开申请46件，另有103件申请因涉及第三方意见征询顺延到下年度答复。",
+    );
+    let r = nianbao::check("postponed.txt", &text);
+    assert_eq!(
+        findings_of(&r, "text-table-mismatch").len(),
+        0,
+        "{:#?}",
+        r.findings
+    );
+    assert_eq!(errors(&r), Vec::<String>::new());
+    // A wrong count of handled requests is still found.
+    let text = report_2023_with_requests_prose(
+        "本年度共办结政府信息公开申请45件，另有103件申请因涉及第三方意见征询顺延到下年度答复。",
+    );
+    let r = nianbao::check("postponed-wrong.txt", &text);
+    let f = findings_of(&r, "text-table-mismatch");
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].cells, vec!["3.7/total".to_string()]);
+    assert_eq!((f[0].expected, f[0].actual), (Some(46.0), Some(45.0)));
+}
+
+// ------------------------------------------------------------ 3. a nested breakdown
+
+/// A correct 2023 report with `prose` added at the start of part 二.
+fn report_2023_with_active_prose(prose: &str) -> String {
+    let rows = consistent_requests(
+        Format::F2021,
+        &vec![[0; 6]; result_rows(Format::F2021)],
+        [0; 6],
+        [0; 6],
+    );
+    let text = report(2023, &rows, &APPEALS, Layout::Tab);
+    let head = "二、主动公开政府信息情况\n\n";
+    assert!(text.contains(head));
+    text.replace(head, &format!("{head}{prose}\n"))
+}
+
+#[test]
+fn a_nested_breakdown_in_the_prose_is_not_summed_twice() {
+    let text = report_2023_with_active_prose(
+        "本年度主动公开政府信息共580条，其中政策文件380条（其中行政规范性文件20条、其他政策文件360条），工作动态150条，人事信息50条。",
+    );
+    let r = nianbao::check("nested.txt", &text);
+    assert_eq!(
+        findings_of(&r, "text-sum-mismatch").len(),
+        0,
+        "{:#?}",
+        r.findings
+    );
+    assert_eq!(errors(&r), Vec::<String>::new());
+    assert_eq!(
+        r.document
+            .checks
+            .iter()
+            .find(|c| c.rule == "text-sum-mismatch")
+            .map(|c| c.status),
+        Some(Status::Pass)
+    );
+    // A wrong outer total is still found, with the outer parts only.
+    let text = report_2023_with_active_prose(
+        "本年度主动公开政府信息共590条，其中政策文件380条（其中行政规范性文件20条、其他政策文件360条），工作动态150条，人事信息50条。",
+    );
+    let r = nianbao::check("nested-wrong.txt", &text);
+    let f = findings_of(&r, "text-sum-mismatch");
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(
+        f[0].message,
+        "正文称共590条，但其中列举的各项相加为380+150+50=580条"
+    );
+    assert_eq!(f[0].severity, Severity::Error);
+}
