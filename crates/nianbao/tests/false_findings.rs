@@ -295,3 +295,61 @@ fn a_nested_breakdown_in_the_prose_is_not_summed_twice() {
     );
     assert_eq!(f[0].severity, Severity::Error);
 }
+
+// ------------------------------------------------------------ 4. normal mentions of last year
+
+/// A correct 2023 report with `one` added at the start of part 一 and `five` at the start of
+/// part 五.
+fn report_2023_with(one: &str, five: &str) -> String {
+    let rows = consistent_requests(
+        Format::F2021,
+        &vec![[0; 6]; result_rows(Format::F2021)],
+        [0; 6],
+        [0; 6],
+    );
+    let text = report(2023, &rows, &APPEALS, Layout::Tab);
+    let (h1, h5) = ("一、总体情况\n\n", "五、存在的主要问题及改进情况\n\n");
+    assert!(text.contains(h1) && text.contains(h5));
+    text.replace(h1, &format!("{h1}{one}\n"))
+        .replace(h5, &format!("{h5}{five}\n"))
+}
+
+#[test]
+fn normal_mentions_of_last_year_are_not_stale_years() {
+    let one = "及时公开2022年度部门决算，并对上年决算作出说明。\n\
+按时发布2022年度政府信息公开工作年度报告。\n\
+公布2022年度预算执行审计工作报告。\n\
+办理2022年结转的申请3件。";
+    let five = "（一）存在的主要问题：公开内容不够全面。\n\
+（二）上年度问题的改进情况\n\
+2022年度问题整改方面，我局已逐项落实。\n\
+针对2022年报告指出的问题，加强了培训。\n\
+对上一年度2022年发现的不足进行了整改。";
+    let r = nianbao::check("last-year.txt", &report_2023_with(one, five));
+    assert_eq!(
+        findings_of(&r, "stale-year").len(),
+        0,
+        "{:#?}",
+        findings_of(&r, "stale-year")
+    );
+    assert_eq!(
+        r.document
+            .checks
+            .iter()
+            .find(|c| c.rule == "stale-year")
+            .map(|c| c.status),
+        Some(Status::Pass)
+    );
+    // Last year's text left in this year's report is still found.
+    let r = nianbao::check(
+        "stale.txt",
+        &report_2023_with("2022年，我局认真落实政务公开工作要点。", five),
+    );
+    let f = findings_of(&r, "stale-year");
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert!(
+        f[0].message.contains("我局认真落实政务公开工作要点"),
+        "{}",
+        f[0].message
+    );
+}
