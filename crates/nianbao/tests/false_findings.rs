@@ -353,3 +353,48 @@ fn normal_mentions_of_last_year_are_not_stale_years() {
         f[0].message
     );
 }
+
+// ------------------------------------------------------------ 5. the fee statement's wordings
+
+/// A correct 2023 report whose part 六 says `six`.
+fn report_2023_with_part_six(six: &str) -> String {
+    let rows = consistent_requests(
+        Format::F2021,
+        &vec![[0; 6]; result_rows(Format::F2021)],
+        [0; 6],
+        [0; 6],
+    );
+    let text = report(2023, &rows, &APPEALS, Layout::Tab);
+    let old = "六、其他需要报告的事项\n\n本年度未收取信息处理费。\n";
+    assert!(text.contains(old));
+    text.replace(old, &format!("六、其他需要报告的事项\n\n{six}\n"))
+}
+
+#[test]
+fn a_fee_statement_in_other_words_is_accepted() {
+    for six in [
+        "本年度政府信息公开未发生收费情况。",
+        "本机关未收取信息处理费。",
+        "本年度没有收取任何政府信息公开费用。",
+        "信息处理费0元。",
+        "未收取任何政府信息公开费用。",
+        "本年度依申请公开未向申请人收取任何费用。",
+        "本局2024年度及歷年政府信息公開均未收取任何費用。",
+        "（三）政府信息公开的收费情况：无。",
+        "本年度未产生政府信息公开收费。",
+        "依申请公开政府信息不收费。",
+    ] {
+        let r = nianbao::check("fee.txt", &report_2023_with_part_six(six));
+        assert_eq!(findings_of(&r, "fee-statement").len(), 0, "{six}");
+        assert_eq!(check_of(&r, 6, "fee-statement"), Status::Pass, "{six}");
+    }
+    // Part 六 that says nothing of fees (part 二's 行政事业性收费 is not a fee statement).
+    for six in [
+        "无。",
+        "本年度行政事业性收费项目无变化。",
+        "本年度工作经费得到保障。",
+    ] {
+        let r = nianbao::check("no-fee.txt", &report_2023_with_part_six(six));
+        assert_eq!(findings_of(&r, "fee-statement").len(), 1, "{six}");
+    }
+}
