@@ -398,3 +398,61 @@ fn a_fee_statement_in_other_words_is_accepted() {
         assert_eq!(findings_of(&r, "fee-statement").len(), 1, "{six}");
     }
 }
+
+// ------------------------------------------------------------ 6. a whole column group left blank
+
+#[test]
+fn a_column_group_left_blank_is_one_finding() {
+    let mut results = vec![[0i64; 6]; result_rows(Format::F2021)];
+    results[0] = [30, 0, 0, 0, 0, 0];
+    results[12] = [7, 0, 0, 0, 0, 0];
+    let rows = consistent_requests(
+        Format::F2021,
+        &results,
+        [1, 0, 0, 0, 0, 0],
+        [2, 0, 0, 0, 0, 0],
+    );
+    let text = report(2023, &rows, &APPEALS, Layout::Tab);
+    let table = requests_table(Format::F2021, &rows, Layout::Tab);
+    // Every 法人或其他组织 cell (columns 2–6) left empty.
+    let blanked: String = table
+        .lines()
+        .map(|l| {
+            let mut f: Vec<&str> = l.split('\t').collect();
+            let n = f.len();
+            if n >= 8 && f[n - 7..].iter().all(|x| x.parse::<i64>().is_ok()) {
+                for x in &mut f[n - 6..n - 1] {
+                    *x = "";
+                }
+            }
+            format!("{}\n", f.join("\t"))
+        })
+        .collect();
+    assert_ne!(blanked, table);
+    let r = nianbao::check("blank-group.txt", &text.replace(&table, &blanked));
+    let t = &r.tables.requests;
+    for row in &t.rows {
+        assert!(row.found, "{}", row.key);
+        for (i, (k, c)) in row.cells.iter().enumerate() {
+            assert_eq!(c.read, Read::Position, "{}/{k}", row.key);
+            if (1..6).contains(&i) {
+                assert_eq!(c.kind, nianbao::layout::Kind::Blank, "{}/{k}", row.key);
+            } else {
+                assert!(c.int().is_some(), "{}/{k}", row.key);
+            }
+        }
+    }
+    let f = findings_of(&r, "cell-blank");
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].severity, Severity::Warning);
+    assert_eq!(f[0].cells.len(), 25 * 5);
+    assert_eq!(f[0].cells[0], "1/commercial");
+    assert_eq!(f[0].cells[124], "4/other");
+    assert!(
+        f[0].message
+            .starts_with("商业企业、科研机构、社会公益组织、法律服务机构、其他5列整列为空"),
+        "{}",
+        f[0].message
+    );
+    assert_eq!(errors(&r), Vec::<String>::new());
+}

@@ -420,6 +420,7 @@ fn table(ctx: &mut Ctx, n: u8, name: &'static str, title: &str, t: &TableRead) {
             ambiguous.push((row, rn(), amb_cols));
         }
     }
+    let blanks = whole_columns(ctx, n, name, t, blanks);
     for (row, rn, cols) in blanks {
         let names: Vec<String> = cols
             .iter()
@@ -537,6 +538,86 @@ fn table(ctx: &mut Ctx, n: u8, name: &'static str, title: &str, t: &TableRead) {
             "Every number's column is certain",
         ),
     );
+}
+
+/// A row's blank cells: (label, cell id "row/column", raw text).
+type BlankCols = Vec<(String, String, String)>;
+
+/// Columns left blank in every found row (at least three): one finding for them all, with
+/// every cell in its `cells`, instead of one per row ("every 法人 column of 表三 left empty" is
+/// one omission, not 25). Returns the rows' blank cells that are left to report one row at a
+/// time.
+fn whole_columns<'t>(
+    ctx: &mut Ctx,
+    n: u8,
+    name: &'static str,
+    t: &'t TableRead,
+    blanks: Vec<(&'t RowOut, String, BlankCols)>,
+) -> Vec<(&'t RowOut, String, BlankCols)> {
+    let rows: Vec<&RowOut> = t.out.rows.iter().filter(|r| r.found).collect();
+    if rows.len() < 3 || blanks.len() < 3 {
+        return blanks;
+    }
+    // Column keys in the table's order, with how many found rows have each.
+    let mut cols: Vec<(&str, usize)> = Vec::new();
+    for r in &rows {
+        for (k, _) in &r.cells {
+            match cols.iter_mut().find(|(c, _)| c == k) {
+                Some((_, have)) => *have += 1,
+                None => cols.push((k, 1)),
+            }
+        }
+    }
+    let is_col = |id: &str, k: &str| id.rsplit_once('/').is_some_and(|(_, c)| c == k);
+    let whole: Vec<&str> = cols
+        .iter()
+        .filter(|&&(k, have)| {
+            let blank = blanks
+                .iter()
+                .filter(|(_, _, bc)| bc.iter().any(|(_, id, _)| is_col(id, k)))
+                .count();
+            have >= 3 && blank == have
+        })
+        .map(|&(k, _)| k)
+        .collect();
+    if whole.is_empty() {
+        return blanks;
+    }
+    let first = blanks[0].0;
+    let labels: Vec<String> = whole
+        .iter()
+        .map(|k| col_label(t, ctx.format, first, k))
+        .collect();
+    let mut cells = Vec::new();
+    let mut rest = Vec::with_capacity(blanks.len());
+    for (row, rn, bc) in blanks {
+        let (mine, other): (BlankCols, BlankCols) = bc
+            .into_iter()
+            .partition(|(_, id, _)| whole.iter().any(|k| is_col(id, k)));
+        cells.extend(mine.into_iter().map(|(_, id, _)| id));
+        if !other.is_empty() {
+            rest.push((row, rn, other));
+        }
+    }
+    let (k, all) = (whole.len(), rows.len());
+    let mut f = ctx.finding(
+        "cell-blank",
+        Some(n),
+        format!(
+            "{}{k}列整列为空（{all}行均未填数字），应填0",
+            labels.join("、")
+        ),
+        format!(
+            "{k} whole column(s) blank in all {all} rows ({}); they should hold 0",
+            whole.join(", ")
+        ),
+    );
+    f.line = first.line;
+    f.column = first.column;
+    f.table = Some(name);
+    f.cells = cells;
+    ctx.push(f);
+    rest
 }
 
 /// Whether a cell's own text is a number too large to be real (full-width digits included).
