@@ -456,3 +456,54 @@ fn a_column_group_left_blank_is_one_finding() {
     );
     assert_eq!(errors(&r), Vec::<String>::new());
 }
+
+// ------------------------------------------------------------ 7. a title wrapped onto two lines
+
+#[test]
+fn a_title_wrapped_onto_two_lines_is_found() {
+    let rows = consistent_requests(
+        Format::F2021,
+        &vec![[0; 6]; result_rows(Format::F2021)],
+        [0; 6],
+        [0; 6],
+    );
+    let text = report(2023, &rows, &APPEALS, Layout::Tab);
+    let title = "某市某区卫生健康局2023年政府信息公开工作年度报告\n";
+    assert!(text.starts_with(title));
+    for wrapped in [
+        "某市某区卫生健康局2023年政府信息公开工作\n年度报告\n",
+        "某市某区卫生健康局2023年政府信息公开\n工作年度报告\n",
+        "某市某区卫生健康局2023年\n政府信息公开工作年度报告\n",
+        "某市某区卫生健康局\n2023年政府信息公开工作年度报告\n",
+        "  某市某区卫生健康局2023年政府信息公开工作 \n\n  年度报告\n",
+    ] {
+        let r = nianbao::check("wrapped.txt", &text.replacen(title, wrapped, 1));
+        assert_eq!(
+            r.meta.title.as_deref(),
+            Some("某市某区卫生健康局2023年政府信息公开工作年度报告"),
+            "{wrapped}"
+        );
+        assert_eq!(
+            r.meta.agency.as_deref(),
+            Some("某市某区卫生健康局"),
+            "{wrapped}"
+        );
+        assert_eq!(r.meta.year, Some(2023), "{wrapped}");
+        assert_eq!(
+            r.meta.title_line,
+            Some(
+                1 + wrapped
+                    .find(|c: char| !c.is_whitespace())
+                    .map_or(0, |b| wrapped[..b].matches('\n').count())
+            ),
+            "{wrapped}"
+        );
+        assert_eq!(
+            findings_of(&r, "title-format").len(),
+            0,
+            "{wrapped}: {:#?}",
+            findings_of(&r, "title-format")
+        );
+        assert_eq!(errors(&r), Vec::<String>::new(), "{wrapped}");
+    }
+}
