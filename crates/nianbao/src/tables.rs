@@ -164,7 +164,8 @@ pub struct TableRead {
     pub out: TableOut,
     /// Per output row: the shape.
     pub shapes: Vec<Shape>,
-    /// Rows whose labels were lost and could not be placed: (group key, group label, lines).
+    /// Rows whose labels were lost and could not be placed: (group key, group label, lines);
+    /// group key and label empty for such rows outside any group. Their numbers are not read.
     pub unplaced: Vec<(String, String, Vec<usize>)>,
     /// Captions of part 二's blocks: (line, column, raw text, article, item).
     pub captions: Vec<Caption>,
@@ -487,6 +488,8 @@ fn read_requests_as(lines: &[Line], format: Format) -> TableRead {
     let mut unlabeled: Vec<(&str, RowRead)> = Vec::new();
     // Values after the table's last row that no row took.
     let mut stray: Vec<Cell> = Vec::new();
+    // Lines of those values: rows whose labels were lost, unless the table came column by column.
+    let mut stray_lines: Vec<usize> = Vec::new();
     enum Cur {
         None,
         Row(usize),
@@ -573,9 +576,18 @@ fn read_requests_as(lines: &[Line], format: Format) -> TableRead {
                 Cur::Unlabeled(u) => Some(&mut unlabeled[u].1),
                 Cur::None => None,
             };
+            // A TAB/pipe row of its own with no label, after a row whose own line was a whole
+            // row: a row whose label was lost, not the rest of the row before.
+            let own_row = |t: &RowRead| {
+                label.is_empty()
+                    && sep != Sep::Space
+                    && slots.len() >= 7
+                    && t.positional
+                    && t.slots.len() >= 7
+            };
             match target {
                 // Label text that matches nothing, with numbers: the rest of the current row.
-                Some(t) if t.filled() < 7 || !label.is_empty() => {
+                Some(t) if (t.filled() < 7 || !label.is_empty()) && !own_row(t) => {
                     if let Some(sp) = spread.get_mut(&(t.line, t.col)) {
                         sp.add(line, values, label.is_empty(), after);
                     }
@@ -589,6 +601,7 @@ fn read_requests_as(lines: &[Line], format: Format) -> TableRead {
                         cur = Cur::Unlabeled(unlabeled.len() - 1);
                     } else {
                         stray.extend(slots.into_iter().filter(|c| c.is_value));
+                        stray_lines.push(line);
                     }
                 }
             }
@@ -674,6 +687,10 @@ fn read_requests_as(lines: &[Line], format: Format) -> TableRead {
         table_line,
         int_value,
     );
+    if !column_major && !stray_lines.is_empty() {
+        // Rows whose labels were lost outside any group: not read, not dealt out (group "").
+        unplaced.push((String::new(), String::new(), stray_lines));
+    }
     t.unplaced = unplaced;
     t.column_major = column_major;
     if column_major {

@@ -507,3 +507,161 @@ fn a_title_wrapped_onto_two_lines_is_found() {
         assert_eq!(errors(&r), Vec::<String>::new(), "{wrapped}");
     }
 }
+
+// ------------------------------------------------------------ 8. rows whose labels were lost
+
+/// A correct 2023 report whose part 三 is a Markdown table (as PDF-to-Markdown converters give
+/// it) in which the rows `lost` (keys) kept only their numbers: "| 1 | 0 | 0 | 0 | 0 | 0 | 1 |".
+fn report_with_lost_labels(lost: &[&str]) -> (String, Vec<Vec<i64>>, Vec<usize>) {
+    let mut results = vec![[0i64; 6]; result_rows(Format::F2021)];
+    for (i, r) in results.iter_mut().enumerate() {
+        r[0] = (i as i64 % 4) + 1;
+        r[1] = i as i64 % 2;
+    }
+    let rows = consistent_requests(
+        Format::F2021,
+        &results,
+        [1, 0, 0, 0, 0, 0],
+        [2, 1, 0, 0, 0, 0],
+    );
+    let text = report(2023, &rows, &APPEALS, Layout::Pipe);
+    let table = requests_table(Format::F2021, &rows, Layout::Pipe);
+    let specs = nianbao::spec::request_rows(Format::F2021);
+    let mut out = String::new();
+    for l in table.lines() {
+        let spec = specs
+            .iter()
+            .find(|s| l.contains(&format!("| {} |", s.label)));
+        match spec {
+            Some(s) if lost.contains(&s.key) => {
+                let nums: Vec<&str> = l
+                    .split('|')
+                    .map(str::trim)
+                    .filter(|f| f.parse::<i64>().is_ok())
+                    .collect();
+                assert_eq!(nums.len(), 7);
+                out.push_str(&format!("| {} |\n", nums.join(" | ")));
+            }
+            _ => out.push_str(&format!("{l}\n")),
+        }
+    }
+    let text = text.replace(&table, &out);
+    let lines: Vec<usize> = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| {
+            l.starts_with("| ")
+                && l[2..].starts_with(|c: char| c.is_ascii_digit())
+                && l.matches('|').count() == 8
+        })
+        .map(|(i, _)| i + 1)
+        .collect();
+    (text, rows, lines)
+}
+
+#[test]
+fn rows_whose_labels_were_lost_inside_their_group_are_placed_by_position() {
+    let (text, rows, _) = report_with_lost_labels(&["3.5.2", "3.5.3"]);
+    let r = nianbao::check("lost-inside.md", &text);
+    assert_eq!(errors(&r), Vec::<String>::new());
+    let t = &r.tables.requests;
+    for (row, v) in t.rows.iter().zip(&rows) {
+        assert!(row.found, "{}", row.key);
+        let by = if ["3.5.2", "3.5.3"].contains(&row.key.as_str()) {
+            nianbao::result::FoundBy::Position
+        } else {
+            nianbao::result::FoundBy::Label
+        };
+        assert_eq!(row.found_by, by, "{}", row.key);
+        for ((_, c), x) in row.cells.iter().zip(v) {
+            assert_eq!((c.int(), c.read), (Some(*x), Read::Position), "{}", row.key);
+        }
+    }
+}
+
+#[test]
+fn rows_whose_labels_were_lost_where_they_cannot_be_placed_are_not_errors() {
+    // 3.2 has no group; 3.4.1's line lost its group cell too (it reads as one more row of
+    // group (三)); 4 is the last row.
+    let (text, rows, lost_lines) = report_with_lost_labels(&["3.2", "3.4.1", "4"]);
+    assert_eq!(lost_lines.len(), 3);
+    let r = nianbao::check("lost.md", &text);
+    assert_eq!(errors(&r), Vec::<String>::new());
+    let t = &r.tables.requests;
+    for (row, v) in t.rows.iter().zip(&rows) {
+        if ["3.2", "3.4.1", "4"].contains(&row.key.as_str()) {
+            assert!(!row.found, "{}", row.key);
+            assert!(
+                row.cells.iter().all(|(_, c)| c.value.is_none()),
+                "{}",
+                row.key
+            );
+            continue;
+        }
+        assert!(row.found, "{}", row.key);
+        assert_eq!(row.found_by, nianbao::result::FoundBy::Label, "{}", row.key);
+        for ((_, c), x) in row.cells.iter().zip(v) {
+            assert_eq!((c.int(), c.read), (Some(*x), Read::Position), "{}", row.key);
+        }
+    }
+    // One warning says which lines lost their labels; the rows they may be are not accused.
+    let f = findings_of(&r, "row-missing");
+    assert!(f.iter().all(|f| f.severity == Severity::Warning), "{f:#?}");
+    let lost: Vec<_> = f
+        .iter()
+        .filter(|f| f.message.contains("丢失了行标签"))
+        .collect();
+    assert_eq!(lost.len(), 1, "{f:#?}");
+    for l in &lost_lines {
+        assert!(
+            lost[0].message.contains(&format!("第{l}行"))
+                || lost[0].message.contains(&format!("、{l}")),
+            "{} {l}",
+            lost[0].message
+        );
+    }
+    assert_eq!(check_of(&r, 3, "row-missing"), Status::Warn);
+    // Identities over the rows not read are not decided, never failed.
+    for rule in ["requests-balance", "requests-results-total"] {
+        assert_ne!(check_of(&r, 3, rule), Status::Fail, "{rule}");
+    }
+}
+
+#[test]
+fn a_row_whose_label_was_lost_is_not_glued_onto_a_row_with_a_blank_cell() {
+    let (text, rows, lost_lines) = report_with_lost_labels(&["3.2"]);
+    let full = "| 三、本年度办理结果 | （一）予以公开 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |";
+    assert!(text.contains(full), "{text}");
+    // 予以公开's 商业企业 cell left blank.
+    let text = text.replace(
+        full,
+        "| 三、本年度办理结果 | （一）予以公开 | 1 | | 0 | 0 | 0 | 0 | 1 |",
+    );
+    let r = nianbao::check("lost-after-blank.md", &text);
+    assert_eq!(errors(&r), Vec::<String>::new());
+    let t = &r.tables.requests;
+    let r31 = t.row("3.1").unwrap();
+    let got: Vec<(Option<i64>, Read)> = r31.cells.iter().map(|(_, c)| (c.int(), c.read)).collect();
+    let want: Vec<(Option<i64>, Read)> = rows[2]
+        .iter()
+        .enumerate()
+        .map(|(i, x)| (if i == 1 { None } else { Some(*x) }, Read::Position))
+        .collect();
+    assert_eq!(got, want);
+    assert_eq!(r31.numbers, 6);
+    assert!(!t.row("3.2").unwrap().found);
+    let blank = findings_of(&r, "cell-blank");
+    assert_eq!(blank.len(), 1, "{blank:#?}");
+    assert_eq!(blank[0].cells, vec!["3.1/commercial".to_string()]);
+    assert!(
+        findings_of(&r, "row-shape").is_empty(),
+        "{:#?}",
+        findings_of(&r, "row-shape")
+    );
+    let lost: Vec<_> = findings_of(&r, "row-missing")
+        .into_iter()
+        .filter(|f| f.message.contains("丢失了行标签"))
+        .collect();
+    assert_eq!(lost.len(), 1);
+    assert!(lost[0].message.contains(&format!("第{}行", lost_lines[0])));
+}

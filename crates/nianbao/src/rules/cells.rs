@@ -135,45 +135,107 @@ fn table(ctx: &mut Ctx, n: u8, name: &'static str, title: &str, t: &TableRead) {
             .iter()
             .any(|g| key.starts_with(&format!("{g}.")))
     };
-    for row in t
-        .out
-        .rows
+    // Lines of rows whose labels were lost and that could not be placed: their numbers are not
+    // read, and a missing row may be one of them when such a line lies between the found rows
+    // around it. Those rows are not accused of being missing.
+    let mut lost: Vec<usize> = t
+        .unplaced
         .iter()
-        .filter(|r| !r.found && !in_unplaced(&r.key))
-    {
-        let mut f = ctx.finding(
-            "row-missing",
-            Some(n),
-            format!("表格缺少“{}”一行", row.label),
-            format!(
-                "Row \"{}\" ({}) is missing from the table",
-                row.label, row.key
-            ),
-        );
+        .flat_map(|(_, _, l)| l.iter().copied())
+        .collect();
+    lost.sort_unstable();
+    lost.dedup();
+    let rows = &t.out.rows;
+    let may_be_lost = |i: usize| {
+        let found_line = |r: &RowOut| r.found.then_some(r.line).flatten();
+        let a = rows[..i].iter().filter_map(found_line).max().unwrap_or(0);
+        let b = rows[i + 1..]
+            .iter()
+            .filter_map(found_line)
+            .min()
+            .unwrap_or(usize::MAX);
+        lost.iter().any(|&l| a < l && l < b)
+    };
+    for (i, row) in rows.iter().enumerate() {
+        if row.found || in_unplaced(&row.key) {
+            continue;
+        }
+        let mut f = if may_be_lost(i) {
+            let mut f = ctx.finding(
+                "row-missing",
+                Some(n),
+                format!(
+                    "未能确认“{}”一行：附近有标签丢失的数据行，可能就是这一行，无法确定",
+                    row.label
+                ),
+                format!(
+                    "Row \"{}\" ({}) was not found; a nearby row whose label was lost may be it",
+                    row.label, row.key
+                ),
+            );
+            f.severity = crate::result::Severity::Warning;
+            f
+        } else {
+            ctx.finding(
+                "row-missing",
+                Some(n),
+                format!("表格缺少“{}”一行", row.label),
+                format!(
+                    "Row \"{}\" ({}) is missing from the table",
+                    row.label, row.key
+                ),
+            )
+        };
         f.line = table_line;
         f.table = Some(name);
         f.cells = vec![row.key.clone()];
         ctx.push(f);
     }
-    for (gkey, group, lines) in &t.unplaced {
-        let first = lines.first().copied();
-        let expected = t
-            .out
-            .rows
+    if !lost.is_empty() {
+        let at = |lines: &[usize]| {
+            lines
+                .iter()
+                .map(|l| format!("第{l}行"))
+                .collect::<Vec<_>>()
+                .join("、")
+        };
+        let parts: Vec<String> = t
+            .unplaced
             .iter()
-            .filter(|r| r.key.starts_with(&format!("{gkey}.")))
-            .count();
+            .map(|(gkey, group, lines)| {
+                if gkey.is_empty() {
+                    at(lines)
+                } else {
+                    let missing = rows
+                        .iter()
+                        .filter(|r| !r.found && r.key.starts_with(&format!("{gkey}.")))
+                        .count();
+                    format!(
+                        "“{group}”下有{}行没有标签，而该组未找到的行有{missing}行，无法逐行对应：{}",
+                        lines.len(),
+                        at(lines)
+                    )
+                }
+            })
+            .collect();
         let mut f = ctx.finding(
             "row-missing",
             Some(n),
-            format!("“{group}”下有{}行数据没有标签，而格式规定{expected}行，无法逐行对应，这些行视为缺失（第{}行）", lines.len(), lines.iter().map(|l| l.to_string()).collect::<Vec<_>>().join("、")),
-            format!("{} unlabeled rows under {group} do not match the format's row count and cannot be assigned (lines {})", lines.len(), lines.iter().map(|l| l.to_string()).collect::<Vec<_>>().join(", ")),
+            format!(
+                "表格有{}行数据丢失了行标签，无法确定是哪几行（{}）：这些行的数字未读取，它们可能对应的行不按缺行处理，依赖它们的勾稽关系不作判定",
+                lost.len(),
+                parts.join("；")
+            ),
+            format!(
+                "{} row(s) of the table lost their labels and cannot be identified (lines {}): their numbers are not read, the rows they may be are not reported missing, and identities over them are not decided",
+                lost.len(),
+                lost.iter().map(|l| l.to_string()).collect::<Vec<_>>().join(", ")
+            ),
         );
-        f.line = first;
+        f.severity = crate::result::Severity::Warning;
+        f.line = lost.first().copied();
         f.column = Some(1);
         f.table = Some(name);
-        f.expected = Some(expected as f64);
-        f.actual = Some(lines.len() as f64);
         ctx.push(f);
     }
     if name == "requests" && crate::outdated::uses_old_other_row(format, &t.out) {
