@@ -645,23 +645,36 @@ fn whole_columns<'t>(
     if whole.is_empty() {
         return blanks;
     }
-    let first = blanks[0].0;
+    // Each column's label from a row that has it (part 二's blocks have different columns).
+    let has = |r: &RowOut, k: &str| r.cells.iter().any(|(c, _)| *c == k);
     let labels: Vec<String> = whole
         .iter()
-        .map(|k| col_label(t, ctx.format, first, k))
+        .filter_map(|k| {
+            let row = rows.iter().find(|r| has(r, k))?;
+            Some(col_label(t, ctx.format, row, k))
+        })
         .collect();
+    let all = rows
+        .iter()
+        .filter(|r| whole.iter().any(|k| has(r, k)))
+        .count();
     let mut cells = Vec::new();
     let mut rest = Vec::with_capacity(blanks.len());
+    // The finding points at the first row with a cell of those columns.
+    let mut first: Option<&RowOut> = None;
     for (row, rn, bc) in blanks {
         let (mine, other): (BlankCols, BlankCols) = bc
             .into_iter()
             .partition(|(_, id, _)| whole.iter().any(|k| is_col(id, k)));
+        if !mine.is_empty() {
+            first.get_or_insert(row);
+        }
         cells.extend(mine.into_iter().map(|(_, id, _)| id));
         if !other.is_empty() {
             rest.push((row, rn, other));
         }
     }
-    let (k, all) = (whole.len(), rows.len());
+    let k = whole.len();
     let mut f = ctx.finding(
         "cell-blank",
         Some(n),
@@ -674,8 +687,8 @@ fn whole_columns<'t>(
             whole.join(", ")
         ),
     );
-    f.line = first.line;
-    f.column = first.column;
+    f.line = first.and_then(|r| r.line);
+    f.column = first.and_then(|r| r.column);
     f.table = Some(name);
     f.cells = cells;
     ctx.push(f);
