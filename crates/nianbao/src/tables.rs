@@ -490,6 +490,7 @@ fn read_requests_as(lines: &[Line], format: Format) -> TableRead {
     let mut stray: Vec<Cell> = Vec::new();
     // Lines of those values: rows whose labels were lost, unless the table came column by column.
     let mut stray_lines: Vec<usize> = Vec::new();
+    let mut before_start: Vec<usize> = Vec::new();
     enum Cur {
         None,
         Row(usize),
@@ -542,6 +543,11 @@ fn read_requests_as(lines: &[Line], format: Format) -> TableRead {
             group = Some(g);
         }
         if let Some((i, _)) = best {
+            if !started && i > 0 {
+                // The first row found is not row 一: a whole row of numbers just before it (at
+                // most two lines) is a row whose label was lost, not read.
+                stray_lines.extend(before_start.iter().filter(|&&l| l + 2 >= line));
+            }
             let r = RowRead::new(line, sep, &label, slots);
             spread.insert((r.line, r.col), Spread::start(&r));
             found[i] = Some(r);
@@ -569,6 +575,11 @@ fn read_requests_as(lines: &[Line], format: Format) -> TableRead {
                 continue;
             }
             if !started {
+                // A whole row of numbers with no label before the table's first labelled row:
+                // maybe row 一 whose label was lost (decided when the first row is found).
+                if label.is_empty() && values == 7 {
+                    before_start.push(line);
+                }
                 continue;
             }
             let target = match cur {

@@ -665,3 +665,113 @@ fn a_row_whose_label_was_lost_is_not_glued_onto_a_row_with_a_blank_cell() {
     assert_eq!(lost.len(), 1);
     assert!(lost[0].message.contains(&format!("第{}行", lost_lines[0])));
 }
+
+#[test]
+fn rows_whose_labels_were_lost_give_no_error_in_tab_pipe_or_space_rows() {
+    let mut results = vec![[0i64; 6]; result_rows(Format::F2021)];
+    for (i, r) in results.iter_mut().enumerate() {
+        r[0] = (i as i64 % 4) + 1;
+        r[1] = i as i64 % 2;
+    }
+    let rows = consistent_requests(
+        Format::F2021,
+        &results,
+        [1, 0, 0, 0, 0, 0],
+        [2, 1, 0, 0, 0, 0],
+    );
+    let specs = nianbao::spec::request_rows(Format::F2021);
+    for lost in [
+        &["1"][..],
+        &["3.1"],
+        &["3.2"],
+        &["3.4.1"],
+        &["3.3.2", "3.3.3"],
+        &["3.7"],
+        &["4"],
+        &["1", "3.2", "3.7", "4"],
+    ] {
+        for layout in [Layout::Tab, Layout::Pipe, Layout::Spaces] {
+            let text = report(2023, &rows, &APPEALS, layout);
+            let table = requests_table(Format::F2021, &rows, layout);
+            let mut out = String::new();
+            for l in table.lines() {
+                match specs.iter().find(|s| l.contains(s.label)) {
+                    Some(s) if lost.contains(&s.key) => {
+                        let nums: Vec<&str> = l
+                            .split(['|', '\t', ' '])
+                            .filter(|f| f.parse::<i64>().is_ok())
+                            .collect();
+                        let nums = &nums[nums.len() - 7..];
+                        out.push_str(&match layout {
+                            Layout::Pipe => format!("| {} |\n", nums.join(" | ")),
+                            Layout::Tab => format!("\t\t{}\n", nums.join("\t")),
+                            _ => format!("{}\n", nums.join("  ")),
+                        });
+                    }
+                    _ => out.push_str(&format!("{l}\n")),
+                }
+            }
+            let r = nianbao::check("lost.txt", &text.replace(&table, &out));
+            let what = format!("{lost:?} {layout:?}");
+            assert_eq!(errors(&r), Vec::<String>::new(), "{what}");
+            let t = &r.tables.requests;
+            for (row, v) in t.rows.iter().zip(&rows) {
+                let placed = row.found_by == nianbao::result::FoundBy::Position;
+                assert_eq!(
+                    row.found,
+                    !lost.contains(&row.key.as_str()) || placed,
+                    "{what} {}",
+                    row.key
+                );
+                if row.found {
+                    for ((k, c), x) in row.cells.iter().zip(v) {
+                        assert_eq!(c.int(), Some(*x), "{what} {}/{k}", row.key);
+                        assert!(c.read.is_read(), "{what} {}/{k}", row.key);
+                    }
+                }
+            }
+            let warned = findings_of(&r, "row-missing")
+                .iter()
+                .any(|f| f.message.contains("丢失了行标签"));
+            let placed_all = lost.iter().all(|k| t.row(k).is_some_and(|r| r.found));
+            assert_eq!(warned, !placed_all, "{what}");
+        }
+    }
+}
+
+#[test]
+fn the_2019_forms_other_row_is_read_in_every_row_layout() {
+    for layout in common::LAYOUTS {
+        let rows21 = consistent_requests(
+            Format::F2021,
+            &vec![[0; 6]; result_rows(Format::F2021)],
+            [0; 6],
+            [0; 6],
+        );
+        let rows19 = consistent_requests(
+            Format::F2019,
+            &results_2019(),
+            [1, 0, 0, 0, 0, 0],
+            [2, 0, 0, 0, 0, 0],
+        );
+        let text = report(2023, &rows21, &APPEALS, layout);
+        let old = requests_table(Format::F2021, &rows21, layout);
+        let new = requests_table(Format::F2019, &rows19, layout);
+        let r = nianbao::check("old-other.txt", &text.replace(&old, &new));
+        assert_eq!(errors(&r), Vec::<String>::new(), "{layout:?}");
+        assert_eq!(
+            common::read_requests(&r),
+            rows19
+                .iter()
+                .map(|v| v.iter().map(|x| Some(*x)).collect::<Vec<_>>())
+                .collect::<Vec<_>>(),
+            "{layout:?}"
+        );
+        assert_eq!(
+            check_of(&r, 3, "requests-results-total"),
+            Status::Pass,
+            "{layout:?}"
+        );
+        assert_eq!(check_of(&r, 3, "row-missing"), Status::Warn, "{layout:?}");
+    }
+}
