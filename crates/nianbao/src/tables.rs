@@ -589,12 +589,14 @@ fn read_requests_as(lines: &[Line], format: Format) -> TableRead {
             };
             // A TAB/pipe row of its own with no label, after a row whose own line was a whole
             // row: a row whose label was lost, not the rest of the row before.
+            // (Any line of seven numbers or more after a row that has numbers of its own.)
             let own_row = |t: &RowRead| {
                 label.is_empty()
-                    && sep != Sep::Space
-                    && slots.len() >= 7
-                    && t.positional
-                    && t.slots.len() >= 7
+                    && ((sep != Sep::Space
+                        && slots.len() >= 7
+                        && t.positional
+                        && t.slots.len() >= 7)
+                        || (values >= 7 && t.has_values))
             };
             match target {
                 // Label text that matches nothing, with numbers: the rest of the current row.

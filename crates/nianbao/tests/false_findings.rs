@@ -664,6 +664,29 @@ fn a_row_whose_label_was_lost_is_not_glued_onto_a_row_with_a_blank_cell() {
         .collect();
     assert_eq!(lost.len(), 1);
     assert!(lost[0].message.contains(&format!("第{}行", lost_lines[0])));
+
+    // The same with rows separated by spaces: 予以公开 with six numbers, then the seven of the
+    // row whose label was lost.
+    let mut results = vec![[0i64; 6]; result_rows(Format::F2021)];
+    results[0] = [1, 0, 0, 0, 0, 0];
+    results[1] = [2, 0, 0, 0, 0, 0];
+    let rows = consistent_requests(Format::F2021, &results, [0; 6], [0; 6]);
+    let text = report(2023, &rows, &APPEALS, Layout::Spaces);
+    let (r31, r32) = (
+        "三、本年度办理结果 （一）予以公开  1  0  0  0  0  0  1\n",
+        "（二）部分公开（区分处理的，只计这一情形，不计其他情形）  2  0  0  0  0  0  2\n",
+    );
+    assert!(text.contains(r31) && text.contains(r32), "{text}");
+    let text = text
+        .replace(r31, "三、本年度办理结果 （一）予以公开  1  0  0  0  0  1\n")
+        .replace(r32, "2  0  0  0  0  0  2\n");
+    let r = nianbao::check("lost-after-short.txt", &text);
+    assert_eq!(errors(&r), Vec::<String>::new());
+    assert!(!r.tables.requests.row("3.2").unwrap().found);
+    assert_eq!(r.tables.requests.row("3.1").unwrap().numbers, 6);
+    assert!(findings_of(&r, "row-missing")
+        .iter()
+        .any(|f| f.message.contains("丢失了行标签")));
 }
 
 #[test]
