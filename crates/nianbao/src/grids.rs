@@ -105,6 +105,13 @@ fn request_columns_from_header(g: &Grid, before: usize) -> Option<Vec<usize>> {
 }
 
 fn read_requests(grids: &[&Grid], format: Format) -> Option<TableRead> {
+    let t = read_requests_as(grids, format)?;
+    Some(crate::outdated::prefer_old_other_row(format, t, || {
+        read_requests_as(grids, Format::F2019)
+    }))
+}
+
+fn read_requests_as(grids: &[&Grid], format: Format) -> Option<TableRead> {
     let specs = request_rows(format);
     let (officials, groups) = request_officials(format);
     let mut found: Vec<Option<RowRead>> = vec![None; specs.len()];

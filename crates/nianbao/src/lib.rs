@@ -15,6 +15,7 @@ pub mod export;
 pub mod grids;
 pub mod layout;
 pub mod normalize;
+pub mod outdated;
 pub mod placement;
 pub mod prose;
 pub mod radicals;

@@ -151,8 +151,8 @@ fn find_meta(text: &Text, first_part: Option<usize>, found: &[Option<FoundSectio
     let nonempty: Vec<usize> = (0..lines.len())
         .filter(|&i| !lines[i].text.trim().is_empty())
         .collect();
-    for (pos, &i) in nonempty.iter().enumerate() {
-        let t = strip_marks(&lines[i].text);
+    // Whether a line (or two joined) reads as a title.
+    let is_title = |t: &str| {
         let k = key(t);
         let sentence = t.contains(['《', '。', ',', '，', ';', '；'])
             || k.starts_with("依据")
@@ -160,22 +160,47 @@ fn find_meta(text: &Text, first_part: Option<usize>, found: &[Option<FoundSectio
         // A web page's breadcrumb ("当前位置：首页 > 政务公开 > 年度报告") is not the title.
         let breadcrumb =
             k.contains("当前位置") || (k.contains("首页") && t.contains(['>', '＞', '»']));
-        if !(k.contains("政府信息公开") && k.contains("报告"))
-            || t.chars().count() > 60
-            || sentence
-            || breadcrumb
-        {
-            continue;
-        }
+        k.contains("政府信息公开")
+            && k.contains("报告")
+            && t.chars().count() <= 60
+            && !sentence
+            && !breadcrumb
+    };
+    // A short line that may be a piece of a title wrapped onto two lines (a PDF's line break).
+    let piece = |t: &str| {
+        t.chars().count() <= 40
+            && !t.contains(['。', '，', ',', ';', '；', '《'])
+            && as_heading(t).is_none()
+    };
+    for (pos, &i) in nonempty.iter().enumerate() {
+        let t = strip_marks(&lines[i].text);
         let mut title = t.to_string();
+        if !is_title(t) {
+            // "某某局2023年政府信息公开工作" / "年度报告": a title wrapped onto the next line.
+            let next = nonempty.get(pos + 1).map(|&n| strip_marks(&lines[n].text));
+            let Some(next) = next.filter(|n| piece(t) && piece(n) && !key(t).contains("报告"))
+            else {
+                continue;
+            };
+            let joined = format!("{t}{next}");
+            if !is_title(&joined) || !key(&joined).ends_with("报告") || is_title(next) {
+                continue;
+            }
+            title = joined;
+        }
+        let k = key(&title);
         let mut index = i;
-        // "厦门市海沧区卫生健康局" / "2020年政府信息公开工作年度报告": the agency on the line before.
-        if k.starts_with(|c: char| c.is_ascii_digit()) && pos > 0 {
+        // "厦门市海沧区卫生健康局" / "2020年政府信息公开工作年度报告": the agency on the line
+        // before (also "某某局2023年" / "政府信息公开工作年度报告").
+        if (k.starts_with(|c: char| c.is_ascii_digit()) || k.starts_with("政府信息公开")) && pos > 0
+        {
             let p = nonempty[pos - 1];
             let prev = strip_marks(&lines[p].text);
-            if prev.chars().count() <= 40 && !key(prev).contains("报告") && !prev.contains('。')
+            if prev.chars().count() <= 40
+                && !key(prev).contains("报告")
+                && !prev.contains(['。', '/', ':', '：'])
             {
-                title = format!("{prev}{t}");
+                title = format!("{prev}{title}");
                 index = p;
             }
         }

@@ -164,7 +164,8 @@ pub struct TableRead {
     pub out: TableOut,
     /// Per output row: the shape.
     pub shapes: Vec<Shape>,
-    /// Rows whose labels were lost and could not be placed: (group key, group label, lines).
+    /// Rows whose labels were lost and could not be placed: (group key, group label, lines);
+    /// group key and label empty for such rows outside any group. Their numbers are not read.
     pub unplaced: Vec<(String, String, Vec<usize>)>,
     /// Captions of part 二's blocks: (line, column, raw text, article, item).
     pub captions: Vec<Caption>,
@@ -477,6 +478,13 @@ pub(crate) fn request_officials(format: Format) -> &'static RequestOfficials {
 }
 
 pub fn read_requests(lines: &[Line], format: Format) -> TableRead {
+    let t = read_requests_as(lines, format);
+    crate::outdated::prefer_old_other_row(format, t, || {
+        Some(read_requests_as(lines, Format::F2019))
+    })
+}
+
+fn read_requests_as(lines: &[Line], format: Format) -> TableRead {
     let specs = request_rows(format);
     let (officials, groups) = request_officials(format);
 
@@ -484,6 +492,9 @@ pub fn read_requests(lines: &[Line], format: Format) -> TableRead {
     let mut unlabeled: Vec<(&str, RowRead)> = Vec::new();
     // Values after the table's last row that no row took.
     let mut stray: Vec<Cell> = Vec::new();
+    // Lines of those values: rows whose labels were lost, unless the table came column by column.
+    let mut stray_lines: Vec<usize> = Vec::new();
+    let mut before_start: Vec<usize> = Vec::new();
     enum Cur {
         None,
         Row(usize),
@@ -536,6 +547,11 @@ pub fn read_requests(lines: &[Line], format: Format) -> TableRead {
             group = Some(g);
         }
         if let Some((i, _)) = best {
+            if !started && i > 0 {
+                // The first row found is not row 一: a whole row of numbers just before it (at
+                // most two lines) is a row whose label was lost, not read.
+                stray_lines.extend(before_start.iter().filter(|&&l| l + 2 >= line));
+            }
             let r = RowRead::new(line, sep, &label, slots);
             spread.insert((r.line, r.col), Spread::start(&r));
             found[i] = Some(r);
@@ -563,6 +579,11 @@ pub fn read_requests(lines: &[Line], format: Format) -> TableRead {
                 continue;
             }
             if !started {
+                // A whole row of numbers with no label before the table's first labelled row:
+                // maybe row 一 whose label was lost (decided when the first row is found).
+                if label.is_empty() && values == 7 {
+                    before_start.push(line);
+                }
                 continue;
             }
             let target = match cur {
@@ -570,9 +591,20 @@ pub fn read_requests(lines: &[Line], format: Format) -> TableRead {
                 Cur::Unlabeled(u) => Some(&mut unlabeled[u].1),
                 Cur::None => None,
             };
+            // A TAB/pipe row of its own with no label, after a row whose own line was a whole
+            // row: a row whose label was lost, not the rest of the row before.
+            // (Any line of seven numbers or more after a row that has numbers of its own.)
+            let own_row = |t: &RowRead| {
+                label.is_empty()
+                    && ((sep != Sep::Space
+                        && slots.len() >= 7
+                        && t.positional
+                        && t.slots.len() >= 7)
+                        || (values >= 7 && t.has_values))
+            };
             match target {
                 // Label text that matches nothing, with numbers: the rest of the current row.
-                Some(t) if t.filled() < 7 || !label.is_empty() => {
+                Some(t) if (t.filled() < 7 || !label.is_empty()) && !own_row(t) => {
                     if let Some(sp) = spread.get_mut(&(t.line, t.col)) {
                         sp.add(line, values, label.is_empty(), after);
                     }
@@ -586,6 +618,7 @@ pub fn read_requests(lines: &[Line], format: Format) -> TableRead {
                         cur = Cur::Unlabeled(unlabeled.len() - 1);
                     } else {
                         stray.extend(slots.into_iter().filter(|c| c.is_value));
+                        stray_lines.push(line);
                     }
                 }
             }
@@ -671,6 +704,10 @@ pub fn read_requests(lines: &[Line], format: Format) -> TableRead {
         table_line,
         int_value,
     );
+    if !column_major && !stray_lines.is_empty() {
+        // Rows whose labels were lost outside any group: not read, not dealt out (group "").
+        unplaced.push((String::new(), String::new(), stray_lines));
+    }
     t.unplaced = unplaced;
     t.column_major = column_major;
     if column_major {

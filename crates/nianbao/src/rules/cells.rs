@@ -31,7 +31,9 @@ pub fn check(ctx: &mut Ctx) {
 
 /// A row's name in messages.
 fn row_name(ctx: &Ctx, table: &str, row: &RowOut) -> String {
-    row_name_in(ctx.format, table, row)
+    // (A 2021 report whose table has the 2019 form's row （六）其他处理 is named in that form.)
+    let layout = crate::outdated::request_layout(ctx.format, &ctx.requests.out);
+    row_name_in(layout, table, row)
 }
 
 /// A row's short name for messages (part 三's short names, part 四's one row).
@@ -137,45 +139,122 @@ fn table(ctx: &mut Ctx, n: u8, name: &'static str, title: &str, t: &TableRead) {
             .iter()
             .any(|g| key.starts_with(&format!("{g}.")))
     };
-    for row in t
-        .out
-        .rows
+    // Lines of rows whose labels were lost and that could not be placed: their numbers are not
+    // read, and a missing row may be one of them when such a line lies between the found rows
+    // around it. Those rows are not accused of being missing.
+    let mut lost: Vec<usize> = t
+        .unplaced
         .iter()
-        .filter(|r| !r.found && !in_unplaced(&r.key))
-    {
-        let mut f = ctx.finding(
-            "row-missing",
-            Some(n),
-            format!("表格缺少“{}”一行", row.label),
-            format!(
-                "Row \"{}\" ({}) is missing from the table",
-                row.label, row.key
-            ),
-        );
+        .flat_map(|(_, _, l)| l.iter().copied())
+        .collect();
+    lost.sort_unstable();
+    lost.dedup();
+    let rows = &t.out.rows;
+    let may_be_lost = |i: usize| {
+        let found_line = |r: &RowOut| r.found.then_some(r.line).flatten();
+        let a = rows[..i].iter().filter_map(found_line).max().unwrap_or(0);
+        let b = rows[i + 1..]
+            .iter()
+            .filter_map(found_line)
+            .min()
+            .unwrap_or(usize::MAX);
+        lost.iter().any(|&l| a < l && l < b)
+    };
+    for (i, row) in rows.iter().enumerate() {
+        if row.found || in_unplaced(&row.key) {
+            continue;
+        }
+        let mut f = if may_be_lost(i) {
+            let mut f = ctx.finding(
+                "row-missing",
+                Some(n),
+                format!(
+                    "未能确认“{}”一行：附近有标签丢失的数据行，可能就是这一行，无法确定",
+                    row.label
+                ),
+                format!(
+                    "Row \"{}\" ({}) was not found; a nearby row whose label was lost may be it",
+                    row.label, row.key
+                ),
+            );
+            f.severity = crate::result::Severity::Warning;
+            f
+        } else {
+            ctx.finding(
+                "row-missing",
+                Some(n),
+                format!("表格缺少“{}”一行", row.label),
+                format!(
+                    "Row \"{}\" ({}) is missing from the table",
+                    row.label, row.key
+                ),
+            )
+        };
         f.line = table_line;
         f.table = Some(name);
         f.cells = vec![row.key.clone()];
         ctx.push(f);
     }
-    for (gkey, group, lines) in &t.unplaced {
-        let first = lines.first().copied();
-        let expected = t
-            .out
-            .rows
+    if !lost.is_empty() {
+        let at = |lines: &[usize]| {
+            lines
+                .iter()
+                .map(|l| format!("第{l}行"))
+                .collect::<Vec<_>>()
+                .join("、")
+        };
+        let parts: Vec<String> = t
+            .unplaced
             .iter()
-            .filter(|r| r.key.starts_with(&format!("{gkey}.")))
-            .count();
+            .map(|(gkey, group, lines)| {
+                if gkey.is_empty() {
+                    at(lines)
+                } else {
+                    let missing = rows
+                        .iter()
+                        .filter(|r| !r.found && r.key.starts_with(&format!("{gkey}.")))
+                        .count();
+                    format!(
+                        "“{group}”下有{}行没有标签，而该组未找到的行有{missing}行，无法逐行对应：{}",
+                        lines.len(),
+                        at(lines)
+                    )
+                }
+            })
+            .collect();
         let mut f = ctx.finding(
             "row-missing",
             Some(n),
-            format!("“{group}”下有{}行数据没有标签，而格式规定{expected}行，无法逐行对应，这些行视为缺失（第{}行）", lines.len(), lines.iter().map(|l| l.to_string()).collect::<Vec<_>>().join("、")),
-            format!("{} unlabeled rows under {group} do not match the format's row count and cannot be assigned (lines {})", lines.len(), lines.iter().map(|l| l.to_string()).collect::<Vec<_>>().join(", ")),
+            format!(
+                "表格有{}行数据丢失了行标签，无法确定是哪几行（{}）：这些行的数字未读取，它们可能对应的行不按缺行处理，依赖它们的勾稽关系不作判定",
+                lost.len(),
+                parts.join("；")
+            ),
+            format!(
+                "{} row(s) of the table lost their labels and cannot be identified (lines {}): their numbers are not read, the rows they may be are not reported missing, and identities over them are not decided",
+                lost.len(),
+                lost.iter().map(|l| l.to_string()).collect::<Vec<_>>().join(", ")
+            ),
         );
-        f.line = first;
+        f.severity = crate::result::Severity::Warning;
+        f.line = lost.first().copied();
         f.column = Some(1);
         f.table = Some(name);
-        f.expected = Some(expected as f64);
-        f.actual = Some(lines.len() as f64);
+        ctx.push(f);
+    }
+    if name == "requests" && crate::outdated::uses_old_other_row(format, &t.out) {
+        let row = t.out.row("3.6");
+        let mut f = ctx.finding(
+            "row-missing",
+            Some(n),
+            "表格仍使用2019年格式的“（六）其他处理”一行；2021年格式在其下分为“1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请”“2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请”“3.其他”三行，应按新格式分行填报。本次把该行作为（六）其他处理的合计，据此核对（七）总计".into(),
+            "The table still has the 2019 form's single row （六）其他处理; the 2021 form splits it into three rows (overdue correction, unpaid fees, other). The row was read as the group's total and （七）总计 checked against it".into(),
+        );
+        f.severity = crate::result::Severity::Warning;
+        f.line = row.and_then(|r| r.line);
+        f.column = row.and_then(|r| r.column);
+        f.table = Some(name);
+        f.cells = vec!["3.6".to_string()];
         ctx.push(f);
     }
     let total = t.out.rows.len();
@@ -411,6 +490,7 @@ fn table(ctx: &mut Ctx, n: u8, name: &'static str, title: &str, t: &TableRead) {
             ambiguous.push((row, rn(), amb_cols));
         }
     }
+    let blanks = whole_columns(ctx, n, name, t, blanks);
     for (row, rn, cols) in blanks {
         let names: Vec<String> = cols
             .iter()
@@ -528,6 +608,99 @@ fn table(ctx: &mut Ctx, n: u8, name: &'static str, title: &str, t: &TableRead) {
             "Every number's column is certain",
         ),
     );
+}
+
+/// A row's blank cells: (label, cell id "row/column", raw text).
+type BlankCols = Vec<(String, String, String)>;
+
+/// Columns left blank in every found row (at least three): one finding for them all, with
+/// every cell in its `cells`, instead of one per row ("every 法人 column of 表三 left empty" is
+/// one omission, not 25). Returns the rows' blank cells that are left to report one row at a
+/// time.
+fn whole_columns<'t>(
+    ctx: &mut Ctx,
+    n: u8,
+    name: &'static str,
+    t: &'t TableRead,
+    blanks: Vec<(&'t RowOut, String, BlankCols)>,
+) -> Vec<(&'t RowOut, String, BlankCols)> {
+    let rows: Vec<&RowOut> = t.out.rows.iter().filter(|r| r.found).collect();
+    if rows.len() < 3 || blanks.len() < 3 {
+        return blanks;
+    }
+    // Column keys in the table's order, with how many found rows have each.
+    let mut cols: Vec<(&str, usize)> = Vec::new();
+    for r in &rows {
+        for (k, _) in &r.cells {
+            match cols.iter_mut().find(|(c, _)| c == k) {
+                Some((_, have)) => *have += 1,
+                None => cols.push((k, 1)),
+            }
+        }
+    }
+    let is_col = |id: &str, k: &str| id.rsplit_once('/').is_some_and(|(_, c)| c == k);
+    let whole: Vec<&str> = cols
+        .iter()
+        .filter(|&&(k, have)| {
+            let blank = blanks
+                .iter()
+                .filter(|(_, _, bc)| bc.iter().any(|(_, id, _)| is_col(id, k)))
+                .count();
+            have >= 3 && blank == have
+        })
+        .map(|&(k, _)| k)
+        .collect();
+    if whole.is_empty() {
+        return blanks;
+    }
+    // Each column's label from a row that has it (part 二's blocks have different columns).
+    let has = |r: &RowOut, k: &str| r.cells.iter().any(|(c, _)| *c == k);
+    let labels: Vec<String> = whole
+        .iter()
+        .filter_map(|k| {
+            let row = rows.iter().find(|r| has(r, k))?;
+            Some(col_label(t, ctx.format, row, k))
+        })
+        .collect();
+    let all = rows
+        .iter()
+        .filter(|r| whole.iter().any(|k| has(r, k)))
+        .count();
+    let mut cells = Vec::new();
+    let mut rest = Vec::with_capacity(blanks.len());
+    // The finding points at the first row with a cell of those columns.
+    let mut first: Option<&RowOut> = None;
+    for (row, rn, bc) in blanks {
+        let (mine, other): (BlankCols, BlankCols) = bc
+            .into_iter()
+            .partition(|(_, id, _)| whole.iter().any(|k| is_col(id, k)));
+        if !mine.is_empty() {
+            first.get_or_insert(row);
+        }
+        cells.extend(mine.into_iter().map(|(_, id, _)| id));
+        if !other.is_empty() {
+            rest.push((row, rn, other));
+        }
+    }
+    let k = whole.len();
+    let mut f = ctx.finding(
+        "cell-blank",
+        Some(n),
+        format!(
+            "{}{k}列整列为空（{all}行均未填数字），应填0",
+            labels.join("、")
+        ),
+        format!(
+            "{k} whole column(s) blank in all {all} rows ({}); they should hold 0",
+            whole.join(", ")
+        ),
+    );
+    f.line = first.and_then(|r| r.line);
+    f.column = first.and_then(|r| r.column);
+    f.table = Some(name);
+    f.cells = cells;
+    ctx.push(f);
+    rest
 }
 
 /// Whether a cell's own text is a number too large to be real (full-width digits included).

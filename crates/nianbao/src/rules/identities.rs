@@ -14,8 +14,10 @@ use crate::tables::TableRead;
 
 pub fn check(ctx: &mut Ctx) {
     let (requests, appeals) = (ctx.requests, ctx.appeals);
-    let ids = request_identities(ctx.format);
-    let shorts: Vec<&str> = request_rows(ctx.format).iter().map(|r| r.short).collect();
+    // (A 2021 report whose table has the 2019 form's row （六）其他处理 is checked in that form.)
+    let layout = crate::outdated::request_layout(ctx.format, &requests.out);
+    let ids = request_identities(layout);
+    let shorts: Vec<&str> = request_rows(layout).iter().map(|r| r.short).collect();
     for rule in [
         "requests-balance",
         "requests-row-total",
@@ -273,7 +275,7 @@ fn misfiled(ctx: &mut Ctx, t: &TableOut, ids: &[&Identity], fails: &[(usize, i64
     )
     .collect();
     let (la, lb) = (REQUEST_COLS[ca].1, REQUEST_COLS[cb].1);
-    let shorts = request_rows(ctx.format);
+    let shorts = request_rows(crate::outdated::request_layout(ctx.format, t));
     let names: Vec<String> = cand
         .iter()
         .map(|&(r, c)| format!("{}·{}", shorts[r].short, REQUEST_COLS[c].1))

@@ -96,6 +96,7 @@ const ABOUT_READING: &[&str] = &["row-shape", "cell-ambiguous", "cell-blank"];
 pub fn settle(ctx: &mut Ctx) {
     let mut lowered: Vec<(Option<u8>, &'static str)> = Vec::new();
     let format = ctx.format;
+    let layout = crate::outdated::request_layout(format, &ctx.requests.out);
     let tables = [
         ("active", ctx.active),
         ("requests", ctx.requests),
@@ -125,7 +126,7 @@ pub fn settle(ctx: &mut Ctx) {
                 let col = id.rsplit_once('/').map(|(_, c)| c).unwrap_or("");
                 names.push(format!(
                     "{}·{}",
-                    super::cells::row_name_in(format, t.0, c.row),
+                    super::cells::row_name_in(layout, t.0, c.row),
                     super::cells::col_label(t.1, format, c.row, col)
                 ));
             }

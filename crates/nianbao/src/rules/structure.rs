@@ -146,7 +146,7 @@ pub fn check(ctx: &mut Ctx) {
             .map(|l| l.key())
             .collect();
         let before = ctx.findings.len();
-        if !body.contains("处理费") {
+        if !states_fees(&body) {
             let s = ctx.heading_line(6);
             let mut f = ctx.finding(
                 "fee-statement",
@@ -265,5 +265,52 @@ pub fn check(ctx: &mut Ctx) {
             before,
             ("前言所述部分数为六", "The preface names six parts"),
         );
+    }
+}
+
+/// Whether part 六's text (as keys) says anything of the fees charged for disclosure: 信息处理费
+/// in any wording ("未收取信息处理费", "信息处理费0元"), or a charge or fee of disclosure
+/// ("政府信息公开未发生收费情况", "没有收取任何政府信息公开费用", "不收费"). Part 二's
+/// 行政事业性收费 (administrative fees) and 经费 (funding) are not fee statements.
+fn states_fees(body: &str) -> bool {
+    let body = body.replace("行政事业性收费", "");
+    if body.contains("处理费") {
+        return true;
+    }
+    let chars: Vec<char> = body.chars().collect();
+    chars.iter().enumerate().any(|(i, &c)| match c {
+        // 收费 (a charge), 费用 (a fee): not 经费 (funding).
+        '费' => {
+            let prev = i.checked_sub(1).map(|p| chars[p]);
+            let next = chars.get(i + 1).copied();
+            prev == Some('收') || (next == Some('用') && prev != Some('经'))
+        }
+        _ => false,
+    })
+}
+
+#[cfg(test)]
+mod fee_tests {
+    use super::states_fees;
+    use crate::normalize::key;
+
+    #[test]
+    fn fee_statements_in_real_wordings() {
+        for s in [
+            "未收取信息处理费",
+            "政府信息公开未发生收费情况",
+            "没有收取任何政府信息公开费用",
+            "依申请公开政府信息不收费",
+        ] {
+            assert!(states_fees(&key(s)), "{s}");
+        }
+        for s in [
+            "无",
+            "行政事业性收费项目无变化",
+            "工作经费得到保障",
+            "经费用于培训",
+        ] {
+            assert!(!states_fees(&key(s)), "{s}");
+        }
     }
 }

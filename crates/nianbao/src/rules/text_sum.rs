@@ -50,13 +50,40 @@ fn breaks(chars: &[char], nums: &[Num]) -> Vec<(bool, bool)> {
         .collect()
 }
 
+/// How deep in parentheses each number of a line stands (unbalanced closing ones count as none).
+fn depths(chars: &[char], nums: &[Num]) -> Vec<usize> {
+    let mut out = Vec::with_capacity(nums.len());
+    let (mut depth, mut at) = (0usize, 0);
+    for n in nums {
+        for &c in &chars[at.min(n.start)..n.start] {
+            match c {
+                '（' | '(' => depth += 1,
+                '）' | ')' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+        }
+        at = n.start.max(at);
+        out.push(depth);
+    }
+    out
+}
+
 /// The parts listed for the total `nums[k]`: (values, any prefix adds up).
 #[cfg(test)]
 fn parts(chars: &[char], nums: &[Num], k: usize) -> Option<Vec<f64>> {
-    parts_with(chars, nums, &breaks(chars, nums), k)
+    parts_with(chars, nums, &breaks(chars, nums), &depths(chars, nums), k)
 }
 
-fn parts_with(chars: &[char], nums: &[Num], brk: &[(bool, bool)], k: usize) -> Option<Vec<f64>> {
+/// A part's own breakdown in parentheses ("政策文件380条（其中规范性文件20条、其他360条）") belongs
+/// to that part, not to the outer list: the parts of a total are the numbers at the depth of its
+/// first part, and a list that opened inside parentheses ends where they close.
+fn parts_with(
+    chars: &[char],
+    nums: &[Num],
+    brk: &[(bool, bool)],
+    depth: &[usize],
+    k: usize,
+) -> Option<Vec<f64>> {
     let tot = nums[k];
     if tot.unit == '%' || tot.unit == '\0' {
         return None;
@@ -71,14 +98,16 @@ fn parts_with(chars: &[char], nums: &[Num], brk: &[(bool, bool)], k: usize) -> O
         return None;
     }
     let mut out = Vec::new();
+    let level = depth[k + 1];
     for (seen, (n, &(hard, total))) in nums[k + 1..].iter().zip(&brk[k + 1..]).enumerate() {
         if seen > MAX_PARTS {
             return None;
         }
-        if hard || (!out.is_empty() && total) {
+        let d = depth[k + 1 + seen];
+        if hard || (!out.is_empty() && total) || d < level {
             break;
         }
-        if n.unit == tot.unit {
+        if n.unit == tot.unit && d == level {
             out.push(n.value);
         }
     }
@@ -102,8 +131,9 @@ pub fn check(ctx: &mut Ctx) {
             continue;
         }
         let brk = breaks(&chars, &nums);
+        let depth = depths(&chars, &nums);
         for k in 0..nums.len() {
-            let Some(parts) = parts_with(&chars, &nums, &brk, k) else {
+            let Some(parts) = parts_with(&chars, &nums, &brk, &depth, k) else {
                 continue;
             };
             let (tot, unit) = (nums[k].value, nums[k].unit);
@@ -201,5 +231,13 @@ mod tests {
         let s =
             "收到申请十二件，其中自然人申请九件、法人三件，共办结十件，其中公开8件、不予公开2件。";
         assert_eq!(sums(s), [vec![9.0, 3.0], vec![8.0, 2.0]]);
+    }
+
+    #[test]
+    fn a_parts_own_breakdown_in_parentheses_is_not_the_outer_lists() {
+        let s = "共580条，其中政策文件380条（其中规范性文件20条、其他360条），工作动态200条。";
+        assert_eq!(sums(s), [vec![380.0, 200.0], vec![20.0, 360.0]]);
+        let s = "共580条，其中政策文件380条(其中规范性文件20条、其他360条)、工作动态200条。";
+        assert_eq!(sums(s), [vec![380.0, 200.0], vec![20.0, 360.0]]);
     }
 }
