@@ -254,3 +254,64 @@ fn generated_reports_in_every_layout_clean_and_damaged() {
     // The damage must reach the guessing paths, or this test proves nothing.
     assert!(cited > 20, "only {cited} findings cite inferred cells");
 }
+
+/// What users see of provenance outside the page: the printable report marks how cells and rows
+/// were obtained, the findings CSV lists inferred cells, the roll-up writes ≈ and counts them.
+#[test]
+fn exports_mark_what_was_inferred() {
+    // Part 三 with one row short of a number (placed by the identities: guessed).
+    let format = Format::F2021;
+    let n = result_rows(format);
+    let mut results = vec![[0i64; 6]; n];
+    results[0] = [3, 1, 0, 0, 0, 2];
+    results[1] = [2, 0, 0, 1, 0, 0];
+    let rows = consistent_requests(format, &results, [1, 0, 0, 0, 0, 0], [2, 0, 1, 0, 0, 0]);
+    let text = report(2022, &rows, &[0; 15], Layout::Spaces);
+    // Row 3.1's line "… 3 1 0 0 0 2 6" loses its 总计: six numbers for seven columns.
+    let line = text
+        .lines()
+        .find(|l| l.contains("（一）予以公开"))
+        .unwrap()
+        .to_string();
+    let short = line.trim_end().rsplit_once(' ').unwrap().0.to_string();
+    let r = nianbao::check("g.txt", &text.replace(&line, &short));
+    let row = r.tables.requests.row("3.1").unwrap();
+    let guessed: Vec<&str> = row
+        .cells
+        .iter()
+        .filter(|(_, c)| c.read == Read::Guessed)
+        .map(|(k, _)| *k)
+        .collect();
+    assert!(!guessed.is_empty(), "{row:#?}");
+    let html = nianbao::export::html(&r, false);
+    assert!(
+        html.contains("guessed\" title=\"位置是推测的，不是从原文读出的，请核对原文\">"),
+        "the printable report marks a guessed cell with its tooltip"
+    );
+    assert!(html.contains("<sup>?</sup>"));
+    let csv = nianbao::export::csv(&[&r]);
+    assert!(csv.lines().next().unwrap().ends_with(",dismissed,inferred"));
+    let summary = nianbao::export::SummaryRow::from_result(&r, "g.txt");
+    assert_eq!(summary.inferred_cells, guessed.len());
+    let rollup = nianbao::export::summary_csv(&[summary.clone()]);
+    if summary.inferred.contains(&"disclosure_rate") {
+        assert!(rollup.contains(",≈"), "{rollup}");
+    }
+    assert!(rollup.contains(&format!(",{},", guessed.len())), "{rollup}");
+
+    // Seed 003 has rows whose labels were lost, placed by their position in their group.
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/seeds");
+    let seed = files(dir)
+        .into_iter()
+        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with("003"))
+        .unwrap();
+    let r = nianbao::check("003.txt", &std::fs::read_to_string(seed).unwrap());
+    assert!(r
+        .tables
+        .requests
+        .rows
+        .iter()
+        .any(|row| row.found_by == FoundBy::Position));
+    let html = nianbao::export::html(&r, false);
+    assert!(html.contains("<span class=\"by\">（原文缺行名，按所在组内的位置确定）</span>"));
+}
