@@ -293,7 +293,7 @@ fn exports_mark_what_was_inferred() {
     assert!(csv.lines().next().unwrap().ends_with(",dismissed,inferred"));
     let summary = nianbao::export::SummaryRow::from_result(&r, "g.txt");
     assert_eq!(summary.inferred_cells, guessed.len());
-    let rollup = nianbao::export::summary_csv(&[summary.clone()]);
+    let rollup = nianbao::export::summary_csv(std::slice::from_ref(&summary));
     if summary.inferred.contains(&"disclosure_rate") {
         assert!(rollup.contains(",≈"), "{rollup}");
     }
