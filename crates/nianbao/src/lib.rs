@@ -13,6 +13,7 @@
 pub mod document;
 pub mod export;
 pub mod grids;
+pub mod header;
 pub mod layout;
 pub mod normalize;
 pub mod placement;

@@ -181,9 +181,11 @@ pub struct Caption {
     pub item: Option<String>,
 }
 
-fn rows_of(lines: &[Line]) -> Vec<Row> {
+/// A part's lines as rows; a line-ending TAB dropped where it is not a column (rows of `widths`
+/// value columns, the first one headed by one of `first_labels`: `header::drop_terminators`).
+fn rows_of(lines: &[Line], widths: &[usize], first_labels: &[&str]) -> Vec<Row> {
     let mut rows: Vec<Row> = lines.iter().filter_map(layout::split).collect();
-    layout::drop_terminators(&mut rows);
+    crate::header::drop_terminators(&mut rows, widths, first_labels);
     rows
 }
 
@@ -207,7 +209,7 @@ fn request_rows_of(lines: &[Line]) -> Vec<Row> {
             header.insert(l.no);
         }
     }
-    rows_of(lines)
+    rows_of(lines, &[REQUEST_COLS.len()], &[REQUEST_COLS[0].1])
         .into_iter()
         .filter(|r| !header.contains(&r.line) || r.has_values())
         .collect()
@@ -1160,7 +1162,7 @@ fn split_digits(
 // ---------------------------------------------------------------- part 四
 
 pub fn read_appeals(lines: &[Line]) -> TableRead {
-    let rows = rows_of(lines);
+    let rows = rows_of(lines, &[APPEAL_COLS.len(), 5], &["结果维持"]);
     let mut read: Option<RowRead> = None;
     let mut table_line = None;
     // Lines that gave values: (index among the rows, how many values).
@@ -1364,7 +1366,9 @@ pub fn read_active(lines: &[Line], format: Format) -> TableRead {
     let mut cur: Option<usize> = None;
     let mut table_line = None;
     let mut block: Option<usize> = None;
-    for row in rows_of(lines) {
+    let widths: Vec<usize> = blocks.iter().map(|b| b.columns.len()).collect();
+    let firsts: Vec<&str> = blocks.iter().map(|b| b.columns[0].1).collect();
+    for row in rows_of(lines, &widths, &firsts) {
         // A caption ("第二十条第（一）项") is short and names an article and an item: the
         // cells' text is joined only for a row that may be one.
         let has = |ch: char| row.cells.iter().any(|c| c.text.contains(ch));
