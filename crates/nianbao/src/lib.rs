@@ -14,6 +14,7 @@ pub mod document;
 pub mod export;
 pub mod grids;
 pub mod header;
+pub mod labels;
 pub mod layout;
 pub mod normalize;
 pub mod placement;

@@ -407,7 +407,11 @@ pub(crate) fn best_row(keys: &[String], rows: &[Official], cursor: usize) -> Opt
             }
         }
     }
-    best
+    // A label one character off, among the next few rows, when no other row is as close.
+    best.or_else(|| {
+        crate::labels::only_near(keys, rows, cursor, (cursor + 8).min(rows.len()))
+            .map(|i| (i, THRESHOLD))
+    })
 }
 
 /// A key that starts with a group's label and goes on with more (a row's label glued to it):
@@ -1323,7 +1327,9 @@ pub(crate) fn best_active_row(
             }
         }
     }
+    // A label one character off, or the end of a long one, when no other row is as close.
     best.map(|(i, _)| i)
+        .or_else(|| crate::labels::only_near(found, keys, 0, keys.len()))
 }
 
 /// Places part 二's rows block by block (each block has its own columns): the rows, their
