@@ -12,6 +12,7 @@
 
 pub mod document;
 pub mod export;
+pub mod gridcols;
 pub mod grids;
 pub mod header;
 pub mod labels;

@@ -170,6 +170,9 @@ pub struct TableRead {
     pub captions: Vec<Caption>,
     /// Whether the numbers came column by column and were dealt out to the rows.
     pub column_major: bool,
+    /// A grid without the official header: how its columns were aligned, or why they could
+    /// not be (`gridcols`).
+    pub columns_note: Option<crate::gridcols::ColumnsNote>,
 }
 
 #[derive(Debug, Clone)]
@@ -942,6 +945,7 @@ fn place_rows(
         unplaced: Vec::new(),
         captions: Vec::new(),
         column_major: false,
+        columns_note: None,
     }
 }
 
@@ -1443,6 +1447,7 @@ pub fn read_active(lines: &[Line], format: Format) -> TableRead {
         unplaced: Vec::new(),
         captions,
         column_major: false,
+        columns_note: None,
     }
 }
 
