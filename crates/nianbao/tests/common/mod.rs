@@ -28,7 +28,7 @@ pub enum Layout {
 /// Whether a TAB line ends with a TAB (a terminator, not a column).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Trail {
-    /// Every line ends with a TAB; a single-level header ("⇥自然人⇥商业企业⇥…⇥总计").
+    /// Every line ends with a TAB; a single-level header ("(本列…)⇥自然人⇥商业企业⇥…⇥总计").
     Every,
     /// No line does: a line-ending TAB is the last column's empty field; two-level header.
     Never,
@@ -108,7 +108,8 @@ pub fn requests_table(format: Format, rows: &[Vec<i64>], layout: Layout) -> Stri
             out.push_str("| | | 自然人 | 法人或其他组织 | | | | | 总计 |\n");
         }
         Layout::Tab => out.push_str(&format!("{header}\t申请人情况\n\t自然人\t法人或其他组织\t\t\t\t\t总计\n\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\n")),
-        Layout::TabColumns(Trail::Every) => out.push_str(&format!("{header}\t\t\t申请人情况\t\n\t\t\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计\t\n")),
+        // The note cell spans the label columns: one field before the columns.
+        Layout::TabColumns(Trail::Every) => out.push_str(&format!("{header}\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计\t\n")),
         Layout::TabColumns(_) => out.push_str(&format!("{header}\t\t\t申请人情况\n\t\t\t自然人\t法人或其他组织\t\t\t\t\t总计\n\t\t\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\n")),
         _ => out.push_str(&format!("{header}\n申请人情况\n自然人 法人或其他组织 总计\n商业企业 科研机构 社会公益组织 法律服务机构 其他\n")),
     }
