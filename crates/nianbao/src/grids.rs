@@ -114,6 +114,8 @@ fn read_requests(grids: &[&Grid], format: Format) -> Option<TableRead> {
     let mut any = false;
     let mut cursor = 0;
     let mut note = None;
+    // Rows of grids whose columns could not be aligned (spec indices).
+    let mut unaligned: Vec<usize> = Vec::new();
     for g in grids {
         // The value columns from the official header, when the grid has it.
         let header = request_columns_from_header(g, g.rows);
@@ -196,6 +198,9 @@ fn read_requests(grids: &[&Grid], format: Format) -> Option<TableRead> {
                 .filter(|c| aligned || c.kind != Kind::Blank)
                 .collect();
             let first = labels.first().copied();
+            if !aligned {
+                unaligned.push(i);
+            }
             found[i] = Some(RowRead {
                 line: first.map(|c| c.line).unwrap_or(g.line + r),
                 col: first.map(|c| c.column).unwrap_or(1),
@@ -226,6 +231,13 @@ fn read_requests(grids: &[&Grid], format: Format) -> Option<TableRead> {
         int_value,
     );
     t.columns_note = note;
+    // Columns not aligned: even a row with exactly seven numbers may hold a number of a column
+    // that is not the table's and lack a blank one. Nothing of it is read.
+    for &i in &unaligned {
+        for (_, c) in &mut t.out.rows[i].cells {
+            c.read = crate::result::Read::Guessed;
+        }
+    }
     Some(t)
 }
 

@@ -264,11 +264,20 @@ fn columns_that_cannot_be_aligned_are_said_so_and_not_read() {
             n += 1;
             c.text = n.to_string();
         }
+        // And one value cell left blank: that row has exactly seven numbers, one of them the
+        // row number. Read in order it would be wrong.
+        let blanked = cells
+            .iter_mut()
+            .find(|c| c.col == 4 && c.text.parse::<i64>().is_ok_and(|v| v > 0))
+            .map(|c| std::mem::take(&mut c.text));
+        assert!(blanked.is_some());
         let doc = document(year, &rows, &appeals, cells);
         let r = nianbao::check_document("t.docx", &doc);
         let o = outcome(&r, format, &rows, false);
         let (sev, msg) = o.note.expect("a note on the columns");
         assert_eq!(sev, Severity::Warning);
+        // Nothing read: every cell of the table is marked as not read.
+        assert_eq!(o.score.right, 0, "{:?}", o.score);
         assert!(msg.contains("无法与") && msg.contains("8列有数据"), "{msg}");
         // No cell shown as read with a wrong value, none as `grid` or `position`, no Error.
         assert_eq!(o.score.wrong, 0, "{:?}", o.score);
