@@ -17,6 +17,8 @@ pub enum Head {
     Missing,
     /// The official rows, with 个人 for 自然人 and 合计 for 总计.
     Renamed,
+    /// The official rows but the third (商业企业 … 其他) lost.
+    NoLeafRow,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -77,7 +79,9 @@ pub fn grid(format: Format, values: &[Vec<String>], head: Head, extra: Extra) ->
         .iter()
         .enumerate()
         {
-            v.push(c(2, v0 + 1 + i, 1, 1, l));
+            if head != Head::NoLeafRow {
+                v.push(c(2, v0 + 1 + i, 1, 1, l));
+            }
         }
         if let Some(e) = empty_col {
             v.push(c(0, e, 3, 1, ""));
@@ -199,7 +203,12 @@ fn texts(rows: &[Vec<i64>]) -> Vec<Vec<String>> {
 fn grids_without_the_official_header_are_aligned_by_position_or_said_unreadable() {
     let mut g = Lcg(6);
     let mut any_fail = Vec::new();
-    for head in [Head::Official, Head::Missing, Head::Renamed] {
+    for head in [
+        Head::Official,
+        Head::Missing,
+        Head::Renamed,
+        Head::NoLeafRow,
+    ] {
         for extra in [Extra::None, Extra::End, Extra::AfterLabels] {
             let mut total = Score::default();
             let (mut grid_cells, mut errors, mut blanks) = (0, 0, 0);
@@ -224,6 +233,8 @@ fn grids_without_the_official_header_are_aligned_by_position_or_said_unreadable(
                         assert_eq!(*sev, Severity::Info, "{msg}");
                         if head == Head::Renamed {
                             assert!(msg.contains("按表头文字对应"), "{msg}");
+                        } else if head == Head::NoLeafRow {
+                            assert!(msg.contains("2列按表头文字对应"), "{msg}");
                         } else {
                             assert!(msg.contains("按数据的位置对应"), "{msg}");
                         }
