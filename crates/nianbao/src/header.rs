@@ -5,11 +5,13 @@
 //! "（三）不予公开") in a field of its own on some rows, and often a TAB at the end of every line
 //! (or of some lines). Whether a line's final empty field is the last column left blank or only
 //! the line's terminator is decided here for each row from the row's own fields: the fields
-//! after its label are the value columns, so a row with exactly as many as the table has
-//! columns keeps its final empty field (a blank cell), one with a field too many drops it. When
-//! both readings fit (an empty field right after the label and one at the end), the header row
-//! says which field is the first column. Only a row its own shape and the header leave undecided
-//! follows what the table's other lines show.
+//! after its label are the value columns, so a row with a field too many drops its final empty
+//! field, and a row with exactly as many as the table has columns keeps it as a blank cell —
+//! unless other rows of the table have a field too many (its lines end with a terminator: this
+//! row lost a field somewhere, seed 001), when the row is left to the identities and not read.
+//! When both readings fit (an empty field right after the label and one at the end), the
+//! header row says which field is the first column, or the table's terminated rows do; else
+//! neither end is read as a column. Rows too short or too long to align follow the table.
 
 use crate::layout::{Cell, Kind, Row, Sep};
 use crate::normalize::key;
