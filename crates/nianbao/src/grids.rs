@@ -1,11 +1,13 @@
 //! Reading the three tables from grids (Word, web page, PDF with positions): cell by cell,
-//! exactly. No guessing: a row is found by its label cells, a column by its header cells (or,
-//! when the header is not the official one, by the grid's last columns), and each value is the
-//! cell at that row and column. Cells covered by a merged cell are blank.
+//! exactly. No guessing: a row is found by its label cells, a column by its header cells, and
+//! each value is the cell at that row and column (`read: grid`). Cells covered by a merged cell
+//! are blank. When the header is not the official one, the columns are aligned by `gridcols`
+//! (header leaves that match, then the data's shape) and read by position, or not aligned.
 //!
 //! A table that is not found in the grids of its part is left to the text path (`tables`).
 
 use crate::document::{field_text, Document, Grid, GridCell};
+use crate::gridcols::{self, Aligned};
 use crate::layout::{make_cell, Cell, Kind};
 use crate::normalize::{key, normalize, strip_numbering, Text};
 use crate::sections::Structure;
@@ -118,6 +120,9 @@ fn read_requests_as(grids: &[&Grid], format: Format) -> Option<TableRead> {
     let mut table_line = None;
     let mut any = false;
     let mut cursor = 0;
+    let mut note = None;
+    // Rows of grids whose columns could not be aligned (spec indices).
+    let mut unaligned: Vec<usize> = Vec::new();
     for g in grids {
         // The value columns from the official header, when the grid has it.
         let header = request_columns_from_header(g, g.rows);
@@ -162,16 +167,29 @@ fn read_requests_as(grids: &[&Grid], format: Format) -> Option<TableRead> {
         if hits.len() < 3 {
             continue;
         }
-        let cols = header.or_else(|| {
-            // Not the official header: the value columns are the grid's last seven, when every
-            // labelled row's label cells end before them.
-            let start = g.cols.checked_sub(7)?;
-            hits.iter()
-                .all(|(_, _, l)| l.iter().all(|c| c.col + c.colspan <= start))
-                .then(|| (start..g.cols).collect())
-        });
-        let Some(cols) = cols else {
-            continue;
+        // Not the official header: the columns by the header's leaves that match and the
+        // data's shape, read by position; or not aligned at all (`gridcols`).
+        let exact = header.is_some();
+        let label_end = hits
+            .iter()
+            .flat_map(|(_, _, l)| l.iter().map(|c| c.col + c.colspan))
+            .max()
+            .unwrap_or(0);
+        let (cols, aligned) = match header {
+            Some(c) => (c, true),
+            None => {
+                let data: Vec<usize> = hits.iter().map(|h| h.0).collect();
+                match gridcols::request_columns(g, &data, label_end) {
+                    Aligned::Position(c, n) => {
+                        note.get_or_insert(n);
+                        (c, true)
+                    }
+                    Aligned::Unaligned(n) => {
+                        note.get_or_insert(n);
+                        ((label_end..g.cols).collect(), false)
+                    }
+                }
+            }
         };
         any = true;
         cursor = local;
@@ -183,8 +201,13 @@ fn read_requests_as(grids: &[&Grid], format: Format) -> Option<TableRead> {
                     Some(cell) => cell_of(cell),
                     None => blank_at(g.line + r),
                 })
+                // Not aligned: only the numbers, in order, to be placed by count.
+                .filter(|c| aligned || c.kind != Kind::Blank)
                 .collect();
             let first = labels.first().copied();
+            if !aligned {
+                unaligned.push(i);
+            }
             found[i] = Some(RowRead {
                 line: first.map(|c| c.line).unwrap_or(g.line + r),
                 col: first.map(|c| c.column).unwrap_or(1),
@@ -194,9 +217,9 @@ fn read_requests_as(grids: &[&Grid], format: Format) -> Option<TableRead> {
                     .collect::<Vec<_>>()
                     .join(" "),
                 slots,
-                positional: true,
+                positional: aligned,
                 has_values: true,
-                grid: true,
+                grid: exact,
                 ..Default::default()
             });
         }
@@ -206,14 +229,23 @@ fn read_requests_as(grids: &[&Grid], format: Format) -> Option<TableRead> {
     }
     let labels: Vec<(&str, &str, Option<&str>)> =
         specs.iter().map(|r| (r.key, r.label, None)).collect();
-    Some(place(
+    let mut t = place(
         &found,
         &labels,
         &REQUEST_COLS.iter().map(|c| (c.0, c.1)).collect::<Vec<_>>(),
         request_identities(format),
         table_line,
         int_value,
-    ))
+    );
+    t.columns_note = note;
+    // Columns not aligned: even a row with exactly seven numbers may hold a number of a column
+    // that is not the table's and lack a blank one. Nothing of it is read.
+    for &i in &unaligned {
+        for (_, c) in &mut t.out.rows[i].cells {
+            c.read = crate::result::Read::Guessed;
+        }
+    }
+    Some(t)
 }
 
 // ---------------------------------------------------------------- part 四
@@ -370,5 +402,6 @@ fn read_active(grids: &[&Grid], format: Format) -> Option<TableRead> {
         captions,
         column_major: false,
         used: Vec::new(),
+        columns_note: None,
     })
 }

@@ -181,8 +181,8 @@ pub fn split(line: &Line) -> Option<Row> {
                 }
             }
             // Trailing empty fields of a TAB line are kept: they are the row's last columns,
-            // left blank. (A tab that merely ends every line of a table is removed by the table
-            // reader, which sees all the lines: `drop_terminators`.)
+            // left blank. (A tab that merely ends a line is removed by the table reader, which
+            // knows the table's columns: `header::drop_terminators`.)
             if cells
                 .iter()
                 .all(|c| c.text.chars().all(|ch| matches!(ch, '-' | ':' | '—' | ' ')))
@@ -275,25 +275,16 @@ fn unglue(cells: Vec<Cell>) -> Vec<Cell> {
     out
 }
 
-/// Tables whose lines end with a tab ("…\t0\t8\t"): that last tab ends the line, it does not open
-/// a blank column. When some TAB line of the table ends with a tab right after a filled cell, the
-/// convention is the table's, and every TAB line's final empty field is dropped; otherwise trailing
-/// empty fields are blank cells and are kept.
-pub fn drop_terminators(rows: &mut [Row]) {
-    let convention = rows.iter().any(|r| {
+/// Whether a table's lines, as a whole, end with a terminating tab ("…\t0\t8\t"): some TAB line
+/// ends with a tab right after a filled cell. Only a row whose own fields and the header leave
+/// its final empty field undecided follows this (`header::drop_terminators` decides row by row).
+pub fn terminator_convention(rows: &[Row]) -> bool {
+    rows.iter().any(|r| {
         r.sep == Sep::Tab
             && r.cells.len() >= 3
             && r.cells.last().is_some_and(|c| c.kind == Kind::Blank)
             && r.cells[r.cells.len() - 2].is_value
-    });
-    if !convention {
-        return;
-    }
-    for r in rows.iter_mut().filter(|r| r.sep == Sep::Tab) {
-        if r.cells.len() > 1 && r.cells.last().is_some_and(|c| c.kind == Kind::Blank) {
-            r.cells.pop();
-        }
-    }
+    })
 }
 
 /// Splits on runs of whitespace; `col0` is the column of the first character of `text`.
@@ -624,16 +615,13 @@ mod tests {
     }
 
     #[test]
-    fn trailing_tabs_are_kept_unless_every_line_has_one() {
-        let mut rows = vec![row("（一）予以公开\t0\t0\t0\t\t\t\t")];
-        drop_terminators(&mut rows);
-        assert_eq!(rows[0].cells.len(), 8);
-        let mut rows = vec![
-            row("一、本年新收\t4\t\t3\t1\t\t\t8\t"),
+    fn the_convention_is_a_line_ending_a_value_with_a_tab() {
+        assert!(!terminator_convention(&[row(
+            "（一）予以公开\t0\t0\t0\t\t\t\t"
+        )]));
+        assert!(terminator_convention(&[
             row("（一）予以公开\t0\t0\t0\t\t\t\t"),
-        ];
-        drop_terminators(&mut rows);
-        assert_eq!(rows[0].cells.len(), 8);
-        assert_eq!(rows[1].cells.len(), 7);
+            row("一、本年新收\t4\t\t3\t1\t\t\t8\t"),
+        ]));
     }
 }

@@ -12,7 +12,10 @@
 
 pub mod document;
 pub mod export;
+pub mod gridcols;
 pub mod grids;
+pub mod header;
+pub mod labels;
 pub mod layout;
 pub mod normalize;
 pub mod outdated;

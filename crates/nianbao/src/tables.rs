@@ -175,6 +175,9 @@ pub struct TableRead {
     /// rule and first left-hand cell (row, column): they hold by construction, so they are
     /// not checks of the report.
     pub used: Vec<(&'static str, (usize, usize))>,
+    /// A grid without the official header: how its columns were aligned, or why they could
+    /// not be (`gridcols`).
+    pub columns_note: Option<crate::gridcols::ColumnsNote>,
 }
 
 #[derive(Debug, Clone)]
@@ -186,9 +189,11 @@ pub struct Caption {
     pub item: Option<String>,
 }
 
-fn rows_of(lines: &[Line]) -> Vec<Row> {
+/// A part's lines as rows; a line-ending TAB dropped where it is not a column (rows of `widths`
+/// value columns, the first one headed by one of `first_labels`: `header::drop_terminators`).
+fn rows_of(lines: &[Line], widths: &[usize], first_labels: &[&str]) -> Vec<Row> {
     let mut rows: Vec<Row> = lines.iter().filter_map(layout::split).collect();
-    layout::drop_terminators(&mut rows);
+    crate::header::drop_terminators(&mut rows, widths, first_labels);
     rows
 }
 
@@ -212,7 +217,7 @@ fn request_rows_of(lines: &[Line]) -> Vec<Row> {
             header.insert(l.no);
         }
     }
-    rows_of(lines)
+    rows_of(lines, &[REQUEST_COLS.len()], &[REQUEST_COLS[0].1])
         .into_iter()
         .filter(|r| !header.contains(&r.line) || r.has_values())
         .collect()
@@ -410,7 +415,11 @@ pub(crate) fn best_row(keys: &[String], rows: &[Official], cursor: usize) -> Opt
             }
         }
     }
-    best
+    // A label one character off, among the next few rows, when no other row is as close.
+    best.or_else(|| {
+        crate::labels::only_near(keys, rows, cursor, (cursor + 8).min(rows.len()))
+            .map(|i| (i, THRESHOLD))
+    })
 }
 
 /// A key that starts with a group's label and goes on with more (a row's label glued to it):
@@ -988,6 +997,7 @@ fn place_rows(
         captions: Vec::new(),
         column_major: false,
         used,
+        columns_note: None,
     }
 }
 
@@ -1212,7 +1222,7 @@ fn split_digits(
 // ---------------------------------------------------------------- part 四
 
 pub fn read_appeals(lines: &[Line]) -> TableRead {
-    let rows = rows_of(lines);
+    let rows = rows_of(lines, &[APPEAL_COLS.len(), 5], &["结果维持"]);
     let mut read: Option<RowRead> = None;
     let mut table_line = None;
     // Lines that gave values: (index among the rows, how many values).
@@ -1373,7 +1383,9 @@ pub(crate) fn best_active_row(
             }
         }
     }
+    // A label one character off, or the end of a long one, when no other row is as close.
     best.map(|(i, _)| i)
+        .or_else(|| crate::labels::only_near(found, keys, 0, keys.len()))
 }
 
 /// Places part 二's rows block by block (each block has its own columns): the rows, their
@@ -1416,7 +1428,9 @@ pub fn read_active(lines: &[Line], format: Format) -> TableRead {
     let mut cur: Option<usize> = None;
     let mut table_line = None;
     let mut block: Option<usize> = None;
-    for row in rows_of(lines) {
+    let widths: Vec<usize> = blocks.iter().map(|b| b.columns.len()).collect();
+    let firsts: Vec<&str> = blocks.iter().map(|b| b.columns[0].1).collect();
+    for row in rows_of(lines, &widths, &firsts) {
         // A caption ("第二十条第（一）项") is short and names an article and an item: the
         // cells' text is joined only for a row that may be one.
         let has = |ch: char| row.cells.iter().any(|c| c.text.contains(ch));
@@ -1486,6 +1500,7 @@ pub fn read_active(lines: &[Line], format: Format) -> TableRead {
         captions,
         column_major: false,
         used: Vec::new(),
+        columns_note: None,
     }
 }
 

@@ -283,6 +283,19 @@ fn table(ctx: &mut Ctx, n: u8, name: &'static str, title: &str, t: &TableRead) {
         f.table = Some(name);
         ctx.push(f);
     }
+    if let Some(n2) = &t.columns_note {
+        // A grid without the official header: how its columns were taken, or that they could
+        // not be.
+        let mut f = ctx.finding("row-shape", Some(n), n2.zh.clone(), n2.en.clone());
+        f.severity = if n2.aligned {
+            crate::result::Severity::Info
+        } else {
+            crate::result::Severity::Warning
+        };
+        f.line = t.out.line;
+        f.table = Some(name);
+        ctx.push(f);
+    }
     // Lines with more cells than are read: the rest of the line was ignored.
     let long: Vec<usize> = ctx
         .structure

@@ -18,6 +18,46 @@ pub enum Layout {
     NextLine,
     /// Labels broken by spaces and across lines.
     BrokenLabels,
+    /// TAB rows copied from a web page whose label columns are fields of their own (the group
+    /// label "三、本年度办理结果" / "（三）不予公开" in a column before the row label, empty
+    /// fields where a merged cell covers a row), every 0 left as an empty field, and lines
+    /// ending with a TAB as `Trail` says.
+    TabColumns(Trail),
+}
+
+/// Whether a TAB line ends with a TAB (a terminator, not a column).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Trail {
+    /// Every line ends with a TAB; a single-level header ("(本列…)⇥自然人⇥商业企业⇥…⇥总计").
+    Every,
+    /// No line does: a line-ending TAB is the last column's empty field; two-level header.
+    Never,
+    /// Every other line does; two-level header.
+    Mixed,
+}
+
+pub const TAB_COLUMNS: [Layout; 3] = [
+    Layout::TabColumns(Trail::Every),
+    Layout::TabColumns(Trail::Never),
+    Layout::TabColumns(Trail::Mixed),
+];
+
+/// A TAB line's value fields: 0 as an empty field.
+fn blank_zeros(v: &[i64]) -> String {
+    v.iter()
+        .map(|&x| if x == 0 { String::new() } else { x.to_string() })
+        .collect::<Vec<_>>()
+        .join("\t")
+}
+
+/// The line end of the `i`-th line of a TAB table.
+fn trail(t: Trail, i: usize) -> &'static str {
+    match t {
+        Trail::Every => "\t\n",
+        Trail::Never => "\n",
+        Trail::Mixed if i.is_multiple_of(2) => "\t\n",
+        Trail::Mixed => "\n",
+    }
 }
 
 pub const LAYOUTS: [Layout; 6] = [
@@ -68,6 +108,9 @@ pub fn requests_table(format: Format, rows: &[Vec<i64>], layout: Layout) -> Stri
             out.push_str("| | | 自然人 | 法人或其他组织 | | | | | 总计 |\n");
         }
         Layout::Tab => out.push_str(&format!("{header}\t申请人情况\n\t自然人\t法人或其他组织\t\t\t\t\t总计\n\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\n")),
+        // The note cell spans the label columns: one field before the columns.
+        Layout::TabColumns(Trail::Every) => out.push_str(&format!("{header}\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计\t\n")),
+        Layout::TabColumns(_) => out.push_str(&format!("{header}\t\t\t申请人情况\n\t\t\t自然人\t法人或其他组织\t\t\t\t\t总计\n\t\t\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\n")),
         _ => out.push_str(&format!("{header}\n申请人情况\n自然人 法人或其他组织 总计\n商业企业 科研机构 社会公益组织 法律服务机构 其他\n")),
     }
     let mut last_group: Option<&str> = None;
@@ -84,6 +127,18 @@ pub fn requests_table(format: Format, rows: &[Vec<i64>], layout: Layout) -> Stri
         last_group = spec.group;
         let label = spec.label;
         match layout {
+            Layout::TabColumns(t) => {
+                // One label field for rows 一, 二, 四 (a cell spanning the label columns), two
+                // for the rows under 三 alone, three for a sub-row; a merged cell leaves an
+                // empty field on the rows it covers.
+                let lead = match spec.key {
+                    "1" | "2" | "4" => label.to_string(),
+                    "3.1" => format!("三、本年度办理结果\t{label}"),
+                    _ if spec.group.is_none() => format!("\t{label}"),
+                    _ => format!("\t{}\t{label}", group_cell),
+                };
+                out.push_str(&format!("{lead}\t{}{}", blank_zeros(v), trail(t, i)));
+            }
             Layout::Tab => {
                 out.push_str(&format!("{group_cell}\t{label}\t{}\n", nums(v, "\t")));
             }
@@ -140,6 +195,10 @@ pub fn requests_table(format: Format, rows: &[Vec<i64>], layout: Layout) -> Stri
 pub fn appeals_table(v: &[i64], layout: Layout) -> String {
     let mut out = String::new();
     match layout {
+        Layout::TabColumns(t) => {
+            out.push_str("行政复议\t\t\t\t\t行政诉讼\n结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t未经复议直接起诉\t\t\t\t\t复议后起诉\n\t\t\t\t\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\n");
+            out.push_str(&format!("{}{}", blank_zeros(v), trail(t, 1)));
+        }
         Layout::Tab | Layout::BrokenLabels => {
             out.push_str("行政复议\t\t\t\t\t行政诉讼\n结 果 维 持\t结 果 纠 正\t其 他 结 果\t尚 未 审 结\t总 计\t未经复议直接起诉\t\t\t\t\t复议后起诉\n");
             out.push_str(&format!("{}\n", nums(v, "\t")));
@@ -183,7 +242,7 @@ pub fn active_table(format: Format, layout: Layout) -> String {
         let caption = format!("第二十条第（{}）项", b.item);
         let cols: Vec<&str> = b.columns.iter().map(|c| c.1).collect();
         let sep = match layout {
-            Layout::Tab | Layout::BrokenLabels => "\t",
+            Layout::Tab | Layout::BrokenLabels | Layout::TabColumns(_) => "\t",
             Layout::Pipe => " | ",
             _ => " ",
         };
@@ -200,6 +259,10 @@ pub fn active_table(format: Format, layout: Layout) -> String {
                     }
                 }
                 Layout::NextLine => out.push_str(&format!("{label}\n{}\n", vals.join(" "))),
+                Layout::TabColumns(t) => {
+                    let v: Vec<i64> = vals.iter().map(|x| x.parse().unwrap()).collect();
+                    out.push_str(&format!("{label}\t{}{}", blank_zeros(&v), trail(t, i)));
+                }
                 _ => out.push_str(&format!("{label}{sep}{}\n", vals.join(sep))),
             }
         }
@@ -300,4 +363,132 @@ pub fn identity_findings(r: &nianbao::CheckResult) -> Vec<String> {
         .filter(|f| f.rule.starts_with("requests-") || f.rule == "appeals-total")
         .map(|f| format!("{}: {}", f.rule, f.message))
         .collect()
+}
+
+/// Cells of a reading against what the text holds: right (value and place, read), wrong
+/// (shown as read but not the text's value: the failure that must never happen), not read
+/// (guessed, ambiguous or row missing), and wrong but marked as guessed.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Score {
+    pub right: usize,
+    pub wrong: usize,
+    pub not_read: usize,
+}
+
+impl std::ops::AddAssign for Score {
+    fn add_assign(&mut self, o: Score) {
+        self.right += o.right;
+        self.wrong += o.wrong;
+        self.not_read += o.not_read;
+    }
+}
+
+/// Scores a table's rows against `want` (per row key: each column's value, None for blank).
+pub fn score_table(t: &nianbao::result::TableOut, want: &[(String, Vec<Option<i64>>)]) -> Score {
+    let mut s = Score::default();
+    for (key, vals) in want {
+        let row = t.row(key);
+        for (c, v) in vals.iter().enumerate() {
+            let cell = row.filter(|r| r.found).and_then(|r| r.cells.get(c));
+            match cell {
+                None => s.not_read += 1,
+                Some((_, cell)) if !cell.read.is_read() => s.not_read += 1,
+                Some((_, cell)) => {
+                    let got = if cell.kind == nianbao::layout::Kind::Blank {
+                        None
+                    } else {
+                        Some(cell.int())
+                    };
+                    if got == Some(*v) || (got.is_none() && v.is_none()) {
+                        s.right += 1
+                    } else {
+                        if std::env::var_os("SCORE_DEBUG").is_some() {
+                            eprintln!(
+                                "wrong {key}/{c}: want {v:?} got {:?} ({:?}) line {:?}",
+                                cell.raw, cell.read, cell.line
+                            );
+                        }
+                        s.wrong += 1
+                    }
+                }
+            }
+        }
+    }
+    s
+}
+
+/// What part 三's cells should read as, with 0 as blank when `zero_blank`.
+pub fn want_requests(
+    format: Format,
+    rows: &[Vec<i64>],
+    zero_blank: bool,
+) -> Vec<(String, Vec<Option<i64>>)> {
+    request_rows(format)
+        .iter()
+        .zip(rows)
+        .map(|(s, v)| {
+            (
+                s.key.to_string(),
+                v.iter()
+                    .map(|&x| (!(zero_blank && x == 0)).then_some(x))
+                    .collect(),
+            )
+        })
+        .collect()
+}
+
+/// What part 二's cells of [`active_table`] should read as.
+pub fn want_active(format: Format, zero_blank: bool) -> Vec<(String, Vec<Option<i64>>)> {
+    let mut out = Vec::new();
+    for b in nianbao::spec::active_blocks(format) {
+        for (i, (key, _)) in b.rows.iter().enumerate() {
+            let v = (0..b.columns.len())
+                .map(|c| (i + c).min(2) as i64)
+                .map(|x| (!(zero_blank && x == 0)).then_some(x))
+                .collect();
+            out.push((key.to_string(), v));
+        }
+    }
+    out
+}
+
+/// A small deterministic generator (no dependency): numbers for generated reports.
+pub struct Lcg(pub u64);
+
+impl Lcg {
+    pub fn next(&mut self, n: u64) -> i64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((self.0 >> 33) % n) as i64
+    }
+
+    /// Mostly zeros, some small numbers, a few large.
+    pub fn count(&mut self) -> i64 {
+        match self.next(10) {
+            0..=5 => 0,
+            6..=8 => self.next(9) + 1,
+            _ => self.next(400) + 10,
+        }
+    }
+}
+
+/// A consistent part 三 and a consistent part 四 drawn from `g`.
+pub fn random_tables(format: Format, g: &mut Lcg) -> (Vec<Vec<i64>>, Vec<i64>) {
+    let n = result_rows(format);
+    let results: Vec<[i64; 6]> = (0..n).map(|_| std::array::from_fn(|_| g.count())).collect();
+    // Carried in never more than what was settled, so row 一 is never negative.
+    let settled: [i64; 6] = std::array::from_fn(|c| results.iter().map(|r| r[c]).sum());
+    let cin = std::array::from_fn(|c| g.count().min(settled[c]));
+    let cout = std::array::from_fn(|_| g.count());
+    let rows = consistent_requests(format, &results, cin, cout);
+    let mut appeals = Vec::with_capacity(15);
+    for _ in 0..3 {
+        let v: Vec<i64> = (0..4).map(|_| g.count()).collect();
+        let t: i64 = v.iter().sum();
+        appeals.extend(v);
+        appeals.push(t);
+    }
+    (rows, appeals)
 }
