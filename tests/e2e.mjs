@@ -138,7 +138,11 @@ for (const seed of seeds) {
       );
     }
     // The rebuilt grid of part 三 shows the cells the engine read.
-    const cells = await page.locator('table.grid-requests td[data-cell]').evaluateAll((els) => Object.fromEntries(els.map((e) => [e.dataset.cell, e.textContent])));
+    const cells = await page.locator('table.grid-requests td[data-cell]').evaluateAll((els) => Object.fromEntries(els.map((e) => [e.dataset.cell, e.firstChild?.textContent ?? ''])));
+    // A cell not simply read carries a mark (ᵀ ˢ ?) and a tooltip saying how it was obtained.
+    const marks = await page.locator('table.grid-requests td[data-cell]').evaluateAll((els) => els.filter((e) => !e.classList.contains('ambiguous')).map((e) => [e.dataset.read, e.querySelector('sup.how')?.textContent ?? '', e.title]));
+    const markBad = marks.filter(([read, mark, title]) => (read === 'guessed' || read === 'transposed' || read === 'solved') !== (mark !== '' && title.includes(' · ')));
+    check(`${seed}: every transposed, solved or guessed cell is marked with its tooltip, no other`, markBad.length === 0, JSON.stringify(markBad.slice(0, 3)));
     let mismatches = 0;
     for (const row of json.tables.requests.rows) {
       for (const [k, c] of Object.entries(row.cells)) {
@@ -282,7 +286,7 @@ async function waitForRead(name) {
 /** Lines of a text as the engine counts them (a final line break ends the last line). */
 const shownLines = (t) => t.replace(/(\r\n|\r|\n)$/, '').split(/\r\n|\r|\n/).length;
 async function gridCells(table) {
-  return page.locator(`table.grid-${table} td[data-cell]`).evaluateAll((els) => Object.fromEntries(els.map((e) => [e.dataset.cell, [e.textContent, e.dataset.read]])));
+  return page.locator(`table.grid-${table} td[data-cell]`).evaluateAll((els) => Object.fromEntries(els.map((e) => [e.dataset.cell, [e.firstChild?.textContent ?? '', e.dataset.read]])));
 }
 function cellMismatches(json, shown, table) {
   let bad = [];
