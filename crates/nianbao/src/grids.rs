@@ -361,6 +361,6 @@ fn read_active(grids: &[&Grid], format: Format) -> Option<TableRead> {
         shapes,
         unplaced: Vec::new(),
         captions,
-        column_major: false,
+        column_major: None,
     })
 }
