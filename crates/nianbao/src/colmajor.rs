@@ -88,6 +88,9 @@ enum Fail {
     Budget,
     /// The values satisfy the identities read row by row, not column by column.
     Order,
+    /// Rows whose labels were not recognised were added by position, and the identities do not
+    /// hold over the result.
+    Gap,
 }
 
 /// Most placements of one column's run, of all runs together (memory), and search steps.
@@ -397,34 +400,48 @@ fn order_is_columns(
     ids: &[Identity],
     value: fn(&Cell) -> i64,
 ) -> bool {
-    let fill = |by_col: bool| {
-        let mut g = vec![vec![0i64; k]; nrows];
-        for s in segs {
-            let r = s.rows.len();
-            for (i, v) in s.values.iter().enumerate() {
-                let (row, col) = if by_col {
-                    (i % r, i / r)
-                } else {
-                    (i / k, i % k)
-                };
-                g[s.rows[row]][col] = value(v);
+    holds_by(segs, nrows, k, ids, value, true) || !holds_by(segs, nrows, k, ids, value, false)
+}
+
+/// Whether every identity holds over the values read column by column (or row by row), blanks
+/// and missing rows counted as 0.
+fn holds_by(
+    segs: &[Seg],
+    nrows: usize,
+    k: usize,
+    ids: &[Identity],
+    value: fn(&Cell) -> i64,
+    by_col: bool,
+) -> bool {
+    let mut g = vec![vec![0i64; k]; nrows];
+    for s in segs {
+        let r = s.rows.len();
+        for (i, v) in s.values.iter().enumerate() {
+            let (row, col) = if by_col {
+                (i % r, i / r)
+            } else {
+                (i / k, i % k)
+            };
+            if let Some(x) = s
+                .rows
+                .get(row)
+                .and_then(|&rr| g.get_mut(rr))
+                .and_then(|x| x.get_mut(col))
+            {
+                *x = value(v);
             }
         }
-        g
-    };
-    let holds = |g: &[Vec<i64>]| {
-        ids.iter().all(|id| {
-            let sum = |v: &[(usize, usize)]| {
-                v.iter()
-                    .map(|&(r, c)| {
-                        g.get(r).and_then(|row| row.get(c)).copied().unwrap_or(0) as i128
-                    })
-                    .sum::<i128>()
-            };
-            sum(&id.lhs) == sum(&id.rhs)
-        })
-    };
-    holds(&fill(true)) || !holds(&fill(false))
+    }
+    ids.iter().all(|id| {
+        let sum = |v: &[(usize, usize)]| {
+            v.iter()
+                .map(|&(r, c)| {
+                    i128::from(g.get(r).and_then(|row| row.get(c)).copied().unwrap_or(0))
+                })
+                .sum::<i128>()
+        };
+        sum(&id.lhs) == sum(&id.rhs)
+    })
 }
 
 fn fail_text(f: Fail) -> (String, String) {
@@ -440,6 +457,10 @@ fn fail_text(f: Fail) -> (String, String) {
         Fail::Budget => (
             "空白单元格不留文字，可能的放法太多".into(),
             "blank cells leave nothing, and there are too many ways to place them".into(),
+        ),
+        Fail::Gap => (
+            "有行的标签未能识别，按位置补上后勾稽关系不成立，无法确定各行的数字".into(),
+            "some rows' labels were not recognised; with them added by position the identities do not hold, so the rows cannot be told apart".into(),
         ),
         Fail::Order => (
             "数字按列读不满足勾稽关系、按行读却全部满足，无法确定数字的排列顺序".into(),
@@ -597,9 +618,10 @@ fn is_shape(segs: &[Seg], k: usize) -> bool {
 }
 
 /// Rows between a segment's first and last that no segment has, added (found by position) when
-/// the segment has more values than its rows hold and the gap rows make room for them: their
-/// labels were lost or not recognised.
-fn fill_gaps(segs: &mut [Seg], k: usize, at: &mut [Option<Labelled>]) {
+/// the segment has more values than its rows hold and the gap rows make exactly room for them:
+/// their labels were lost or not recognised. Returns whether any was added.
+fn fill_gaps(segs: &mut [Seg], k: usize, at: &mut [Option<Labelled>]) -> bool {
+    let mut any = false;
     for seg in segs.iter_mut() {
         let (Some(&first), Some(&last)) = (seg.rows.first(), seg.rows.last()) else {
             continue;
@@ -609,9 +631,10 @@ fn fill_gaps(segs: &mut [Seg], k: usize, at: &mut [Option<Labelled>]) {
             continue;
         }
         let gaps: Vec<usize> = (first..=last).filter(|r| at[*r].is_none()).collect();
-        if gaps.is_empty() || n > (seg.rows.len() + gaps.len()) * k {
+        if gaps.is_empty() || n != (seg.rows.len() + gaps.len()) * k {
             continue;
         }
+        any = true;
         let line = at[first].as_ref().map(|l| l.line).unwrap_or(0);
         for g in gaps {
             at[g] = Some(Labelled {
@@ -623,6 +646,7 @@ fn fill_gaps(segs: &mut [Seg], k: usize, at: &mut [Option<Labelled>]) {
         }
         seg.rows = (first..=last).collect();
     }
+    any
 }
 
 /// Part 三 taken column by column, when its text has that shape.
@@ -714,18 +738,20 @@ pub(crate) fn read_requests(lines: &[Line], format: Format) -> Option<TableRead>
     if !is_shape(&segs, k) {
         return None;
     }
-    fill_gaps(&mut segs, k, &mut at);
+    let gapped = fill_gaps(&mut segs, k, &mut at);
     let mut cm = ColumnMajor {
         segments: segs.len(),
         ..Default::default()
     };
-    let solved = solve(
-        &segs,
-        specs.len(),
-        k,
-        request_identities(format),
-        crate::tables::int_value,
-    );
+    let ids = request_identities(format);
+    let mut solved = solve(&segs, specs.len(), k, ids, crate::tables::int_value);
+    // Rows added by position are trusted only when the identities confirm the placement.
+    if gapped
+        && matches!(solved, Ok((_, false)))
+        && !holds_by(&segs, specs.len(), k, ids, crate::tables::int_value, true)
+    {
+        solved = Err(Fail::Gap);
+    }
     let unions = match solved {
         Ok((u, used)) => {
             if used {

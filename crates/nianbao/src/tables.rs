@@ -482,8 +482,6 @@ pub fn read_requests(lines: &[Line], format: Format) -> TableRead {
 
     let mut found: Vec<Option<RowRead>> = vec![None; specs.len()];
     let mut unlabeled: Vec<(&str, RowRead)> = Vec::new();
-    // Values after the table's last row that no row took.
-    let mut stray: Vec<Cell> = Vec::new();
     enum Cur {
         None,
         Row(usize),
@@ -584,9 +582,9 @@ pub fn read_requests(lines: &[Line], format: Format) -> TableRead {
                         spread.insert((r.line, r.col), Spread::start(&r));
                         unlabeled.push((g, r));
                         cur = Cur::Unlabeled(unlabeled.len() - 1);
-                    } else {
-                        stray.extend(slots.into_iter().filter(|c| c.is_value));
                     }
+                    // (Otherwise values after the table's last row that no row took: they are
+                    // not dealt out to rows by count; column-by-column text is `colmajor`'s.)
                 }
             }
         } else if group_hit.is_none() {
@@ -606,9 +604,6 @@ pub fn read_requests(lines: &[Line], format: Format) -> TableRead {
             }
         }
     }
-
-    // Values after the table's last row that no row took are not dealt out by count.
-    let _ = stray;
 
     // Sub-rows whose labels were lost: by position within their group, when the count fits.
     let mut unplaced = Vec::new();

@@ -261,6 +261,43 @@ fn more_values_than_cells_are_never_dealt_out() {
     assert!(errors(&r).is_empty(), "{:?}", errors(&r));
 }
 
+#[test]
+fn a_lost_label_is_placed_by_position_only_when_the_identities_confirm_it() {
+    for (seed, year) in [(3u64, 2020), (4, 2023)] {
+        let cells = gen_cells(seed, year, Blanks::None);
+        let text = colmajor_report(&cells, &ColOpts::default());
+        let lost = text.replace("\n2.重复申请\n", "\n＊＊＊\n");
+        assert_ne!(lost, text);
+        let r = check(&lost);
+        let t = tally(&r, &expected_cells(&cells));
+        assert_eq!((t.wrong, t.unread), (0, 0), "{:?}", t.wrong_ids);
+        let row = r.tables.requests.row("3.5.2").unwrap();
+        assert_eq!(row.found_by, nianbao::result::FoundBy::Position);
+        assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+        // The same with a real error: the rows are not told apart by position, nothing is
+        // read, no error is claimed on a position.
+        let mut bad = cells.clone();
+        let i = nianbao::spec::request_rows(bad.format)
+            .iter()
+            .position(|s| s.key == "3.1")
+            .unwrap();
+        bad.requests[i][0] = Some(bad.requests[i][0].unwrap() + 1);
+        let text = colmajor_report(&bad, &ColOpts::default());
+        let r = check(&text.replace("\n2.重复申请\n", "\n＊＊＊\n"));
+        let t = tally(&r, &expected_cells(&bad));
+        assert_eq!(t.wrong, 0);
+        assert!(
+            errors(&r).iter().all(|e| !e.starts_with("requests-")),
+            "{:?}",
+            errors(&r)
+        );
+        assert!(r
+            .findings
+            .iter()
+            .any(|f| f.rule == "cell-ambiguous" && f.message.contains("标签未能识别")));
+    }
+}
+
 /// The shared examples (`/work/shared/examples/text-forms`), cell by cell against their
 /// `.cells.json`, when that folder is present.
 #[test]
