@@ -102,90 +102,219 @@ fn is_zero(c: &Cell) -> bool {
     c.kind == Kind::Number && c.value == Some(0.0)
 }
 
-/// Every way `run` fills `r` cells in order with `r − run.len()` blanks, up to which zeros are
-/// blanks: the non-zero values' positions, with the zeros and blanks between them.
-fn layouts(
-    seg: usize,
-    start: usize,
-    run: &[Cell],
-    r: usize,
-    value: fn(&Cell) -> i64,
-) -> Option<Vec<Layout>> {
-    let n = run.len();
-    let m = r - n;
-    // Significant items (not a plain 0), and the zeros before each (and after the last).
-    let sig: Vec<usize> = (0..n).filter(|&i| !is_zero(&run[i])).collect();
-    let k = sig.len();
-    // C(m + k, k) placements of the slack into k + 1 gaps.
-    let mut count: usize = 1;
-    for i in 0..k.min(m) {
-        count = count.saturating_mul(m + k - i) / (i + 1);
-        if count > MAX_LAYOUTS {
-            return None;
-        }
-    }
-    let mut zeros = Vec::with_capacity(k + 1);
-    let mut prev = 0;
-    for &s in &sig {
-        zeros.push(s - prev);
-        prev = s + 1;
-    }
-    zeros.push(n - prev);
-    let mut out = Vec::new();
-    let mut slack = vec![0usize; k + 1];
-    fn rec(j: usize, left: usize, slack: &mut Vec<usize>, emit: &mut dyn FnMut(&[usize])) {
-        if j + 1 == slack.len() {
-            slack[j] = left;
-            emit(slack);
-            return;
-        }
-        for s in 0..=left {
-            slack[j] = s;
-            rec(j + 1, left - s, slack, emit);
-        }
-    }
-    let mut emit = |slack: &[usize]| {
-        let mut vals = Vec::with_capacity(r);
-        let mut picks = Vec::with_capacity(r);
-        let mut item = 0;
-        for j in 0..=k {
-            let (z, s) = (zeros[j], slack[j]);
-            for t in 0..z + s {
-                vals.push(0);
-                picks.push(if s == 0 {
-                    Pick::Item(seg, start + item + t)
-                } else if z == 0 {
-                    Pick::Blank
-                } else {
-                    Pick::ZeroOrBlank
-                });
-            }
-            item += z;
-            if j < k {
-                vals.push(value(&run[item]));
-                picks.push(Pick::Item(seg, start + item));
-                item += 1;
-            }
-        }
-        out.push(Layout { vals, picks });
-    };
-    rec(0, m, &mut slack, &mut emit);
-    Some(out)
+/// The ways one column (every segment's run for it together) fills its cells, keeping the
+/// column's own identities: a dynamic programme over (cell, value used, the identities' running
+/// sums), then the placements it allows. Zeros and blanks are told apart only where a run of
+/// cells holds no blank or no zero (else the cells there are `ZeroOrBlank`): a blank among
+/// zeros cannot be located from the text.
+struct ColumnDp<'a> {
+    /// Per flattened cell: its table row; per segment: where its cells and values end.
+    slot_row: &'a [usize],
+    slot_end: Vec<usize>,
+    seg_of: Vec<usize>,
+    /// Flattened values of the runs: (segment, index among its values, value, not a plain 0).
+    items: Vec<(usize, usize, i64, bool)>,
+    item_end: Vec<usize>,
+    /// The column's identities as a coefficient per table row (+1 left, −1 right).
+    coefs: &'a [Vec<i64>],
+    memo: HashMap<(usize, usize, Vec<i64>), bool>,
+    steps: usize,
+    out: Vec<Layout>,
+    vals: Vec<i64>,
+    picks: Vec<Pick>,
+    too_many: bool,
 }
 
-/// A run's layouts, shared (None: too many to try).
+const MAX_DP_STEPS: usize = 300_000;
+
+impl ColumnDp<'_> {
+    /// The gap before a value (or a segment's end): cells `i..p` holding the values `j..j+z`
+    /// (all zeros) and blanks.
+    fn gap(&mut self, i: usize, p: usize, j: usize) -> usize {
+        let z = self
+            .next_sig(j, self.item_end[self.seg_of[i]])
+            .unwrap_or(self.item_end[self.seg_of[i]])
+            - j;
+        let z = z.min(p - i);
+        for t in 0..p - i {
+            self.vals.push(0);
+            self.picks.push(if p - i == z {
+                let (s, idx, _, _) = self.items[j + t];
+                Pick::Item(s, idx)
+            } else if z == 0 {
+                Pick::Blank
+            } else {
+                Pick::ZeroOrBlank
+            });
+        }
+        z
+    }
+
+    fn next_sig(&self, j: usize, end: usize) -> Option<usize> {
+        (j..end).find(|&q| self.items[q].3)
+    }
+
+    /// The moves from cell `i` with values `j` used: (cell of the next significant value or
+    /// the segment's end, that value's index or None).
+    fn moves(&self, i: usize, j: usize) -> Vec<(usize, Option<usize>)> {
+        let s = self.seg_of[i];
+        let (e, je) = (self.slot_end[s], self.item_end[s]);
+        match self.next_sig(j, je) {
+            None => vec![(e, None)],
+            Some(q) => {
+                let z = q - j;
+                let last = e - (je - q);
+                (i + z..=last).map(|p| (p, Some(q))).collect()
+            }
+        }
+    }
+
+    fn add(&self, sums: &[i64], p: usize, q: usize) -> Vec<i64> {
+        let v = self.items[q].2;
+        let row = self.slot_row[p];
+        sums.iter()
+            .zip(self.coefs)
+            .map(|(s, c)| s + c[row] * v)
+            .collect()
+    }
+
+    fn feasible(&mut self, i: usize, j: usize, sums: &[i64]) -> bool {
+        if i == self.slot_row.len() {
+            return sums.iter().all(|&x| x == 0);
+        }
+        if let Some(&b) = self.memo.get(&(i, j, sums.to_vec())) {
+            return b;
+        }
+        self.steps += 1;
+        if self.steps > MAX_DP_STEPS {
+            self.too_many = true;
+            return false;
+        }
+        let mut ok = false;
+        for (p, q) in self.moves(i, j) {
+            ok = match q {
+                None => self.feasible(p, self.item_end[self.seg_of[i]], sums),
+                Some(q) => {
+                    let next = self.add(sums, p, q);
+                    self.feasible(p + 1, q + 1, &next)
+                }
+            };
+            if ok || self.too_many {
+                break;
+            }
+        }
+        self.memo.insert((i, j, sums.to_vec()), ok);
+        ok
+    }
+
+    fn enumerate(&mut self, i: usize, j: usize, sums: &[i64]) {
+        if self.too_many || !self.feasible(i, j, sums) {
+            return;
+        }
+        if i == self.slot_row.len() {
+            self.out.push(Layout {
+                vals: self.vals.clone(),
+                picks: self.picks.clone(),
+            });
+            self.too_many |= self.out.len() > MAX_LAYOUTS;
+            return;
+        }
+        let mark = self.vals.len();
+        for (p, q) in self.moves(i, j) {
+            match q {
+                None => {
+                    let je = self.item_end[self.seg_of[i]];
+                    self.gap(i, p, j);
+                    self.enumerate(p, je, sums);
+                }
+                Some(q) => {
+                    self.gap(i, p, j);
+                    let (s, idx, v, _) = self.items[q];
+                    self.vals.push(v);
+                    self.picks.push(Pick::Item(s, idx));
+                    let next = self.add(sums, p, q);
+                    self.enumerate(p + 1, q + 1, &next);
+                }
+            }
+            self.vals.truncate(mark);
+            self.picks.truncate(mark);
+            if self.too_many {
+                return;
+            }
+        }
+    }
+}
+
+/// Every way column `c`'s runs (segment s from value `starts[s]`, with `blanks[s]` blanks)
+/// fill the column keeping `coefs`; None when there are too many to try.
+fn column_layouts(
+    segs: &[Seg],
+    slot_row: &[usize],
+    starts: &[usize],
+    blanks: &[usize],
+    coefs: &[Vec<i64>],
+    value: fn(&Cell) -> i64,
+) -> Option<Vec<Layout>> {
+    let mut seg_of = Vec::with_capacity(slot_row.len());
+    let mut slot_end = Vec::with_capacity(segs.len());
+    let mut items = Vec::new();
+    let mut item_end = Vec::with_capacity(segs.len());
+    for (s, seg) in segs.iter().enumerate() {
+        let r = seg.rows.len();
+        seg_of.extend(std::iter::repeat_n(s, r));
+        slot_end.push(seg_of.len());
+        for idx in starts[s]..starts[s] + r - blanks[s] {
+            let c = &seg.values[idx];
+            items.push((s, idx, value(c), !is_zero(c)));
+        }
+        item_end.push(items.len());
+    }
+    let mut dp = ColumnDp {
+        slot_row,
+        slot_end,
+        seg_of,
+        items,
+        item_end,
+        coefs,
+        memo: HashMap::new(),
+        steps: 0,
+        out: Vec::new(),
+        vals: Vec::with_capacity(slot_row.len()),
+        picks: Vec::with_capacity(slot_row.len()),
+        too_many: false,
+    };
+    let zero = vec![0i64; coefs.len()];
+    dp.enumerate(0, 0, &zero);
+    (!dp.too_many).then_some(dp.out)
+}
+
+/// A column's layouts, shared (None: too many to try).
 type Layouts = Option<std::rc::Rc<Vec<Layout>>>;
 
+/// The search for every placement of a table's segments. Columns are placed last column first
+/// (its run ends each segment's values, so it does not depend on the others: a row's total is
+/// known before its parts), then from the first on; an identity is checked once its columns
+/// are placed, and with non-negative values a partial sum already over its total ends a branch.
 struct Solver<'a> {
     segs: &'a [Seg],
     k: usize,
     value: fn(&Cell) -> i64,
-    /// Identities to keep, by the column after which they can be checked.
+    /// Flattened cells of a column: the table row of each, segment after segment.
+    slot_row: Vec<usize>,
+    /// Per column: its own identities as coefficients per table row (kept while placing it).
+    coefs: Vec<Vec<Vec<i64>>>,
+    /// The columns in the order they are placed, and each column's step in that order.
+    order: Vec<usize>,
+    step_of: Vec<usize>,
+    /// Other identities, by the step after which they can be checked.
     ids: Vec<Vec<&'a Identity>>,
-    /// Blanks each segment must place.
+    /// Whether every value is a non-negative number (partial sums can then only grow).
+    nonneg: bool,
+    /// Blanks each segment must place, and those the last column took.
     blanks: Vec<usize>,
-    /// Layouts by (segment, start, blanks): None when there were too many.
-    cache: HashMap<(usize, usize, usize), Layouts>,
+    last_blanks: Vec<usize>,
+    /// Layouts by (column, starts, blanks).
+    cache: HashMap<(usize, Vec<usize>, Vec<usize>), Layouts>,
     cached: usize,
     grid: Vec<Vec<i64>>,
     picks: Vec<Vec<Pick>>,
@@ -193,86 +322,162 @@ struct Solver<'a> {
     nodes: usize,
     solutions: usize,
     fail: Option<Fail>,
+    /// Steps known to lead to no placement: (step, blanks used per segment, the partial sums
+    /// of the identities still to check).
+    dead: std::collections::HashSet<(usize, Vec<usize>, Vec<i128>)>,
 }
 
 impl Solver<'_> {
-    fn layouts(&mut self, s: usize, start: usize, m: usize) -> Layouts {
-        if let Some(l) = self.cache.get(&(s, start, m)) {
+    fn layouts(&mut self, c: usize, starts: &[usize], ms: &[usize]) -> Layouts {
+        let key = (c, starts.to_vec(), ms.to_vec());
+        if let Some(l) = self.cache.get(&key) {
             return l.clone();
         }
-        let r = self.segs[s].rows.len();
-        let l = layouts(
-            s,
-            start,
-            &self.segs[s].values[start..start + r - m],
-            r,
+        let l = column_layouts(
+            self.segs,
+            &self.slot_row,
+            starts,
+            ms,
+            &self.coefs[c],
             self.value,
         )
         .filter(|l| self.cached + l.len() <= MAX_CACHED)
         .map(std::rc::Rc::new);
         self.cached += l.as_ref().map_or(0, |l| l.len());
-        self.cache.insert((s, start, m), l.clone());
+        self.cache.insert(key, l.clone());
         l
     }
 
-    fn holds(&self, c: usize) -> bool {
-        self.ids[c].iter().all(|id| {
-            let sum = |v: &[(usize, usize)]| {
-                v.iter()
-                    .map(|&(r, c)| i128::from(self.grid[r][c]))
-                    .sum::<i128>()
-            };
-            sum(&id.lhs) == sum(&id.rhs)
-        })
+    /// Sum of an identity side over the columns placed before `step`, and whether all of its
+    /// cells are placed.
+    fn part(&self, v: &[(usize, usize)], step: usize) -> (i128, bool) {
+        let mut sum = 0i128;
+        let mut all = true;
+        for &(r, c) in v {
+            if self.step_of[c] < step {
+                sum += i128::from(self.grid[r][c]);
+            } else {
+                all = false;
+            }
+        }
+        (sum, all)
     }
 
-    /// Column `c`, segment `s`, with `used[s]` blanks placed so far in each segment.
-    fn dfs(&mut self, c: usize, s: usize, used: &mut Vec<usize>) {
-        if self.fail.is_some() {
-            return;
+    /// Whether the identities due at `step` hold and the pending ones can still hold.
+    fn holds(&self, step: usize) -> bool {
+        let due = self.ids[step]
+            .iter()
+            .all(|id| self.part(&id.lhs, step + 1).0 == self.part(&id.rhs, step + 1).0);
+        due && (!self.nonneg
+            || self.ids[step + 1..].iter().flatten().all(|id| {
+                let (l, la) = self.part(&id.lhs, step + 1);
+                let (r, ra) = self.part(&id.rhs, step + 1);
+                !(la && r > l || ra && l > r)
+            }))
+    }
+
+    /// What the steps before `step` leave for the rest: the running sums (left − right) of the
+    /// identities checked at `step` or later.
+    fn pending(&self, step: usize) -> Vec<i128> {
+        self.ids[step..]
+            .iter()
+            .flatten()
+            .map(|id| self.part(&id.lhs, step).0 - self.part(&id.rhs, step).0)
+            .collect()
+    }
+
+    /// Step `step` onwards, with `used[s]` blanks placed in the columns before it (the last
+    /// column's not counted): whether any placement was recorded.
+    fn step(&mut self, step: usize, used: &mut Vec<usize>) -> bool {
+        let mut at = used.clone();
+        at.extend(&self.last_blanks);
+        let key = (step, at, self.pending(step));
+        if self.dead.contains(&key) {
+            return false;
         }
-        if s == self.segs.len() {
-            if !self.holds(c) {
-                return;
+        let found = self.dfs(step, used, &mut Vec::new());
+        if !found && self.fail.is_none() {
+            self.dead.insert(key);
+        }
+        found
+    }
+
+    /// The column of `step`: the blanks of the segments before `ms.len()` chosen (`ms`).
+    fn dfs(&mut self, step: usize, used: &mut Vec<usize>, ms: &mut Vec<usize>) -> bool {
+        if self.fail.is_some() {
+            return false;
+        }
+        let c = self.order[step];
+        let last = c + 1 == self.k;
+        let s = ms.len();
+        if s < self.segs.len() {
+            let r = self.segs[s].rows.len();
+            // Blanks left for this column and the ones placed after it.
+            let left = self.blanks[s] - used[s] - if last { 0 } else { self.last_blanks[s] };
+            let after = self.k - 1 - step;
+            let lo = left.saturating_sub(r * after);
+            let mut found = false;
+            for m in lo..=r.min(left) {
+                ms.push(m);
+                found |= self.dfs(step, used, ms);
+                ms.pop();
+                if self.fail.is_some() {
+                    return false;
+                }
             }
-            if c + 1 < self.k {
-                self.dfs(c + 1, 0, used);
+            return found;
+        }
+        let starts: Vec<usize> = (0..s)
+            .map(|i| {
+                let seg = &self.segs[i];
+                if last {
+                    seg.values.len() - (seg.rows.len() - ms[i])
+                } else {
+                    c * seg.rows.len() - used[i]
+                }
+            })
+            .collect();
+        let Some(ls) = self.layouts(c, &starts, ms) else {
+            self.fail = Some(Fail::Budget);
+            return false;
+        };
+        let mut found = false;
+        if last {
+            self.last_blanks.clone_from(ms);
+        } else {
+            for (u, m) in used.iter_mut().zip(ms.iter()) {
+                *u += m;
+            }
+        }
+        for l in ls.iter() {
+            self.nodes += 1;
+            if self.nodes > MAX_NODES {
+                self.fail = Some(Fail::Budget);
+                break;
+            }
+            for (i, &row) in self.slot_row.iter().enumerate() {
+                self.grid[row][c] = l.vals[i];
+                self.picks[row][c] = l.picks[i];
+            }
+            if !self.holds(step) {
+                continue;
+            }
+            if step + 1 < self.k {
+                found |= self.step(step + 1, used);
             } else {
                 self.record();
+                found = true;
             }
-            return;
-        }
-        let r = self.segs[s].rows.len();
-        let total = self.blanks[s];
-        let left_cols = self.k - c - 1;
-        let lo = (total - used[s]).saturating_sub(r * left_cols);
-        let hi = r.min(total - used[s]);
-        for m in lo..=hi {
-            let start = c * r - used[s];
-            let Some(ls) = self.layouts(s, start, m) else {
-                self.fail = Some(Fail::Budget);
-                return;
-            };
-            used[s] += m;
-            for l in ls.iter() {
-                self.nodes += 1;
-                if self.nodes > MAX_NODES {
-                    self.fail = Some(Fail::Budget);
-                    used[s] -= m;
-                    return;
-                }
-                for (i, &row) in self.segs[s].rows.iter().enumerate() {
-                    self.grid[row][c] = l.vals[i];
-                    self.picks[row][c] = l.picks[i];
-                }
-                self.dfs(c, s + 1, used);
-                if self.fail.is_some() {
-                    used[s] -= m;
-                    return;
-                }
+            if self.fail.is_some() {
+                break;
             }
-            used[s] -= m;
         }
+        if !last {
+            for (u, m) in used.iter_mut().zip(ms.iter()) {
+                *u -= m;
+            }
+        }
+        found
     }
 
     fn record(&mut self) {
@@ -350,22 +555,53 @@ fn solve(
         }
         p
     };
-    // Identities over rows that were found: used only to place blanks.
-    let mut by_col: Vec<Vec<&Identity>> = vec![Vec::new(); k];
+    // The last column first, then the others in order.
+    let order: Vec<usize> = std::iter::once(k - 1).chain(0..k - 1).collect();
+    let mut step_of = vec![0; k];
+    for (st, &c) in order.iter().enumerate() {
+        step_of[c] = st;
+    }
+    // Identities over rows that were found: used only to place blanks. A column's own ones are
+    // kept while placing it; the others (a row's total) once their last column is placed.
+    let mut by_step: Vec<Vec<&Identity>> = vec![Vec::new(); k];
+    let mut coefs: Vec<Vec<Vec<i64>>> = vec![Vec::new(); k];
     if any_blank {
         for id in ids {
             let ops = || id.lhs.iter().chain(&id.rhs);
-            if ops().all(|&(r, c)| r < nrows && present[r] && c < k) {
-                let last = ops().map(|&(_, c)| c).max().unwrap_or(0);
-                by_col[last].push(id);
+            if !ops().all(|&(r, c)| r < nrows && present[r] && c < k) {
+                continue;
+            }
+            let first = ops().map(|&(_, c)| c).next().unwrap_or(0);
+            if ops().all(|&(_, c)| c == first) {
+                let mut coef = vec![0i64; nrows];
+                for &(r, _) in &id.lhs {
+                    coef[r] += 1;
+                }
+                for &(r, _) in &id.rhs {
+                    coef[r] -= 1;
+                }
+                coefs[first].push(coef);
+            } else {
+                let due = ops().map(|&(_, c)| step_of[c]).max().unwrap_or(0);
+                by_step[due].push(id);
             }
         }
     }
+    let nonneg = segs
+        .iter()
+        .flat_map(|s| &s.values)
+        .all(|c| c.kind == Kind::Number && c.value.is_some_and(|v| v >= 0.0));
     let mut s = Solver {
         segs,
         k,
         value,
-        ids: by_col,
+        slot_row: segs.iter().flat_map(|s| s.rows.iter().copied()).collect(),
+        coefs,
+        order,
+        step_of,
+        ids: by_step,
+        nonneg,
+        last_blanks: vec![0; segs.len()],
         blanks,
         cache: HashMap::new(),
         cached: 0,
@@ -375,9 +611,10 @@ fn solve(
         nodes: 0,
         solutions: 0,
         fail: None,
+        dead: std::collections::HashSet::new(),
     };
     let mut used = vec![0; segs.len()];
-    s.dfs(0, 0, &mut used);
+    s.step(0, &mut used);
     if let Some(f) = s.fail {
         return Err(f);
     }
@@ -966,9 +1203,20 @@ mod tests {
 
     #[test]
     fn layouts_place_blanks_up_to_which_zero_is_blank() {
-        let run = cells(&["5", "0", "3"]);
-        let ls = layouts(0, 0, &run, 4, crate::tables::int_value).unwrap();
-        // Slack 1 over 3 gaps (before 5, between 5 and 3 with a zero, after 3).
+        let segs = vec![Seg {
+            rows: vec![0, 1, 2, 3],
+            values: cells(&["5", "0", "3"]),
+        }];
+        let ls = column_layouts(
+            &segs,
+            &[0, 1, 2, 3],
+            &[0],
+            &[1],
+            &[],
+            crate::tables::int_value,
+        )
+        .unwrap();
+        // One blank over 3 gaps (before 5, between 5 and 3 with a zero, after 3).
         assert_eq!(ls.len(), 3);
         let vals: Vec<Vec<i64>> = ls.iter().map(|l| l.vals.clone()).collect();
         assert!(vals.contains(&vec![0, 5, 0, 3]));
@@ -976,6 +1224,22 @@ mod tests {
         assert!(vals.contains(&vec![5, 0, 3, 0]));
         let mid = ls.iter().find(|l| l.vals == vec![5, 0, 0, 3]).unwrap();
         assert_eq!(mid.picks[1], Pick::ZeroOrBlank);
+        let first = ls.iter().find(|l| l.vals == vec![0, 5, 0, 3]).unwrap();
+        assert_eq!(first.picks[0], Pick::Blank);
+        assert_eq!(first.picks[2], Pick::Item(0, 1));
+        // Keeping row 1 = row 3 leaves one of them.
+        let coef = vec![vec![0, 1, 0, -1]];
+        let ls = column_layouts(
+            &segs,
+            &[0, 1, 2, 3],
+            &[0],
+            &[1],
+            &coef,
+            crate::tables::int_value,
+        )
+        .unwrap();
+        assert_eq!(ls.len(), 1);
+        assert_eq!(ls[0].vals, vec![5, 0, 3, 0]);
     }
 
     #[test]
