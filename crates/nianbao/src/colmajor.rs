@@ -119,13 +119,16 @@ struct ColumnDp<'a> {
     coefs: &'a [Vec<i64>],
     memo: HashMap<(usize, usize, Vec<i64>), bool>,
     steps: usize,
+    /// Steps this column may take (what is left of the table's).
+    budget: usize,
     out: Vec<Layout>,
     vals: Vec<i64>,
     picks: Vec<Pick>,
     too_many: bool,
 }
 
-const MAX_DP_STEPS: usize = 300_000;
+/// Steps of the dynamic programme over every column tried, for one table.
+const MAX_DP_STEPS: usize = 1_000_000;
 
 impl ColumnDp<'_> {
     /// The gap before a value (or a segment's end): cells `i..p` holding the values `j..j+z`
@@ -186,7 +189,7 @@ impl ColumnDp<'_> {
             return b;
         }
         self.steps += 1;
-        if self.steps > MAX_DP_STEPS {
+        if self.steps > self.budget {
             self.too_many = true;
             return false;
         }
@@ -246,7 +249,8 @@ impl ColumnDp<'_> {
 }
 
 /// Every way column `c`'s runs (segment s from value `starts[s]`, with `blanks[s]` blanks)
-/// fill the column keeping `coefs`; None when there are too many to try.
+/// fill the column keeping `coefs`; None when there are too many to try or the steps left in
+/// `budget` run out.
 fn column_layouts(
     segs: &[Seg],
     slot_row: &[usize],
@@ -254,6 +258,7 @@ fn column_layouts(
     blanks: &[usize],
     coefs: &[Vec<i64>],
     value: fn(&Cell) -> i64,
+    budget: &mut usize,
 ) -> Option<Vec<Layout>> {
     let mut seg_of = Vec::with_capacity(slot_row.len());
     let mut slot_end = Vec::with_capacity(segs.len());
@@ -278,6 +283,7 @@ fn column_layouts(
         coefs,
         memo: HashMap::new(),
         steps: 0,
+        budget: *budget,
         out: Vec::new(),
         vals: Vec::with_capacity(slot_row.len()),
         picks: Vec::with_capacity(slot_row.len()),
@@ -285,6 +291,7 @@ fn column_layouts(
     };
     let zero = vec![0i64; coefs.len()];
     dp.enumerate(0, 0, &zero);
+    *budget = budget.saturating_sub(dp.steps);
     (!dp.too_many).then_some(dp.out)
 }
 
@@ -316,6 +323,8 @@ struct Solver<'a> {
     /// Layouts by (column, starts, blanks).
     cache: HashMap<(usize, Vec<usize>, Vec<usize>), Layouts>,
     cached: usize,
+    /// Steps of the columns' dynamic programmes left.
+    dp_budget: usize,
     grid: Vec<Vec<i64>>,
     picks: Vec<Vec<Pick>>,
     union: Vec<Vec<Union>>,
@@ -340,6 +349,7 @@ impl Solver<'_> {
             ms,
             &self.coefs[c],
             self.value,
+            &mut self.dp_budget,
         )
         .filter(|l| self.cached + l.len() <= MAX_CACHED)
         .map(std::rc::Rc::new);
@@ -605,6 +615,7 @@ fn solve(
         blanks,
         cache: HashMap::new(),
         cached: 0,
+        dp_budget: MAX_DP_STEPS,
         grid: vec![vec![0; k]; nrows],
         picks: vec![vec![Pick::Blank; k]; nrows],
         union: vec![vec![Union::Unset; k]; nrows],
@@ -1214,6 +1225,7 @@ mod tests {
             &[1],
             &[],
             crate::tables::int_value,
+            &mut 1000,
         )
         .unwrap();
         // One blank over 3 gaps (before 5, between 5 and 3 with a zero, after 3).
@@ -1236,6 +1248,7 @@ mod tests {
             &[1],
             &coef,
             crate::tables::int_value,
+            &mut 1000,
         )
         .unwrap();
         assert_eq!(ls.len(), 1);

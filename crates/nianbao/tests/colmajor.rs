@@ -298,6 +298,57 @@ fn a_lost_label_is_placed_by_position_only_when_the_identities_confirm_it() {
     }
 }
 
+/// Damaged column-by-column text (a value line lost or doubled, labels swapped, junk lines):
+/// never a panic, never long, and when the table cannot be put back no identity Error on it.
+#[test]
+fn damaged_text_is_read_in_bounded_time_without_panics() {
+    let start = std::time::Instant::now();
+    for seed in 0..40u64 {
+        let year = years()[seed as usize % 4];
+        let cells = gen_cells(
+            seed + 500,
+            year,
+            if seed % 2 == 0 {
+                Blanks::None
+            } else {
+                Blanks::Some
+            },
+        );
+        let text = colmajor_report(&cells, &opts(seed, cells.requests.len()));
+        let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+        let mut rng = Rng::new(seed + 77);
+        for _ in 0..1 + rng.below(3) {
+            let i = rng.below(lines.len() as u64) as usize;
+            match rng.below(4) {
+                0 => {
+                    lines.remove(i);
+                }
+                1 => {
+                    let l = lines[i].clone();
+                    lines.insert(i, l);
+                }
+                2 => {
+                    let j = rng.below(lines.len() as u64) as usize;
+                    lines.swap(i, j);
+                }
+                _ => lines.insert(
+                    i,
+                    ["- 2 -", "第 3 页", "0 0", "／", "表格"][rng.below(5) as usize].to_string(),
+                ),
+            }
+        }
+        let r = check(&lines.join("\n"));
+        if let Some(cm) = r
+            .findings
+            .iter()
+            .find(|f| f.message.contains("无法逐列还原"))
+        {
+            assert_eq!(cm.severity, Severity::Warning);
+        }
+    }
+    assert!(start.elapsed().as_secs() < 60, "{:?}", start.elapsed());
+}
+
 /// The shared examples (`/work/shared/examples/text-forms`), cell by cell against their
 /// `.cells.json`, when that folder is present.
 #[test]
