@@ -897,8 +897,33 @@ fn fill_gaps(segs: &mut [Seg], k: usize, at: &mut [Option<Labelled>]) -> bool {
     any
 }
 
+/// Whether the lines hold more than `k` values on lines of values alone: without that, the
+/// text cannot be this shape (a cheap test before splitting every line).
+fn worth_trying(lines: &[Line], k: usize) -> bool {
+    let mut n = 0;
+    for l in lines {
+        let t = l.text.trim();
+        if t.bytes().any(|b| b.is_ascii_digit())
+            && t.chars().all(|c| {
+                c.is_ascii_digit()
+                    || c.is_whitespace()
+                    || matches!(c, '.' | ',' | '+' | '-' | '|' | '/')
+            })
+        {
+            n += t.split_whitespace().filter(|w| *w != "|").count();
+            if n > k {
+                return true;
+            }
+        }
+    }
+    false
+}
+
 /// Part 三 taken column by column, when its text has that shape.
 pub(crate) fn read_requests(lines: &[Line], format: Format) -> Option<TableRead> {
+    if !worth_trying(lines, REQUEST_COLS.len()) {
+        return None;
+    }
     let specs = crate::spec::request_rows(format);
     let (officials, groups) = request_officials(format);
     let k = REQUEST_COLS.len();
@@ -1055,6 +1080,9 @@ pub(crate) fn read_requests(lines: &[Line], format: Format) -> Option<TableRead>
 /// Part 二 taken column by column: each block's labels, its column headers, then its values
 /// column by column. Replaces the rows of `t` (read row by row) when the text has that shape.
 pub(crate) fn read_active(lines: &[Line], format: Format, t: &mut TableRead) {
+    if !worth_trying(lines, 1) {
+        return;
+    }
     let blocks = active_blocks(format);
     let (specs, keys) = crate::tables::active_specs(format);
     let words: Vec<String> = blocks
