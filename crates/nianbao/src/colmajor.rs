@@ -9,8 +9,16 @@
 //! when every solution gives it the same value (or the same blank). When no blank is missing
 //! (N = K·R) there is one way, and the identities are not used: a real error stays an error.
 //! Cells the solutions disagree on are not read; a table that cannot be put back at all (too
-//! many values, no placement keeps the identities, too many placements) is not read, and says
-//! why. Numbers are never dealt out to rows by count.
+//! many values, no placement keeps the identities, too many placements, identities that hold
+//! only when the values are read row by row) is not read, and says why. A row whose label was
+//! not recognised is placed by its position in its run only when the values then fit exactly
+//! and the identities confirm it. Numbers are never dealt out to rows by count.
+//!
+//! The search (`Solver`): the last column first (its run ends each segment's values), then the
+//! others in order; each column's placements come from a dynamic programme that keeps the
+//! column's own identities (`ColumnDp`); a row's identities are checked as its columns are
+//! placed; states that led nowhere are remembered; every loop is bounded by a step budget
+//! (exhausted: the table is not read).
 
 use crate::layout::{Cell, Kind, Row, Sep};
 use crate::normalize::{key, Line};
@@ -948,6 +956,11 @@ pub(crate) fn read_requests(lines: &[Line], format: Format) -> Option<TableRead>
         let line = row.line;
         match classify(row) {
             LineKind::Mixed => {
+                // Text with numbers after the columns' values (a note under the table) ends
+                // the table; anywhere else it means the table is laid out row by row.
+                if in_values && is_shape(&segs, k) {
+                    break;
+                }
                 if started {
                     return None;
                 }

@@ -90,6 +90,7 @@ fn opts(i: u64, rows: usize) -> ColOpts {
             0
         },
         double_spaced: rng.chance(25),
+        row_order: false,
     }
 }
 
@@ -233,6 +234,39 @@ fn a_real_error_is_read_and_found_or_the_table_is_not_placed() {
             );
         }
     }
+}
+
+#[test]
+fn values_row_by_row_after_the_labels_are_not_taken_column_by_column() {
+    for seed in [1u64, 2, 5] {
+        let cells = gen_cells(seed, 2022, Blanks::None);
+        let o = ColOpts {
+            row_order: true,
+            ..ColOpts::default()
+        };
+        let r = check(&colmajor_report(&cells, &o));
+        let t = tally(&r, &expected_cells(&cells));
+        assert_eq!(t.wrong, 0, "{:?}", t.wrong_ids);
+        let f = r
+            .findings
+            .iter()
+            .find(|f| f.rule == "cell-ambiguous" && f.section == Some(3))
+            .expect("said on the card");
+        assert!(f.message.contains("按行读"), "{}", f.message);
+        assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+    }
+}
+
+#[test]
+fn a_note_with_numbers_under_the_table_ends_it() {
+    let cells = gen_cells(9, 2021, Blanks::None);
+    let text = colmajor_report(&cells, &ColOpts::default());
+    let at = text.find("四、政府信息公开行政复议").unwrap();
+    let text = format!("{}注 1 本表数据截至12月31日\n{}", &text[..at], &text[at..]);
+    let r = check(&text);
+    let t = tally(&r, &expected_cells(&cells));
+    assert_eq!((t.wrong, t.unread), (0, 0), "{:?}", t.wrong_ids);
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
 }
 
 #[test]

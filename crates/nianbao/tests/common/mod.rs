@@ -485,6 +485,9 @@ pub struct ColOpts {
     pub wrap: usize,
     /// An empty line after every line (as some extractors give).
     pub double_spaced: bool,
+    /// Part 三's values row by row after the labels (not this form: the reader must not take
+    /// them column by column).
+    pub row_order: bool,
 }
 
 fn wrap_into(out: &mut Vec<String>, text: &str, width: usize) {
@@ -600,10 +603,16 @@ pub fn colmajor_report(c: &Cells, o: &ColOpts) -> String {
         if !o.header_first && (si == 0 || o.repeat_header) {
             header(&mut l);
         }
-        for col in 0..7 {
+        if o.row_order {
             for i in range.clone() {
-                if let Some(v) = c.requests[i][col] {
-                    l.push(v.to_string());
+                l.extend(c.requests[i].iter().flatten().map(|v| v.to_string()));
+            }
+        } else {
+            for col in 0..7 {
+                for i in range.clone() {
+                    if let Some(v) = c.requests[i][col] {
+                        l.push(v.to_string());
+                    }
                 }
             }
         }
