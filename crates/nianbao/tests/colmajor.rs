@@ -417,12 +417,17 @@ fn shared_examples_match_their_cells() {
     }
 }
 
-/// Writes generated reports and their cells for measuring other builds (`COLMAJOR_DUMP=dir`).
+/// Writes 60 generated reports and their cells, to measure any build with its command line
+/// (`COLMAJOR_DUMP=dir cargo test -p nianbao --test colmajor -- --ignored dump`).
 #[test]
-fn dump_generated_reports_when_asked() {
-    let Ok(dir) = std::env::var("COLMAJOR_DUMP") else {
-        return;
-    };
+#[ignore = "a tool: writes files for measuring other builds"]
+fn dump_generated_reports() {
+    let dir = std::env::var("COLMAJOR_DUMP").unwrap_or_else(|_| {
+        std::env::temp_dir()
+            .join("colmajor-dump")
+            .to_string_lossy()
+            .into_owned()
+    });
     std::fs::create_dir_all(&dir).unwrap();
     for seed in 0..60u64 {
         let year = years()[seed as usize % 4];
