@@ -23,7 +23,10 @@
 use crate::layout::{Cell, Kind, Row, Sep};
 use crate::normalize::{key, Line};
 use crate::result::{CellOut, ColumnOut, FoundBy, Read, RowOut, TableOut};
-use crate::spec::{active_blocks, request_identities, Format, Identity, REQUEST_COLS};
+use crate::spec::{
+    active_blocks, appeal_identities, request_identities, Format, Identity, APPEAL_COLS,
+    REQUEST_COLS,
+};
 use crate::tables::{
     best_active_row, best_row, group_of, label_and_slots, label_keys, request_officials, rows_of,
     word_keys, Shape, TableRead,
@@ -1087,6 +1090,103 @@ pub(crate) fn read_requests(lines: &[Line], format: Format) -> Option<TableRead>
         unplaced: Vec::new(),
         captions: Vec::new(),
         column_major: Some(cm),
+    })
+}
+
+/// Part 四 (one row of fifteen) as column-by-column text gives it: the header words, then one
+/// value per line, a blank cell leaving nothing. With fewer than fifteen values, the cells on
+/// which every placement keeping the three totals agrees are read (`transposed`); the others
+/// are not, and the card says so. None when the part is not that shape (or has all fifteen:
+/// the row reader reads them in order).
+pub(crate) fn read_appeals(lines: &[Line]) -> Option<TableRead> {
+    let k = APPEAL_COLS.len();
+    if lines
+        .iter()
+        .any(|l| l.text.contains('|') || l.text.contains('\t'))
+    {
+        return None;
+    }
+    let mut values = Vec::new();
+    let mut table_line = None;
+    for row in rows_of(lines) {
+        if is_sentence(&row) {
+            continue;
+        }
+        let line = row.line;
+        match classify(row) {
+            LineKind::Mixed => return None,
+            LineKind::Values(v) => {
+                if v.len() != 1 {
+                    return None;
+                }
+                values.extend(v);
+                table_line.get_or_insert(line);
+            }
+            // Header words come before the values, nothing after them.
+            LineKind::Text(_) if table_line.is_some() => return None,
+            LineKind::Text(_) => {}
+        }
+    }
+    if values.len() < 2 || values.len() >= k {
+        return None;
+    }
+    let line = table_line?;
+    let segs = vec![Seg {
+        rows: vec![0],
+        values,
+    }];
+    let mut cm = ColumnMajor {
+        segments: 1,
+        ..Default::default()
+    };
+    let unions = match solve(&segs, 1, k, appeal_identities(), crate::tables::int_value) {
+        Ok((u, _)) => {
+            let ids: Vec<&Identity> = appeal_identities().iter().collect();
+            cm.used = crate::tables::used_names(&ids);
+            Some(u)
+        }
+        Err(f) => {
+            cm.failed = Some(fail_text(f));
+            None
+        }
+    };
+    let at = Labelled {
+        line,
+        col: 1,
+        raw: String::new(),
+        by: FoundBy::Label,
+    };
+    let cols: Vec<&'static str> = APPEAL_COLS.iter().map(|c| c.0).collect();
+    let row = row_out(
+        "appeals",
+        "行政复议、行政诉讼",
+        None,
+        &at,
+        &cols,
+        unions.as_ref().map(|u| u[0].as_slice()),
+        &segs,
+        &mut cm,
+        "第四部分数据行",
+    );
+    let all = cm.read == cm.cells;
+    Some(TableRead {
+        out: TableOut {
+            found: true,
+            line: Some(line),
+            columns: APPEAL_COLS
+                .iter()
+                .map(|(k, l)| ColumnOut {
+                    key: k.to_string(),
+                    label: l.to_string(),
+                })
+                .collect(),
+            rows: vec![row],
+        },
+        shapes: vec![Shape::Fits],
+        unplaced: Vec::new(),
+        captions: Vec::new(),
+        // Said on the card only when a cell could not be read.
+        column_major: (!all).then_some(cm),
     })
 }
 

@@ -1115,6 +1115,9 @@ fn split_digits(
 // ---------------------------------------------------------------- part 四
 
 pub fn read_appeals(lines: &[Line]) -> TableRead {
+    if let Some(t) = crate::colmajor::read_appeals(lines) {
+        return t;
+    }
     let rows = rows_of(lines);
     let mut read: Option<RowRead> = None;
     let mut table_line = None;

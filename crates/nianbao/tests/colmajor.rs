@@ -258,6 +258,44 @@ fn values_row_by_row_after_the_labels_are_not_taken_column_by_column() {
 }
 
 #[test]
+fn part_four_with_a_blank_reads_the_cells_every_placement_agrees_on() {
+    let mut cells = gen_cells(11, 2022, Blanks::None);
+    cells.appeals = [2, 0, 0, 1, 3, 4, 1, 0, 0, 5, 0, 0, 0, 0, 0]
+        .iter()
+        .map(|&v| Some(v))
+        .collect();
+    // 复议·结果纠正 left blank: 2, (blank), 0, 1, 3.
+    cells.appeals[1] = None;
+    let r = check(&colmajor_report(&cells, &ColOpts::default()));
+    let row = &r.tables.appeals.rows[0];
+    let got: Vec<(Option<i64>, Read)> = row.cells.iter().map(|(_, c)| (c.int(), c.read)).collect();
+    let t = Read::Transposed;
+    // The totals place the blank in the first group, not where in it: the group's four cells
+    // are not read (2 could be 结果维持 or 结果纠正); its total and the other groups are.
+    assert!(got[..4].iter().all(|c| !c.1.is_read()), "{got:?}");
+    assert_eq!(got[4], (Some(3), t));
+    assert_eq!(
+        got[5..],
+        [
+            (Some(4), t),
+            (Some(1), t),
+            (Some(0), t),
+            (Some(0), t),
+            (Some(5), t),
+            (Some(0), t),
+            (Some(0), t),
+            (Some(0), t),
+            (Some(0), t),
+            (Some(0), t)
+        ]
+    );
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+    assert!(r.findings.iter().any(|f| f.rule == "cell-ambiguous"
+        && f.section == Some(4)
+        && f.severity == Severity::Warning));
+}
+
+#[test]
 fn a_note_with_numbers_under_the_table_ends_it() {
     let cells = gen_cells(9, 2021, Blanks::None);
     let text = colmajor_report(&cells, &ColOpts::default());
