@@ -400,7 +400,7 @@ fn read_active(grids: &[&Grid], format: Format) -> Option<TableRead> {
         shapes,
         unplaced: Vec::new(),
         captions,
-        column_major: false,
+        column_major: None,
         used: Vec::new(),
         columns_note: None,
     })

@@ -359,7 +359,13 @@ fn is_page_number(t: &str) -> bool {
         .trim_start_matches(['-', '—', '–', '第'])
         .trim_end_matches(['-', '—', '–', '页'])
         .trim();
-    t != inner && !inner.is_empty() && inner.len() <= 4 && inner.chars().all(|c| c.is_ascii_digit())
+    // Marked on both sides ("- 3 -", "第3页"): "-5" alone is a value (a change one per line, as
+    // text taken from a PDF column by column has it).
+    t.starts_with(['-', '—', '–', '第'])
+        && t.ends_with(['-', '—', '–', '页'])
+        && !inner.is_empty()
+        && inner.len() <= 4
+        && inner.chars().all(|c| c.is_ascii_digit())
 }
 
 const UNITS: [&str; 10] = ["万元", "元", "件", "条", "个", "项", "次", "份", "篇", "人"];

@@ -169,8 +169,9 @@ pub struct TableRead {
     pub unplaced: Vec<(String, String, Vec<usize>)>,
     /// Captions of part 二's blocks: (line, column, raw text, article, item).
     pub captions: Vec<Caption>,
-    /// Whether the numbers came column by column and were dealt out to the rows.
-    pub column_major: bool,
+    /// When the text gave the table column by column (labels, then each column's values): how
+    /// it was put back (`colmajor`).
+    pub column_major: Option<crate::colmajor::ColumnMajor>,
     /// The identities used to read the table (to place, transpose or split its numbers), by
     /// rule and first left-hand cell (row, column): they hold by construction, so they are
     /// not checks of the report.
@@ -191,7 +192,7 @@ pub struct Caption {
 
 /// A part's lines as rows; a line-ending TAB dropped where it is not a column (rows of `widths`
 /// value columns, the first one headed by one of `first_labels`: `header::drop_terminators`).
-fn rows_of(lines: &[Line], widths: &[usize], first_labels: &[&str]) -> Vec<Row> {
+pub(crate) fn rows_of(lines: &[Line], widths: &[usize], first_labels: &[&str]) -> Vec<Row> {
     let mut rows: Vec<Row> = lines.iter().filter_map(layout::split).collect();
     crate::header::drop_terminators(&mut rows, widths, first_labels);
     rows
@@ -292,7 +293,7 @@ pub(crate) fn sibling_bits_differ(found: u32, official: u32) -> bool {
 
 /// Splits a row's cells into label cells (text before the first value, blanks left out) and the
 /// cells after the last label cell (values, and blanks between them for tab/pipe lines).
-fn label_and_slots(mut cells: Vec<Cell>) -> (Vec<Cell>, Vec<Cell>) {
+pub(crate) fn label_and_slots(mut cells: Vec<Cell>) -> (Vec<Cell>, Vec<Cell>) {
     let first_value = cells.iter().position(|c| c.is_value).unwrap_or(cells.len());
     let last_label = cells[..first_value]
         .iter()
@@ -309,7 +310,7 @@ fn label_and_slots(mut cells: Vec<Cell>) -> (Vec<Cell>, Vec<Cell>) {
 
 /// Keys to try for a row's label: each label cell, and each cell joined with the next (a label
 /// split over two cells, "7.属于行政执法 | 案卷").
-fn label_keys(label: &[Cell]) -> Vec<String> {
+pub(crate) fn label_keys(label: &[Cell]) -> Vec<String> {
     let mut out = Vec::new();
     for (i, c) in label.iter().enumerate() {
         out.push(key(&c.text));
@@ -323,7 +324,7 @@ fn label_keys(label: &[Cell]) -> Vec<String> {
 
 /// Runs of up to four words of the label text: a space-separated line carries
 /// "三、本年度办理结果 （一）予以公开" in one cell. Tried when no whole cell matched.
-fn word_keys(label: &[Cell]) -> Vec<String> {
+pub(crate) fn word_keys(label: &[Cell]) -> Vec<String> {
     let words: Vec<String> = label
         .iter()
         .flat_map(|c| c.text.split_whitespace())
@@ -487,6 +488,9 @@ pub(crate) fn request_officials(format: Format) -> &'static RequestOfficials {
 }
 
 pub fn read_requests(lines: &[Line], format: Format) -> TableRead {
+    if let Some(t) = crate::colmajor::read_requests(lines, format) {
+        return t;
+    }
     let t = read_requests_as(lines, format);
     crate::outdated::prefer_old_other_row(format, t, || {
         Some(read_requests_as(lines, Format::F2019))
@@ -499,9 +503,7 @@ fn read_requests_as(lines: &[Line], format: Format) -> TableRead {
 
     let mut found: Vec<Option<RowRead>> = vec![None; specs.len()];
     let mut unlabeled: Vec<(&str, RowRead)> = Vec::new();
-    // Values after the table's last row that no row took.
-    let mut stray: Vec<Cell> = Vec::new();
-    // Lines of those values: rows whose labels were lost, unless the table came column by column.
+    // Lines of values after the table's last row that no row took: rows whose labels were lost.
     let mut stray_lines: Vec<usize> = Vec::new();
     let mut before_start: Vec<usize> = Vec::new();
     enum Cur {
@@ -626,9 +628,10 @@ fn read_requests_as(lines: &[Line], format: Format) -> TableRead {
                         unlabeled.push((g, r));
                         cur = Cur::Unlabeled(unlabeled.len() - 1);
                     } else {
-                        stray.extend(slots.into_iter().filter(|c| c.is_value));
                         stray_lines.push(line);
                     }
+                    // (Otherwise values after the table's last row that no row took: they are
+                    // not dealt out to rows by count; column-by-column text is `colmajor`'s.)
                 }
             }
         } else if group_hit.is_none() {
@@ -648,8 +651,6 @@ fn read_requests_as(lines: &[Line], format: Format) -> TableRead {
             }
         }
     }
-
-    let column_major = transpose_if_column_major(&mut found, stray);
 
     // Sub-rows whose labels were lost: by position within their group, when the count fits.
     let mut unplaced = Vec::new();
@@ -698,10 +699,9 @@ fn read_requests_as(lines: &[Line], format: Format) -> TableRead {
     let scattered: Vec<bool> = found
         .iter()
         .map(|f| {
-            !column_major
-                && f.as_ref()
-                    .and_then(|r| spread.get(&(r.line, r.col)))
-                    .is_some_and(|s| s.scattered())
+            f.as_ref()
+                .and_then(|r| spread.get(&(r.line, r.col)))
+                .is_some_and(|s| s.scattered())
         })
         .collect();
     let mut t = place_rows(
@@ -713,21 +713,11 @@ fn read_requests_as(lines: &[Line], format: Format) -> TableRead {
         table_line,
         int_value,
     );
-    if !column_major && !stray_lines.is_empty() {
+    if !stray_lines.is_empty() {
         // Rows whose labels were lost outside any group: not read, not dealt out (group "").
         unplaced.push((String::new(), String::new(), stray_lines));
     }
     t.unplaced = unplaced;
-    t.column_major = column_major;
-    if column_major {
-        // Dealt out by a count, not read: every cell is a guess, and nothing that depends on
-        // these cells is checked as fact.
-        for row in &mut t.out.rows {
-            for (_, c) in &mut row.cells {
-                c.read = Read::Guessed;
-            }
-        }
-    }
     t
 }
 
@@ -767,40 +757,6 @@ impl Spread {
     fn scattered(&self) -> bool {
         self.value_lines > 1 && !self.run
     }
-}
-
-/// PDF text taken column by column: every label first (rows with no numbers), then each column's
-/// numbers in turn, which the reader collected under the last row and after it. When the count
-/// is exactly rows × 7, the numbers are dealt out column by column. Returns whether it did so.
-fn transpose_if_column_major(found: &mut [Option<RowRead>], stray: Vec<Cell>) -> bool {
-    let idx: Vec<usize> = (0..found.len()).filter(|&i| found[i].is_some()).collect();
-    let Some(&last) = idx.last() else {
-        return false;
-    };
-    let rows = idx.len();
-    let empty = idx
-        .iter()
-        .filter(|&&i| found[i].as_ref().is_some_and(|r| r.numbers() == 0))
-        .count();
-    if rows < 5 || empty + 1 != rows {
-        return false;
-    }
-    let mut pool: Vec<Cell> = found[last]
-        .as_ref()
-        .map(|r| r.slots.iter().filter(|c| c.is_value).cloned().collect())
-        .unwrap_or_default();
-    pool.extend(stray);
-    if pool.len() != rows * 7 {
-        return false;
-    }
-    for (r, &i) in idx.iter().enumerate() {
-        if let Some(row) = found[i].as_mut() {
-            row.slots = (0..7).map(|c| pool[c * rows + r].clone()).collect();
-            row.positional = false;
-            row.has_values = true;
-        }
-    }
-    true
 }
 
 pub(crate) fn int_value(c: &Cell) -> i64 {
@@ -995,7 +951,7 @@ fn place_rows(
         shapes,
         unplaced: Vec::new(),
         captions: Vec::new(),
-        column_major: false,
+        column_major: None,
         used,
         columns_note: None,
     }
@@ -1222,6 +1178,9 @@ fn split_digits(
 // ---------------------------------------------------------------- part 四
 
 pub fn read_appeals(lines: &[Line]) -> TableRead {
+    if let Some(t) = crate::colmajor::read_appeals(lines) {
+        return t;
+    }
     let rows = rows_of(lines, &[APPEAL_COLS.len(), 5], &["结果维持"]);
     let mut read: Option<RowRead> = None;
     let mut table_line = None;
@@ -1488,7 +1447,7 @@ pub fn read_active(lines: &[Line], format: Format) -> TableRead {
         }
     }
     let (rows, shapes, any) = place_active_blocks(blocks, specs, found);
-    TableRead {
+    let mut t = TableRead {
         out: TableOut {
             found: any || !captions.is_empty(),
             line: table_line,
@@ -1498,10 +1457,12 @@ pub fn read_active(lines: &[Line], format: Format) -> TableRead {
         shapes,
         unplaced: Vec::new(),
         captions,
-        column_major: false,
+        column_major: None,
         used: Vec::new(),
         columns_note: None,
-    }
+    };
+    crate::colmajor::read_active(lines, format, &mut t);
+    t
 }
 
 #[cfg(test)]

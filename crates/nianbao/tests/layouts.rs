@@ -191,7 +191,7 @@ fn column_major(format: Format, rows: &[Vec<i64>], one_per_line: bool) -> String
 }
 
 #[test]
-fn numbers_taken_column_by_column_are_dealt_out() {
+fn numbers_taken_column_by_column_are_put_back_column_by_column() {
     for year in [2020, 2022] {
         let format = Format::for_year(year);
         let (rows, appeals) = sample(format);
@@ -216,17 +216,17 @@ fn numbers_taken_column_by_column_are_dealt_out() {
                 "{year} one_per_line={one_per_line}"
             );
             assert!(identity_findings(&r).is_empty());
-            // Said plainly on the part's card, and every cell is a guess.
+            // Said on the part's card (an info), and every cell is transposed: read exactly.
             assert!(r.findings.iter().any(|f| f.rule == "row-shape"
-                && f.severity == nianbao::result::Severity::Warning
-                && f.message.contains("不可靠")));
+                && f.severity == nianbao::result::Severity::Info
+                && f.message.contains("已逐列还原")));
             assert!(r
                 .tables
                 .requests
                 .rows
                 .iter()
                 .flat_map(|row| &row.cells)
-                .all(|(_, c)| c.read == nianbao::result::Read::Guessed));
+                .all(|(_, c)| c.read == nianbao::result::Read::Transposed));
             assert_eq!(r.counts.error, 0, "{:#?}", r.findings);
         }
     }

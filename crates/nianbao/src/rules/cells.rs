@@ -271,17 +271,8 @@ fn table(ctx: &mut Ctx, n: u8, name: &'static str, title: &str, t: &TableRead) {
 
     // Shapes.
     let before = ctx.findings.len();
-    if t.column_major {
-        let mut f = ctx.finding(
-            "row-shape",
-            Some(n),
-            "表格的数字是按列排列的（先列出全部标签，再逐列列出数字，常见于从PDF复制的文字），只能按个数逐列分配到各行；这种读法不可靠，各单元格均为推测，依赖它们的勾稽关系只作提示，不作结论".into(),
-            "The table's numbers come column by column (all labels first, then each column: text copied from a PDF); they were dealt out to the rows by count. This reading is not reliable: every cell is a guess, and identities over them are hints, not findings".into(),
-        );
-        f.severity = crate::result::Severity::Warning;
-        f.line = t.out.line;
-        f.table = Some(name);
-        ctx.push(f);
+    if let Some(cm) = &t.column_major {
+        column_major(ctx, n, name, t, cm, "row-shape");
     }
     if let Some(n2) = &t.columns_note {
         // A grid without the official header: how its columns were taken, or that they could
@@ -418,6 +409,9 @@ fn table(ctx: &mut Ctx, n: u8, name: &'static str, title: &str, t: &TableRead) {
 
     // Cells.
     let (b_blank, b_invalid, b_amb) = (ctx.findings.len(), ctx.findings.len(), ctx.findings.len());
+    if let Some(cm) = &t.column_major {
+        column_major(ctx, n, name, t, cm, "cell-ambiguous");
+    }
     let mut blanks = Vec::new();
     let mut invalid = Vec::new();
     let mut ambiguous = Vec::new();
@@ -566,6 +560,10 @@ fn table(ctx: &mut Ctx, n: u8, name: &'static str, title: &str, t: &TableRead) {
         f.cells = vec![id];
         f.actual = c.value;
         ctx.push(f);
+    }
+    // A table read column by column says once which cells it could not place.
+    if t.column_major.is_some() {
+        ambiguous.clear();
     }
     for (row, rn, cols) in ambiguous {
         let desc: Vec<String> = cols
@@ -722,4 +720,91 @@ fn implausible(raw: &str) -> bool {
     t.lines
         .first()
         .is_some_and(|l| crate::layout::is_implausible(&l.text))
+}
+
+/// The table came column by column (`colmajor`): one finding says how it was put back. Put back
+/// entirely, an info under `row-shape`; cells it could not place, a warning under
+/// `cell-ambiguous` naming the rows that could and could not be read (never an error: the text
+/// has the numbers, the reader cannot tell where they go).
+fn column_major(
+    ctx: &mut Ctx,
+    n: u8,
+    name: &'static str,
+    t: &TableRead,
+    cm: &crate::colmajor::ColumnMajor,
+    only: &str,
+) {
+    let what = "表格是按列提取的文字（先列出各行标签，再逐列自上而下列出数字，空白单元格不留文字，常见于从PDF复制或提取的文字）";
+    let what_en = "The table's text came column by column (row labels first, then each column's values top to bottom; a blank cell leaves nothing: text extracted from a PDF)";
+    let segs = if cm.segments > 1 {
+        format!("，分{}段（跨页）", cm.segments)
+    } else {
+        String::new()
+    };
+    let used = if cm.used.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "；空白单元格的位置由勾稽关系确定（所用勾稽关系：{}；这些关系用于还原表格，不能再证明表格正确）",
+            cm.used.join("；")
+        )
+    };
+    let used_en = if cm.used.is_empty() {
+        String::new()
+    } else {
+        " ; where the blank cells fall was decided by the identities (used to put the table back, so they cannot also confirm it)".to_string()
+    };
+    let list = |v: &[String]| {
+        if v.len() > 6 {
+            format!("{}等{}行", v[..6].join("、"), v.len())
+        } else {
+            v.join("、")
+        }
+    };
+    let (rule, zh, en) = if let Some((why, why_en)) = &cm.failed {
+        (
+            "cell-ambiguous",
+            format!("{what}{segs}，无法逐列还原：{why}。该表的数字均未读取，依赖它们的检查无法进行"),
+            format!("{what_en}; it cannot be put back: {why_en}. None of its numbers were read, and the checks that need them cannot run"),
+        )
+    } else if cm.read < cm.cells {
+        let could = if cm.read_rows.is_empty() {
+            "没有一行能完全确定".to_string()
+        } else {
+            format!("可以确定的行：{}", list(&cm.read_rows))
+        };
+        (
+            "cell-ambiguous",
+            format!(
+                "{what}{segs}，无法全部逐列还原：空白单元格不留文字，有不止一种放法都说得通，{}个单元格无法确定、未读取（{}）；{could}{used}",
+                cm.cells - cm.read,
+                list(&cm.unread_rows)
+            ),
+            format!(
+                "{what_en}; it cannot all be put back: more than one placement of the blank cells fits, so {} of {} cells were not read ({} row(s)); {} row(s) were read entirely{used_en}",
+                cm.cells - cm.read,
+                cm.cells,
+                cm.unread_rows.len(),
+                cm.read_rows.len()
+            ),
+        )
+    } else {
+        (
+            "row-shape",
+            format!("{what}{segs}，已逐列还原：每列的数字个数与行数相符，{}个单元格全部读取{used}", cm.cells),
+            format!("{what_en}; it was put back column by column: every column's count fits, all {} cells read{used_en}", cm.cells),
+        )
+    };
+    if rule != only {
+        return;
+    }
+    let mut f = ctx.finding(rule, Some(n), zh, en);
+    if rule == "row-shape" {
+        f.severity = crate::result::Severity::Info;
+    } else {
+        f.severity = crate::result::Severity::Warning;
+    }
+    f.line = t.out.line;
+    f.table = Some(name);
+    ctx.push(f);
 }

@@ -266,8 +266,8 @@ mod text {
         RulePage {
             name: "row-shape",
             basis_en: "Tables of the format document 国办公开办函〔2021〕30号 (F2019: 〔2019〕60号): the columns of each table; Regulations art. 50 para. 2 (a uniform format).",
-            checks: "每行读到的数字个数应等于表格的列数（第三部分7个，第四部分15个，第二部分各栏目按其列数）。个数不符、数字连在一起（如“1203”）或分散在几行时，检查器用勾稽关系和其他行推断每个数所在的列：只有一种放法成立时采用并提示，放法不唯一时提示该行无法确定（见 cell-ambiguous）。表格按列排列（先列全部标签、再逐列列出数字，常见于从PDF复制的文字），或一行的单元格超过400个时，也在此提示。",
-            checks_en: "Each row should have as many numbers as its table has columns (7 in part three, 15 in part four, each block's own count in part two). When a row has fewer or more, its digits are glued together (1203) or its numbers are spread over several lines, the checker places them using the identities and the other rows: a single consistent placement is used and flagged; more than one leaves the row undecided (see cell-ambiguous). A table laid out column by column (all labels, then each column's numbers: text copied from a PDF), or a line of more than 400 cells, is also flagged here.",
+            checks: "每行读到的数字个数应等于表格的列数（第三部分7个，第四部分15个，第二部分各栏目按其列数）。个数不符、数字连在一起（如“1203”）或分散在几行时，检查器用勾稽关系和其他行推断每个数所在的列：只有一种放法成立时采用并提示，放法不唯一时提示该行无法确定（见 cell-ambiguous）。表格按列排列（先列全部标签、再逐列列出数字，常见于从PDF复制的文字）时，检查器逐列还原表格：每列数字个数与行数相符时全部读取（读法“按列还原”），并在此记一条信息；一行的单元格超过400个时，也在此提示。",
+            checks_en: "Each row should have as many numbers as its table has columns (7 in part three, 15 in part four, each block's own count in part two). When a row has fewer or more, its digits are glued together (1203) or its numbers are spread over several lines, the checker places them using the identities and the other rows: a single consistent placement is used and flagged; more than one leaves the row undecided (see cell-ambiguous). A table laid out column by column (all labels, then each column's numbers: text copied from a PDF) is put back column by column; when every column's count fits, every cell is read (\"transposed\") and an info says so here. A line of more than 400 cells is also flagged here.",
             wrong: "（一）予以公开\t2\t3\t1\t6\n（一行只有4个数，表格有7列：空白单元格在复制时丢失了）",
             wrong_en: "（一）予以公开\t2\t3\t1\t6\n(4 numbers for 7 columns: the blank cells were lost in copying)",
             right: "（一）予以公开\t2\t0\t3\t1\t0\t0\t6",
@@ -302,8 +302,8 @@ mod text {
         RulePage {
             name: "cell-ambiguous",
             basis_en: "Tables of the format document 国办公开办函〔2021〕30号 (F2019: 〔2019〕60号) and their identities; Regulations art. 50 para. 1 items (2)–(3).",
-            checks: "当一行的数字个数与列数不符，而且有不止一种放法都满足勾稽关系和其他行时，检查器不猜测：把这些单元格标为无法判定，每行记一处提示，列出每格可能的值（如“商业企业可能为0或1”）。依赖这些单元格的勾稽关系不作判定。",
-            checks_en: "When a row's numbers do not fit its columns and more than one placement satisfies the identities and the other rows, the checker does not guess: the cells are marked undecided, one warning per row, with each cell's possible values (商业企业 may be 0 or 1). Identities over these cells are left undecided.",
+            checks: "当一行的数字个数与列数不符，而且有不止一种放法都满足勾稽关系和其他行时，检查器不猜测：把这些单元格标为无法判定，每行记一处提示，列出每格可能的值（如“商业企业可能为0或1”）。依赖这些单元格的勾稽关系不作判定。按列提取的表格（先列标签、再逐列列出数字）中空白单元格不留文字：只有所有满足勾稽关系的放法都一致的单元格才读取，其余单元格不读取，整张表记一处提示，说明哪些行可以确定；无法还原时说明原因，绝不按个数分配。",
+            checks_en: "When a row's numbers do not fit its columns and more than one placement satisfies the identities and the other rows, the checker does not guess: the cells are marked undecided, one warning per row, with each cell's possible values (商业企业 may be 0 or 1). Identities over these cells are left undecided. In a table taken column by column (labels, then each column's values) a blank cell leaves nothing: only cells on which every placement that keeps the identities agrees are read; the others are not, with one warning for the table naming the rows that could be read, or why it cannot be put back. Numbers are never dealt out by count.",
             wrong: "（二）部分公开\t1\t1\t2\n（3个数，7列：两个1各在哪一类申请人的列，勾稽关系和其他行都无法确定）",
             wrong_en: "（二）部分公开\t1\t1\t2\n(3 numbers for 7 columns: neither the identities nor the other rows tell which applicant columns the two 1s belong to)",
             right: "（二）部分公开\t1\t1\t0\t0\t0\t0\t2",

@@ -492,3 +492,410 @@ pub fn random_tables(format: Format, g: &mut Lcg) -> (Vec<Vec<i64>>, Vec<i64>) {
     }
     (rows, appeals)
 }
+
+// ---------------------------------------------------------------- column by column (PDF text)
+
+/// A small deterministic generator (xorshift64*) for test numbers.
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Rng {
+        Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)
+    }
+
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    /// A number in 0..n.
+    pub fn below(&mut self, n: u64) -> u64 {
+        self.next() % n.max(1)
+    }
+
+    /// True with probability p percent.
+    pub fn chance(&mut self, p: u64) -> bool {
+        self.below(100) < p
+    }
+}
+
+/// A generated report's every cell; `None` is a blank cell (it leaves nothing in the text).
+#[derive(Debug, Clone)]
+pub struct Cells {
+    pub year: i32,
+    pub format: Format,
+    /// Part 三, in `request_rows(format)` order, seven columns.
+    pub requests: Vec<Vec<Option<i64>>>,
+    /// Part 四's fifteen cells.
+    pub appeals: Vec<Option<i64>>,
+    /// Part 二: per block, per row, per column, the cell's text.
+    pub active: Vec<Vec<Vec<Option<String>>>>,
+}
+
+/// Where blank cells are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Blanks {
+    None,
+    /// A few zero cells of parts 三 and 四 left blank.
+    Some,
+    /// Every 法人或其他组织 column of part 三 left blank (they are all zero).
+    Group,
+}
+
+/// A consistent report's numbers (parts 二, 三, 四) from a seed.
+pub fn gen_cells(seed: u64, year: i32, blanks: Blanks) -> Cells {
+    let format = Format::for_year(year);
+    let mut rng = Rng::new(seed);
+    let n = result_rows(format);
+    let mut results = vec![[0i64; 6]; n];
+    let legal = blanks != Blanks::Group;
+    for r in results.iter_mut() {
+        for (c, v) in r.iter_mut().enumerate() {
+            let p = if c == 0 {
+                30
+            } else if legal {
+                8
+            } else {
+                0
+            };
+            if rng.chance(p) {
+                *v = rng.below(if c == 0 { 60 } else { 6 }) as i64 + 1;
+            }
+        }
+    }
+    let mut carried_in = [0i64; 6];
+    let mut carried_out = [0i64; 6];
+    carried_in[0] = rng.below(4) as i64;
+    carried_out[0] = rng.below(4) as i64;
+    if legal && rng.chance(40) {
+        carried_out[1 + rng.below(5) as usize] = 1;
+    }
+    let rows = consistent_requests(format, &results, carried_in, carried_out);
+    let mut requests: Vec<Vec<Option<i64>>> = rows
+        .iter()
+        .map(|r| r.iter().map(|&v| Some(v)).collect())
+        .collect();
+    let mut appeals: Vec<Option<i64>> = Vec::new();
+    for _ in 0..3 {
+        let g: Vec<i64> = (0..4)
+            .map(|_| {
+                if rng.chance(35) {
+                    rng.below(5) as i64 + 1
+                } else {
+                    0
+                }
+            })
+            .collect();
+        appeals.extend(g.iter().map(|&v| Some(v)));
+        appeals.push(Some(g.iter().sum()));
+    }
+    match blanks {
+        Blanks::None => {}
+        Blanks::Some => {
+            // Two to four zero cells of part 三 and maybe one of part 四 left blank.
+            let want = 2 + rng.below(3);
+            let mut left = want;
+            let mut tries = 0;
+            while left > 0 && tries < 1000 {
+                tries += 1;
+                let r = rng.below(requests.len() as u64) as usize;
+                let c = rng.below(7) as usize;
+                if requests[r][c] == Some(0) {
+                    requests[r][c] = None;
+                    left -= 1;
+                }
+            }
+            if rng.chance(50) {
+                let c = rng.below(15) as usize;
+                if appeals[c] == Some(0) {
+                    appeals[c] = None;
+                }
+            }
+        }
+        Blanks::Group => {
+            for r in requests.iter_mut() {
+                for v in &mut r[1..6] {
+                    *v = None;
+                }
+            }
+        }
+    }
+    let active = nianbao::spec::active_blocks(format)
+        .iter()
+        .map(|b| {
+            b.rows
+                .iter()
+                .map(|_| {
+                    b.columns
+                        .iter()
+                        .map(|c| {
+                            Some(match c.2 {
+                                nianbao::spec::ColKind::Money => {
+                                    format!("{}.{:02}", rng.below(900), rng.below(100))
+                                }
+                                nianbao::spec::ColKind::Change => {
+                                    (rng.below(21) as i64 - 10).to_string()
+                                }
+                                nianbao::spec::ColKind::Count => {
+                                    if rng.chance(40) {
+                                        "0".to_string()
+                                    } else {
+                                        rng.below(300).to_string()
+                                    }
+                                }
+                            })
+                        })
+                        .collect()
+                })
+                .collect()
+        })
+        .collect();
+    Cells {
+        year,
+        format,
+        requests,
+        appeals,
+        active,
+    }
+}
+
+/// How the column-by-column text is laid out.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ColOpts {
+    /// Part 三 breaks at a page before this row (its labels and values start again).
+    pub page_break: Option<usize>,
+    /// The column headers again after the page break.
+    pub repeat_header: bool,
+    /// "三、本年度办理结果" one character per line.
+    pub stacked: bool,
+    /// The column headers before the row labels (else after).
+    pub header_first: bool,
+    /// Labels and prose wrapped at this many characters (0: not wrapped).
+    pub wrap: usize,
+    /// An empty line after every line (as some extractors give).
+    pub double_spaced: bool,
+    /// Part 三's values row by row after the labels (not this form: the reader must not take
+    /// them column by column).
+    pub row_order: bool,
+}
+
+fn wrap_into(out: &mut Vec<String>, text: &str, width: usize) {
+    let chars: Vec<char> = text.chars().collect();
+    if width == 0 || chars.len() <= width {
+        out.push(text.to_string());
+        return;
+    }
+    for chunk in chars.chunks(width) {
+        out.push(chunk.iter().collect());
+    }
+}
+
+/// The text of a report whose tables were taken column by column: each table's row labels,
+/// then its column headers, then each column's values top to bottom, one per line; a blank
+/// cell leaves nothing.
+pub fn colmajor_report(c: &Cells, o: &ColOpts) -> String {
+    let format = c.format;
+    let agency = "某县某某局";
+    let year = c.year;
+    let mut l: Vec<String> = Vec::new();
+    let w = o.wrap;
+    l.push(format!("{agency}{year}年政府信息公开工作年度报告"));
+    wrap_into(
+        &mut l,
+        &format!("本报告所列数据的统计期限为{year}年1月1日至{year}年12月31日。"),
+        w,
+    );
+    l.push("一、总体情况".into());
+    wrap_into(
+        &mut l,
+        "本年度，我局认真贯彻落实《条例》，坚持以公开为常态、不公开为例外。",
+        w,
+    );
+    wrap_into(&mut l, "（一）主动公开：按目录公开各类信息。（二）依申请公开：依法答复。（三）政府信息管理：落实保密审查。（四）政府信息公开平台建设：维护网站专栏。（五）监督保障：开展培训考核。", w);
+    l.push("二、主动公开政府信息情况".into());
+    for (b, blk) in nianbao::spec::active_blocks(format).iter().enumerate() {
+        l.push(format!("第二十条第（{}）项", blk.item));
+        l.push("信息内容".into());
+        for (_, label) in blk.rows {
+            l.push(label.to_string());
+        }
+        for col in blk.columns {
+            wrap_into(&mut l, col.1, w);
+        }
+        for ci in 0..blk.columns.len() {
+            for ri in 0..blk.rows.len() {
+                if let Some(v) = &c.active[b][ri][ci] {
+                    l.push(v.clone());
+                }
+            }
+        }
+    }
+    l.push("三、收到和处理政府信息公开申请情况".into());
+    let header = |l: &mut Vec<String>| {
+        for h in [
+            "申请人情况",
+            "自然人",
+            "法人或其他组织",
+            "总计",
+            "商业企业",
+            "科研机构",
+            "社会公益组织",
+            "法律服务机构",
+            "其他",
+        ] {
+            l.push(h.to_string());
+        }
+    };
+    let specs = request_rows(format);
+    let n = specs.len();
+    let cut = o.page_break.filter(|&p| p > 0 && p < n).unwrap_or(n);
+    for (si, range) in [(0, 0..cut), (1, cut..n)] {
+        if range.is_empty() {
+            continue;
+        }
+        if si == 0 {
+            wrap_into(
+                &mut l,
+                "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
+                w,
+            );
+        } else {
+            l.push("- 1 -".into());
+        }
+        if o.header_first && (si == 0 || o.repeat_header) {
+            header(&mut l);
+        }
+        let mut last_group: Option<&str> = range.clone().next().and_then(|i| specs[i].group);
+        if si == 0 {
+            last_group = None;
+        }
+        for i in range.clone() {
+            let s = &specs[i];
+            if s.key == "3.1" {
+                if o.stacked {
+                    l.push("三、".into());
+                    for ch in "本年度办理结果".chars() {
+                        l.push(ch.to_string());
+                    }
+                } else {
+                    wrap_into(&mut l, "三、本年度办理结果", w);
+                }
+            }
+            if let Some(g) = s.group {
+                if last_group != Some(g) {
+                    l.push(group_label(g).to_string());
+                }
+            }
+            last_group = s.group;
+            wrap_into(&mut l, s.label, w);
+        }
+        if !o.header_first && (si == 0 || o.repeat_header) {
+            header(&mut l);
+        }
+        if o.row_order {
+            for i in range.clone() {
+                l.extend(c.requests[i].iter().flatten().map(|v| v.to_string()));
+            }
+        } else {
+            for col in 0..7 {
+                for i in range.clone() {
+                    if let Some(v) = c.requests[i][col] {
+                        l.push(v.to_string());
+                    }
+                }
+            }
+        }
+    }
+    l.push("四、政府信息公开行政复议、行政诉讼情况".into());
+    for h in [
+        "行政复议",
+        "结果维持",
+        "结果纠正",
+        "其他结果",
+        "尚未审结",
+        "总计",
+        "行政诉讼",
+        "未经复议直接起诉",
+        "结果维持",
+        "结果纠正",
+        "其他结果",
+        "尚未审结",
+        "总计",
+        "复议后起诉",
+        "结果维持",
+        "结果纠正",
+        "其他结果",
+        "尚未审结",
+        "总计",
+    ] {
+        l.push(h.to_string());
+    }
+    for v in c.appeals.iter().flatten() {
+        l.push(v.to_string());
+    }
+    l.push("五、存在的主要问题及改进情况".into());
+    wrap_into(&mut l, "公开内容还不够全面，下一步将加强培训。", w);
+    l.push("六、其他需要报告的事项".into());
+    l.push(
+        if format == Format::F2021 {
+            "本年度未收取信息处理费。"
+        } else {
+            "无。"
+        }
+        .into(),
+    );
+    l.push(agency.into());
+    l.push(format!("{}年1月20日", year + 1));
+    let sep = if o.double_spaced { "\n\n" } else { "\n" };
+    let mut t = l.join(sep);
+    t.push('\n');
+    t
+}
+
+/// A generated report's cells keyed as the result JSON does (`requests/3.1/natural`), with the
+/// expected number (None: blank), for comparing with a result cell by cell.
+pub fn expected_cells(c: &Cells) -> Vec<(String, Option<f64>)> {
+    let mut out = Vec::new();
+    for (b, blk) in nianbao::spec::active_blocks(c.format).iter().enumerate() {
+        for (ri, (rk, _)) in blk.rows.iter().enumerate() {
+            for (ci, col) in blk.columns.iter().enumerate() {
+                let v = c.active[b][ri][ci]
+                    .as_ref()
+                    .map(|s| s.parse::<f64>().unwrap());
+                out.push((format!("active/{rk}/{}", col.0), v));
+            }
+        }
+    }
+    for (i, s) in request_rows(c.format).iter().enumerate() {
+        for (ci, col) in nianbao::spec::REQUEST_COLS.iter().enumerate() {
+            out.push((
+                format!("requests/{}/{}", s.key, col.0),
+                c.requests[i][ci].map(|v| v as f64),
+            ));
+        }
+    }
+    for (ci, col) in nianbao::spec::APPEAL_COLS.iter().enumerate() {
+        out.push((
+            format!("appeals/appeals/{}", col.0),
+            c.appeals[ci].map(|v| v as f64),
+        ));
+    }
+    out
+}
+
+/// A result's cell by its key (`requests/3.1/natural`): None when the row is missing.
+pub fn result_cell<'a>(
+    r: &'a nianbao::CheckResult,
+    id: &str,
+) -> Option<&'a nianbao::result::CellOut> {
+    let mut it = id.splitn(3, '/');
+    let (t, row, col) = (it.next()?, it.next()?, it.next()?);
+    let table = match t {
+        "active" => &r.tables.active,
+        "requests" => &r.tables.requests,
+        _ => &r.tables.appeals,
+    };
+    table.row(row).filter(|x| x.found)?.cell(col)
+}
