@@ -362,5 +362,6 @@ fn read_active(grids: &[&Grid], format: Format) -> Option<TableRead> {
         unplaced: Vec::new(),
         captions,
         column_major: false,
+        used: Vec::new(),
     })
 }

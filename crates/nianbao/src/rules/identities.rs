@@ -23,7 +23,8 @@ pub fn check(ctx: &mut Ctx) {
         let these: Vec<&Identity> = ids.iter().filter(|i| i.rule == rule).collect();
         // Name an operand by what the scope does not already say.
         let by_row = rule == "requests-row-total";
-        run(ctx, 3, "requests", requests, &these, rule, &|r, c| {
+        let used = Used(ids, &ctx.requests.used);
+        run(ctx, 3, "requests", requests, &these, used, rule, &|r, c| {
             if by_row {
                 REQUEST_COLS[c].1.to_string()
             } else {
@@ -37,6 +38,7 @@ pub fn check(ctx: &mut Ctx) {
         "appeals",
         appeals,
         &appeal_identities().iter().collect::<Vec<_>>(),
+        Used(appeal_identities(), &ctx.appeals.used),
         "appeals-total",
         &|_, c| APPEAL_COLS[c].1.to_string(),
     );
@@ -50,12 +52,27 @@ fn cell(t: &TableOut, r: usize, c: usize) -> Option<&CellOut> {
     row.cells.get(c).map(|(_, cell)| cell)
 }
 
+/// The identities a table's reader used to place or split its cells (indices into the table's
+/// list): they read the table, so they are not checks that it is right.
+#[derive(Clone, Copy)]
+struct Used<'a>(&'a [Identity], &'a [usize]);
+
+impl Used<'_> {
+    fn contains(&self, id: &Identity) -> bool {
+        self.1
+            .iter()
+            .any(|&u| self.0.get(u).is_some_and(|x| std::ptr::eq(x, id)))
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
 fn run(
     ctx: &mut Ctx,
     section: u8,
     table: &'static str,
     t: &TableOut,
     ids: &[&Identity],
+    used: Used,
     rule: &'static str,
     name: &dyn Fn(usize, usize) -> String,
 ) {
@@ -79,6 +96,8 @@ fn run(
     // Identities that hold, and how many fail (read as such or over guessed positions).
     let mut held: Vec<usize> = Vec::new();
     let mut failing = 0;
+    // Identities that hold because the reader used them to read the table.
+    let mut reading = 0;
     for (n, id) in ids.iter().enumerate() {
         // Operands that are not whole numbers, by (row, column): named only when shown.
         let mut missing: Vec<(usize, usize)> = Vec::new();
@@ -120,7 +139,11 @@ fn run(
         // Wide sums: no cell list can overflow them (cells are at most 10^12 anyway).
         let (l, r) = (wide_sum(&lhs), wide_sum(&rhs));
         if l == r {
-            passed += 1;
+            if used.contains(id) {
+                reading += 1;
+            } else {
+                passed += 1;
+            }
             held.push(n);
             continue;
         }
@@ -216,6 +239,18 @@ fn run(
             Status::Skip,
             format!("{zh}{extra}"),
             format!("{en} ({skipped} undecided)"),
+        )
+    } else if reading > 0 && passed == 0 {
+        (
+            Status::Skip,
+            format!("{reading}处均用于读取表格（拆分或定位数字），不能再作为核对结果"),
+            format!("All {reading} were used to read the table (to split or place numbers); they cannot also check it"),
+        )
+    } else if reading > 0 {
+        (
+            Status::Pass,
+            format!("{passed}处成立（另有{reading}处用于读取表格，不作为核对结果）"),
+            format!("{passed} hold ({reading} more were used to read the table and are not counted as checks)"),
         )
     } else {
         (
