@@ -110,7 +110,7 @@ fn labels() -> &'static Labels {
 /// Whether `c` may stand in a run of table values (digits, spaces between glued cells, a
 /// decimal point, a sign).
 fn is_value_char(c: char) -> bool {
-    c.is_ascii_digit() || c == ' ' || c == '.' || c == '-'
+    c.is_ascii_digit() || c == ' ' || c == '.' || c == '-' || c == '+'
 }
 
 /// The parts' headings inside a line (numeral, 、 or a dot, then the official wording, a
@@ -239,19 +239,24 @@ fn label_spans(
 /// The start of a label whose words begin at `s`, taking in the numbering written before them:
 /// "2." or "2、" (one digit: the digits before it are the previous row's values), "(一)", "三、".
 fn numbering_before(c: &[char], s: usize, from: usize) -> usize {
-    if s < from + 2 {
+    // (Spaces may stand between the numbering and the words: "1. 属于国家秘密".)
+    let mut q = s;
+    while q > from && c[q - 1] == ' ' {
+        q -= 1;
+    }
+    if q < from + 2 {
         return s;
     }
-    let p = c[s - 1];
-    if (p == '.' || p == '、') && c[s - 2].is_ascii_digit() {
-        return s - 2;
+    let p = c[q - 1];
+    if (p == '.' || p == '、') && c[q - 2].is_ascii_digit() {
+        return q - 2;
     }
-    if p == '、' && cn_digit(c[s - 2]).is_some() {
-        return s - 2;
+    if p == '、' && cn_digit(c[q - 2]).is_some() {
+        return q - 2;
     }
     if p == ')' {
-        let lo = s.saturating_sub(6).max(from);
-        if let Some(o) = (lo..s - 1).rev().find(|&j| c[j] == '(') {
+        let lo = q.saturating_sub(6).max(from);
+        if let Some(o) = (lo..q - 1).rev().find(|&j| c[j] == '(') {
             return o;
         }
     }
@@ -316,10 +321,15 @@ fn value_run_ends(c: &[char], from: usize, to: usize, cuts: &mut Vec<usize>) {
                     | '日'
             );
             if !prose {
+                // The run's last char before any spaces: "…0000002. 其他" numbers the label.
+                let mut j = i - 1;
+                while j > from && c[j] == ' ' {
+                    j -= 1;
+                }
                 let at = if ch == '、' && c[i - 1].is_ascii_digit() {
                     i - 1
-                } else if i >= from + 2 && c[i - 1] == '.' && c[i - 2].is_ascii_digit() {
-                    i - 2
+                } else if j > from && c[j] == '.' && c[j - 1].is_ascii_digit() {
+                    j - 1
                 } else {
                     i
                 };
@@ -387,6 +397,8 @@ fn cut(line: &Line, c: &[char], part: u8) -> Option<(Vec<Line>, u8)> {
         }
     }
     let mut cuts: Vec<usize> = Vec::new();
+    // Labels, captions and headings are never cut inside.
+    let mut whole: Vec<(usize, usize)> = Vec::new();
     let mut table = vec![false; c.len()];
     for h in &heads {
         cuts.push(h.start);
@@ -411,13 +423,15 @@ fn cut(line: &Line, c: &[char], part: u8) -> Option<(Vec<Line>, u8)> {
                 3 => &labs.requests,
                 _ => &[],
             };
-            for (s, _) in label_spans(c, from, to, list) {
+            for (s, e) in label_spans(c, from, to, list) {
                 cuts.push(s);
+                whole.push((s, e));
             }
             if p == 2 {
                 for (s, e) in captions(c, from, to) {
                     cuts.push(s);
                     cuts.push(e);
+                    whole.push((s, e));
                 }
             }
         } else {
@@ -437,6 +451,8 @@ fn cut(line: &Line, c: &[char], part: u8) -> Option<(Vec<Line>, u8)> {
             }
         }
     }
+    whole.extend(heads.iter().map(|h| (h.start, h.end)));
+    cuts.retain(|&x| !whole.iter().any(|&(s, e)| s < x && x < e));
     cuts.push(0);
     cuts.push(c.len());
     cuts.sort_unstable();
@@ -470,7 +486,7 @@ fn cut(line: &Line, c: &[char], part: u8) -> Option<(Vec<Line>, u8)> {
             while v > s && is_value_char(c[v - 1]) {
                 v -= 1;
             }
-            while v < e && !c[v].is_ascii_digit() && c[v] != '-' {
+            while v < e && !c[v].is_ascii_digit() && !matches!(c[v], '-' | '+') {
                 v += 1;
             }
             if c[v..e].iter().any(|ch| ch.is_ascii_digit()) {

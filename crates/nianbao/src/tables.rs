@@ -1010,7 +1010,9 @@ fn plan<'r>(
                 // row is not read).
                 || r.glued
                     && t.bytes().any(|b| b.is_ascii_digit())
-                    && t.bytes().all(|b| b.is_ascii_digit() || b == b'-' || b == b'.'))
+                    && t
+                        .bytes()
+                        .all(|b| b.is_ascii_digit() || matches!(b, b'-' | b'+' | b'.')))
         {
             // The row's own identities as column lists.
             let own: Vec<(Vec<usize>, Vec<usize>)> = own
@@ -1022,7 +1024,6 @@ fn plan<'r>(
                     )
                 })
                 .collect();
-            let (splits, cut, own_used) = split_digits(t, k, &own);
             // Where each digit stands in the raw text (stray spaces between glued cells are
             // kept there, so the pieces point at the user's characters).
             let raw: Vec<char> = c.raw.chars().collect();
@@ -1035,6 +1036,11 @@ fn plan<'r>(
                 at = (0..t.len()).collect();
                 t.chars().collect()
             };
+            // A space in the run stands between two cells: a piece starts after it.
+            let breaks: Vec<bool> = (0..at.len())
+                .map(|i| i > 0 && at[i] > at[i - 1] + 1)
+                .collect();
+            let (splits, cut, own_used) = split_digits(t, k, &own, &breaks);
             let mut items = Vec::with_capacity(splits.len() * k);
             let mut vectors = Vec::with_capacity(splits.len());
             for sp in &splits {
@@ -1126,11 +1132,13 @@ const MAX_GLUED: usize = 40;
 /// Every way to cut a run of digits into k numbers (no leading zeros except "0" itself, at most
 /// 6 digits each) for which the row's own identities hold, as (start, length) pieces; and
 /// whether the search was cut short (then the row is not read); and whether the identities
-/// removed a way to cut (then they were used to read the row, not checked by it).
+/// removed a way to cut (then they were used to read the row, not checked by it). `breaks[i]`
+/// says a piece must start at byte `i` (a space stood before it).
 fn split_digits(
     d: &str,
     k: usize,
     own: &[(Vec<usize>, Vec<usize>)],
+    breaks: &[bool],
 ) -> (Vec<Vec<(usize, usize)>>, bool, bool) {
     const MAX_LEN: usize = 6;
     // A piece with a sign or a decimal point: "-524", "5927.29".
@@ -1138,7 +1146,10 @@ fn split_digits(
     /// A number as a piece of a glued run: an optional sign, digits without a leading zero
     /// (but "0"), an optional decimal point followed by digits.
     fn valid_piece(p: &[u8]) -> bool {
-        let p = p.strip_prefix(b"-").unwrap_or(p);
+        let p = p
+            .strip_prefix(b"-")
+            .or_else(|| p.strip_prefix(b"+"))
+            .unwrap_or(p);
         let (int, frac) = match p.iter().position(|&b| b == b'.') {
             Some(i) => (&p[..i], Some(&p[i + 1..])),
             None => (p, None),
@@ -1152,6 +1163,7 @@ fn split_digits(
     const MAX_OUT: usize = 2000;
     struct S<'a> {
         b: &'a [u8],
+        breaks: &'a [bool],
         k: usize,
         own: &'a [(Vec<usize>, Vec<usize>)],
         last: Vec<usize>,
@@ -1182,7 +1194,10 @@ fn split_digits(
         }
         let max_len = if s.plain { MAX_LEN } else { MAX_SIGNED };
         for len in 1..=max_len {
-            if pos + len > n || (s.plain && len > 1 && s.b[pos] == b'0') {
+            if pos + len > n
+                || (s.plain && len > 1 && s.b[pos] == b'0')
+                || (len > 1 && s.breaks.get(pos + len - 1).copied().unwrap_or(false))
+            {
                 break;
             }
             let rest = n - pos - len;
@@ -1228,6 +1243,7 @@ fn split_digits(
         .collect();
     let mut s = S {
         b: d.as_bytes(),
+        breaks,
         k,
         own,
         last,
