@@ -200,17 +200,26 @@ fn label_spans(
         .filter(|&j| c[j].is_ascii_alphanumeric() || is_cjk(c[j]))
         .map(|j| (c[j].to_ascii_lowercase(), j))
         .collect();
-    // Where each key char stands, so that a label is tried only where its first char is.
-    let mut at: std::collections::HashMap<char, Vec<usize>> = std::collections::HashMap::new();
-    for (s, &(ch, _)) in kc.iter().enumerate() {
-        at.entry(ch).or_default().push(s);
-    }
+    // The key chars sorted with their places, so that a label is tried only where its first
+    // char is.
+    let mut firsts: Vec<char> = labels.iter().filter_map(|l| l.0.first().copied()).collect();
+    firsts.sort_unstable();
+    firsts.dedup();
+    let mut at: Vec<(char, usize)> = kc
+        .iter()
+        .enumerate()
+        .filter(|(_, k)| firsts.binary_search(&k.0).is_ok())
+        .map(|(s, k)| (k.0, s))
+        .collect();
+    at.sort_unstable();
     let mut spans: Vec<(usize, usize)> = Vec::new();
     for (lab, core) in labels {
-        let Some(starts) = lab.first().and_then(|f| at.get(f)) else {
+        let Some(&first) = lab.first() else {
             continue;
         };
-        for &s in starts {
+        let lo = at.partition_point(|x| x.0 < first);
+        let hi = at.partition_point(|x| x.0 <= first);
+        for &(_, s) in &at[lo..hi] {
             if kc.len() - s < lab.len() {
                 continue;
             }
@@ -458,24 +467,29 @@ fn cut(line: &Line, c: &[char], part: u8) -> Option<(Vec<Line>, u8)> {
     cuts.sort_unstable();
     cuts.dedup();
 
-    // Byte offsets of every char in the normalised and the raw line (same count).
-    let tb: Vec<usize> = line
-        .text
-        .char_indices()
-        .map(|(b, _)| b)
-        .chain(std::iter::once(line.text.len()))
-        .collect();
-    let rb: Vec<usize> = line
-        .raw
-        .char_indices()
-        .map(|(b, _)| b)
-        .chain(std::iter::once(line.raw.len()))
-        .collect();
-    if tb.len() != rb.len() {
-        return None;
-    }
+    // Byte offsets of the cuts in the normalised and the raw line (same chars, one to one).
+    let offsets = |s: &str| -> Option<Vec<usize>> {
+        let mut out = Vec::with_capacity(cuts.len());
+        let mut want = cuts.iter().copied().peekable();
+        // Char `n` starts at the n-th byte that is not a continuation byte.
+        let mut n = 0;
+        for (b, &byte) in s.as_bytes().iter().enumerate() {
+            if byte & 0xC0 == 0x80 {
+                continue;
+            }
+            while want.next_if_eq(&n).is_some() {
+                out.push(b);
+            }
+            n += 1;
+        }
+        while want.next_if_eq(&n).is_some() {
+            out.push(s.len());
+        }
+        (n == c.len() && out.len() == cuts.len()).then_some(out)
+    };
+    let (tb, rb) = (offsets(&line.text)?, offsets(&line.raw)?);
     let mut segs = Vec::with_capacity(cuts.len());
-    for w in cuts.windows(2) {
+    for (n, w) in cuts.windows(2).enumerate() {
         let (s, e) = (w[0], w[1]);
         if s >= e || c[s..e].iter().all(|ch| ch.is_whitespace()) {
             continue;
@@ -497,8 +511,8 @@ fn cut(line: &Line, c: &[char], part: u8) -> Option<(Vec<Line>, u8)> {
         });
         segs.push(Line {
             no: line.no,
-            raw: line.raw[rb[s]..rb[e]].to_string(),
-            text: line.text[tb[s]..tb[e]].to_string(),
+            raw: line.raw[rb[n]..rb[n + 1]].to_string(),
+            text: line.text[tb[n]..tb[n + 1]].to_string(),
             col: line.col + s,
             glued,
         });
