@@ -10,8 +10,12 @@
 //! values begins (`Line::glued`): the layout makes it one cell, which the table reader splits
 //! only where the identities leave exactly one way (`tables::plan`).
 //!
-//! Whole lines are never changed: a line is cut only when it is long and holds several headings
-//! or labels, so an ordinary report reads as before.
+//! Text with a few line breaks is read the same way: inside parts 二–四, a shorter line that
+//! holds several glued rows (or part 四's one glued run) is cut too, and a last line that ends
+//! in a date has the date cut off as the closing date.
+//!
+//! Lines are cut only when they hold several headings, labels or glued rows (never a TAB or pipe
+//! row), so an ordinary report reads as before.
 
 use crate::normalize::{cn_digit, is_cjk, key, strip_numbering, Line, Text};
 use crate::spec::{active_blocks, request_rows, Format, GROUPS, SECTIONS};
@@ -23,15 +27,17 @@ const LONG: usize = 300;
 /// Cuts the very long lines of `text` that hold a report's parts or tables into segments (see
 /// the module's documentation). Returns the text and whether any line was cut.
 pub fn segment(text: Text) -> (Text, bool) {
-    if !text.lines.iter().any(|l| l.text.len() >= LONG) {
+    let may =
+        |l: &Line| !l.text.contains(['\t', '|']) && (l.text.len() >= LONG || looks_glued(&l.text));
+    if !text.lines.iter().any(may) {
         return (text, false);
     }
     let mut part = 0u8;
     let mut cut_any = false;
     let mut lines = Vec::with_capacity(text.lines.len());
     for line in text.lines {
-        let chars: Vec<char> = line.text.chars().collect();
-        if chars.len() >= LONG && !line.text.contains('\t') {
+        if may(&line) {
+            let chars: Vec<char> = line.text.chars().collect();
             if let Some((segs, last)) = cut(&line, &chars, part) {
                 lines.extend(segs);
                 part = last;
@@ -44,6 +50,38 @@ pub fn segment(text: Text) -> (Text, bool) {
         }
         lines.push(line);
     }
+    // A text with few line breaks may end with the signature and the date on one line of prose
+    // ("无。某某局2021年1月14日"): the date is cut off, so that it is found as the closing date.
+    if cut_any {
+        if let Some(i) = lines.iter().rposition(|l| !l.text.trim().is_empty()) {
+            let l = &lines[i];
+            let c: Vec<char> = l.text.chars().collect();
+            if l.col == 0 && l.glued.is_none() && !l.text.contains(['\t', '|']) {
+                if let Some(d) = closing_date(&c, 0, c.len()).filter(|&d| d > 0) {
+                    let l = lines.remove(i);
+                    let (tb, rb) = (byte_at(&l.text, d), byte_at(&l.raw, d));
+                    for (raw, text, col) in [
+                        (&l.raw[..rb], &l.text[..tb], 0),
+                        (&l.raw[rb..], &l.text[tb..], d),
+                    ]
+                    .into_iter()
+                    .rev()
+                    {
+                        lines.insert(
+                            i,
+                            Line {
+                                no: l.no,
+                                raw: raw.to_string(),
+                                text: text.to_string(),
+                                col,
+                                glued: None,
+                            },
+                        );
+                    }
+                }
+            }
+        }
+    }
     (
         Text {
             lines,
@@ -51,6 +89,39 @@ pub fn segment(text: Text) -> (Text, bool) {
         },
         cut_any,
     )
+}
+
+/// The byte where char `n` of `s` begins.
+fn byte_at(s: &str, n: usize) -> usize {
+    s.char_indices().nth(n).map_or(s.len(), |(b, _)| b)
+}
+
+/// Whether a line may hold table rows glued together: twice an ideograph, digits and an
+/// ideograph again ("规章000行政规范性文件5340第…"), or a run of 15 digits or more right after an
+/// ideograph (part 四's one row glued to its header).
+fn looks_glued(t: &str) -> bool {
+    let mut glued = 0;
+    let mut digits = 0;
+    let mut after_cjk = false;
+    for ch in t.chars() {
+        if ch.is_ascii_digit() {
+            digits += 1;
+            continue;
+        }
+        if digits > 0 && after_cjk {
+            if is_cjk(ch) || ch == '(' {
+                glued += 1;
+            }
+            if digits >= 15 {
+                return true;
+            }
+        }
+        if ch != ' ' {
+            after_cjk = is_cjk(ch) || matches!(ch, ')' | '”');
+            digits = 0;
+        }
+    }
+    glued >= 2 || (digits >= 15 && after_cjk)
 }
 
 /// A heading inside a line: its characters `start..end` and its part.
@@ -391,10 +462,12 @@ fn cut(line: &Line, c: &[char], part: u8) -> Option<(Vec<Line>, u8)> {
     if at < c.len() {
         bounds.push((at, c.len(), zone_of(at)));
     }
-    // A line with no heading but many of part 三's labels is a table.
-    if heads.len() < 2 {
-        let hits = label_spans(c, 0, c.len(), &labs.requests).len();
-        if hits < 5 {
+    // A long line with no heading but many of part 三's labels is a table. A shorter line is
+    // cut only inside a table's part, and kept only if it holds several glued rows (below).
+    let long = c.len() >= LONG;
+    let short_table = heads.is_empty() && (2..=4).contains(&part);
+    if heads.len() < 2 && !short_table {
+        if !long || label_spans(c, 0, c.len(), &labs.requests).len() < 5 {
             return None;
         }
         if heads.is_empty() {
@@ -516,6 +589,20 @@ fn cut(line: &Line, c: &[char], part: u8) -> Option<(Vec<Line>, u8)> {
             col: line.col + s,
             glued,
         });
+    }
+    if short_table && !long {
+        // Kept only when it holds several rows with glued values, or part 四's one long run.
+        let runs: Vec<usize> = segs
+            .iter()
+            .filter_map(|s| {
+                let at = s.glued?;
+                let n = s.text.chars().skip(at).filter(char::is_ascii_digit).count();
+                (n > 0).then_some(n)
+            })
+            .collect();
+        if runs.len() < 2 && !(part == 4 && runs.iter().any(|&n| n >= 15)) {
+            return None;
+        }
     }
     let last = heads.last().map_or(part, |h| h.number);
     Some((segs, last))
