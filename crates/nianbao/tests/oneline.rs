@@ -512,3 +512,61 @@ fn errors_in_generated_one_line_reports_are_found_or_said_undecidable() {
     }
     println!("40 reports with one wrong number: {found} accused, {undecided} said undecidable");
 }
+
+/// Damaged one-line reports (characters cut out, others put in: digits, signs, brackets, full
+/// width forms, line breaks) are read without a panic, and every cell read points into the text.
+#[test]
+fn damaged_one_line_reports_never_panic() {
+    let junk = [
+        "0",
+        "9",
+        "-",
+        "+",
+        ".",
+        " ",
+        "(",
+        "）",
+        "、",
+        "１",
+        "\u{3000}",
+        "\n",
+        "第",
+        "条",
+        "项",
+        "一、",
+        "三、",
+        "总计",
+        "其他",
+        "年",
+        "2024年1月1日",
+        "\t",
+        "|",
+    ];
+    for seed in 0..60u64 {
+        let (text, _) = one_line_report(YEARS[seed as usize % 4], 500 + seed);
+        let mut rng = Rng::new(seed);
+        let mut chars: Vec<String> = text.chars().map(String::from).collect();
+        for _ in 0..(5 + rng.below(40)) {
+            let at = rng.below(chars.len() as u64) as usize;
+            if rng.chance(50) {
+                chars.remove(at);
+            } else {
+                let j = junk[rng.below(junk.len() as u64) as usize];
+                chars.insert(at, j.to_string());
+            }
+        }
+        let damaged: String = chars.concat();
+        let r = nianbao::check("damaged.txt", &damaged);
+        assert_eq!(
+            r.input.lines,
+            nianbao::normalize::lines(&damaged).count(),
+            "seed {seed}"
+        );
+        for (k, c) in cells_of(&r) {
+            if let (Some(no), Some(col)) = (c.line, c.column) {
+                let line = line_chars(&damaged, no);
+                assert!(col >= 1 && col <= line.len(), "seed {seed} {k}: {no}:{col}");
+            }
+        }
+    }
+}
