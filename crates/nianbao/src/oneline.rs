@@ -27,8 +27,11 @@ const LONG: usize = 300;
 /// Cuts the very long lines of `text` that hold a report's parts or tables into segments (see
 /// the module's documentation). Returns the text and whether any line was cut.
 pub fn segment(text: Text) -> (Text, bool) {
-    let may =
-        |l: &Line| !l.text.contains(['\t', '|']) && (l.text.len() >= LONG || looks_glued(&l.text));
+    // (Byte searches: a line's characters are walked only when it may be glued.)
+    let may = |l: &Line| {
+        let b = l.text.as_bytes();
+        !b.contains(&b'\t') && !b.contains(&b'|') && (b.len() >= LONG || looks_glued(&l.text))
+    };
     if !text.lines.iter().any(may) {
         return (text, false);
     }
