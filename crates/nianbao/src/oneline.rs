@@ -105,10 +105,18 @@ fn byte_at(s: &str, n: usize) -> usize {
 fn looks_glued(t: &str) -> bool {
     let mut glued = 0;
     let mut digits = 0;
+    // Whether the digits counted follow an ideograph with nothing between ("数量801…"); a
+    // space inside the run is a stray one, a space before it ("规章 0 0 0") is a separator.
     let mut after_cjk = false;
     for ch in t.chars() {
         if ch.is_ascii_digit() {
             digits += 1;
+            continue;
+        }
+        if ch == ' ' {
+            if digits == 0 {
+                after_cjk = false;
+            }
             continue;
         }
         if digits > 0 && after_cjk {
@@ -119,10 +127,8 @@ fn looks_glued(t: &str) -> bool {
                 return true;
             }
         }
-        if ch != ' ' {
-            after_cjk = is_cjk(ch) || matches!(ch, ')' | '”');
-            digits = 0;
-        }
+        after_cjk = is_cjk(ch) || matches!(ch, ')' | '”');
+        digits = 0;
     }
     glued >= 2 || (digits >= 15 && after_cjk)
 }
@@ -664,6 +670,22 @@ mod tests {
             r.2,
             Some("二、上年结转政府信息公开申请数量".chars().count())
         );
+    }
+
+    #[test]
+    fn glued_rows_are_told_from_separated_ones() {
+        assert!(looks_glued("规章000行政规范性文件5340第二十条"));
+        assert!(looks_glued("行政复议结果维持总计000006 200806006"));
+        assert!(!looks_glued("规章 0 0 0"));
+        assert!(!looks_glued("总计 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0"));
+        assert!(!looks_glued("一、本年新收政府信息公开申请数量801000081"));
+        // Rows on lines of their own, inside a table's part, stay as they are.
+        let t = Text::new(
+            "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量801000081\n规章 0 0 0\n",
+        );
+        let (text, cut) = segment(t);
+        assert!(!cut);
+        assert_eq!(text.lines.len(), 3);
     }
 
     #[test]
