@@ -506,6 +506,10 @@ fn text_report(r: &CheckResult, color: bool, en: bool) -> String {
     };
     let rule_title = |name: &str| nianbao::export::rule_title(name, en);
     s.push_str(&format!("  {}\n", if en { "document" } else { "全文" }));
+    // What the reader noticed (a text read as one line, restored numbering …).
+    for n in &r.input.notes {
+        s.push_str(&format!("    ℹ {}\n", if en { &n.en } else { &n.zh }));
+    }
     for c in &r.document.checks {
         let d = if en { &c.detail_en } else { &c.detail };
         s.push_str(&format!(

@@ -50,6 +50,8 @@ pub struct Row {
     pub line: usize,
     pub sep: Sep,
     pub cells: Vec<Cell>,
+    /// A segment of a one-line table: a label and one run of glued values (see `split_glued`).
+    pub glued: bool,
 }
 
 impl Row {
@@ -115,6 +117,9 @@ pub fn split(line: &Line) -> Option<Row> {
     if line.text.trim().is_empty() || is_page_number(&line.text) {
         return None;
     }
+    if let Some(at) = line.glued {
+        return Some(split_glued(line, at));
+    }
     let sep = sep_of(&line.text);
     // Beyond MAX_CELLS the line is cut: the normalised and raw text have the same characters.
     let (text, raw): (&str, &str) = match cut_at(&line.text, sep) {
@@ -157,7 +162,7 @@ pub fn split(line: &Line) -> Option<Row> {
         }
         let t = text[norm_at(s)..norm_at(e)].to_string();
         let r = raw[raw_at(s)..raw_at(e)].to_string();
-        cells.push(make_cell(r, t, line.no, s + 1));
+        cells.push(make_cell(r, t, line.no, line.column(s)));
     };
     match sep {
         Sep::Tab | Sep::Pipe => {
@@ -206,7 +211,7 @@ pub fn split(line: &Line) -> Option<Row> {
             cells = unglue(out);
         }
         Sep::Space => {
-            cells = split_spaces(text, raw, line.no, 1);
+            cells = split_spaces(text, raw, line.no, line.column(0));
             if cells
                 .iter()
                 .all(|c| c.text.chars().all(|ch| matches!(ch, '-' | ':' | '—')))
@@ -223,7 +228,53 @@ pub fn split(line: &Line) -> Option<Row> {
         line: line.no,
         sep,
         cells,
+        glued: false,
     })
+}
+
+/// A segment of a one-line table (see [`crate::oneline`]): its label (one cell, stray spaces
+/// kept inside) and, from character `at`, its run of glued values as one cell whose text has the
+/// spaces taken out ("10000 01" reads "1000001"; the raw text keeps them, so the pieces cut from
+/// it still point at the user's characters).
+fn split_glued(line: &Line, at: usize) -> Row {
+    let text: Vec<char> = line.text.chars().collect();
+    let raw: Vec<char> = line.raw.chars().collect();
+    let at = at.min(text.len());
+    let mut cells = Vec::with_capacity(2);
+    let trimmed = |a: usize, b: usize| {
+        let mut s = a;
+        let mut e = b;
+        while s < e && text[s].is_whitespace() {
+            s += 1;
+        }
+        while e > s && text[e - 1].is_whitespace() {
+            e -= 1;
+        }
+        (s, e)
+    };
+    let take = |v: &[char], s: usize, e: usize| -> String {
+        v.get(s..e).map(|x| x.iter().collect()).unwrap_or_default()
+    };
+    let (ls, le) = trimmed(0, at);
+    if ls < le {
+        cells.push(make_cell(
+            take(&raw, ls, le),
+            take(&text, ls, le),
+            line.no,
+            line.column(ls),
+        ));
+    }
+    let (vs, ve) = trimmed(at, text.len());
+    if vs < ve {
+        let t: String = text[vs..ve].iter().filter(|c| !c.is_whitespace()).collect();
+        cells.push(make_cell(take(&raw, vs, ve), t, line.no, line.column(vs)));
+    }
+    Row {
+        line: line.no,
+        sep: Sep::Space,
+        cells,
+        glued: true,
+    }
 }
 
 /// Label text with a run of digits glued to its end, as crawlers give table rows

@@ -19,6 +19,7 @@ pub mod header;
 pub mod labels;
 pub mod layout;
 pub mod normalize;
+pub mod oneline;
 pub mod outdated;
 pub mod placement;
 pub mod prose;
@@ -132,6 +133,13 @@ pub fn check_with(
     let prev: Option<(CheckResult, Text)> = previous.and(None);
     let input = doc.text.as_str();
     let text = Text::new(input);
+    let user_lines = text.lines.len();
+    // A report on one very long line (a crawled web page) is read in segments of that line.
+    let (text, one_line) = if doc.tables.is_empty() {
+        oneline::segment(text)
+    } else {
+        (text, false)
+    };
     let structure = sections::find(&text);
     let detected = detect_format(&text);
     let expected = structure.meta.year.map(Format::for_year);
@@ -264,9 +272,18 @@ pub fn check_with(
             form: doc.form,
             encoding: doc.encoding.clone(),
             chars: input.chars().count(),
-            lines: text.lines.len(),
+            lines: user_lines,
             grids: doc.tables.len(),
-            notes: doc.notes.clone(),
+            notes: {
+                let mut notes = doc.notes.clone();
+                if one_line {
+                    notes.push(document::ReadNote {
+                        zh: "全文（或大段内容）写在一行中，像网页抓取保存的文本：已按各部分标题、表格行标签和句末切分后读取；表格中连在一起的数字只在勾稽关系唯一确定拆分时读取".into(),
+                        en: "The report (or much of it) is on one line, as a crawled web page is saved: it was read cut at the parts' headings, the tables' row labels and sentence ends; glued table digits are read only where the identities leave one way to split them".into(),
+                    });
+                }
+                notes
+            },
         },
         meta: MetaOut {
             title: meta.title.clone(),

@@ -15,6 +15,12 @@ pub struct Line {
     pub raw: String,
     /// The same characters, normalised one to one.
     pub text: String,
+    /// Characters of the user's line before this one: 0 for a whole line; for a segment cut
+    /// out of a very long line (see [`crate::oneline`]), where the segment starts.
+    pub col: usize,
+    /// For a segment of a one-line table: the character (in the segment) where its run of
+    /// glued values begins (see [`crate::oneline`]); `None` for every other line.
+    pub glued: Option<usize>,
 }
 
 impl Line {
@@ -26,6 +32,11 @@ impl Line {
     /// Appends the line's key to `out` (no String of its own).
     pub fn push_key(&self, out: &mut String) {
         push_key_of_normalized(&self.text, out)
+    }
+
+    /// The user's column (1-based, in characters) of character `ci` (0-based) of this line.
+    pub fn column(&self, ci: usize) -> usize {
+        self.col + ci + 1
     }
 }
 
@@ -119,6 +130,8 @@ fn push_line(lines: &mut Vec<Line>, raw: &str) {
         no: lines.len() + 1,
         raw: raw.to_string(),
         text,
+        col: 0,
+        glued: None,
     });
 }
 

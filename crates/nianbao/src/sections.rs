@@ -70,6 +70,24 @@ fn strip_marks(s: &str) -> &str {
         .trim_end_matches(['*', ' ', ':'])
 }
 
+/// The part whose heading `line` is, if it is one.
+pub(crate) fn heading_number(line: &str) -> Option<u8> {
+    as_heading(line).map(|(s, _)| s.number)
+}
+
+/// A crawler's field name before a page's title ("标题:", "标题：", "题目:").
+fn strip_field_name(t: &str) -> &str {
+    for name in ["标题", "题目", "文章标题", "信息名称", "名称"] {
+        if let Some(rest) = t.strip_prefix(name) {
+            let rest = rest.trim_start();
+            if let Some(r) = rest.strip_prefix(':') {
+                return r.trim_start();
+            }
+        }
+    }
+    t
+}
+
 /// Reads a line as the heading of part N, if it is one.
 fn as_heading(line: &str) -> Option<(&'static SectionSpec, Wording)> {
     let t = strip_marks(line);
@@ -173,7 +191,7 @@ fn find_meta(text: &Text, first_part: Option<usize>, found: &[Option<FoundSectio
             && as_heading(t).is_none()
     };
     for (pos, &i) in nonempty.iter().enumerate() {
-        let t = strip_marks(&lines[i].text);
+        let t = strip_field_name(strip_marks(&lines[i].text));
         let mut title = t.to_string();
         if !is_title(t) {
             // "某某局2023年政府信息公开工作" / "年度报告": a title wrapped onto the next line.

@@ -33,6 +33,9 @@ pub struct RowRead {
     pub grid: bool,
     /// How the row was found (by its label unless set otherwise).
     pub found_by: crate::result::FoundBy,
+    /// Whether the row is a segment of a one-line table: its values are one run of glued
+    /// digits, split only where the identities leave one way (see [`crate::oneline`]).
+    pub glued: bool,
 }
 
 impl RowRead {
@@ -114,8 +117,9 @@ pub enum Why {
     Count,
     /// Numbers gathered from several lines that are not one cell-per-line run.
     Lines,
-    /// One run of digits with no separators, split every way that fits.
-    Glued { digits: String },
+    /// One run of digits with no separators, split every way that fits; `own_used` when the
+    /// row's own identities (its total) removed splits.
+    Glued { digits: String, own_used: bool },
     /// More placements than can be enumerated.
     TooMany,
 }
@@ -521,7 +525,12 @@ fn read_requests_as(lines: &[Line], format: Format) -> TableRead {
     let mut prev_line = 0;
 
     for row in request_rows_of(lines) {
-        let Row { line, sep, cells } = row;
+        let Row {
+            line,
+            sep,
+            cells,
+            glued,
+        } = row;
         let values = cells.iter().filter(|c| c.is_value).count();
         let has_values = values > 0;
         let (label, slots) = label_and_slots(cells);
@@ -563,7 +572,8 @@ fn read_requests_as(lines: &[Line], format: Format) -> TableRead {
                 // most two lines) is a row whose label was lost, not read.
                 stray_lines.extend(before_start.iter().filter(|&&l| l + 2 >= line));
             }
-            let r = RowRead::new(line, sep, &label, slots);
+            let mut r = RowRead::new(line, sep, &label, slots);
+            r.glued = glued;
             spread.insert((r.line, r.col), Spread::start(&r));
             found[i] = Some(r);
             cursor = i + 1;
@@ -579,7 +589,8 @@ fn read_requests_as(lines: &[Line], format: Format) -> TableRead {
         if has_values {
             if let Some(g) = group_hit.filter(|g| *g != "3") {
                 // A group label with numbers but no sub-label: the group's first unlabeled row.
-                let r = RowRead::new(line, sep, &label, slots);
+                let mut r = RowRead::new(line, sep, &label, slots);
+                r.glued = glued;
                 spread.insert((r.line, r.col), Spread::start(&r));
                 unlabeled.push((g, r));
                 cur = Cur::Unlabeled(unlabeled.len() - 1);
@@ -623,7 +634,8 @@ fn read_requests_as(lines: &[Line], format: Format) -> TableRead {
                 }
                 _ => {
                     if let Some(g) = group.filter(|g| *g != "3") {
-                        let r = RowRead::new(line, sep, &label, slots);
+                        let mut r = RowRead::new(line, sep, &label, slots);
+                        r.glued = glued;
                         spread.insert((r.line, r.col), Spread::start(&r));
                         unlabeled.push((g, r));
                         cur = Cur::Unlabeled(unlabeled.len() - 1);
@@ -814,24 +826,30 @@ fn place_rows(
             continue;
         };
         // The identities within this row alone (its total).
-        let own: Vec<&Identity> = identities
-            .iter()
-            .filter(|id| id.lhs.iter().chain(&id.rhs).all(|&(rr, _)| rr == i))
+        let own_idx: Vec<usize> = (0..identities.len())
+            .filter(|&n| {
+                let id = &identities[n];
+                id.lhs.iter().chain(&id.rhs).all(|&(rr, _)| rr == i)
+            })
             .collect();
-        let (its, p, why) = plan(
+        let own: Vec<&Identity> = own_idx.iter().map(|&n| &identities[n]).collect();
+        let (its, mut p, why) = plan(
             r,
             k,
             value,
             scattered.get(i).copied().unwrap_or(false),
             &own,
         );
+        if let Why::Glued { own_used: true, .. } = why {
+            p.used.extend(&own_idx);
+        }
         items.push(its);
         pending.push(Some(p));
         whys.push(why);
     }
     solve(&mut pending, identities);
     let mut used: Vec<(&'static str, (usize, usize))> = Vec::new();
-    for p in pending.iter().flatten().filter(|p| p.uncertain) {
+    for p in pending.iter().flatten() {
         for &u in &p.used {
             let id = &identities[u];
             let k = (id.rule, id.lhs[0]);
@@ -887,8 +905,15 @@ fn place_rows(
                 loose,
             }
         };
+        let solved = matches!(whys[i], Why::Glued { .. })
+            && disagreements.is_empty()
+            && !p.conflict
+            && !p.truncated;
         let read = if r.grid {
             Read::Grid
+        } else if solved {
+            // Glued digits split the only way the row's and the table's identities allow.
+            Read::Solved
         } else if p.uncertain {
             Read::Guessed
         } else if r.positional {
@@ -982,12 +1007,19 @@ fn plan<'r>(
     if nonblank.len() == 1 {
         let c = nonblank.get(0);
         let t = c.text.trim();
-        if !own.is_empty()
-            && k >= 7
+        if (r.glued && k >= 2 || !own.is_empty() && k >= 7)
             // (A long run is too large to be one number: invalid as a cell, still splittable.)
-            && (c.kind == Kind::Number || layout::is_implausible(t))
+            && (c.kind == Kind::Number || layout::is_implausible(t) || r.glued)
             && (k..=MAX_GLUED).contains(&t.len())
-            && t.bytes().all(|b| b.is_ascii_digit())
+            && (t.bytes().all(|b| b.is_ascii_digit())
+                // A one-line table's run may hold signs and decimal points (part 二's 本年增/减,
+                // amounts): split only where no identity is needed to sum pieces (elsewhere the
+                // row is not read).
+                || r.glued
+                    && t.bytes().any(|b| b.is_ascii_digit())
+                    && t
+                        .bytes()
+                        .all(|b| b.is_ascii_digit() || matches!(b, b'-' | b'+' | b'.')))
         {
             // The row's own identities as column lists.
             let own: Vec<(Vec<usize>, Vec<usize>)> = own
@@ -999,21 +1031,31 @@ fn plan<'r>(
                     )
                 })
                 .collect();
-            let (splits, cut) = split_digits(t, k, &own);
+            // Where each digit stands in the raw text (stray spaces between glued cells are
+            // kept there, so the pieces point at the user's characters).
             let raw: Vec<char> = c.raw.chars().collect();
-            let raw = if raw.len() == t.len() {
+            let mut at: Vec<usize> = (0..raw.len())
+                .filter(|&x| !raw[x].is_whitespace())
+                .collect();
+            let raw = if at.len() == t.len() {
                 raw
             } else {
+                at = (0..t.len()).collect();
                 t.chars().collect()
             };
+            // A space in the run stands between two cells: a piece starts after it.
+            let breaks: Vec<bool> = (0..at.len())
+                .map(|i| i > 0 && at[i] > at[i - 1] + 1)
+                .collect();
+            let (splits, cut, own_used) = split_digits(t, k, &own, &breaks);
             let mut items = Vec::with_capacity(splits.len() * k);
             let mut vectors = Vec::with_capacity(splits.len());
             for sp in &splits {
                 let mut v = Vec::with_capacity(k);
                 for &(start, len) in sp {
                     let text = t[start..start + len].to_string();
-                    let rw: String = raw[start..start + len].iter().collect();
-                    let cell = layout::make_cell(rw, text, c.line, c.col + start);
+                    let rw: String = raw[at[start]..=at[start + len - 1]].iter().collect();
+                    let cell = layout::make_cell(rw, text, c.line, c.col + at[start]);
                     v.push(value(&cell));
                     items.push(cell);
                 }
@@ -1025,6 +1067,7 @@ fn plan<'r>(
                 p,
                 Why::Glued {
                     digits: t.to_string(),
+                    own_used,
                 },
             );
         }
@@ -1095,17 +1138,39 @@ const MAX_GLUED: usize = 40;
 
 /// Every way to cut a run of digits into k numbers (no leading zeros except "0" itself, at most
 /// 6 digits each) for which the row's own identities hold, as (start, length) pieces; and
-/// whether the search was cut short (then the row is not read).
+/// whether the search was cut short (then the row is not read); and whether the identities
+/// removed a way to cut (then they were used to read the row, not checked by it). `breaks[i]`
+/// says a piece must start at byte `i` (a space stood before it).
 fn split_digits(
     d: &str,
     k: usize,
     own: &[(Vec<usize>, Vec<usize>)],
-) -> (Vec<Vec<(usize, usize)>>, bool) {
+    breaks: &[bool],
+) -> (Vec<Vec<(usize, usize)>>, bool, bool) {
     const MAX_LEN: usize = 6;
+    // A piece with a sign or a decimal point: "-524", "5927.29".
+    const MAX_SIGNED: usize = 10;
+    /// A number as a piece of a glued run: an optional sign, digits without a leading zero
+    /// (but "0"), an optional decimal point followed by digits.
+    fn valid_piece(p: &[u8]) -> bool {
+        let p = p
+            .strip_prefix(b"-")
+            .or_else(|| p.strip_prefix(b"+"))
+            .unwrap_or(p);
+        let (int, frac) = match p.iter().position(|&b| b == b'.') {
+            Some(i) => (&p[..i], Some(&p[i + 1..])),
+            None => (p, None),
+        };
+        !int.is_empty()
+            && int.iter().all(u8::is_ascii_digit)
+            && (int.len() == 1 || int[0] != b'0')
+            && frac.is_none_or(|f| !f.is_empty() && f.iter().all(u8::is_ascii_digit))
+    }
     const BUDGET: usize = 2_000_000;
     const MAX_OUT: usize = 2000;
     struct S<'a> {
         b: &'a [u8],
+        breaks: &'a [bool],
         k: usize,
         own: &'a [(Vec<usize>, Vec<usize>)],
         last: Vec<usize>,
@@ -1113,6 +1178,9 @@ fn split_digits(
         out: Vec<Vec<(usize, usize)>>,
         steps: usize,
         cut: bool,
+        pruned: bool,
+        /// Digits only (else signs and decimal points too).
+        plain: bool,
     }
     fn rec(s: &mut S, pos: usize) {
         if s.cut {
@@ -1131,18 +1199,30 @@ fn split_digits(
             }
             return;
         }
-        for len in 1..=MAX_LEN {
-            if pos + len > n || (len > 1 && s.b[pos] == b'0') {
+        let max_len = if s.plain { MAX_LEN } else { MAX_SIGNED };
+        for len in 1..=max_len {
+            if pos + len > n
+                || (s.plain && len > 1 && s.b[pos] == b'0')
+                || (len > 1 && s.breaks.get(pos + len - 1).copied().unwrap_or(false))
+            {
                 break;
             }
             let rest = n - pos - len;
             let left = s.k - c - 1;
-            if rest < left || rest > left * MAX_LEN {
+            if rest < left || rest > left * max_len {
                 continue;
             }
-            let v: i64 = s.b[pos..pos + len]
-                .iter()
-                .fold(0, |a, d| a * 10 + i64::from(d - b'0'));
+            if !s.plain && !valid_piece(&s.b[pos..pos + len]) {
+                continue;
+            }
+            // (Pieces with a sign or a point have no identities to sum them: their value is 0.)
+            let v: i64 = if s.plain {
+                s.b[pos..pos + len]
+                    .iter()
+                    .fold(0, |a, d| a * 10 + i64::from(d - b'0'))
+            } else {
+                0
+            };
             s.cur.push((pos, len, v));
             let ok = s.own.iter().zip(&s.last).all(|((l, r), &lc)| {
                 lc != c || {
@@ -1153,9 +1233,16 @@ fn split_digits(
             });
             if ok {
                 rec(s, pos + len);
+            } else {
+                s.pruned = true;
             }
             s.cur.pop();
         }
+    }
+    let plain = d.bytes().all(|b| b.is_ascii_digit());
+    if !plain && !own.is_empty() {
+        // Signs or points where identities must sum the pieces: not split, not read.
+        return (Vec::new(), true, false);
     }
     let last = own
         .iter()
@@ -1163,6 +1250,7 @@ fn split_digits(
         .collect();
     let mut s = S {
         b: d.as_bytes(),
+        breaks,
         k,
         own,
         last,
@@ -1170,9 +1258,11 @@ fn split_digits(
         out: Vec::new(),
         steps: 0,
         cut: false,
+        pruned: false,
+        plain,
     };
     rec(&mut s, 0);
-    (s.out, s.cut)
+    (s.out, s.cut, s.pruned)
 }
 
 // ---------------------------------------------------------------- part 四
@@ -1187,7 +1277,7 @@ pub fn read_appeals(lines: &[Line]) -> TableRead {
     // Lines that gave values: (index among the rows, how many values).
     let mut value_lines: Vec<(usize, usize)> = Vec::new();
     for (ri, row) in rows.into_iter().enumerate() {
-        if !row.has_values() || is_prose(&row) {
+        if !row.has_values() || (!row.glued && is_prose(&row)) {
             continue;
         }
         table_line.get_or_insert(row.line);
@@ -1203,6 +1293,7 @@ pub fn read_appeals(lines: &[Line]) -> TableRead {
                         .map(|c| c.col)
                         .unwrap_or(1),
                     label_raw: String::new(),
+                    glued: row.glued,
                     ..Default::default()
                 };
                 // Leading label text (a header word) is not a value. (The row has a value, so
@@ -1423,13 +1514,20 @@ pub fn read_active(lines: &[Line], format: Format) -> TableRead {
                 continue;
             }
         }
-        let Row { line, sep, cells } = row;
+        let Row {
+            line,
+            sep,
+            cells,
+            glued,
+        } = row;
         let has_values = cells.iter().any(|c| c.is_value);
         let (label, slots) = label_and_slots(cells);
         let lk = label_keys(&label);
         if let Some(i) = best_active_row(&lk, keys, specs, block) {
             if found[i].is_none() {
-                found[i] = Some(RowRead::new(line, sep, &label, slots));
+                let mut r = RowRead::new(line, sep, &label, slots);
+                r.glued = glued;
+                found[i] = Some(r);
                 cur = Some(i);
                 table_line.get_or_insert(line);
                 continue;

@@ -297,7 +297,7 @@ fn glued_digits_are_split_by_the_identities() {
     let r = check(&report_with(&table, None));
     assert_eq!(
         cells(&r, "1"),
-        want(&all(&[10, 1, 0, 0, 0, 0, 11]), Read::Guessed)
+        want(&all(&[10, 1, 0, 0, 0, 0, 11]), Read::Solved)
     );
     let shape = r
         .findings
@@ -358,7 +358,7 @@ fn appeals_glued_into_one_run_are_split_by_the_group_totals() {
         .iter()
         .map(|(_, c)| (c.kind, c.int(), c.read))
         .collect();
-    assert_eq!(got, want(&all(&a), Read::Guessed));
+    assert_eq!(got, want(&all(&a), Read::Solved));
     assert!(r.findings.iter().any(|f| f.rule == "row-shape"
         && f.table == Some("appeals")
         && f.message.contains(&digits)));

@@ -3,7 +3,7 @@
 
 use super::Ctx;
 use crate::layout::{fmt_num, Kind};
-use crate::result::{RowOut, Status};
+use crate::result::{Read, RowOut, Status};
 use crate::spec::{active_columns, request_rows, ColKind, Format};
 use crate::tables::{Shape, TableRead, Why};
 
@@ -308,9 +308,28 @@ fn table(ctx: &mut Ctx, n: u8, name: &'static str, title: &str, t: &TableRead) {
         f.table = Some(name);
         ctx.push(f);
     }
+    // Rows of glued digits split the only way possible: read (`solved`), said once per table.
+    let mut solved: Vec<(&RowOut, String)> = Vec::new();
+    let mut solved_by: Vec<String> = Vec::new();
     for (row, shape) in t.out.rows.iter().zip(&t.shapes) {
         if matches!(shape, Shape::Fits) {
             continue;
+        }
+        if let Shape::Placed {
+            why: Why::Glued { digits, .. },
+            used,
+            ..
+        } = shape
+        {
+            if row.cells.iter().all(|(_, c)| c.read == Read::Solved) {
+                solved.push((row, digits.clone()));
+                for u in used {
+                    if !solved_by.contains(u) {
+                        solved_by.push(u.clone());
+                    }
+                }
+                continue;
+            }
         }
         let rn = row_name(ctx, name, row);
         let k = row.expected;
@@ -352,7 +371,7 @@ fn table(ctx: &mut Ctx, n: u8, name: &'static str, title: &str, t: &TableRead) {
                     format!("按勾稽关系和其他行确定为：{placed}{by}")
                 };
                 match why {
-                    Why::Glued { digits } => (
+                    Why::Glued { digits, .. } => (
                         format!("{rn}：数字连在一起没有分隔（“{digits}”），{how}"),
                         format!("{}: the digits \"{digits}\" are glued together; split by the identities{by_en}", row.label),
                     ),
@@ -367,9 +386,17 @@ fn table(ctx: &mut Ctx, n: u8, name: &'static str, title: &str, t: &TableRead) {
                 }
             }
             Shape::Ambiguous { numbers, why, .. } => match why {
-                Why::Glued { digits } => (
-                    format!("{rn}：数字连在一起没有分隔（“{digits}”），按勾稽关系无法唯一拆分，该行无法读取"),
-                    format!("{}: the digits \"{digits}\" are glued together and no single split satisfies the identities; the row cannot be read", row.label),
+                Why::Glued { digits, .. }
+                    if row.cells.iter().all(|(_, c)| {
+                        c.kind == Kind::Ambiguous && c.candidates.as_ref().is_none_or(|v| v.is_empty())
+                    }) =>
+                (
+                    format!("{rn}：数字连在一起没有分隔（“{digits}”），没有一种拆分方式符合本行的勾稽关系（总计=各项之和）：本行数字可能有误，也可能无法拆分，该行无法读取，请核对原表"),
+                    format!("{}: the digits \"{digits}\" are glued together and no split satisfies the row's identities (total = sum of its parts): the row may be wrong, or cannot be split; it cannot be read", row.label),
+                ),
+                Why::Glued { digits, .. } => (
+                    format!("{rn}：数字连在一起没有分隔（“{digits}”），有多种拆分方式都符合格式和勾稽关系，无法确定，该行无法读取"),
+                    format!("{}: the digits \"{digits}\" are glued together and more than one split fits the format and the identities; the row cannot be read", row.label),
                 ),
                 Why::TooMany => (
                     format!("{rn}：有{numbers}个数，表格有{k}列；可能的放法太多，无法确定各数所在列，该行无法读取"),
@@ -395,6 +422,54 @@ fn table(ctx: &mut Ctx, n: u8, name: &'static str, title: &str, t: &TableRead) {
             Shape::Placed { numbers, .. } | Shape::Ambiguous { numbers, .. } => *numbers as f64,
             Shape::Fits => 0.0,
         });
+        ctx.push(f);
+    }
+    if let Some((first, _)) = solved.first() {
+        let m = solved.len();
+        // The first rows, each with its digits and how they were split.
+        let shown: Vec<String> = solved
+            .iter()
+            .take(3)
+            .map(|(row, digits)| {
+                let parts: Vec<&str> = row.cells.iter().map(|(_, c)| c.raw.as_str()).collect();
+                format!(
+                    "{}“{digits}”为{}",
+                    row_name(ctx, name, row),
+                    parts.join("|")
+                )
+            })
+            .collect();
+        let more = if m > 3 { "等" } else { "" };
+        let shown_en: Vec<String> = solved
+            .iter()
+            .take(3)
+            .map(|(row, digits)| format!("\"{digits}\" in {}", row.key))
+            .collect();
+        let (by, by_en) = if solved_by.is_empty() {
+            (String::new(), String::new())
+        } else {
+            (
+                format!(
+                    "；所用勾稽关系：{}，这些关系用于拆分，不能再证明这些行正确",
+                    solved_by.join("；")
+                ),
+                format!(
+                    "; identities used to split them: {}, which cannot also confirm these rows",
+                    solved_by.len()
+                ),
+            )
+        };
+        let mut f = ctx.finding(
+            "row-shape",
+            Some(n),
+            format!("{m}行的数字连在一起没有分隔（如网页抓取的一行文字），均只有一种拆分方式符合格式和勾稽关系，已按该拆分读取：{}{more}{by}", shown.join("；")),
+            format!("{m} rows have their digits glued together (as a crawled one-line page has them); each has only one split that fits the format and the identities, and was read so ({}){by_en}", shown_en.join(", ")),
+        );
+        f.severity = crate::result::Severity::Info;
+        f.line = first.line;
+        f.column = first.column;
+        f.table = Some(name);
+        f.cells = solved.iter().map(|(r, _)| r.key.clone()).collect();
         ctx.push(f);
     }
     ctx.check_from(

@@ -34,7 +34,10 @@ pub fn check(ctx: &mut Ctx) {
         // Brackets made one kind, character for character (columns stay), then blanks dropped.
         let same: String = line.text.chars().map(bracket).collect();
         let t: String = same.chars().filter(|c| !c.is_whitespace()).collect();
-        let column = |pat: &str| same.find(pat).map(|b| same[..b].chars().count() + 1);
+        let column = |pat: &str| {
+            same.find(pat)
+                .map(|b| line.column(same[..b].chars().count()))
+        };
         if t.contains("国办发〔2021〕30号") {
             let mut f = ctx.finding(
                 "article-citation",

@@ -110,7 +110,7 @@ pub fn check(ctx: &mut Ctx) {
                     ),
                 );
                 f.line = title_line;
-                f.column = Some(1);
+                f.column = meta.title_index.map(|i| ctx.text.lines[i].column(0));
                 if !meta.year_from_title {
                     f.severity = Severity::Error;
                 }
@@ -150,7 +150,7 @@ pub fn check(ctx: &mut Ctx) {
                     ),
                 );
                 f.line = Some(ctx.text.lines[idx].no);
-                f.column = Some(1);
+                f.column = Some(ctx.text.lines[idx].column(0));
                 if kind == AgencyKind::Town {
                     f.severity = Severity::Warning;
                 }
@@ -164,7 +164,7 @@ pub fn check(ctx: &mut Ctx) {
                 );
                 f.severity = Severity::Warning;
                 f.line = Some(ctx.text.lines[idx].no);
-                f.column = Some(1);
+                f.column = Some(ctx.text.lines[idx].column(0));
                 ctx.push(f);
             }
             ctx.check_from(

@@ -356,6 +356,13 @@ impl Ctx<'_> {
             .map(|s| self.text.lines[s.index].no)
     }
 
+    /// The user's column of part `n`'s heading (not 1 when the heading stands inside a line).
+    pub fn heading_column(&self, n: u8) -> Option<usize> {
+        self.structure.sections[n as usize - 1]
+            .as_ref()
+            .map(|s| self.text.lines[s.index].column(0))
+    }
+
     pub fn section_found(&self, n: u8) -> bool {
         self.structure.sections[n as usize - 1].is_some()
     }

@@ -183,7 +183,7 @@ pub fn prose_seq(text: &Text) -> Vec<(char, usize, usize)> {
             {
                 continue;
             }
-            out.push((if num { '#' } else { c }, i, col + 1));
+            out.push((if num { '#' } else { c }, i, l.column(col)));
         }
     }
     out

@@ -50,7 +50,7 @@ pub fn check(ctx: &mut Ctx) {
                         ),
                     );
                     f.line = Some(line);
-                    f.column = Some(1);
+                    f.column = Some(ctx.text.lines[s.index].column(0));
                     ctx.push(f);
                 }
                 ctx.check_from(
@@ -94,7 +94,7 @@ pub fn check(ctx: &mut Ctx) {
         );
         if let Some(w) = found.windows(2).find(|w| w[0].1 > w[1].1) {
             f.line = Some(ctx.text.lines[w[1].0].no);
-            f.column = Some(1);
+            f.column = Some(ctx.text.lines[w[1].0].column(0));
         }
         ctx.push(f);
     }
@@ -115,7 +115,7 @@ pub fn check(ctx: &mut Ctx) {
             .collect();
         let before = ctx.findings.len();
         if body.chars().count() < 4 || body == "无" || body == "暂无" {
-            let s = ctx.heading_line(5);
+            let (s, column) = (ctx.heading_line(5), ctx.heading_column(5));
             let mut f = ctx.finding(
                 "section-empty",
                 Some(5),
@@ -123,7 +123,7 @@ pub fn check(ctx: &mut Ctx) {
                 "Part five (main problems and improvements) has no real content".to_string(),
             );
             f.line = s;
-            f.column = Some(1);
+            f.column = s.and(column);
             ctx.push(f);
         }
         ctx.check_from(
@@ -147,7 +147,7 @@ pub fn check(ctx: &mut Ctx) {
             .collect();
         let before = ctx.findings.len();
         if !states_fees(&body) {
-            let s = ctx.heading_line(6);
+            let (s, column) = (ctx.heading_line(6), ctx.heading_column(6));
             let mut f = ctx.finding(
                 "fee-statement",
                 Some(6),
@@ -155,7 +155,7 @@ pub fn check(ctx: &mut Ctx) {
                 "Part six does not state the information-processing fees collected (state it even if none)".to_string(),
             );
             f.line = s;
-            f.column = Some(1);
+            f.column = s.and(column);
             ctx.push(f);
         }
         ctx.check_from(
@@ -187,7 +187,7 @@ pub fn check(ctx: &mut Ctx) {
             .collect();
         let before = ctx.findings.len();
         if !missing.is_empty() {
-            let s = ctx.heading_line(1);
+            let (s, column) = (ctx.heading_line(1), ctx.heading_column(1));
             let mut f = ctx.finding(
                 "overview-topics",
                 Some(1),
@@ -201,7 +201,7 @@ pub fn check(ctx: &mut Ctx) {
                 ),
             );
             f.line = s;
-            f.column = Some(1);
+            f.column = s.and(column);
             ctx.push(f);
         }
         ctx.check_from(
@@ -253,7 +253,7 @@ pub fn check(ctx: &mut Ctx) {
                     format!("The preface says the report has {n} parts; the format has six"),
                 );
                 f.line = Some(line.no);
-                f.column = Some(before_at.len() - run + 1);
+                f.column = Some(line.column(before_at.len() - run));
                 ctx.push(f);
             }
         }

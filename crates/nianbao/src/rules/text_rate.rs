@@ -67,7 +67,7 @@ pub fn check(ctx: &mut Ctx) {
             };
             let mut f = ctx.finding(
                 "text-rate-mismatch",
-                ctx.structure.section_at(line.no - 1),
+                ctx.structure.section_at(p.index),
                 format!(
                     "{unsure}正文第{}行称{name}为{}%，按表格计算为{}/{}={want}%（{}）",
                     line.no, n.value, num, den, r.formula
@@ -78,7 +78,7 @@ pub fn check(ctx: &mut Ctx) {
                 ),
             );
             f.line = Some(line.no);
-            f.column = Some(at + n.start + 1);
+            f.column = Some(line.column(at + n.start));
             f.expected = Some(want);
             f.actual = Some(n.value);
             ctx.push(f);

@@ -158,7 +158,7 @@ pub fn check(ctx: &mut Ctx) {
             let (tot_s, s_s) = (crate::layout::fmt_num(tot), crate::layout::fmt_num(s));
             let mut f = ctx.finding(
                 "text-sum-mismatch",
-                ctx.structure.section_at(line.no - 1),
+                ctx.structure.section_at(p.index),
                 format!("正文称共{tot_s}{unit}，但其中列举的各项相加为{list}={s_s}{unit}"),
                 format!(
                     "The prose states {tot_s} in total, but the listed parts add up to {list}={s_s}"
@@ -168,7 +168,7 @@ pub fn check(ctx: &mut Ctx) {
                 f.severity = Severity::Warning;
             }
             f.line = Some(line.no);
-            f.column = Some(nums[k].start + 1);
+            f.column = Some(line.column(nums[k].start));
             f.expected = Some(tot);
             f.actual = Some(s);
             ctx.push(f);

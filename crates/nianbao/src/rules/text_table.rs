@@ -185,7 +185,7 @@ pub fn check(ctx: &mut Ctx) {
                 format!("The prose (\"{c}\") says {v}, the table ({key}) says {want}",),
             );
             f.line = Some(line.no);
-            f.column = Some(at + 1);
+            f.column = Some(line.column(at));
             f.table = Some(table);
             f.cells = vec![key.to_string()];
             if key.contains("suit") {

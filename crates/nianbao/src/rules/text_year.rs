@@ -12,7 +12,7 @@ pub fn check(ctx: &mut Ctx) {
     // The statistics period: 统计期限…2020年1月1日…2020年12月31日.
     let before_year = ctx.findings.len();
     let mut seen = false;
-    for line in &ctx.text.lines {
+    for (index, line) in ctx.text.lines.iter().enumerate() {
         // Spaces may stand between the words' characters, not replace them.
         if !line.text.contains('统') || !line.text.contains('限') {
             continue;
@@ -36,16 +36,18 @@ pub fn check(ctx: &mut Ctx) {
         if let Some(bad) = years.iter().find(|y| **y != year) {
             let mut f = ctx.finding(
                 "text-year-mismatch",
-                ctx.structure.section_at(line.no - 1),
+                ctx.structure.section_at(index),
                 format!("统计期限写的是{bad}年，报告年度为{year}年"),
                 format!("The statistics period names {bad}, the report is for {year}"),
             );
             f.line = Some(line.no);
             f.column = Some(
-                line.text
-                    .find("统计")
-                    .map(|b| line.text[..b].chars().count() + 1)
-                    .unwrap_or(1),
+                line.column(
+                    line.text
+                        .find("统计")
+                        .map(|b| line.text[..b].chars().count())
+                        .unwrap_or(0),
+                ),
             );
             f.expected = Some(year as f64);
             f.actual = Some(*bad as f64);
@@ -139,7 +141,7 @@ fn stale(ctx: &mut Ctx, year: i32) {
                 format!("The {year} report's prose says \"{quote}…\": {prev} is last year; was last year's text reused?"),
             );
             f.line = Some(line.no);
-            f.column = Some(c);
+            f.column = Some(line.col + c);
             f.expected = Some(year as f64);
             f.actual = Some((year - 1) as f64);
             ctx.push(f);

@@ -899,3 +899,241 @@ pub fn result_cell<'a>(
     };
     table.row(row).filter(|x| x.found)?.cell(col)
 }
+
+/// Every cell a generated report holds: "table/row/column" → value (None for a blank).
+pub type CellList = Vec<(String, Option<f64>)>;
+
+/// A count for a generated table: mostly 0, sometimes small, now and then larger.
+fn count(rng: &mut Rng, big: u64) -> i64 {
+    match rng.below(10) {
+        0..=5 => 0,
+        6..=8 => 1 + rng.below(9) as i64,
+        _ => 10 + rng.below(big) as i64,
+    }
+}
+
+/// Glues cells as a crawler flattens a table row: nothing between them, now and then one stray
+/// space.
+fn glue(cells: &[String], rng: &mut Rng) -> String {
+    let mut s = String::new();
+    for (i, c) in cells.iter().enumerate() {
+        if i > 0 && rng.chance(8) {
+            s.push(' ');
+        }
+        s.push_str(c);
+    }
+    s
+}
+
+/// A label with, now and then, one stray space inside it (never inside its numbering).
+fn stray(label: &str, rng: &mut Rng) -> String {
+    let chars: Vec<char> = label.chars().collect();
+    if chars.len() < 6 || !rng.chance(10) {
+        return label.to_string();
+    }
+    let at = 4 + rng.below(chars.len() as u64 - 5) as usize;
+    let mut s: String = chars[..at].iter().collect();
+    s.push(' ');
+    s.extend(&chars[at..]);
+    s
+}
+
+/// A report as a crawler saves a web page: a header (标题/发布时间/发布机构/栏目), then the
+/// whole report on one line, its tables' cells glued to each other and to their row labels,
+/// with stray single spaces between some cells and inside some labels. Random but correct
+/// numbers (every identity holds); returns the text and every cell it holds.
+pub fn one_line_report(year: i32, seed: u64) -> (String, CellList) {
+    one_line_report_with(year, seed, |_| {})
+}
+
+/// [`one_line_report`] with part 三's rows changed by `tamper` before they are written (the
+/// cells returned are the rows as written).
+pub fn one_line_report_with(
+    year: i32,
+    seed: u64,
+    tamper: impl Fn(&mut Vec<Vec<i64>>),
+) -> (String, CellList) {
+    let mut rng = Rng::new(seed);
+    let format = Format::for_year(year);
+    let agencies = [
+        "汀泽市自然资源和规划局",
+        "翎陂县人民政府办公室",
+        "某市某区卫生健康局",
+        "青川县住房和城乡建设局",
+        "白水镇人民政府",
+    ];
+    let agency = agencies[rng.below(agencies.len() as u64) as usize];
+    let title = format!("{agency}{year}年政府信息公开工作年度报告");
+    let mut cells: CellList = Vec::new();
+
+    // Part 二.
+    let mut active = String::new();
+    for b in nianbao::spec::active_blocks(format) {
+        active.push_str(&format!("第二十条第（{}）项", b.item));
+        active.push_str("信息内容");
+        for c in b.columns {
+            active.push_str(c.1);
+        }
+        for (rk, label) in b.rows {
+            let mut vals = Vec::new();
+            for (ck, _, kind) in b.columns {
+                let (text, v) = match kind {
+                    nianbao::spec::ColKind::Money => {
+                        let cents = rng.below(100_000) as i64;
+                        let t = format!("{}.{:02}", cents / 100, cents % 100);
+                        let v: f64 = t.parse().unwrap();
+                        (t, v)
+                    }
+                    nianbao::spec::ColKind::Change => {
+                        let v = rng.below(21) as i64 - 10;
+                        (v.to_string(), v as f64)
+                    }
+                    _ => {
+                        let v = count(&mut rng, 300);
+                        (v.to_string(), v as f64)
+                    }
+                };
+                cells.push((format!("active/{rk}/{ck}"), Some(v)));
+                vals.push(text);
+            }
+            active.push_str(&stray(label, &mut rng));
+            active.push_str(&glue(&vals, &mut rng));
+        }
+    }
+
+    // Part 三: consistent numbers.
+    let n = result_rows(format);
+    let results: Vec<[i64; 6]> = (0..n)
+        .map(|_| {
+            let mut r = [0i64; 6];
+            r[0] = count(&mut rng, 120);
+            for x in r.iter_mut().skip(1) {
+                if rng.chance(15) {
+                    *x = count(&mut rng, 20);
+                }
+            }
+            r
+        })
+        .collect();
+    let small = |rng: &mut Rng| {
+        let mut r = [0i64; 6];
+        r[0] = count(rng, 10);
+        if rng.chance(20) {
+            r[1] = count(rng, 5);
+        }
+        r
+    };
+    let mut carried_in = small(&mut rng);
+    // No more carried in than handled: row 1 (received) stays non-negative.
+    for (c, x) in carried_in.iter_mut().enumerate() {
+        *x = (*x).min(results.iter().map(|r| r[c]).sum());
+    }
+    let carried_out = small(&mut rng);
+    let mut rows = consistent_requests(format, &results, carried_in, carried_out);
+    tamper(&mut rows);
+    let mut requests = String::from(
+        "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他",
+    );
+    let mut last_group: Option<&str> = None;
+    for (spec, v) in request_rows(format).iter().zip(&rows) {
+        if spec.key == "3.1" {
+            requests.push_str("三、本年度办理结果");
+        }
+        if let Some(g) = spec.group {
+            if last_group != Some(g) {
+                requests.push_str(group_label(g));
+            }
+        }
+        last_group = spec.group;
+        for (c, x) in REQUEST_KEYS.iter().zip(v) {
+            cells.push((format!("requests/{}/{c}", spec.key), Some(*x as f64)));
+        }
+        requests.push_str(&stray(spec.label, &mut rng));
+        let vals: Vec<String> = v.iter().map(|x| x.to_string()).collect();
+        requests.push_str(&glue(&vals, &mut rng));
+    }
+
+    // Part 四.
+    let mut appeals_v: Vec<i64> = Vec::new();
+    for _ in 0..3 {
+        let g: Vec<i64> = (0..4).map(|_| count(&mut rng, 8)).collect();
+        appeals_v.extend(&g);
+        appeals_v.push(g.iter().sum());
+    }
+    for (c, x) in nianbao::spec::APPEAL_COLS.iter().zip(&appeals_v) {
+        cells.push((format!("appeals/appeals/{}", c.0), Some(*x as f64)));
+    }
+    let appeals = format!(
+        "行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计{}",
+        glue(
+            &appeals_v.iter().map(|x| x.to_string()).collect::<Vec<_>>(),
+            &mut rng
+        )
+    );
+
+    let fee = if format == Format::F2021 {
+        "本年度未收取信息处理费。"
+    } else {
+        "无。"
+    };
+    let doc = if format == Format::F2021 {
+        "国办公开办函〔2021〕30号"
+    } else {
+        "国办公开办函〔2019〕60号"
+    };
+    let pieces = [
+        format!("本报告根据《中华人民共和国政府信息公开条例》和{doc}要求编制，所列数据的统计期限为{year}年1月1日至{year}年12月31日。"),
+        "一、总体情况".to_string(),
+        format!("{year}年，我局认真贯彻落实《条例》，扎实推进政府信息公开工作。"),
+        "（一）主动公开：按目录公开各类信息。（二）依申请公开：依法答复。（三）政府信息管理：落实保密审查。（四）政府信息公开平台建设：维护网站专栏。（五）监督保障：开展培训考核。".to_string(),
+        "二、主动公开政府信息情况".to_string(),
+        active,
+        "三、收到和处理政府信息公开申请情况".to_string(),
+        requests,
+        "四、政府信息公开行政复议、行政诉讼情况".to_string(),
+        appeals,
+        "五、存在的主要问题及改进情况".to_string(),
+        "公开内容还不够全面，下一步将加强培训。".to_string(),
+        "六、其他需要报告的事项".to_string(),
+        fee.to_string(),
+        agency.to_string(),
+        format!("{}年1月{}日", year + 1, 10 + rng.below(15)),
+    ];
+    // Pieces joined by a space or by nothing, as pages flatten their paragraphs.
+    let mut body = String::new();
+    for (i, p) in pieces.iter().enumerate() {
+        if i > 0 && rng.chance(60) {
+            body.push(' ');
+        }
+        body.push_str(p);
+    }
+    let colon = if rng.chance(50) { ": " } else { "：" };
+    let mut text = String::new();
+    if rng.chance(85) {
+        text.push_str(&format!(
+            "标题{colon}{title}\n发布时间{colon}{}-01-{} 10:38\n发布机构{colon}{agency}\n栏目{colon}政府信息公开年报\n",
+            year + 1,
+            10 + rng.below(15)
+        ));
+        if rng.chance(50) {
+            text.push_str("==================== 正文 ====================\n");
+        }
+    } else {
+        // No header: the title opens the line.
+        body = format!("{title} {body}");
+    }
+    text.push_str(&body);
+    text.push('\n');
+    (text, cells)
+}
+
+/// The keys of part 三's columns, in order.
+pub const REQUEST_KEYS: [&str; 7] = [
+    "natural",
+    "commercial",
+    "research",
+    "public_interest",
+    "legal_services",
+    "other",
+    "total",
+];
