@@ -349,6 +349,37 @@ for (const [name, form, verdict] of formFixtures) {
 }
 console.log(`reading files in the page (choose → checklist): ${formTimings.join(', ')}`);
 
+// The hard text forms (generated correct reports, tests/hard_fixtures.rs): column-by-column PDF
+// text, a crawled one-line page, TAB rows with the group label in its own column. The page reads
+// them as the command line does, accuses none of them, and marks every cell it did not simply
+// read (ᵀ transposed, ˢ solved, ? guessed) with a tooltip saying how it was obtained.
+const hardDir = path.join(fixturesDir, 'hard');
+for (const name of fs.readdirSync(hardDir).sort()) {
+  await step(`hard form ${name}`, async () => {
+    const file = path.join(hardDir, name);
+    const json = JSON.parse(cliJson(file));
+    await page.setInputFiles('#file', file);
+    await waitForRead(name);
+    const verdict = await page.getAttribute('[data-verdict]', 'data-verdict');
+    check(`${name}: a correct report gets no Error (${json.verdict})`, json.counts.error === 0 && verdict !== 'fail', verdict);
+    check(`${name}: page verdict is the CLI's`, verdict === json.verdict, `${verdict} vs ${json.verdict}`);
+    for (const t of ['requests', 'appeals']) {
+      const bad = cellMismatches(json, await gridCells(t), t);
+      check(`${name}: every ${t} cell as the CLI read it, with how it was read`, bad.length === 0, bad.slice(0, 5).join('; '));
+    }
+    for (const [read, mark, words] of [['transposed', 'ᵀ', '按列提取'], ['solved', 'ˢ', '唯一拆分']]) {
+      const want = json.tables.requests.rows.flatMap((r) => Object.values(r.cells)).filter((c) => c.read === read).length;
+      if (want === 0) continue;
+      const shown = await page.locator(`table.grid-requests td[data-read=${read}]`).evaluateAll((els) => els.map((e) => [e.querySelector('sup.how')?.textContent, e.title]));
+      check(`${name}: ${want} ${read} cells marked ${mark} with a tooltip saying how`, shown.length === want && shown.every(([m, t]) => m === mark && t.includes(words)), JSON.stringify(shown.slice(0, 2)));
+    }
+    if (name.startsWith('colmajor_2023')) {
+      await page.locator('[data-part="3"]').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(artifacts, `hard-${name.replace('.txt', '')}.png`) });
+    }
+  });
+}
+
 await step('a scanned PDF gets its message and the text stays', async () => {
   const before = await page.inputValue('#report');
   await page.setInputFiles('#file', path.join(fixturesDir, 'scanned.pdf'));

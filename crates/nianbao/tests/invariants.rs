@@ -10,7 +10,12 @@ use nianbao::CheckResult;
 fn inputs() -> Vec<(String, String, CheckResult)> {
     let root = env!("CARGO_MANIFEST_DIR");
     let mut out = Vec::new();
-    for dir in ["tests/data/seeds", "tests/data/corpus", "tests/fixtures"] {
+    for dir in [
+        "tests/data/seeds",
+        "tests/data/corpus",
+        "tests/fixtures",
+        "tests/fixtures/hard",
+    ] {
         let mut paths: Vec<_> = std::fs::read_dir(format!("{root}/{dir}"))
             .unwrap()
             .map(|e| e.unwrap().path())

@@ -113,7 +113,12 @@ fn files(dir: &str) -> Vec<std::path::PathBuf> {
 fn seeds_corpus_and_every_fixture() {
     let root = env!("CARGO_MANIFEST_DIR");
     let mut n = 0;
-    for dir in ["tests/data/seeds", "tests/data/corpus", "tests/fixtures"] {
+    for dir in [
+        "tests/data/seeds",
+        "tests/data/corpus",
+        "tests/fixtures",
+        "tests/fixtures/hard",
+    ] {
         for p in files(&format!("{root}/{dir}")) {
             let bytes = std::fs::read(&p).unwrap();
             let name = p.file_name().unwrap().to_string_lossy().to_string();
@@ -314,4 +319,40 @@ fn exports_mark_what_was_inferred() {
         .any(|row| row.found_by == FoundBy::Position));
     let html = nianbao::export::html(&r, false);
     assert!(html.contains("<span class=\"by\">（原文缺行名，按所在组内的位置确定）</span>"));
+}
+
+/// The hard text forms: column-by-column PDF text (with blanks, page breaks, a stacked label)
+/// and crawled one-line pages, clean and with a number changed: no Error on a clean report, and
+/// none resting on an inferred cell on any.
+#[test]
+fn column_by_column_and_one_line_reports_clean_and_changed() {
+    let (mut clean, mut cited) = (0, 0);
+    for seed in 0..24u64 {
+        let year = [2020, 2022, 2023][seed as usize % 3];
+        let blanks = [Blanks::None, Blanks::Some, Blanks::Group][seed as usize % 3];
+        let cells = gen_cells(seed, year, blanks);
+        let opts = ColOpts {
+            page_break: (seed % 2 == 0).then_some(10),
+            repeat_header: seed % 4 == 0,
+            stacked: seed % 3 == 1,
+            wrap: if seed % 5 == 0 { 18 } else { 0 },
+            ..Default::default()
+        };
+        let text = colmajor_report(&cells, &opts);
+        let r = nianbao::check("c.txt", &text);
+        cited += assert_honest(&r, &format!("colmajor {seed}"));
+        assert_eq!(r.counts.error, 0, "colmajor {seed}: {:#?}", r.findings);
+        clean += 1;
+
+        let (text, _) = one_line_report(year, seed);
+        let r = nianbao::check("o.txt", &text);
+        cited += assert_honest(&r, &format!("one line {seed}"));
+        assert_eq!(r.counts.error, 0, "one line {seed}: {:#?}", r.findings);
+        clean += 1;
+        // A number changed in part 三: found, or said to be unreadable, never an Error on a guess.
+        let (text, _) = one_line_report_with(year, seed, |rows| rows[0][0] += 3);
+        let r = nianbao::check("o.txt", &text);
+        cited += assert_honest(&r, &format!("one line changed {seed}"));
+    }
+    eprintln!("{clean} clean hard-form reports without Error; {cited} citations of inferred cells, all warnings");
 }
