@@ -15,6 +15,5 @@ if [ -z "${NIANBAO_CLI:-}" ]; then
   cargo build -q -p nianbao-cli --bin nianbao --locked
   export NIANBAO_CLI="$PWD/target/debug/nianbao"
 fi
-dir=$(mktemp -d)
-trap 'rm -rf "$dir"' EXIT
-python3 tools/fixtures/score_forms.py -n "$N" --dir "$dir" "$@"
+# (score_forms.py renders into a temporary folder it removes; --dir DIR keeps the files.)
+exec python3 tools/fixtures/score_forms.py -n "$N" "$@"
