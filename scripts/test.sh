@@ -24,6 +24,13 @@ section "engine and command-line tests"
 # Snapshots must match what is committed: a missing or changed snapshot fails.
 INSTA_UPDATE=no cargo test -p nianbao -p nianbao-cli --locked
 
+section "every input form on 5 generated correct reports (scripts/forms-score.sh; ~30 s)"
+# Fails on a cell shown as read whose value is not the report's, an Error on a correct report,
+# or a cell not read in the forms read exactly (a fifth of part 二's cells blank). One cell per
+# line and glued rows may leave cells not read (a blank cell leaves nothing; glued digits).
+scripts/forms-score.sh 5 --strict --blanks 0.2 \
+  --all-read docx,docx_num,word_paste,html,html_gbk,pdf,pdf_page,tabs,markdown
+
 section "benchmark (quick run; budget: a 15 KB report (seed 003) in under 0.3 ms natively)"
 cargo bench -p nianbao --locked --bench check --bench readers -- --sample-count 20 2>&1 | grep -E "check|read|├|╰" || true
 

@@ -11,7 +11,9 @@
 //! row lost a field somewhere, seed 001), when the row is left to the identities and not read.
 //! When both readings fit (an empty field right after the label and one at the end), the
 //! header row says which field is the first column, or the table's terminated rows do; else
-//! neither end is read as a column. Rows too short or too long to align follow the table.
+//! neither end is read as a column. In a table of blocks of different widths (part 二), the
+//! block's own header line says how many columns the rows under it have. Rows too short or too
+//! long to align follow the table.
 
 use crate::layout::{Cell, Kind, Row, Sep};
 use crate::normalize::key;
@@ -37,6 +39,40 @@ pub(crate) fn first_column(rows: &[Row], first_labels: &[&str]) -> Option<usize>
                 .iter()
                 .position(|c| c.kind == Kind::Text && keys.contains(&key(&c.text)))
         })
+}
+
+/// For each row, the nearest header line above it (a TAB line without values, one of whose
+/// fields is one of `first_labels`): the field where its columns start and how many it names
+/// (its fields from there to its last non-empty one), or None when there is no such line or it
+/// names none of `widths`. A table of blocks with different widths (part 二: 3, 2 or 1 columns)
+/// says through each block's own header how many columns a row under it has.
+fn block_headers(
+    rows: &[Row],
+    widths: &[usize],
+    first_labels: &[&str],
+) -> Vec<Option<(usize, usize)>> {
+    let keys: Vec<String> = first_labels.iter().map(|l| key(l)).collect();
+    let mut cur = None;
+    rows.iter()
+        .map(|r| {
+            if r.sep == Sep::Tab && !r.has_values() {
+                let first = r
+                    .cells
+                    .iter()
+                    .position(|c| c.kind == Kind::Text && keys.contains(&key(&c.text)));
+                if let Some(i) = first {
+                    let end = r
+                        .cells
+                        .iter()
+                        .rposition(|c| c.kind != Kind::Blank)
+                        .map_or(i, |e| e + 1);
+                    let w = end.saturating_sub(i);
+                    cur = widths.contains(&w).then_some((i, w));
+                }
+            }
+            cur
+        })
+        .collect()
 }
 
 /// What a row's fields say its final empty field is.
@@ -112,15 +148,28 @@ pub(crate) fn drop_terminators(rows: &mut [Row], widths: &[usize], first_labels:
             && r.cells.len() > 1
             && r.cells.last().is_some_and(|c| c.kind == Kind::Blank)
     };
+    let headers = block_headers(rows, widths, first_labels);
     let ends: Vec<(usize, End)> = rows
         .iter()
-        .map(|r| {
+        .zip(&headers)
+        .map(|(r, header)| {
             if !ends_blank(r) || !r.has_values() {
                 // Nothing to decide, or a header or label line: nothing to align.
                 (0, End::Unaligned)
             } else {
                 let start = start_of(r, first);
-                (start, end_of(r, start, widths))
+                let n = r.cells.len() - start;
+                let e = match (end_of(r, start, widths), *header) {
+                    // The block's header line, whose columns start where this row's values
+                    // do, says how many columns the row has: part 二's blocks have 3, 2 or 1,
+                    // so a row of three fields, the first and last empty ("行政规范性文件⇥⇥2⇥"),
+                    // fits the table's widths both as three cells and as a spanning label's
+                    // empty field, one cell and a terminator.
+                    (_, Some((i, w))) if i == start && w == n => End::Cell,
+                    (_, Some((i, w))) if i == start && w + 1 == n => End::Terminator,
+                    (e, _) => e,
+                };
+                (start, e)
             }
         })
         .collect();
@@ -202,6 +251,46 @@ mod tests {
         let mut r = rows(line);
         drop_terminators(&mut r, &[15, 5], &["结果维持"]);
         assert_eq!(r[0].cells.len(), 14);
+    }
+
+    #[test]
+    fn a_blocks_header_says_how_many_columns_its_rows_have() {
+        // Part 二 of F2019 copied from a web page: 行政强制 with 上一年项目数量 and 处理决定数量
+        // blank ends with the TAB of its blank last cell; the table also has two-column blocks,
+        // so three fields fit as "a spanning label's empty field + two columns + terminator"
+        // too. The block's header names three columns from the row's first field: all three
+        // are cells.
+        let text = "信息内容\t上一年项目数量\t本年增/减\t处理决定数量\n\
+             行政处罚\t20\t\t343\n\
+             行政强制\t\t0\t\n\
+             信息内容\t采购项目数量\t采购总金额\n\
+             政府集中采购\t3\t\n";
+        let firsts = [
+            "本年新制作数量",
+            "上一年项目数量",
+            "上一年项目数量",
+            "上一年项目数量",
+            "采购项目数量",
+        ];
+        let widths = [3, 3, 3, 2, 2];
+        let mut r = rows(text);
+        drop_terminators(&mut r, &widths, &firsts);
+        assert_eq!(lens(&r), vec![4, 4, 4, 3, 3]);
+        assert_eq!(r[2].cells[1].kind, Kind::Blank);
+        assert_eq!(r[2].cells[2].text, "0");
+        assert_eq!(r[2].cells[3].kind, Kind::Blank);
+        // In F2021's part 二 (blocks of 3 and 1 columns) the same shape fits as a spanning
+        // label's empty field, one cell and a terminator: the header says three cells.
+        let mut r =
+            rows("信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n行政规范性文件\t\t2\t\n");
+        drop_terminators(&mut r, &[3, 1, 1, 1], &["本年制发件数", "本年处理决定数量"]);
+        assert_eq!(lens(&r), vec![4, 4]);
+        // Under a two-column block's header the same shape is a blank first column, 0, and
+        // the line's terminator.
+        let mut r = rows("信息内容\t上一年项目数量\t本年增/减\t\n行政事业性收费\t\t0\t\n");
+        drop_terminators(&mut r, &widths, &firsts);
+        assert_eq!(lens(&r), vec![3, 3]);
+        assert_eq!(r[1].cells[2].text, "0");
     }
 
     #[test]
