@@ -1220,6 +1220,9 @@ pub(crate) fn read_active(lines: &[Line], format: Format, t: &mut TableRead) {
     let mut in_values = false;
     // No label since the last caption: values here belong to no run.
     let mut fresh = true;
+    // Runs (by index into `segs`) whose labels were followed by the column headers before any
+    // value: the column-by-column shape, whatever the count of values (blanks leave nothing).
+    let mut headed: Vec<usize> = Vec::new();
     let widths: Vec<usize> = active_blocks(format)
         .iter()
         .map(|b| b.columns.len())
@@ -1250,6 +1253,11 @@ pub(crate) fn read_active(lines: &[Line], format: Format, t: &mut TableRead) {
             }
             LineKind::Text(label) => {
                 if is_header(&label, &words) {
+                    if let (false, false, Some((_, s))) = (fresh, in_values, segs.last()) {
+                        if s.rows.len() >= 2 && !headed.contains(&(segs.len() - 1)) {
+                            headed.push(segs.len() - 1);
+                        }
+                    }
                     continue;
                 }
                 let lk = label_keys(&label);
@@ -1273,11 +1281,13 @@ pub(crate) fn read_active(lines: &[Line], format: Format, t: &mut TableRead) {
             }
         }
     }
-    // This shape only when some block's run has several labels and more values than a row.
-    if !segs
-        .iter()
-        .any(|(b, s)| s.rows.len() >= 2 && s.values.len() > blocks[*b].columns.len())
-    {
+    // This shape only when some block's run has several labels and more values than a row,
+    // or several labels, then the column headers, then its values.
+    if !segs.iter().enumerate().any(|(n, (b, s))| {
+        s.rows.len() >= 2
+            && (s.values.len() > blocks[*b].columns.len()
+                || headed.contains(&n) && !s.values.is_empty())
+    }) {
         return;
     }
     // Runs per block (more than one when a block breaks at a page).

@@ -117,7 +117,7 @@ pub fn split(line: &Line) -> Option<Row> {
     if line.text.trim().is_empty() || is_page_number(&line.text) {
         return None;
     }
-    if let Some(at) = line.glued {
+    if let Some(at) = line.glued.or_else(|| label_glued_digits(&line.text)) {
         return Some(split_glued(line, at));
     }
     let sep = sep_of(&line.text);
@@ -230,6 +230,30 @@ pub fn split(line: &Line) -> Option<Row> {
         cells,
         glued: false,
     })
+}
+
+/// A row label with its values glued on and nothing between them, on a line of its own
+/// ("2.其他法律行政法规禁止公开257", "行政许可624"): where the digits begin. Only a line with no
+/// separator whose text is a label of Chinese characters (at least two) ending in a run of ASCII
+/// digits right after a Chinese character or a closing mark; no row label of the format ends in
+/// a digit.
+fn label_glued_digits(text: &str) -> Option<usize> {
+    let t = text.trim_end();
+    if t.contains(['\t', '|', ' ', '　', '。', '，', '；', '：', ':']) {
+        return None;
+    }
+    let chars: Vec<char> = t.chars().collect();
+    let digits = chars
+        .iter()
+        .rev()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    let at = chars.len() - digits;
+    let before = *chars.get(at.checked_sub(1)?)?;
+    let cjk = |c: &char| ('\u{4e00}'..='\u{9fff}').contains(c);
+    let closes = matches!(before, '）' | ')' | '”' | '」' | '》');
+    (digits > 0 && (cjk(&before) || closes) && chars[..at].iter().filter(|c| cjk(c)).count() >= 2)
+        .then_some(at)
 }
 
 /// A segment of a one-line table (see [`crate::oneline`]): its label (one cell, stray spaces

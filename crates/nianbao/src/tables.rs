@@ -905,7 +905,10 @@ fn place_rows(
                 loose,
             }
         };
+        // (A table without identities, part 二, has nothing to confirm a split: a blank cell
+        // leaves nothing in glued text, so a split by the count of digits alone is a guess.)
         let solved = matches!(whys[i], Why::Glued { .. })
+            && !identities.is_empty()
             && disagreements.is_empty()
             && !p.conflict
             && !p.truncated;
@@ -1048,14 +1051,40 @@ fn plan<'r>(
                 .map(|i| i > 0 && at[i] > at[i - 1] + 1)
                 .collect();
             let (splits, cut, own_used) = split_digits(t, k, &own, &breaks);
-            let mut items = Vec::with_capacity(splits.len() * k);
-            let mut vectors = Vec::with_capacity(splits.len());
+            // A blank cell leaves nothing in glued text: when the row's identities allow one
+            // split, a split with one blank cell that they allow too makes the row undecided
+            // ("115321233" is 11|5|3|2|12|□|33 as well as 1|1|5|3|21|2|33).
+            let with_blank = if splits.len() == 1 && !own.is_empty() && k > 2 {
+                blank_alternative(t, k, &own, &breaks)
+            } else {
+                None
+            };
+            let mut items = Vec::with_capacity((splits.len() + 1) * k);
+            let mut vectors = Vec::with_capacity(splits.len() + 1);
+            let piece = |start: usize, len: usize| {
+                let text = t[start..start + len].to_string();
+                let rw: String = raw[at[start]..=at[start + len - 1]].iter().collect();
+                layout::make_cell(rw, text, c.line, c.col + at[start])
+            };
             for sp in &splits {
                 let mut v = Vec::with_capacity(k);
                 for &(start, len) in sp {
-                    let text = t[start..start + len].to_string();
-                    let rw: String = raw[at[start]..=at[start + len - 1]].iter().collect();
-                    let cell = layout::make_cell(rw, text, c.line, c.col + at[start]);
+                    let cell = piece(start, len);
+                    v.push(value(&cell));
+                    items.push(cell);
+                }
+                vectors.push(v);
+            }
+            if let Some((blank, sp)) = with_blank {
+                let mut v = Vec::with_capacity(k);
+                let mut pieces = sp.iter();
+                for col in 0..k {
+                    let cell = if col == blank {
+                        layout::make_cell(String::new(), String::new(), c.line, c.col)
+                    } else {
+                        let &(start, len) = pieces.next().expect("k - 1 pieces");
+                        piece(start, len)
+                    };
                     v.push(value(&cell));
                     items.push(cell);
                 }
@@ -1135,6 +1164,32 @@ impl Items<'_> {
 
 /// Longest run of glued digits we try to split.
 const MAX_GLUED: usize = 40;
+
+/// A split of the glued run `d` into `k - 1` pieces with one blank cell that the row's own
+/// identities (`own`, over `k` columns; the blank counts 0) allow too: (blank column, pieces).
+fn blank_alternative(
+    d: &str,
+    k: usize,
+    own: &[(Vec<usize>, Vec<usize>)],
+    breaks: &[bool],
+) -> Option<(usize, Vec<(usize, usize)>)> {
+    for blank in 0..k {
+        // The identities over the k - 1 columns left: the blank dropped, later columns shifted.
+        let shift = |cols: &Vec<usize>| -> Vec<usize> {
+            cols.iter()
+                .filter(|&&c| c != blank)
+                .map(|&c| if c > blank { c - 1 } else { c })
+                .collect()
+        };
+        let own_b: Vec<(Vec<usize>, Vec<usize>)> =
+            own.iter().map(|(l, r)| (shift(l), shift(r))).collect();
+        let (splits, _, _) = split_digits(d, k - 1, &own_b, breaks);
+        if let Some(sp) = splits.into_iter().next() {
+            return Some((blank, sp));
+        }
+    }
+    None
+}
 
 /// Every way to cut a run of digits into k numbers (no leading zeros except "0" itself, at most
 /// 6 digits each) for which the row's own identities hold, as (start, length) pieces; and

@@ -29,6 +29,25 @@ pub fn check(ctx: &mut Ctx) {
     table(ctx, 4, "appeals", "行政复议、行政诉讼情况表", appeals);
 }
 
+/// The line of a table's own header words in part `n` (part 二: 信息内容 with a column of its
+/// blocks; part 三: 自然人 and 总计; part 四: 结果维持 and 尚未审结), when the part has one.
+fn table_header_line(ctx: &Ctx, n: u8, name: &str) -> Option<usize> {
+    let words: &[&str] = match name {
+        "active" => &["信息内容", "本年"],
+        "requests" => &["自然人", "总计"],
+        _ => &["结果维持", "尚未审结"],
+    };
+    let body = ctx.structure.body(ctx.text, n);
+    // The words on one line, or on consecutive lines (a header written one cell per line).
+    body.iter().enumerate().find_map(|(i, l)| {
+        let near: String = body[i..body.len().min(i + 8)]
+            .iter()
+            .map(|x| x.text.as_str())
+            .collect();
+        (l.text.contains(words[0]) && words.iter().all(|w| near.contains(w))).then_some(l.no)
+    })
+}
+
 /// A row's name in messages.
 fn row_name(ctx: &Ctx, table: &str, row: &RowOut) -> String {
     // (A 2021 report whose table has the 2019 form's row （六）其他处理 is named in that form.)
@@ -89,25 +108,44 @@ fn table(ctx: &mut Ctx, n: u8, name: &'static str, title: &str, t: &TableRead) {
     }
     if !t.out.found {
         let line = ctx.heading_line(n);
-        let mut f = ctx.finding(
-            "table-missing",
-            Some(n),
-            format!(
-                "第{}部分没有{}",
-                crate::spec::SECTIONS[n as usize - 1].numeral,
-                title
+        // The table's header is there but not one number was read (every cell left blank, or
+        // numbers the reader could not take): not a missing table, and no Error.
+        let header_at = table_header_line(ctx, n, name);
+        let numeral = crate::spec::SECTIONS[n as usize - 1].numeral;
+        let (zh, en, status) = match header_at {
+            Some(no) => (
+                format!("第{numeral}部分的{title}有表头（第{no}行），但没有读到任何数字：表格是空的（没有发生的事项应填0），或数字无法读取，请核对原文"),
+                format!("Part {n}'s table has its header (line {no}) but no number was read: the table is empty (what did not happen should be 0) or its numbers cannot be read"),
+                Status::Warn,
             ),
-            format!("Part {n} has no table"),
-        );
-        f.line = line;
+            None => (
+                format!("第{numeral}部分没有{title}"),
+                format!("Part {n} has no table"),
+                Status::Fail,
+            ),
+        };
+        let mut f = ctx.finding("table-missing", Some(n), zh, en);
+        f.line = header_at.or(line);
         f.table = Some(name);
+        if header_at.is_some() {
+            f.severity = crate::result::Severity::Warning;
+        }
+        let detail = (f.message.clone(), f.message_en.clone());
         ctx.push(f);
         ctx.check(
             Some(n),
             "table-missing",
-            Status::Fail,
-            format!("未找到{title}"),
-            "Table not found",
+            status,
+            if header_at.is_some() {
+                detail.0
+            } else {
+                format!("未找到{title}")
+            },
+            if header_at.is_some() {
+                detail.1
+            } else {
+                "Table not found".to_string()
+            },
         );
         for r in &TABLE_RULES[1..] {
             ctx.check(
