@@ -245,6 +245,10 @@ fn no_false_sum_or_stale_year_in_the_seeds_and_fixtures() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
     for e in std::fs::read_dir(dir).unwrap() {
         let p = e.unwrap().path();
+        if !p.is_file() {
+            // (tests/fixtures/hard: the hard forms, tested in tests/hard_fixtures.rs)
+            continue;
+        }
         let name = p.file_name().unwrap().to_string_lossy().to_string();
         let Ok(r) = nianbao::check_bytes(
             &name,
