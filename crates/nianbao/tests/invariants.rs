@@ -9,32 +9,13 @@ use nianbao::layout::Kind;
 use nianbao::CheckResult;
 
 fn inputs() -> Vec<(String, String, CheckResult)> {
-    let root = env!("CARGO_MANIFEST_DIR");
-    let mut out = Vec::new();
-    for dir in [
-        "tests/data/seeds",
-        "tests/data/corpus",
-        "tests/fixtures",
-        "tests/fixtures/hard",
-    ] {
-        let mut paths: Vec<_> = std::fs::read_dir(format!("{root}/{dir}"))
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.is_file())
-            .collect();
-        paths.sort();
-        for p in paths {
-            let name = p.file_name().unwrap().to_string_lossy().to_string();
-            let bytes = std::fs::read(&p).unwrap();
-            let Ok(doc) =
-                nianbao::read::read(&bytes, &name, None, &nianbao::read::encoding_rs_legacy)
-            else {
-                continue;
-            };
+    let mut out: Vec<(String, String, CheckResult)> = every_input()
+        .into_iter()
+        .map(|(name, doc)| {
             let r = nianbao::check_document(&name, &doc);
-            out.push((name, doc.text, r));
-        }
-    }
+            (name, doc.text, r)
+        })
+        .collect();
     for year in [2020, 2022] {
         let format = nianbao::spec::Format::for_year(year);
         let n = result_rows(format);

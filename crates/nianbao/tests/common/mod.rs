@@ -1137,3 +1137,33 @@ pub const REQUEST_KEYS: [&str; 7] = [
     "other",
     "total",
 ];
+
+/// Every seed, corpus file and fixture (the hard forms included) as its reader reads it: (file
+/// name, document), in a fixed order; files no reader takes (a scan) are left out.
+pub fn every_input() -> Vec<(String, nianbao::document::Document)> {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let mut out = Vec::new();
+    for dir in [
+        "tests/data/seeds",
+        "tests/data/corpus",
+        "tests/fixtures",
+        "tests/fixtures/hard",
+    ] {
+        let mut paths: Vec<_> = std::fs::read_dir(format!("{root}/{dir}"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.is_file())
+            .collect();
+        paths.sort();
+        for p in paths {
+            let name = p.file_name().unwrap().to_string_lossy().to_string();
+            let bytes = std::fs::read(&p).unwrap();
+            if let Ok(doc) =
+                nianbao::read::read(&bytes, &name, None, &nianbao::read::encoding_rs_legacy)
+            {
+                out.push((name, doc));
+            }
+        }
+    }
+    out
+}
