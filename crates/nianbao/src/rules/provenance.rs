@@ -55,18 +55,6 @@ pub fn by_id<'t>(t: &'t TableOut, id: &str) -> Option<CellRef<'t>> {
     get(t, row, col)
 }
 
-impl<'a> Ctx<'a> {
-    /// A table by the name findings use (`active`, `requests`, `appeals`).
-    pub fn table(&self, name: &str) -> Option<&'a TableOut> {
-        match name {
-            "active" => Some(&self.active.out),
-            "requests" => Some(&self.requests.out),
-            "appeals" => Some(&self.appeals.out),
-            _ => None,
-        }
-    }
-}
-
 /// Most inferred cells a message names (the finding's `inferred` lists them all).
 const NAMED: usize = 3;
 
