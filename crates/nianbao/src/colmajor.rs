@@ -908,8 +908,10 @@ fn fill_gaps(segs: &mut [Seg], k: usize, at: &mut [Option<Labelled>]) -> bool {
     any
 }
 
-/// Whether the lines hold more than `k` values on lines of values alone: without that, the
-/// text cannot be this shape (a cheap test before splitting every line).
+/// Whether the text may be this shape: more than `k` lines that hold one value alone, or a line
+/// of values alone with more values than a row has (a whole column on one line). Lines of a
+/// row's values (a PDF's TAB rows, at most `k` values) do not count: a cheap test before
+/// splitting every line again.
 fn worth_trying(lines: &[Line], k: usize) -> bool {
     let mut n = 0;
     for l in lines {
@@ -921,7 +923,11 @@ fn worth_trying(lines: &[Line], k: usize) -> bool {
                     || matches!(c, '.' | ',' | '+' | '-' | '|' | '/')
             })
         {
-            n += t.split_whitespace().filter(|w| *w != "|").count();
+            let w = t.split_whitespace().filter(|w| *w != "|").count();
+            if w > k.max(1) {
+                return true;
+            }
+            n += usize::from(w == 1);
             if n > k {
                 return true;
             }
