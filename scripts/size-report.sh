@@ -14,7 +14,7 @@ gz() { gzip -9c "$1" | wc -c; }
 row() { printf '  %-48s %8d B raw %8d B gzip\n' "${1#dist/}" "$(stat -c%s "$1")" "$(gz "$1")"; }
 total_raw=0; total_gz=0
 echo "size report (dist/), first load:"
-for f in dist/index.html dist/*.css dist/shell.js; do
+for f in dist/index.html dist/*.css dist/shell.js dist/paste.js; do
   [ -f "$f" ] || continue
   total_raw=$((total_raw + $(stat -c%s "$f"))); total_gz=$((total_gz + $(gz "$f")))
   row "$f"

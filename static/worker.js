@@ -61,7 +61,7 @@ async function crashed(err, kinds) {
 // stays usable.
 async function failed(err) {
   const why = await crashed(err, Object.keys(modules));
-  post(JSON.stringify({ op: 'failed', message: why }));
+  post(JSON.stringify({ failed: { message: why } }));
 }
 
 // A check after `delay` ms (the engine asks for a pause after a long text, so that results do
@@ -103,7 +103,12 @@ async function handle(m) {
   const engine = await load('engine');
   const bytes = m.files && m.files.length ? new Uint8Array(await m.files[0].arrayBuffer()) : undefined;
   const reader = engine.reader(m.body, bytes);
-  const answer = reader ? (await load(reader)).read(m.body, bytes) : undefined;
+  let answer;
+  if (reader) {
+    const mod = await load(reader);
+    const input = engine.reader_input();
+    answer = m.op === 'html' ? mod.read_pasted_html(input) : mod.read_file(bytes, input);
+  }
   const reply = engine.handle(m.body, reader ? undefined : bytes, answer);
   if (reply !== undefined) post(reply);
   const delay = engine.check_delay();
@@ -136,7 +141,7 @@ async function batch(m) {
         engine.batch_unzipped(i, office.unzip(bytes));
         sources.splice(i + 1, 0, ...office.unzipped());
       } else if (kind) {
-        engine.batch_answer(i, (await load(kind)).read(engine.batch_item(i), bytes));
+        engine.batch_answer(i, (await load(kind)).read_file(bytes, engine.batch_name(i)));
       }
     } catch (err) {
       // A reader that crashed: this file is listed with the reason, the batch goes on.

@@ -53,6 +53,8 @@ struct State {
     slots: [Option<Slot>; 2],
     options: Option<Options>,
     last: Option<CheckResult>,
+    /// What a reader module reads next: a file's name, or pasted HTML.
+    reader_input: String,
     /// When the last request wants a check: after this many ms (None: no check).
     check_after: Option<f64>,
     batch: Vec<Item>,
@@ -86,18 +88,26 @@ fn reader_of(bytes: &[u8], name: &str) -> &'static str {
 }
 
 /// The module that must read what a request carries before [`handle`] takes it: "office",
-/// "pdf", or "" (none: the engine reads it, or there is nothing to read).
+/// "pdf", or "" (none: the engine reads it, or there is nothing to read). What that module
+/// reads (the file's name, or the pasted HTML) is then [`reader_input`].
 #[wasm_bindgen]
 pub fn reader(request: JsValue, bytes: Option<Vec<u8>>) -> String {
-    match from_js::<Request>(&request) {
-        Some(Request::Html { .. }) => "office",
+    let (kind, input) = match from_js::<Request>(&request) {
+        Some(Request::Html { html, .. }) => ("office", html),
         Some(Request::File { name, .. }) => match reader_of(&bytes.unwrap_or_default(), &name) {
-            "zip" => "",
-            r => r,
+            "zip" => ("", String::new()),
+            r => (r, name),
         },
-        _ => "",
-    }
-    .to_string()
+        _ => ("", String::new()),
+    };
+    with(|s| s.reader_input = input);
+    kind.to_string()
+}
+
+/// What the module [`reader`] named reads (once): the file's name, or the pasted HTML.
+#[wasm_bindgen]
+pub fn reader_input() -> String {
+    with(|s| std::mem::take(&mut s.reader_input))
 }
 
 /// Takes a request (with a file's `bytes` when the engine reads it itself, or the reader
@@ -521,10 +531,14 @@ impl State {
                 Some(r) => body.push_str(&export::json_line(r)),
                 None => {
                     let e = it.error.clone().unwrap_or(ReadError::new("", ""));
-                    body.push_str(
-                        &serde_json::json!({ "input": { "name": it.file }, "error": { "zh": e.zh, "en": e.en } })
-                            .to_string(),
-                    );
+                    let line = UnreadableLine {
+                        error: ReasonLine {
+                            en: &e.en,
+                            zh: &e.zh,
+                        },
+                        input: NameLine { name: &it.file },
+                    };
+                    body.push_str(&serde_json::to_string(&line).unwrap_or_default());
                     body.push('\n');
                 }
             }
@@ -543,15 +557,30 @@ impl State {
     }
 }
 
-/// The request that reads the batch's file `i` (for a reader module's [`crate::read`]).
+/// A JSONL line for a file that could not be read: `{"error":{"en","zh"},"input":{"name"}}`, keys
+/// in this order (what `serde_json::json!` wrote before; a struct spares the module serde_json's
+/// `Value`).
+#[derive(serde::Serialize)]
+struct UnreadableLine<'a> {
+    error: ReasonLine<'a>,
+    input: NameLine<'a>,
+}
+
+#[derive(serde::Serialize)]
+struct ReasonLine<'a> {
+    en: &'a str,
+    zh: &'a str,
+}
+
+#[derive(serde::Serialize)]
+struct NameLine<'a> {
+    name: &'a str,
+}
+
+/// The name of the batch's file `i` (for a reader module's [`crate::read_file`]).
 #[wasm_bindgen]
-pub fn batch_item(i: usize) -> JsValue {
-    let name = with(|s| s.queue.get(i).map(|q| q.name.clone())).unwrap_or_default();
-    to_js(&Request::File {
-        seq: 0,
-        slot: 0,
-        name,
-    })
+pub fn batch_name(i: usize) -> String {
+    with(|s| s.queue.get(i).map(|q| q.name.clone())).unwrap_or_default()
 }
 
 /// The batch's file `i`, its `bytes` read (none for an archive's entry that could not be taken
@@ -581,7 +610,7 @@ pub fn batch_step(i: usize, bytes: Option<Vec<u8>>) -> String {
     .to_string()
 }
 
-/// The batch's file `i` as a reader module read it ([`crate::read`]'s answer).
+/// The batch's file `i` as a reader module read it ([`crate::read_file`]'s answer).
 #[wasm_bindgen]
 pub fn batch_answer(i: usize, answer: JsValue) {
     let read = from_js::<Answer>(&answer).map_or_else(|| Err(unreadable_answer()), Into::into);

@@ -12,7 +12,7 @@
 //! (`static/worker.js`) passes them on without looking inside, and the page decodes the same
 //! types.
 
-use nianbao::protocol::{self, Answer, Reason, Request};
+use nianbao::protocol::{self, Answer};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -57,22 +57,21 @@ pub fn legacy(bytes: &[u8], label: &str) -> Option<String> {
     d.decode_with_u8_array(&copy).ok()
 }
 
-/// Reads what a request carries with the readers compiled into this module: a file's `bytes`
-/// (its form sniffed from them and its name) or pasted HTML. Returns an [`Answer`].
+/// Reads a file with the readers compiled into this module: the form is sniffed from the bytes
+/// and the name. Returns an [`Answer`]. (The readers take plain arguments, not a `protocol::Request`:
+/// decoding the protocol's requests would cost each reader module ~25 KB gzip.)
 #[wasm_bindgen]
-pub fn read(request: JsValue, bytes: Option<Vec<u8>>) -> JsValue {
-    let answer: Answer = match from_js::<Request>(&request) {
-        Some(Request::File { name, .. }) => {
-            nianbao::read::read(&bytes.unwrap_or_default(), &name, None, &legacy).into()
-        }
-        #[cfg(feature = "office")]
-        Some(Request::Html { html, .. }) => Ok(nianbao::read::html::read_pasted(&html)).into(),
-        _ => Answer::Error(Reason {
-            zh: "读取请求无法识别".into(),
-            en: "the request to read was not understood".into(),
-        }),
-    };
-    to_js(&answer)
+pub fn read_file(bytes: &[u8], name: &str) -> JsValue {
+    to_js(&Answer::from(nianbao::read::read(
+        bytes, name, None, &legacy,
+    )))
+}
+
+/// Reads HTML from the clipboard (a web page, or Word/WPS copied). Returns an [`Answer`].
+#[cfg(feature = "office")]
+#[wasm_bindgen]
+pub fn read_pasted_html(html: &str) -> JsValue {
+    to_js(&Answer::from(Ok(nianbao::read::html::read_pasted(html))))
 }
 
 #[cfg(feature = "office")]

@@ -1,5 +1,5 @@
-//! `static/worker.js` only routes: it reads a message's `op`, `seq` and `files` (and passes
-//! `body` on), and writes only the `failed` reply by hand. Every other field of the protocol's
+//! `static/worker.js` only routes: it reads a message's envelope, `op`, `seq` and `files` (and
+//! passes `body` on), and writes only the `failed` reply by hand. Every other field of the protocol's
 //! messages is read and written by Rust types the page and the worker's modules share, so a
 //! renamed field fails to compile instead of being lost in JavaScript.
 
@@ -118,9 +118,16 @@ fn protocol_fields() -> BTreeSet<String> {
         },
     ];
     let mut keys = BTreeSet::new();
+    // A message is `{"variant": {fields}}` (or `"variant"`): its fields, and the variant's name.
     let mut add = |s: String| {
         let v: serde_json::Value = serde_json::from_str(&s).expect("a message is JSON");
-        keys.extend(v.as_object().expect("an object").keys().cloned());
+        let Some(o) = v.as_object() else { return };
+        for (variant, fields) in o {
+            keys.insert(variant.clone());
+            if let Some(f) = fields.as_object() {
+                keys.extend(f.keys().cloned());
+            }
+        }
     };
     for r in &requests {
         add(encode(r));
@@ -128,7 +135,6 @@ fn protocol_fields() -> BTreeSet<String> {
     for r in &replies {
         add(encode(r));
     }
-    add(encode(&why));
     keys
 }
 
@@ -183,9 +189,10 @@ fn the_worker_names_no_field_beyond_routing() {
     ] {
         assert!(fields.contains(f), "{f} in {fields:?}");
     }
-    // Routing: `op` (where a message goes), `seq` (the newest check); the `failed` reply's
-    // `message`, written by hand when a module crashed.
-    let allowed = ["op", "seq", "message"];
+    // Routing: `op` (where a message goes: `batch` and `cancel` are the worker's own, `html`
+    // goes to the office module's reader of pasted HTML), `seq` (the newest check); the `failed`
+    // reply, written by hand when a module crashed.
+    let allowed = ["op", "seq", "batch", "cancel", "html", "failed", "message"];
     let named: Vec<&String> = fields
         .iter()
         .filter(|f| !allowed.contains(&f.as_str()) && names_property(&js, f))
@@ -212,10 +219,50 @@ fn the_field_finder_finds_fields() {
 #[test]
 fn the_failed_reply_the_worker_writes_is_the_type() {
     let js = worker_js();
-    assert!(js.contains("JSON.stringify({ op: 'failed', message: why })"));
-    let Some(Reply::Failed { message }) = decode::<Reply>(r#"{"op":"failed","message":"why"}"#)
-    else {
+    assert!(js.contains("JSON.stringify({ failed: { message: why } })"));
+    let Some(Reply::Failed { message }) = decode::<Reply>(r#"{"failed":{"message":"why"}}"#) else {
         panic!("the worker's failed reply does not decode");
     };
     assert_eq!(message, "why");
+}
+
+/// Every function worker.js calls on a module is one the modules export (a renamed export
+/// would otherwise fail only at run time).
+#[test]
+fn the_worker_calls_only_what_the_modules_export() {
+    let js = code(&worker_js());
+    let src = [
+        include_str!("../src/lib.rs"),
+        include_str!("../src/engine.rs"),
+    ]
+    .concat();
+    let mut called = BTreeSet::new();
+    for module in ["engine.", "office.", "mod.", "(await modules[kind]).", ")."] {
+        for (i, _) in js.match_indices(module) {
+            let rest = &js[i + module.len()..];
+            let name: String = rest
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                .collect();
+            if !name.is_empty() && rest[name.len()..].starts_with('(') {
+                called.insert(name);
+            }
+        }
+    }
+    // JavaScript's own methods on promises and files.
+    for own in ["then", "catch", "arrayBuffer", "default"] {
+        called.remove(own);
+    }
+    assert!(
+        called.contains("batch_name") && called.contains("check"),
+        "{called:?}"
+    );
+    let missing: Vec<&String> = called
+        .iter()
+        .filter(|f| !src.contains(&format!("pub fn {f}(")))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "worker.js calls {missing:?}, which no module exports"
+    );
 }

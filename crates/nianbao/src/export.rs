@@ -96,9 +96,9 @@ pub struct SummaryRow {
     pub review_total: Option<f64>,
     /// Part 四 the two 行政诉讼 总计 summed (None unless both are numbers).
     pub suit_total: Option<f64>,
-    /// The result's rates ([`crate::rates`]: 实质公开率 and the others, each with its flag and
-    /// whether it rests on an inferred cell).
-    pub rates: Vec<RateOut>,
+    /// The rates the roll-up shows ([`ROLLUP_RATES`], from the result's rates: computed once,
+    /// in [`crate::rates`]).
+    pub rates: Vec<RateCell>,
     /// The fields above (by their names here) that rest on a cell that was inferred, not read:
     /// the roll-up shows them with ≈.
     #[serde(deserialize_with = "crate::result::de::strs")]
@@ -108,6 +108,39 @@ pub struct SummaryRow {
     pub reason: Option<String>,
     /// `reason` in English, when it is known apart (the page shows it in English).
     pub reason_en: Option<String>,
+}
+
+/// The rates a roll-up shows: 实质公开率 and the two 纠错率.
+pub const ROLLUP_RATES: [&str; 3] = [
+    "substantive_disclosure",
+    "review_corrected",
+    "suit_corrected",
+];
+
+/// A rate in a roll-up row: the result's [`RateOut`] without its names and terms (a batch keeps
+/// one row per report until the end).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RateCell {
+    #[serde(deserialize_with = "crate::result::de::str")]
+    pub key: Name,
+    /// 0–1; None when undefined.
+    pub value: Option<f64>,
+    /// "red" | "yellow" | None.
+    #[serde(deserialize_with = "crate::result::de::opt_str")]
+    pub flag: Option<Name>,
+    /// It rests on a cell that was inferred, not read (shown with ≈, never flagged).
+    pub inferred: bool,
+}
+
+impl From<&RateOut> for RateCell {
+    fn from(r: &RateOut) -> RateCell {
+        RateCell {
+            key: r.key,
+            value: r.value,
+            flag: r.flag,
+            inferred: r.inferred,
+        }
+    }
 }
 
 /// The value of a cell of a result's table, when it holds a number.
@@ -167,7 +200,12 @@ impl SummaryRow {
             carried_over: take("carried_over", req("4")),
             review_total: take("review_total", app("review.total")),
             suit_total: take("suit_total", suits),
-            rates: r.rates.clone(),
+            rates: r
+                .rates
+                .iter()
+                .filter(|x| ROLLUP_RATES.contains(&x.key))
+                .map(RateCell::from)
+                .collect(),
             inferred,
             inferred_cells: inferred_cells(r),
             reason: None,
@@ -198,7 +236,7 @@ impl SummaryRow {
     }
 
     /// A rate of the report (`substantive_disclosure` …), when it was computed.
-    pub fn rate(&self, key: &str) -> Option<&RateOut> {
+    pub fn rate(&self, key: &str) -> Option<&RateCell> {
         self.rates.iter().find(|r| r.key == key)
     }
 
@@ -287,7 +325,7 @@ pub fn summary_csv(rows: &[SummaryRow]) -> String {
 /// cell; empty when it could not be computed.
 fn disclosure_cell(r: &SummaryRow) -> String {
     match r.rate("substantive_disclosure") {
-        Some(RateOut {
+        Some(RateCell {
             value: Some(v),
             inferred,
             ..
@@ -589,7 +627,26 @@ ol.findings li{margin:.3em 0}.sev-error{color:#a40000}.sev-warning{color:#7a5b00
 
 /// A self-contained HTML report (no scripts, no external resources).
 pub fn html(r: &CheckResult, en: bool) -> String {
-    let t = |zh: &str, e: &str| if en { e.to_string() } else { zh.to_string() };
+    let mut s = html_head(r, en);
+    html_parts(&mut s, r, en);
+    html_findings(&mut s, r, en);
+    s.push_str(&format!(
+        "</ol><p class=\"ln\">nianbao {} · {} · sha256 {}</p></body></html>\n",
+        esc(r.engine),
+        esc(&r.input.name),
+        esc(&r.input.sha256)
+    ));
+    s
+}
+
+/// `zh` or `e`, by the report's language.
+fn lang(en: bool, zh: &str, e: &str) -> String {
+    if en { e } else { zh }.to_string()
+}
+
+/// The printable report's head: title, what the report is, the verdict and the counts.
+fn html_head(r: &CheckResult, en: bool) -> String {
+    let t = |zh: &str, e: &str| lang(en, zh, e);
     let vclass = r.verdict.name();
     let mut s = String::new();
     s.push_str(&format!(
@@ -629,21 +686,28 @@ pub fn html(r: &CheckResult, en: bool) -> String {
             r.counts.info
         ))
     ));
-    let checks = |s: &mut String, list: &[crate::result::Check]| {
-        s.push_str("<ul class=\"checks\">");
-        for c in list {
-            s.push_str(&format!(
-                "<li class=\"s-{}\">{} <b>{}</b> — {}</li>",
-                c.status.name(),
-                c.status.mark(),
-                esc(rule_title(c.rule, en)),
-                esc(if en { &c.detail_en } else { &c.detail })
-            ));
-        }
-        s.push_str("</ul>");
-    };
+    s
+}
+
+fn html_checks(s: &mut String, list: &[crate::result::Check], en: bool) {
+    s.push_str("<ul class=\"checks\">");
+    for c in list {
+        s.push_str(&format!(
+            "<li class=\"s-{}\">{} <b>{}</b> — {}</li>",
+            c.status.name(),
+            c.status.mark(),
+            esc(rule_title(c.rule, en)),
+            esc(if en { &c.detail_en } else { &c.detail })
+        ));
+    }
+    s.push_str("</ul>");
+}
+
+/// The whole document's checks, then each part's heading, checks and table.
+fn html_parts(s: &mut String, r: &CheckResult, en: bool) {
+    let t = |zh: &str, e: &str| lang(en, zh, e);
     s.push_str(&format!("<h2>{}</h2>", t("全文", "Document")));
-    checks(&mut s, &r.document.checks);
+    html_checks(s, &r.document.checks, en);
     for sec in &r.sections {
         let head = match &sec.heading {
             Some(h) => format!(
@@ -659,7 +723,7 @@ pub fn html(r: &CheckResult, en: bool) -> String {
             ),
         };
         s.push_str(&format!("<h2>{}</h2>", esc(&head)));
-        checks(&mut s, &sec.checks);
+        html_checks(s, &sec.checks, en);
         let (table, name) = match sec.number {
             2 => (Some(&r.tables.active), "active"),
             3 => (Some(&r.tables.requests), "requests"),
@@ -670,6 +734,12 @@ pub fn html(r: &CheckResult, en: bool) -> String {
             s.push_str(&table_html(tb, name, r, en));
         }
     }
+}
+
+/// The findings, each with its line, rule and message (and why it was dismissed); the list is
+/// closed by the caller.
+fn html_findings(s: &mut String, r: &CheckResult, en: bool) {
+    let t = |zh: &str, e: &str| lang(en, zh, e);
     s.push_str(&format!(
         "<h2>{}（{}）</h2><ol class=\"findings\">",
         t("问题清单", "Findings"),
@@ -692,13 +762,6 @@ pub fn html(r: &CheckResult, en: bool) -> String {
             esc(if en { &f.message_en } else { &f.message })
         ));
     }
-    s.push_str(&format!(
-        "</ol><p class=\"ln\">nianbao {} · {} · sha256 {}</p></body></html>\n",
-        esc(r.engine),
-        esc(&r.input.name),
-        esc(&r.input.sha256)
-    ));
-    s
 }
 
 #[cfg(test)]
@@ -774,18 +837,11 @@ mod tests {
     fn summary_sorts_failing_first_and_formats_the_rate() {
         let mut pass = SummaryRow::unreadable("b.txt", "");
         pass.verdict = Some(Verdict::Pass);
-        pass.rates.push(RateOut {
+        pass.rates.push(RateCell {
             key: "substantive_disclosure",
-            name_zh: "实质公开率",
-            name_en: "",
-            formula: "",
-            numerator: Some(46),
-            denominator: Some(79),
             value: Some(0.582278),
             flag: None,
             inferred: false,
-            previous: None,
-            change: None,
         });
         pass.reason = None;
         let bad = SummaryRow::unreadable("z.doc", "旧版Word");

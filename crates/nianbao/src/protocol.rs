@@ -5,9 +5,9 @@
 //!
 //! A message crosses `postMessage` as an envelope the worker's JavaScript (`static/worker.js`)
 //! routes without understanding: `{op, seq, body, files}` from the page, where `body` is the
-//! [`Request`] encoded by [`encode`] and `files` the `File`s it names (only JavaScript can read a
-//! `File`); a [`Reply`] goes back as its encoding alone. The worker reads `op` (which module, the
-//! batch, cancel) and `seq` (which check is the newest), nothing else.
+//! [`Request`] encoded by [`encode`] (JSON text) and `files` the `File`s it names (only
+//! JavaScript can read a `File`); a [`Reply`] goes back as its encoding alone. The worker reads
+//! `op` (which module, the batch, cancel) and `seq` (which check is the newest), nothing else.
 
 use crate::document::{Document, Form};
 use crate::export::SummaryRow;
@@ -24,9 +24,12 @@ pub const PREVIOUS: u8 = 1;
 /// A finding the user dismissed: its key and the reason given.
 pub type Dismissal = (String, String);
 
-/// What the page asks of the worker.
+/// What the page asks of the worker. Externally tagged (`{"text": {…}}`): an internally tagged
+/// enum (`#[serde(tag = "op")]`) is read through serde's buffer of any value, which cost the
+/// page's wasm 22 KB gzip and each worker module 18–31 KB (measured); the envelope carries the
+/// `op` the worker routes by.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "op", rename_all = "kebab-case")]
+#[serde(rename_all = "kebab-case")]
 pub enum Request {
     /// Text typed or pasted into a slot.
     Text {
@@ -89,7 +92,7 @@ pub enum Request {
 }
 
 impl Request {
-    /// The operation's name (the envelope's `op`, the same string serde writes).
+    /// The operation's name (the envelope's `op`, the same string serde writes as the tag).
     pub fn op(&self) -> &'static str {
         match self {
             Request::Text { .. } => "text",
@@ -141,9 +144,9 @@ pub enum BatchExportKind {
     Issues,
 }
 
-/// What the worker answers.
+/// What the worker answers (externally tagged, as [`Request`]).
 #[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(tag = "op", rename_all = "kebab-case")]
+#[serde(rename_all = "kebab-case")]
 pub enum Reply {
     /// A check finished: its result (None when the text is empty), the engine's time, and what
     /// the slots hold.
@@ -362,7 +365,7 @@ mod tests {
             },
             Request::Explain {
                 id: 2,
-                rule: "table-sum".into(),
+                rule: crate::rules::RULES[0].name.into(),
             },
             Request::Batch {
                 names: vec!["a/b.docx".into()],
@@ -378,7 +381,8 @@ mod tests {
         for r in all {
             let op = r.op();
             let s = round_trip(r);
-            assert!(s.starts_with(&format!("{{\"op\":\"{op}\"")), "{s}");
+            let tagged = s.starts_with(&format!("{{\"{op}\":")) || s == format!("\"{op}\"");
+            assert!(tagged, "{s}");
         }
     }
 
@@ -481,12 +485,12 @@ mod tests {
         let s = encode(&Reply::Failed {
             message: "m".into(),
         });
-        assert_eq!(s, r#"{"op":"failed","message":"m"}"#);
+        assert_eq!(s, r#"{"failed":{"message":"m"}}"#);
     }
 
     #[test]
     fn garbage_is_no_message() {
-        assert_eq!(decode::<Request>("{\"op\":\"nope\"}"), None);
+        assert_eq!(decode::<Request>("{\"nope\":{}}"), None);
         assert!(decode::<Reply>("not json").is_none());
         // A renamed field is no message either.
         assert_eq!(
