@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 /// How the input arrived.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Form {
     /// Plain text (typed, pasted as text, or a text file).
@@ -88,6 +89,7 @@ impl Grid {
 
 /// Something the reader noticed and the user should know (Chinese and English).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ReadNote {
     pub zh: String,
     pub en: String,

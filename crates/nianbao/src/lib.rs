@@ -28,6 +28,8 @@ pub mod rates;
 pub mod read;
 pub mod result;
 pub mod rules;
+#[cfg(feature = "schema")]
+pub mod schema;
 pub mod sections;
 pub mod spec;
 pub mod tables;

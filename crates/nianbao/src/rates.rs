@@ -110,6 +110,7 @@ pub const RATES: [Def; 8] = [
 ];
 
 #[derive(Debug, Clone, Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RateOut {
     #[serde(deserialize_with = "crate::result::de::str")]
     pub key: Name,
@@ -125,6 +126,7 @@ pub struct RateOut {
     pub value: Option<f64>,
     /// "red" | "yellow" | null.
     #[serde(deserialize_with = "crate::result::de::opt_str")]
+    #[cfg_attr(feature = "schema", schemars(extend("enum" = ["red", "yellow", null])))]
     pub flag: Option<Name>,
     /// Whether a cell of the numerator or denominator was inferred, not read: the value is
     /// then uncertain (shown with ≈) and never flagged.
@@ -132,8 +134,10 @@ pub struct RateOut {
     pub inferred: bool,
     /// Last year's value and this year's minus last year's, when a previous report is given.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "f64"))]
     pub previous: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "f64"))]
     pub change: Option<f64>,
 }
 

@@ -12,8 +12,11 @@ pub type Name = &'static str;
 pub const SCHEMA: &str = "nianbao.result/1";
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CheckResult {
+    /// Always "nianbao.result/1" ([`SCHEMA`]); a new major number means an incompatible change.
     #[serde(deserialize_with = "de::str")]
+    #[cfg_attr(feature = "schema", schemars(extend("const" = "nianbao.result/1")))]
     pub schema: Name,
     #[serde(deserialize_with = "de::str")]
     pub engine: Name,
@@ -31,11 +34,13 @@ pub struct CheckResult {
     pub rates: Vec<crate::rates::RateOut>,
     /// The comparison with last year's report, when one was given.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "Comparison"))]
     pub comparison: Option<Comparison>,
 }
 
 /// What comparing with last year's report found.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Comparison {
     pub previous: PreviousOut,
     /// Share (0–1) of this year's prose repeated from last year's.
@@ -46,6 +51,7 @@ pub struct Comparison {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PreviousOut {
     pub name: String,
     pub year: Option<i32>,
@@ -53,6 +59,7 @@ pub struct PreviousOut {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PartShare {
     /// Part 1–6, or 0 for text before part 一.
     pub number: u8,
@@ -61,6 +68,7 @@ pub struct PartShare {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Span {
     pub line: usize,
     pub start: usize,
@@ -68,6 +76,7 @@ pub struct Span {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Input {
     pub name: String,
     pub sha256: String,
@@ -83,6 +92,7 @@ pub struct Input {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MetaOut {
     pub title: Option<String>,
     pub title_line: Option<usize>,
@@ -91,6 +101,7 @@ pub struct MetaOut {
     /// "title" when the year is the title's, "text" when the title has none and the year is the
     /// one the text names most.
     #[serde(deserialize_with = "de::opt_str")]
+    #[cfg_attr(feature = "schema", schemars(extend("enum" = ["title", "text", null])))]
     pub year_source: Option<Name>,
     pub published: Option<String>,
     pub published_line: Option<usize>,
@@ -99,6 +110,7 @@ pub struct MetaOut {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FormatOut {
     pub detected: Option<crate::spec::Format>,
     pub expected: Option<crate::spec::Format>,
@@ -115,6 +127,7 @@ impl FormatOut {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Verdict {
     Fail,
@@ -150,6 +163,7 @@ impl Verdict {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Error,
@@ -181,6 +195,7 @@ impl Severity {
 }
 
 #[derive(Debug, Clone, Copy, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Counts {
     pub error: usize,
     pub warning: usize,
@@ -189,6 +204,7 @@ pub struct Counts {
 
 /// Status of a part or of one check.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     Pass,
@@ -234,6 +250,7 @@ impl Status {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Check {
     #[serde(deserialize_with = "de::str")]
     pub rule: Name,
@@ -243,11 +260,13 @@ pub struct Check {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DocumentOut {
     pub checks: Vec<Check>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SectionOut {
     pub number: u8,
     #[serde(deserialize_with = "de::str")]
@@ -257,11 +276,13 @@ pub struct SectionOut {
     pub line: Option<usize>,
     /// "pass" | "warn" | "fail" | "incomplete".
     #[serde(deserialize_with = "de::str")]
+    #[cfg_attr(feature = "schema", schemars(extend("enum" = ["pass", "warn", "fail", "incomplete"])))]
     pub status: Name,
     pub checks: Vec<Check>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Tables {
     pub active: TableOut,
     pub requests: TableOut,
@@ -269,6 +290,7 @@ pub struct Tables {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TableOut {
     pub found: bool,
     pub line: Option<usize>,
@@ -299,12 +321,14 @@ impl TableOut {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ColumnOut {
     pub key: String,
     pub label: String,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RowOut {
     pub key: String,
     /// The official label.
@@ -314,6 +338,7 @@ pub struct RowOut {
     pub column: Option<usize>,
     /// Part 二: the item of 第二十条 whose block the row is in.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
     pub block: Option<String>,
     /// The label as the text has it.
     pub raw_label: Option<String>,
@@ -323,7 +348,12 @@ pub struct RowOut {
     /// How many values the text has for this row, and how many columns the format has.
     pub numbers: usize,
     pub expected: usize,
+    /// Written as a map from column key to cell, in column order (`ser_cells`).
     #[serde(serialize_with = "ser_cells", deserialize_with = "de::cells")]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "std::collections::BTreeMap<String, CellOut>")
+    )]
     pub cells: Vec<(Name, CellOut)>,
 }
 
@@ -358,6 +388,7 @@ fn ser_cells<S: Serializer>(cells: &[(&'static str, CellOut)], s: S) -> Result<S
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CellOut {
     pub raw: String,
     #[serde(serialize_with = "ser_num")]
@@ -367,6 +398,7 @@ pub struct CellOut {
     pub column: Option<usize>,
     /// For an ambiguous cell: the values it could hold.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "Vec<i64>"))]
     pub candidates: Option<Vec<i64>>,
     /// How the cell was read: from a grid, by position, by order, or guessed.
     pub read: Read,
@@ -377,6 +409,7 @@ pub struct CellOut {
 /// `Solved`). A `Guessed` cell is not read: no Error may rest on it (the rule framework demotes
 /// such a finding to a warning that the reading is uncertain), and exports mark it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Read {
     /// A cell of a table that arrived as a grid under the official header (Word, web page, PDF
@@ -442,6 +475,7 @@ impl Read {
 
 /// How a table row was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum FoundBy {
     /// By its label (exact or through the label matcher: `raw_label` says what the text has).
@@ -516,6 +550,8 @@ impl CellOut {
     }
 }
 
+/// An integer when the number is whole, else a float; its schema is `Option<f64>`'s (a JSON
+/// number, which includes integers, or null).
 fn ser_num<S: Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
     match v {
         None => s.serialize_none(),
@@ -525,6 +561,7 @@ fn ser_num<S: Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Finding {
     #[serde(deserialize_with = "de::str")]
     pub rule: Name,
@@ -548,6 +585,7 @@ pub struct Finding {
     pub inferred: Vec<String>,
     /// Set when the user dismissed the finding (on the page), with the reason they gave.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
     pub dismissed: Option<String>,
 }
 
