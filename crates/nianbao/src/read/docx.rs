@@ -33,6 +33,8 @@ pub const MAX_NESTING: usize = 128;
 const MAX_STYLE_CHAIN: usize = 16;
 /// Widest span or skipped-column count believed.
 const MAX_SPAN: usize = 64;
+/// Table cells in one file (as for a web page); a file with more is refused.
+const MAX_CELLS: usize = 200_000;
 
 const MAIN_NS: &[&[u8]] = &[
     b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
@@ -266,6 +268,13 @@ fn main_prefix(e: &BytesStart) -> Vec<u8> {
     b"w".to_vec()
 }
 
+fn too_many_cells() -> ReadError {
+    ReadError::new(
+        format!("Word文件中的表格单元格超过{MAX_CELLS}个，无法读取"),
+        format!("the Word file has more than {MAX_CELLS} table cells and cannot be read"),
+    )
+}
+
 fn damaged_xml() -> ReadError {
     cannot(
         "正文（word/document.xml）已损坏",
@@ -333,6 +342,7 @@ fn parse_body(xml: &[u8]) -> Result<Vec<Block>, ReadError> {
     let mut table_depth = 0usize;
     // Open tables past the depth limit: flattened into the cell that holds them.
     let mut flattened = 0usize;
+    let mut cells = 0usize;
     loop {
         let ev = reader.read_event().map_err(|_| damaged_xml())?;
         let (e, empty) = match ev {
@@ -445,6 +455,10 @@ fn parse_body(xml: &[u8]) -> Result<Vec<Block>, ReadError> {
                         }
                     }
                     b"tc" if !empty && matches!(stack.last(), Some(Frame::Row(_))) => {
+                        cells += 1;
+                        if cells > MAX_CELLS {
+                            return Err(too_many_cells());
+                        }
                         stack.push(Frame::Cell(Cell {
                             span: 1,
                             vmerge: VMerge::None,
