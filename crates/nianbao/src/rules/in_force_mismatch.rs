@@ -1,0 +1,60 @@
+//! `in-force-mismatch`: In-force counts follow on
+
+declare_rule! {
+    /// 2021年格式中，规章和行政规范性文件的“现行有效件数”一般应等于上年现行有效件数加本年制发件数减本年废止件数；清理废止以往年度文件等情况可以解释差异。
+    ///
+    /// ## 检查什么
+    ///
+    /// 只在提供上年度报告、且两份报告都是2021年格式时检查。规章、行政规范性文件两行：本年现行有效件数应等于上年报告的现行有效件数 + 本年制发件数 − 本年废止件数，不等时各记一处提示（清理废止以往年度文件、统计口径调整等可以解释差异）。
+    ///
+    /// ## 错误示例
+    ///
+    /// ```text
+    /// 2022年度报告：行政规范性文件 现行有效45
+    /// 2023年度报告：行政规范性文件 本年制发6，本年废止2，现行有效51
+    /// 45+6−2=49≠51
+    /// ```
+    ///
+    /// ## 正确示例
+    ///
+    /// ```text
+    /// 2023年度报告：行政规范性文件 本年制发6，本年废止2，现行有效49
+    /// ```
+    ///
+    /// ## 如何改正
+    ///
+    /// 对照文件库核对制发、废止和现行有效件数；差异有正当原因的（如清理了以往年度文件、上年数字有误），在正文中说明。
+    ///
+    /// # English
+    ///
+    /// In the 2021 format, the number in force of regulations and normative documents should equal last year's number in force plus this year's issued minus this year's repealed; repeals of older documents can explain a difference.
+    ///
+    /// ## What it checks
+    ///
+    /// Only when last year's report is given and both are in the 2021 format. For 规章 and 行政规范性文件: in force this year should equal last year's in force + issued this year − repealed this year; each difference is a warning (repeals of older documents or a change of counting can explain it).
+    ///
+    /// ## Wrong
+    ///
+    /// ```text
+    /// 2022: 行政规范性文件 in force 45
+    /// 2023: issued 6, repealed 2, in force 51
+    /// 45 + 6 − 2 = 49 ≠ 51
+    /// ```
+    ///
+    /// ## Right
+    ///
+    /// ```text
+    /// 2023: issued 6, repealed 2, in force 49 (45 + 6 − 2)
+    /// ```
+    ///
+    /// ## How to fix
+    ///
+    /// Check issued, repealed and in-force counts against the document register; when the difference has a reason (older documents cleared out, last year's figure wrong), explain it in the text.
+    pub InForceMismatch {
+        name: "in-force-mismatch",
+        severity: Warning,
+        title: "现行有效件数前后衔接" / "In-force counts follow on",
+        basis: "国办公开办函〔2021〕30号第二部分表格“第二十条第（一）项”栏目（本年制发、本年废止、现行有效件数）；条例第二十条第（一）项"
+            / "Format document 国办公开办函〔2021〕30号, table of part two, block 第二十条第（一）项 (本年制发件数, 本年废止件数, 现行有效件数); Regulations art. 20 item (1). F2021 only.",
+    }
+}

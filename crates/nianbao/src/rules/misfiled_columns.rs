@@ -1,0 +1,64 @@
+//! `misfiled-columns`: Numbers in the wrong column
+
+declare_rule! {
+    /// 总计列的勾稽关系成立，但两列分别相差+k和−k：很可能是某一行的k件填到了相邻的列。表格仍然有误，需改正。
+    ///
+    /// ## 检查什么
+    ///
+    /// 第三部分表格按列核对 requests-balance 或 requests-results-total 时，恰好有两列（都不是总计列）不成立，一列多k、一列少k：很可能有k件申请填到了相邻的列。这时不报两处勾稽关系错误，而是记一处错误，列出可能填错的单元格（相关行中数值不小于k的单元格）。
+    ///
+    /// ## 错误示例
+    ///
+    /// ```text
+    /// 一、本年新收：自然人73，商业企业5，总计78
+    /// （七）总计：自然人75，商业企业3，总计78
+    /// （上年结转、结转下年度均为0）
+    /// 自然人列73≠75，商业企业列5≠3，总计列78=78
+    /// ```
+    ///
+    /// ## 正确示例
+    ///
+    /// ```text
+    /// 一、本年新收：自然人75，商业企业3，总计78
+    /// （七）总计：自然人75，商业企业3，总计78
+    /// ```
+    ///
+    /// ## 如何改正
+    ///
+    /// 按申请登记台账核对列出的候选单元格，把k件移回正确的申请人类别；改后逐列核对勾稽关系。
+    ///
+    /// # English
+    ///
+    /// The total column's identity holds but two columns are off by +k and −k: probably k requests of one row were entered in the wrong column. The table is still wrong and must be corrected.
+    ///
+    /// ## What it checks
+    ///
+    /// When checking requests-balance or requests-results-total column by column, exactly two columns (neither the total) fail, one by +k and the other by −k: k requests were probably entered in the wrong column. Instead of two identity errors there is one error naming the cells that could hold the misfiled k (cells of the rows involved holding at least k).
+    ///
+    /// ## Wrong
+    ///
+    /// ```text
+    /// Row 1: 自然人 73, 商业企业 5, total 78
+    /// Row 3.7: 自然人 75, 商业企业 3, total 78
+    /// (rows 2 and 4 all 0)
+    /// 自然人 column 73 ≠ 75, 商业企业 5 ≠ 3, total 78 = 78
+    /// ```
+    ///
+    /// ## Right
+    ///
+    /// ```text
+    /// Row 1: 自然人 75, 商业企业 3, total 78
+    /// Row 3.7: 自然人 75, 商业企业 3, total 78
+    /// ```
+    ///
+    /// ## How to fix
+    ///
+    /// Check the candidate cells against the request register and move the k requests back to the right applicant column; then check each column's identities again.
+    pub MisfiledColumns {
+        name: "misfiled-columns",
+        severity: Error,
+        title: "数字填错列" / "Numbers in the wrong column",
+        basis: "国办公开办函〔2021〕30号表格勾稽关系：第三部分表格各列；条例第五十条第一款第（二）项"
+            / "Format document 国办公开办函〔2021〕30号 (F2019: 〔2019〕60号), table of part three and its identities; Regulations art. 50 para. 1 item (2).",
+    }
+}
