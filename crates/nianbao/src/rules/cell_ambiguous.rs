@@ -57,3 +57,63 @@ declare_rule! {
             / "Tables of the format document 国办公开办函〔2021〕30号 (F2019: 〔2019〕60号) and their identities; Regulations art. 50 para. 1 items (2)–(3).",
     }
 }
+
+use super::helpers::table::{column_major, each_found_table, scan_cells};
+use super::{Ctx, Rule};
+use crate::layout::fmt_num;
+
+pub(super) fn check(ctx: &mut Ctx) {
+    each_found_table(ctx, CellAmbiguous::NAME, |ctx, n, name, t| {
+        let b_amb = ctx.findings.len();
+        if let Some(cm) = &t.column_major {
+            column_major(ctx, n, name, t, cm, "cell-ambiguous");
+        }
+        let mut ambiguous = scan_cells(ctx, name, t).ambiguous;
+    // A table read column by column says once which cells it could not place.
+    if t.column_major.is_some() {
+        ambiguous.clear();
+    }
+    for (row, rn, cols) in ambiguous {
+        let desc: Vec<String> = cols
+            .iter()
+            .map(|(l, _, cand)| {
+                if cand.is_empty() {
+                    format!("{l}无法读取")
+                } else {
+                    format!(
+                        "{l}可能为{}",
+                        cand.iter()
+                            .map(|v| fmt_num(*v as f64))
+                            .collect::<Vec<_>>()
+                            .join("或")
+                    )
+                }
+            })
+            .collect();
+        let mut f = ctx.finding(
+            "cell-ambiguous",
+            Some(n),
+            format!("{rn}：无法确定数字所在列（{}）", desc.join("；")),
+            format!(
+                "{}: cannot decide which column {} value(s) belong to",
+                row.label,
+                cols.len()
+            ),
+        );
+        f.line = row.line;
+        f.column = row.column;
+        f.table = Some(name);
+        f.cells = cols.into_iter().map(|(_, id, _)| id).collect();
+        ctx.push(f);
+    }
+    ctx.check_from(
+        Some(n),
+        "cell-ambiguous",
+        b_amb,
+        (
+            "所有数字的所在列均可确定",
+            "Every number's column is certain",
+        ),
+    );
+    });
+}

@@ -59,3 +59,70 @@ declare_rule! {
             / "Tables of the format document 国办公开办函〔2021〕30号 (F2019: 〔2019〕60号); Regulations art. 50 para. 1 items (1)–(3) (the figures reported).",
     }
 }
+
+use super::helpers::table::{each_found_table, scan_cells, whole_columns};
+use super::{Ctx, Rule};
+
+pub(super) fn check(ctx: &mut Ctx) {
+    each_found_table(ctx, CellBlank::NAME, |ctx, n, name, t| {
+        let b_blank = ctx.findings.len();
+        let scan = scan_cells(ctx, name, t);
+        let loose_blanks = scan.loose_blanks;
+    let blanks = whole_columns(ctx, n, name, t, scan.blanks);
+    for (row, rn, cols) in blanks {
+        let names: Vec<String> = cols
+            .iter()
+            .map(|(l, _, raw)| {
+                if raw.is_empty() {
+                    l.clone()
+                } else {
+                    format!("{l}（“{raw}”）")
+                }
+            })
+            .collect();
+        let mut f = ctx.finding(
+            "cell-blank",
+            Some(n),
+            format!("{rn}：{}为空或未填数字，应填0", names.join("、")),
+            format!(
+                "{}: {} cell(s) blank or not a number; they should hold 0",
+                row.label,
+                cols.len()
+            ),
+        );
+        f.line = row.line;
+        f.column = row.column;
+        f.table = Some(name);
+        f.cells = cols.into_iter().map(|(_, id, _)| id).collect();
+        ctx.push(f);
+    }
+    for (row, rn, cols) in loose_blanks {
+        let names: Vec<String> = cols.iter().map(|(l, _, _)| l.clone()).collect();
+        let mut f = ctx.finding(
+            "cell-blank",
+            Some(n),
+            format!(
+                "{rn}：有{}个单元格为空或未填数字（应填0），但文字无法确定是哪几列（按版式推测为{}，位置不确定）",
+                cols.len(),
+                names.join("、")
+            ),
+            format!(
+                "{}: {} cell(s) blank or not a number, but the text does not say which column(s); the position shown is a guess",
+                row.label,
+                cols.len()
+            ),
+        );
+        f.line = row.line;
+        f.column = row.column;
+        f.table = Some(name);
+        f.cells = cols.into_iter().map(|(_, id, _)| id).collect();
+        ctx.push(f);
+    }
+    ctx.check_from(
+        Some(n),
+        "cell-blank",
+        b_blank,
+        ("没有空白单元格", "No blank cells"),
+    );
+    });
+}

@@ -59,3 +59,33 @@ declare_rule! {
             / "Tables of the format document 国办公开办函〔2021〕30号 (F2019: 〔2019〕60号): what each column counts; Regulations art. 50 para. 1 items (1)–(3).",
     }
 }
+
+use super::helpers::table::{each_found_table, scan_cells};
+use super::{Ctx, Rule};
+
+pub(super) fn check(ctx: &mut Ctx) {
+    each_found_table(ctx, CellInvalid::NAME, |ctx, n, name, t| {
+        let b_invalid = ctx.findings.len();
+        let invalid = scan_cells(ctx, name, t).invalid;
+    for (row, rn, label, id, c, zh, en) in invalid {
+        let mut f = ctx.finding(
+            "cell-invalid",
+            Some(n),
+            format!("{rn}·{label}：“{}”{zh}", c.raw),
+            format!("{} / {label}: \"{}\" {en}", row.label, c.raw),
+        );
+        f.line = c.line;
+        f.column = c.column;
+        f.table = Some(name);
+        f.cells = vec![id];
+        f.actual = c.value;
+        ctx.push(f);
+    }
+    ctx.check_from(
+        Some(n),
+        "cell-invalid",
+        b_invalid,
+        ("所有单元格数值有效", "All cell values are valid"),
+    );
+    });
+}

@@ -146,8 +146,8 @@ registry! {
 }
 
 mod active;
-mod cells;
 mod citation;
+pub(crate) mod helpers;
 mod identities;
 mod meta;
 pub mod provenance;
@@ -361,7 +361,12 @@ pub fn run(ctx: &mut Ctx) {
     structure::check(ctx);
     meta::check(ctx);
     citation::check(ctx);
-    cells::check(ctx);
+    table_missing::check(ctx);
+    row_missing::check(ctx);
+    row_shape::check(ctx);
+    cell_blank::check(ctx);
+    cell_invalid::check(ctx);
+    cell_ambiguous::check(ctx);
     identities::check(ctx);
     active::check(ctx);
     text_year::check(ctx);

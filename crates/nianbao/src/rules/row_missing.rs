@@ -75,3 +75,170 @@ declare_rule! {
             / "Tables of the format document 国办公开办函〔2021〕30号 (F2019: 〔2019〕60号): every row; Regulations art. 50 para. 2 (a uniform format).",
     }
 }
+
+use super::helpers::table::each_found_table;
+use super::{Ctx, Rule};
+use crate::result::RowOut;
+use crate::tables::TableRead;
+
+pub(super) fn check(ctx: &mut Ctx) {
+    each_found_table(ctx, RowMissing::NAME, |ctx, n, name, t| {
+        let before = ctx.findings.len();
+        let lost = missing_rows(ctx, n, name, t);
+        if !lost.is_empty() {
+            lost_labels(ctx, n, name, t, &lost);
+        }
+        if name == "requests" && crate::outdated::uses_old_other_row(ctx.format, &t.out) {
+            old_other_row(ctx, n, name, t);
+        }
+    let total = t.out.rows.len();
+    ctx.check_from(
+        Some(n),
+        "row-missing",
+        before,
+        (
+            &format!("{total}行全部找到"),
+            &format!("All {total} rows found"),
+        ),
+    );
+    });
+}
+
+/// One finding for each row of the format not found (a warning when a nearby row whose label
+/// was lost may be it); returns the lines of rows whose labels were lost and could not be placed.
+fn missing_rows(ctx: &mut Ctx, n: u8, name: &'static str, t: &TableRead) -> Vec<usize> {
+    let table_line = t.out.line;
+    // Rows of a group whose unlabeled rows could not be placed are reported once, below.
+    let unplaced_groups: Vec<&str> = t.unplaced.iter().map(|(g, _, _)| g.as_str()).collect();
+    let in_unplaced = |key: &str| {
+        unplaced_groups
+            .iter()
+            .any(|g| key.starts_with(&format!("{g}.")))
+    };
+    // Lines of rows whose labels were lost and that could not be placed: their numbers are not
+    // read, and a missing row may be one of them when such a line lies between the found rows
+    // around it. Those rows are not accused of being missing.
+    let mut lost: Vec<usize> = t
+        .unplaced
+        .iter()
+        .flat_map(|(_, _, l)| l.iter().copied())
+        .collect();
+    lost.sort_unstable();
+    lost.dedup();
+    let rows = &t.out.rows;
+    let may_be_lost = |i: usize| {
+        let found_line = |r: &RowOut| r.found.then_some(r.line).flatten();
+        let a = rows[..i].iter().filter_map(found_line).max().unwrap_or(0);
+        let b = rows[i + 1..]
+            .iter()
+            .filter_map(found_line)
+            .min()
+            .unwrap_or(usize::MAX);
+        lost.iter().any(|&l| a < l && l < b)
+    };
+    for (i, row) in rows.iter().enumerate() {
+        if row.found || in_unplaced(&row.key) {
+            continue;
+        }
+        let mut f = if may_be_lost(i) {
+            let mut f = ctx.finding(
+                "row-missing",
+                Some(n),
+                format!(
+                    "未能确认“{}”一行：附近有标签丢失的数据行，可能就是这一行，无法确定",
+                    row.label
+                ),
+                format!(
+                    "Row \"{}\" ({}) was not found; a nearby row whose label was lost may be it",
+                    row.label, row.key
+                ),
+            );
+            f.severity = crate::result::Severity::Warning;
+            f
+        } else {
+            ctx.finding(
+                "row-missing",
+                Some(n),
+                format!("表格缺少“{}”一行", row.label),
+                format!(
+                    "Row \"{}\" ({}) is missing from the table",
+                    row.label, row.key
+                ),
+            )
+        };
+        f.line = table_line;
+        f.table = Some(name);
+        f.cells = vec![row.key.clone()];
+        ctx.push(f);
+    }
+    lost
+}
+
+/// Rows that lost their labels and could not be identified: one warning for them all.
+fn lost_labels(ctx: &mut Ctx, n: u8, name: &'static str, t: &TableRead, lost: &[usize]) {
+    let rows = &t.out.rows;
+        let at = |lines: &[usize]| {
+            lines
+                .iter()
+                .map(|l| format!("第{l}行"))
+                .collect::<Vec<_>>()
+                .join("、")
+        };
+        let parts: Vec<String> = t
+            .unplaced
+            .iter()
+            .map(|(gkey, group, lines)| {
+                if gkey.is_empty() {
+                    at(lines)
+                } else {
+                    let missing = rows
+                        .iter()
+                        .filter(|r| !r.found && r.key.starts_with(&format!("{gkey}.")))
+                        .count();
+                    format!(
+                        "“{group}”下有{}行没有标签，而该组未找到的行有{missing}行，无法逐行对应：{}",
+                        lines.len(),
+                        at(lines)
+                    )
+                }
+            })
+            .collect();
+        let mut f = ctx.finding(
+            "row-missing",
+            Some(n),
+            format!(
+                "表格有{}行数据丢失了行标签，无法确定是哪几行（{}）：这些行的数字未读取，它们可能对应的行不按缺行处理，依赖它们的勾稽关系不作判定",
+                lost.len(),
+                parts.join("；")
+            ),
+            format!(
+                "{} row(s) of the table lost their labels and cannot be identified (lines {}): their numbers are not read, the rows they may be are not reported missing, and identities over them are not decided",
+                lost.len(),
+                lost.iter().map(|l| l.to_string()).collect::<Vec<_>>().join(", ")
+            ),
+        );
+        f.severity = crate::result::Severity::Warning;
+        f.line = lost.first().copied();
+        f.column = Some(1);
+        f.table = Some(name);
+        ctx.push(f);
+    
+}
+
+/// A 2021 report's part 三 with the 2019 form's single row （六）其他处理.
+fn old_other_row(ctx: &mut Ctx, n: u8, name: &'static str, t: &TableRead) {
+        let row = t.out.row("3.6");
+        let mut f = ctx.finding(
+            "row-missing",
+            Some(n),
+            "表格仍使用2019年格式的“（六）其他处理”一行；2021年格式在其下分为“1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请”“2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请”“3.其他”三行，应按新格式分行填报。本次把该行作为（六）其他处理的合计，据此核对（七）总计".into(),
+            "The table still has the 2019 form's single row （六）其他处理; the 2021 form splits it into three rows (overdue correction, unpaid fees, other). The row was read as the group's total and （七）总计 checked against it".into(),
+        );
+        f.severity = crate::result::Severity::Warning;
+        f.line = row.and_then(|r| r.line);
+        f.column = row.and_then(|r| r.column);
+        f.table = Some(name);
+        f.cells = vec!["3.6".to_string()];
+        ctx.push(f);
+    
+}

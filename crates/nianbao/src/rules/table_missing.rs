@@ -69,3 +69,77 @@ declare_rule! {
             / "Tables of the format document 国办公开办函〔2021〕30号 (F2019: 〔2019〕60号), one in each of parts two, three and four; Regulations art. 50 para. 1 items (1)–(3).",
     }
 }
+
+use super::helpers::table::{table, table_header_line, TABLES};
+use super::{Ctx, Rule};
+use crate::result::Status;
+
+pub(super) fn check(ctx: &mut Ctx) {
+    for (n, name, title) in TABLES {
+        let t = table(ctx, name);
+        if !ctx.section_found(n) && !t.out.found {
+            ctx.check(
+                Some(n),
+                TableMissing::NAME,
+                Status::Skip,
+                "未找到本部分，无法检查表格",
+                "Part not found; table not checked",
+            );
+        } else if !t.out.found {
+            missing(ctx, n, name, title);
+        } else {
+            ctx.check(
+                Some(n),
+                TableMissing::NAME,
+                Status::Pass,
+                format!("第{}行起", t.out.line.unwrap_or(0)),
+                format!("from line {}", t.out.line.unwrap_or(0)),
+            );
+        }
+    }
+}
+
+/// Part `n` is there but its table is not: an error, or a warning when the table's header is
+/// there and not one number was read.
+fn missing(ctx: &mut Ctx, n: u8, name: &'static str, title: &str) {
+        let line = ctx.heading_line(n);
+        // The table's header is there but not one number was read (every cell left blank, or
+        // numbers the reader could not take): not a missing table, and no Error.
+        let header_at = table_header_line(ctx, n, name);
+        let numeral = crate::spec::SECTIONS[n as usize - 1].numeral;
+        let (zh, en, status) = match header_at {
+            Some(no) => (
+                format!("第{numeral}部分的{title}有表头（第{no}行），但没有读到任何数字：表格是空的（没有发生的事项应填0），或数字无法读取，请核对原文"),
+                format!("Part {n}'s table has its header (line {no}) but no number was read: the table is empty (what did not happen should be 0) or its numbers cannot be read"),
+                Status::Warn,
+            ),
+            None => (
+                format!("第{numeral}部分没有{title}"),
+                format!("Part {n} has no table"),
+                Status::Fail,
+            ),
+        };
+        let mut f = ctx.finding("table-missing", Some(n), zh, en);
+        f.line = header_at.or(line);
+        f.table = Some(name);
+        if header_at.is_some() {
+            f.severity = crate::result::Severity::Warning;
+        }
+        let detail = (f.message.clone(), f.message_en.clone());
+        ctx.push(f);
+        ctx.check(
+            Some(n),
+            "table-missing",
+            status,
+            if header_at.is_some() {
+                detail.0
+            } else {
+                format!("未找到{title}")
+            },
+            if header_at.is_some() {
+                detail.1
+            } else {
+                "Table not found".to_string()
+            },
+        );
+}

@@ -1,0 +1,3 @@
+//! Checks the rules share: the tables and their cells (`table`).
+
+pub mod table;
