@@ -1,6 +1,6 @@
 //! `active-published-total` and `regulations-authority`: plausibility of part 二's table.
 
-use super::meta::{agency_kind, AgencyKind};
+use super::helpers::agency::{agency_kind, AgencyKind};
 use super::Ctx;
 use crate::result::{RowOut, Status};
 use crate::spec::Format;

@@ -56,3 +56,45 @@ declare_rule! {
             / "Format document 国办公开办函〔2021〕30号 (F2019: 〔2019〕60号), table of part four; Regulations art. 50 para. 1 item (3).",
     }
 }
+
+use super::helpers::identity::{self, join, wide_sum, Table};
+use super::{Ctx, Rule};
+use crate::result::TableOut;
+use crate::spec::{appeal_identities, Identity, APPEAL_COLS};
+
+pub(super) fn check(ctx: &mut Ctx) {
+    let table = Table {
+        section: 4,
+        name: "appeals",
+        read: ctx.appeals,
+    };
+    let ids: Vec<&Identity> = appeal_identities().iter().collect();
+    identity::check(
+        ctx,
+        &table,
+        &ids,
+        AppealsTotal::NAME,
+        &|_, c| APPEAL_COLS[c].1.to_string(),
+        message,
+    );
+}
+
+fn message(id: &Identity, lhs: &[i64], rhs: &[i64], _t: &TableOut) -> (String, String) {
+    let (l, r) = (wide_sum(lhs), wide_sum(rhs));
+    (
+            format!(
+                "{}：总计{}不等于结果维持、结果纠正、其他结果、尚未审结之和（{}={}）",
+                id.scope,
+                l,
+                join(rhs),
+                r
+            ),
+            format!(
+                "{}: total {} ≠ upheld + corrected + other + pending ({}={})",
+                id.scope,
+                l,
+                join(rhs),
+                r
+            ),
+        )
+}

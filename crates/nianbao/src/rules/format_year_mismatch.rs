@@ -63,3 +63,56 @@ declare_rule! {
             / "Format document 国办公开办函〔2021〕30号, in force for reports for 2021 onwards, replacing the trial format of 国办公开办函〔2019〕60号; Regulations art. 50 para. 2.",
     }
 }
+
+use super::Ctx;
+use crate::result::Status;
+
+pub(super) fn check(ctx: &mut Ctx) {
+    let meta = &ctx.structure.meta;
+    let title_line = meta.title_index.map(|i| ctx.text.lines[i].no);
+    // Format vs year.
+    match (ctx.detected, ctx.expected) {
+        (Some(d), Some(e)) => {
+            let before = ctx.findings.len();
+            if d != e {
+                let mut f = ctx.finding(
+                    "format-year-mismatch",
+                    None,
+                    format!(
+                        "{}年度报告应使用{}年格式（{}），但表格为{}年格式",
+                        meta.year.unwrap_or(0), e.name(), e.document(), d.name()
+                    ),
+                    format!(
+                        "A report for {} should use the {} format ({}), but its tables are in the {} format",
+                        meta.year.unwrap_or(0), e.name(), e.document(), d.name()
+                    ),
+                );
+                f.line = ctx.active.out.line.or(title_line);
+                ctx.push(f);
+            }
+            ctx.check_from(
+                None,
+                "format-year-mismatch",
+                before,
+                (
+                    &format!("{}年格式，与年度相符", d.name()),
+                    &format!("{} format, matching the year", d.name()),
+                ),
+            );
+        }
+        (None, _) => ctx.check(
+            None,
+            "format-year-mismatch",
+            Status::Skip,
+            "表格栏目不足以判断格式",
+            "Tables do not show which format",
+        ),
+        (_, None) => ctx.check(
+            None,
+            "format-year-mismatch",
+            Status::Skip,
+            "报告年度不明",
+            "Report year unknown",
+        ),
+    }
+}

@@ -62,3 +62,65 @@ declare_rule! {
             / "Format document 国办公开办函〔2021〕30号 (F2019: 〔2019〕60号), table of part three and its identities; Regulations art. 50 para. 1 item (2).",
     }
 }
+
+use super::helpers::identity::cell;
+use super::Ctx;
+use crate::result::{CellOut, TableOut};
+use crate::spec::{request_rows, Identity, REQUEST_COLS};
+
+/// `misfiled-columns`: two per-column identities off by +k and −k while the total column's
+/// holds (the caller makes sure it was read and holds, and that no other identity fails): k requests of one row were probably entered in the wrong column. One finding names
+/// the cells that could hold the misfiled k, in place of the two identity findings.
+pub(super) fn misfiled(ctx: &mut Ctx, t: &TableOut, ids: &[&Identity], fails: &[(usize, i64, usize)]) {
+    let [x, y] = fails else { return };
+    let col = |i: usize| ids[i].lhs[0].1;
+    if x.1 != -y.1 || col(x.0) == 6 || col(y.0) == 6 {
+        return;
+    }
+    // `a` has k too many on the left (or too few on the right), `b` the opposite.
+    let (a, b, k) = if x.1 > 0 {
+        (x.0, y.0, x.1)
+    } else {
+        (y.0, x.0, y.1)
+    };
+    let (ca, cb) = (col(a), col(b));
+    let id = &ids[a];
+    let fits = |r: usize, c: usize| cell(t, r, c).and_then(CellOut::int).is_some_and(|v| v >= k);
+    let cand: Vec<(usize, usize)> = (id
+        .lhs
+        .iter()
+        .map(|&(r, _)| (r, ca))
+        .filter(|&(r, c)| fits(r, c)))
+    .chain(
+        id.rhs
+            .iter()
+            .map(|&(r, _)| (r, cb))
+            .filter(|&(r, c)| fits(r, c)),
+    )
+    .collect();
+    let (la, lb) = (REQUEST_COLS[ca].1, REQUEST_COLS[cb].1);
+    let shorts = request_rows(crate::outdated::request_layout(ctx.format, t));
+    let names: Vec<String> = cand
+        .iter()
+        .map(|&(r, c)| format!("{}·{}", shorts[r].short, REQUEST_COLS[c].1))
+        .collect();
+    let mut f = ctx.finding(
+        "misfiled-columns",
+        Some(3),
+        format!(
+            "{la}列与{lb}列的勾稽关系分别相差{k}和−{k}，而总计列成立：很可能有{k}件填错了列（可能在{}）",
+            names.join("、")
+        ),
+        format!("Columns {ca} and {cb} are off by +{k} and −{k} while the total column holds: {k} request(s) were probably entered in the wrong column ({} candidate cells)", cand.len()),
+    );
+    let first = &ctx.findings[x.2.min(y.2)];
+    (f.line, f.column, f.table) = (first.line, first.column, Some("requests"));
+    f.cells = cand
+        .iter()
+        .map(|&(r, c)| format!("{}/{}", t.rows[r].key, REQUEST_COLS[c].0))
+        .collect();
+    (f.expected, f.actual) = (Some(0.0), Some(k as f64));
+    ctx.findings.remove(x.2.max(y.2));
+    ctx.findings.remove(x.2.min(y.2));
+    ctx.push(f);
+}

@@ -148,14 +148,11 @@ registry! {
 mod active;
 mod citation;
 pub(crate) mod helpers;
-mod identities;
-mod meta;
 pub mod provenance;
-pub use meta::{agency_kind, deadline as deadline_for, AgencyKind};
+pub use helpers::agency::{agency_kind, deadline as deadline_for, AgencyKind};
 pub mod pages;
 #[cfg(feature = "previous")]
 mod previous;
-mod structure;
 mod text_rate;
 mod text_sum;
 mod text_table;
@@ -358,8 +355,16 @@ impl Ctx<'_> {
 
 /// Runs every rule.
 pub fn run(ctx: &mut Ctx) {
-    structure::check(ctx);
-    meta::check(ctx);
+    section_missing::check(ctx);
+    section_heading::check(ctx);
+    section_order::check(ctx);
+    section_empty::check(ctx);
+    fee_statement::check(ctx);
+    overview_topics::check(ctx);
+    preface_part_count::check(ctx);
+    title_format::check(ctx);
+    publish_deadline::check(ctx);
+    format_year_mismatch::check(ctx);
     citation::check(ctx);
     table_missing::check(ctx);
     row_missing::check(ctx);
@@ -367,7 +372,10 @@ pub fn run(ctx: &mut Ctx) {
     cell_blank::check(ctx);
     cell_invalid::check(ctx);
     cell_ambiguous::check(ctx);
-    identities::check(ctx);
+    requests_balance::check(ctx);
+    requests_row_total::check(ctx);
+    requests_results_total::check(ctx);
+    appeals_total::check(ctx);
     active::check(ctx);
     text_year::check(ctx);
     text_sum::check(ctx);

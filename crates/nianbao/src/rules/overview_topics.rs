@@ -61,3 +61,55 @@ declare_rule! {
             / "Format document 国办公开办函〔2021〕30号, report contents item (1) 总体情况 (proactive disclosure, disclosure on request, information management, platforms, supervision); Regulations art. 50 para. 1 item (4). F2021 only.",
     }
 }
+
+use super::Ctx;
+use crate::spec::Format;
+
+pub(super) fn check(ctx: &mut Ctx) {
+    // Part 一 under F2021: the five topics.
+    if ctx.expected == Some(Format::F2021) && ctx.section_found(1) {
+        let body: String = ctx
+            .structure
+            .body(ctx.text, 1)
+            .iter()
+            .map(|l| l.key())
+            .collect();
+        let topics: [(&str, &[&str], &str); 5] = [
+            ("主动公开", &["主动公开"], "proactive disclosure"),
+            ("依申请公开", &["依申请"], "disclosure on request"),
+            ("政府信息管理", &["信息管理"], "information management"),
+            ("政府信息公开平台建设", &["平台"], "platforms"),
+            ("监督保障", &["监督保障", "监督", "保障"], "supervision"),
+        ];
+        let missing: Vec<&(&str, &[&str], &str)> = topics
+            .iter()
+            .filter(|(_, words, _)| !words.iter().any(|w| body.contains(w)))
+            .collect();
+        let before = ctx.findings.len();
+        if !missing.is_empty() {
+            let (s, column) = (ctx.heading_line(1), ctx.heading_column(1));
+            let mut f = ctx.finding(
+                "overview-topics",
+                Some(1),
+                format!(
+                    "“总体情况”未涉及：{}",
+                    missing.iter().map(|m| m.0).collect::<Vec<_>>().join("、")
+                ),
+                format!(
+                    "Part one does not cover: {}",
+                    missing.iter().map(|m| m.2).collect::<Vec<_>>().join(", ")
+                ),
+            );
+            f.line = s;
+            f.column = s.and(column);
+            ctx.push(f);
+        }
+        ctx.check_from(
+            Some(1),
+            "overview-topics",
+            before,
+            ("五个方面均有说明", "All five topics are covered"),
+        );
+    }
+
+}

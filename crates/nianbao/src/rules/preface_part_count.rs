@@ -54,3 +54,62 @@ declare_rule! {
             / "Format document 国办公开办函〔2021〕30号 (F2019: 〔2019〕60号): six parts; Regulations art. 50 para. 1.",
     }
 }
+
+use super::Ctx;
+
+pub(super) fn check(ctx: &mut Ctx) {
+    // The preface's count of parts.
+    let first = ctx
+        .structure
+        .sections
+        .iter()
+        .flatten()
+        .map(|s| s.index)
+        .min()
+        .unwrap_or(0);
+    let before = ctx.findings.len();
+    let mut stated = false;
+    for line in &ctx.text.lines[..first] {
+        let t: String = line.text.chars().filter(|c| !c.is_whitespace()).collect();
+        let Some(at) = t.find("个部分").or_else(|| t.find("部分组成")) else {
+            continue;
+        };
+        // The whole number before 个部分 (十二, 12, 六), not only its last character.
+        let before_at: Vec<char> = t[..at].chars().collect();
+        let run = before_at
+            .iter()
+            .rev()
+            .take_while(|&&c| c.is_ascii_digit() || crate::prose::is_cn(c))
+            .count();
+        let numeral: String = before_at[before_at.len() - run..].iter().collect();
+        let n = if numeral.chars().all(|c| c.is_ascii_digit()) {
+            numeral.parse::<u64>().ok()
+        } else {
+            crate::prose::cn_number(&before_at[before_at.len() - run..])
+                .filter(|v| v.fract() == 0.0 && *v >= 0.0 && *v < 1e9)
+                .map(|v| v as u64)
+        };
+        if let Some(n) = n {
+            stated = true;
+            if n != 6 {
+                let mut f = ctx.finding(
+                    "preface-part-count",
+                    None,
+                    format!("前言称报告由{numeral}个部分组成，格式规定为六个部分"),
+                    format!("The preface says the report has {n} parts; the format has six"),
+                );
+                f.line = Some(line.no);
+                f.column = Some(line.column(before_at.len() - run));
+                ctx.push(f);
+            }
+        }
+    }
+    if stated {
+        ctx.check_from(
+            None,
+            "preface-part-count",
+            before,
+            ("前言所述部分数为六", "The preface names six parts"),
+        );
+    }
+}

@@ -67,3 +67,85 @@ declare_rule! {
             / "Regulations art. 49: departments of governments at county level and above by 31 January; county-or-higher local governments their own report by 31 March.",
     }
 }
+
+use super::helpers::agency::{agency_kind, deadline, AgencyKind};
+use super::Ctx;
+use crate::result::{Severity, Status};
+
+pub(super) fn check(ctx: &mut Ctx) {
+    let meta = &ctx.structure.meta;
+    // Deadline.
+    match (meta.year, meta.published) {
+        (Some(year), Some(((y, m, d), idx))) => {
+            let kind = agency_kind(meta.agency.as_deref().unwrap_or(""));
+            let dl = deadline(year, kind);
+            let before = ctx.findings.len();
+            if (y, m, d) > dl {
+                let who = match kind {
+                    AgencyKind::Government => "县级以上地方人民政府",
+                    AgencyKind::Town => "乡镇、街道（按所在县区要求，通常同政府部门）",
+                    AgencyKind::Department => "政府部门",
+                };
+                let mut f = ctx.finding(
+                    "publish-deadline",
+                    None,
+                    format!(
+                        "落款日期{y}年{m}月{d}日晚于《条例》第四十九条规定的期限{}年{}月{}日（{who}）",
+                        dl.0, dl.1, dl.2
+                    ),
+                    format!(
+                        "Closing date {y}-{m:02}-{d:02} is after the deadline {}-{:02}-{:02} of article 49",
+                        dl.0, dl.1, dl.2
+                    ),
+                );
+                f.line = Some(ctx.text.lines[idx].no);
+                f.column = Some(ctx.text.lines[idx].column(0));
+                if kind == AgencyKind::Town {
+                    f.severity = Severity::Warning;
+                }
+                ctx.push(f);
+            } else if (y, m, d) <= (year, 12, 31) {
+                let mut f = ctx.finding(
+                    "publish-deadline",
+                    None,
+                    format!("落款日期{y}年{m}月{d}日早于统计年度{year}年结束，请核对年份"),
+                    format!("Closing date {y}-{m:02}-{d:02} is before the end of the reported year {year}"),
+                );
+                f.severity = Severity::Warning;
+                f.line = Some(ctx.text.lines[idx].no);
+                f.column = Some(ctx.text.lines[idx].column(0));
+                ctx.push(f);
+            }
+            ctx.check_from(
+                None,
+                "publish-deadline",
+                before,
+                (
+                    &format!(
+                        "落款日期{y}年{m}月{d}日，未超过期限{}年{}月{}日",
+                        dl.0, dl.1, dl.2
+                    ),
+                    &format!(
+                        "Closing date {y}-{m:02}-{d:02} is within the deadline {}-{:02}-{:02}",
+                        dl.0, dl.1, dl.2
+                    ),
+                ),
+            );
+        }
+        (None, _) => ctx.check(
+            None,
+            "publish-deadline",
+            Status::Skip,
+            "报告年度不明，无法判定期限",
+            "Report year unknown",
+        ),
+        (_, None) => ctx.check(
+            None,
+            "publish-deadline",
+            Status::Skip,
+            "未找到落款日期，无法判定是否按期公布",
+            "No closing date found",
+        ),
+    }
+
+}

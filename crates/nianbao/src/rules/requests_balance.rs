@@ -70,3 +70,34 @@ declare_rule! {
             / "Format document 国办公开办函〔2021〕30号 (F2019: 〔2019〕60号), table of part three, header note: row 1 + row 2 = row 3 + row 4; Regulations art. 50 para. 1 item (2).",
     }
 }
+
+use super::helpers::identity::{self, join, wide_sum};
+use super::{Ctx, Rule};
+use crate::result::TableOut;
+use crate::spec::Identity;
+
+pub(super) fn check(ctx: &mut Ctx) {
+    identity::requests(ctx, RequestsBalance::NAME, message);
+}
+
+fn message(id: &Identity, lhs: &[i64], rhs: &[i64], _t: &TableOut) -> (String, String) {
+    let (l, r) = (wide_sum(lhs), wide_sum(rhs));
+    (
+            format!(
+                "{}：第一项加第二项（{}={}）不等于第三项加第四项（{}={}）",
+                id.scope,
+                join(lhs),
+                l,
+                join(rhs),
+                r
+            ),
+            format!(
+                "{}: row 1 + row 2 ({}={}) ≠ row 3.7 + row 4 ({}={})",
+                id.scope,
+                join(lhs),
+                l,
+                join(rhs),
+                r
+            ),
+        )
+}

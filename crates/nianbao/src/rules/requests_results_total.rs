@@ -57,3 +57,52 @@ declare_rule! {
             / "Format document 国办公开办函〔2021〕30号 (F2019: 〔2019〕60号), table of part three, 三、本年度办理结果 and its （七）总计; Regulations art. 50 para. 1 item (2).",
     }
 }
+
+use super::helpers::identity::{self, wide_sum};
+use super::{Ctx, Rule};
+use crate::result::TableOut;
+use crate::spec::Identity;
+
+pub(super) fn check(ctx: &mut Ctx) {
+    identity::requests(ctx, RequestsResultsTotal::NAME, message);
+}
+
+fn message(id: &Identity, lhs: &[i64], rhs: &[i64], t: &TableOut) -> (String, String) {
+    let (l, r) = (wide_sum(lhs), wide_sum(rhs));
+    {
+            // Group the result rows: (一) (二) (三) (四) (五) (六).
+            let mut groups: Vec<(String, i64)> = Vec::new();
+            for (&(row, _), v) in id.rhs.iter().zip(rhs) {
+                let key = &t.rows[row].key;
+                let g = match key.split('.').nth(1) {
+                    Some("1") => "（一）",
+                    Some("2") => "（二）",
+                    Some("3") => "（三）",
+                    Some("4") => "（四）",
+                    Some("5") => "（五）",
+                    _ => "（六）",
+                };
+                match groups.last_mut() {
+                    Some((gg, s)) if gg == g => *s += v,
+                    _ => groups.push((g.to_string(), *v)),
+                }
+            }
+            let parts: Vec<String> = groups.iter().map(|(g, v)| format!("{g}{v}")).collect();
+            (
+                format!(
+                    "{}：（七）总计{}不等于各项办理结果之和（{}={}）",
+                    id.scope,
+                    l,
+                    parts.join("+"),
+                    r
+                ),
+                format!(
+                    "{}: row 3.7 total {} ≠ sum of the results ({}={})",
+                    id.scope,
+                    l,
+                    parts.join("+"),
+                    r
+                ),
+            )
+        }
+}

@@ -58,3 +58,32 @@ declare_rule! {
             / "Format document 国办公开办函〔2021〕30号 (F2019: 〔2019〕60号), table of part three: the 总计 column; Regulations art. 50 para. 1 item (2).",
     }
 }
+
+use super::helpers::identity::{self, join, wide_sum};
+use super::{Ctx, Rule};
+use crate::result::TableOut;
+use crate::spec::Identity;
+
+pub(super) fn check(ctx: &mut Ctx) {
+    identity::requests(ctx, RequestsRowTotal::NAME, message);
+}
+
+fn message(id: &Identity, lhs: &[i64], rhs: &[i64], _t: &TableOut) -> (String, String) {
+    let (l, r) = (wide_sum(lhs), wide_sum(rhs));
+    (
+            format!(
+                "{}：总计{}不等于各类申请人之和（{}={}）",
+                id.scope,
+                l,
+                join(rhs),
+                r
+            ),
+            format!(
+                "{}: total {} ≠ sum of the applicant columns ({}={})",
+                id.scope,
+                l,
+                join(rhs),
+                r
+            ),
+        )
+}

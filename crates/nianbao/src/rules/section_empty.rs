@@ -61,3 +61,40 @@ declare_rule! {
             / "Format document 国办公开办函〔2021〕30号 (F2019: 〔2019〕60号), part five; Regulations art. 50 para. 1 item (4) (main problems and improvements; a government's report also covers appraisal, public review and accountability).",
     }
 }
+
+use super::Ctx;
+
+pub(super) fn check(ctx: &mut Ctx) {
+    // Part 五 must have real content.
+    if ctx.section_found(5) {
+        let body: String = ctx
+            .structure
+            .body(ctx.text, 5)
+            .iter()
+            .map(|l| l.key())
+            .collect();
+        let before = ctx.findings.len();
+        if body.chars().count() < 4 || body == "无" || body == "暂无" {
+            let (s, column) = (ctx.heading_line(5), ctx.heading_column(5));
+            let mut f = ctx.finding(
+                "section-empty",
+                Some(5),
+                "“存在的主要问题及改进情况”没有实际内容".to_string(),
+                "Part five (main problems and improvements) has no real content".to_string(),
+            );
+            f.line = s;
+            f.column = s.and(column);
+            ctx.push(f);
+        }
+        ctx.check_from(
+            Some(5),
+            "section-empty",
+            before,
+            (
+                "写明了问题和改进措施",
+                "Problems and improvements are described",
+            ),
+        );
+    }
+
+}

@@ -59,3 +59,42 @@ declare_rule! {
             / "Format document 国办公开办函〔2021〕30号 (F2019: 〔2019〕60号): the parts' headings; Regulations art. 50 para. 2 (a uniform format).",
     }
 }
+
+use super::{Ctx, Rule};
+use crate::sections::Wording;
+use crate::spec::SECTIONS;
+
+pub(super) fn check(ctx: &mut Ctx) {
+    for spec in &SECTIONS {
+        let n = spec.number;
+        let official = format!("{}、{}", spec.numeral, spec.title);
+        let Some(s) = ctx.structure.sections[n as usize - 1].clone() else {
+            continue;
+        };
+        let line = ctx.text.lines[s.index].no;
+        let before = ctx.findings.len();
+        if s.wording != Wording::Official {
+            let mut f = ctx.finding(
+                SectionHeading::NAME,
+                Some(n),
+                format!(
+                    "第{}部分标题“{}”与规定的“{}”不一致",
+                    spec.numeral, s.heading, official
+                ),
+                format!(
+                    "Heading of part {n} \"{}\" differs from the official \"{official}\"",
+                    s.heading
+                ),
+            );
+            f.line = Some(line);
+            f.column = Some(ctx.text.lines[s.index].column(0));
+            ctx.push(f);
+        }
+        ctx.check_from(
+            Some(n),
+            SectionHeading::NAME,
+            before,
+            ("标题与规定一致", "Heading matches the official wording"),
+        );
+    }
+}

@@ -70,3 +70,42 @@ declare_rule! {
             / "Format document 国办公开办函〔2021〕30号 (F2019: 国办公开办函〔2019〕60号): the six parts; Regulations on Open Government Information (2019), art. 50 para. 1 items (1)–(5).",
     }
 }
+
+use super::{Ctx, Rule};
+use crate::result::Status;
+use crate::spec::SECTIONS;
+
+pub(super) fn check(ctx: &mut Ctx) {
+    for spec in &SECTIONS {
+        let n = spec.number;
+        let official = format!("{}、{}", spec.numeral, spec.title);
+        match &ctx.structure.sections[n as usize - 1] {
+            None => {
+                let f = ctx.finding(
+                    SectionMissing::NAME,
+                    Some(n),
+                    format!("缺少第{}部分“{}”", spec.numeral, official),
+                    format!("Part {n} ({official}) is missing"),
+                );
+                ctx.push(f);
+                ctx.check(
+                    Some(n),
+                    SectionMissing::NAME,
+                    Status::Fail,
+                    format!("未找到“{official}”"),
+                    format!("{official} not found"),
+                );
+            }
+            Some(s) => {
+                let line = ctx.text.lines[s.index].no;
+                ctx.check(
+                    Some(n),
+                    SectionMissing::NAME,
+                    Status::Pass,
+                    format!("第{line}行"),
+                    format!("line {line}"),
+                );
+            }
+        }
+    }
+}

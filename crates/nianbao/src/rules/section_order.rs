@@ -68,3 +68,51 @@ declare_rule! {
             / "Format document 国办公开办函〔2021〕30号 (F2019: 〔2019〕60号): the order of the six parts; Regulations art. 50 para. 2 (a uniform format).",
     }
 }
+
+use super::Ctx;
+use crate::spec::SECTIONS;
+
+pub(super) fn check(ctx: &mut Ctx) {
+    // Order.
+    let mut found: Vec<(usize, u8)> = ctx
+        .structure
+        .sections
+        .iter()
+        .flatten()
+        .map(|s| (s.index, s.number))
+        .collect();
+    found.sort_unstable();
+    let order: Vec<u8> = found.iter().map(|(_, n)| *n).collect();
+    let before = ctx.findings.len();
+    if order.windows(2).any(|w| w[0] > w[1]) {
+        let seq: Vec<String> = order
+            .iter()
+            .map(|n| SECTIONS[*n as usize - 1].numeral.to_string())
+            .collect();
+        let mut f = ctx.finding(
+            "section-order",
+            None,
+            format!("各部分顺序为{}，应为一至六依次排列", seq.join("、")),
+            format!(
+                "Parts appear in the order {}, not one to six",
+                order
+                    .iter()
+                    .map(|n| n.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        );
+        if let Some(w) = found.windows(2).find(|w| w[0].1 > w[1].1) {
+            f.line = Some(ctx.text.lines[w[1].0].no);
+            f.column = Some(ctx.text.lines[w[1].0].column(0));
+        }
+        ctx.push(f);
+    }
+    ctx.check_from(
+        None,
+        "section-order",
+        before,
+        ("各部分按顺序排列", "Parts are in order"),
+    );
+
+}

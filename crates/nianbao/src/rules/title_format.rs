@@ -58,3 +58,89 @@ declare_rule! {
             / "Format document 国办公开办函〔2021〕30号 (F2019: 〔2019〕60号); Regulations art. 49 and art. 50 (the report's name: 政府信息公开工作年度报告).",
     }
 }
+
+use super::Ctx;
+use crate::normalize::key;
+use crate::result::Severity;
+
+pub(super) fn check(ctx: &mut Ctx) {
+    let meta = ctx.structure.meta.clone();
+    let title_line = meta.title_index.map(|i| ctx.text.lines[i].no);
+    // Title.
+    let before = ctx.findings.len();
+    match &meta.title {
+        None => {
+            let f = ctx.finding(
+                "title-format",
+                None,
+                "未找到报告标题（应为“<机关><YYYY>年政府信息公开工作年度报告”）".into(),
+                "No title found (expected <agency><YYYY>年政府信息公开工作年度报告)".into(),
+            );
+            ctx.push(f);
+        }
+        Some(title) => {
+            let k = key(title);
+            let mut problems: Vec<(&str, &str)> = Vec::new();
+            if meta.agency.is_none() {
+                problems.push(("缺少机关名称", "no agency name"));
+            }
+            if meta.year_first {
+                problems.push((
+                    "年份写在了机关名称之前",
+                    "the year stands before the agency",
+                ));
+            }
+            if !meta.year_from_title {
+                problems.push(("缺少年份", "no year"));
+            }
+            if !k.contains("工作") {
+                problems.push(("缺少“工作”二字", "工作 missing"));
+            }
+            if meta
+                .year
+                .is_some_and(|y| k.contains(&format!("{y}年度政府")))
+            {
+                problems.push(("“年”写成了“年度”", "年度 written for 年"));
+            }
+            if problems.is_empty() {
+                let expect = key(&format!(
+                    "{}{}年政府信息公开工作年度报告",
+                    meta.agency.clone().unwrap_or_default(),
+                    meta.year.unwrap_or(0)
+                ));
+                if k != expect {
+                    problems.push(("与规定格式不一致", "differs from the prescribed form"));
+                }
+            }
+            if !problems.is_empty() {
+                let zh: Vec<&str> = problems.iter().map(|p| p.0).collect();
+                let en: Vec<&str> = problems.iter().map(|p| p.1).collect();
+                let mut f = ctx.finding(
+                    "title-format",
+                    None,
+                    format!(
+                        "标题“{title}”{}，应为“<机关><YYYY>年政府信息公开工作年度报告”",
+                        zh.join("，")
+                    ),
+                    format!(
+                        "Title \"{title}\": {}; expected <agency><YYYY>年政府信息公开工作年度报告",
+                        en.join("; ")
+                    ),
+                );
+                f.line = title_line;
+                f.column = meta.title_index.map(|i| ctx.text.lines[i].column(0));
+                if !meta.year_from_title {
+                    f.severity = Severity::Error;
+                }
+                ctx.push(f);
+            }
+        }
+    }
+    ctx.check_from(
+        None,
+        "title-format",
+        before,
+        ("标题符合规定格式", "Title has the prescribed form"),
+    );
+
+}

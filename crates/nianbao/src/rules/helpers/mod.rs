@@ -1,3 +1,6 @@
-//! Checks the rules share: the tables and their cells (`table`).
+//! Checks the rules share: the tables and their cells (`table`), an agency's kind and deadline
+//! (`agency`).
 
+pub mod agency;
+pub mod identity;
 pub mod table;
