@@ -59,3 +59,64 @@ declare_rule! {
             / "Format document 国办公开办函〔2019〕60号, table of part two, block 第二十条第（一）项; Regulations art. 20 item (1). F2019 only.",
     }
 }
+
+use super::{Ctx, Rule};
+use crate::result::{RowOut, Status};
+use crate::spec::Format;
+
+pub(super) fn check(ctx: &mut Ctx) {
+    let t = &ctx.active.out;
+    if !t.found {
+        ctx.check(Some(2), ActivePublishedTotal::NAME, Status::Skip, "没有表格，无法检查", "No table");
+        return;
+    }
+    let before = ctx.findings.len();
+    if ctx.format == Format::F2019 {
+        for row in t
+            .rows
+            .iter()
+            .filter(|r| r.found && r.block.as_deref() == Some("一"))
+        {
+            if let (Some(p), Some(tot)) = (val(row, "published"), val(row, "total_published")) {
+                if p > tot {
+                    let mut f = ctx.finding(
+                        "active-published-total",
+                        Some(2),
+                        format!(
+                            "{}：本年新公开数量{}大于对外公开总数量{}",
+                            row.label, p, tot
+                        ),
+                        format!(
+                            "{}: published this year ({p}) exceeds total published ({tot})",
+                            row.label
+                        ),
+                    );
+                    f.line = row.line;
+                    f.column = row.column;
+                    f.table = Some("active");
+                    f.cells = vec![
+                        format!("{}/published", row.key),
+                        format!("{}/total_published", row.key),
+                    ];
+                    f.expected = Some(tot);
+                    f.actual = Some(p);
+                    ctx.push(f);
+                }
+            }
+        }
+        ctx.check_from(
+            Some(2),
+            "active-published-total",
+            before,
+            (
+                "本年新公开数量不超过对外公开总数量",
+                "Published this year ≤ total published",
+            ),
+        );
+    }
+}
+
+/// A cell's value.
+pub(super) fn val(row: &RowOut, col: &str) -> Option<f64> {
+    row.cell(col).and_then(|c| c.value)
+}

@@ -58,3 +58,93 @@ declare_rule! {
             / "Format document 国办公开办函〔2021〕30号, table of part two, block 第二十条第（一）项 (本年制发件数, 本年废止件数, 现行有效件数); Regulations art. 20 item (1). F2021 only.",
     }
 }
+
+#[cfg(feature = "previous")]
+pub(super) use imp::check;
+
+/// Without the feature `previous` there is no last year's report to compare with.
+#[cfg(not(feature = "previous"))]
+pub(super) fn check(_ctx: &mut super::Ctx) {}
+
+/// The check, with last year's report (the feature `previous`).
+#[cfg(feature = "previous")]
+mod imp {
+    use crate::result::CheckResult;
+    use crate::rules::helpers::previous::unsure_previous;
+    use crate::rules::provenance::is_read;
+    use crate::rules::Ctx;
+    use crate::spec::Format;
+
+    pub fn check(ctx: &mut Ctx) {
+        if let Some((prev, _)) = ctx.previous {
+            in_force(ctx, prev);
+        }
+    }
+
+fn in_force(ctx: &mut Ctx, prev: &CheckResult) {
+    const R: &str = "in-force-mismatch";
+    if ctx.format != Format::F2021 || prev.format.detected != Some(Format::F2021) {
+        return;
+    }
+    let before = ctx.findings.len();
+    let mut checked = 0;
+    for (key, name) in [
+        ("regulations", "规章"),
+        ("normative_documents", "行政规范性文件"),
+    ] {
+        let get = |t: &crate::result::TableOut, col| {
+            let row = t.row(key).filter(|r| r.found)?;
+            let c = row.cell(col)?;
+            Some((c.int()?, c.line, c.column, is_read(row, c)))
+        };
+        let (Some(p), Some(i), Some(r), Some(n)) = (
+            get(&prev.tables.active, "in_force"),
+            get(&ctx.active.out, "issued"),
+            get(&ctx.active.out, "repealed"),
+            get(&ctx.active.out, "in_force"),
+        ) else {
+            continue;
+        };
+        checked += 1;
+        let want = p.0 + i.0 - r.0;
+        if n.0 == want {
+            continue;
+        }
+        let mut f = ctx.finding(
+            R,
+            Some(2),
+            format!("{name}现行有效件数为{}，上年现行有效{}加本年制发{}减本年废止{}为{want}；清理废止以往年度文件等可以解释差异，请核实", n.0, p.0, i.0, r.0),
+            format!("{key}: in force {}, but last year's {} + issued {} − repealed {} = {want}; repeals of older documents can explain a difference", n.0, p.0, i.0, r.0),
+        );
+        (f.line, f.column) = (n.1, n.2);
+        f.table = Some("active");
+        f.cells = vec![
+            format!("{key}/in_force"),
+            format!("{key}/issued"),
+            format!("{key}/repealed"),
+        ];
+        f.expected = Some(want as f64);
+        f.actual = Some(n.0 as f64);
+        if !p.3 {
+            unsure_previous(
+                &mut f,
+                &format!("{key}/in_force"),
+                &format!("上年报告{name}·现行有效件数"),
+            );
+        }
+        ctx.push(f);
+    }
+    if checked > 0 {
+        ctx.check_from(
+            Some(2),
+            R,
+            before,
+            (
+                "现行有效件数与上年衔接",
+                "In-force counts follow on from last year",
+            ),
+        );
+    }
+}
+
+}

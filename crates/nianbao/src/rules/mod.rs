@@ -100,22 +100,35 @@ macro_rules! declare_rule {
     };
 }
 
-/// The registry: every rule file, once; `RULES` lists them in this order. A rule file not
-/// listed here is not compiled (and `tests/pages.rs` fails on it).
+/// The registry: every rule file, once, in the order the rules run; `RULES` lists them and
+/// [`run`] calls each file's `check` in this order. A rule file not listed here is not compiled
+/// (and `tests/pages.rs` fails on it).
 macro_rules! registry {
     ($($file:ident::$ty:ident),* $(,)?) => {
         $(mod $file; pub use $file::$ty;)*
-        /// Every rule, in the order of the registry.
+        /// Every rule, in the order of the registry (the order they run in, and so the order of
+        /// each part's checks).
         pub const RULES: &[RuleInfo] = &[$(<$file::$ty as Rule>::INFO),*];
+
+        /// Runs every registered rule's check, in the registry's order.
+        fn run_rules(ctx: &mut Ctx) {
+            $($file::check(ctx);)*
+        }
     };
 }
 
 registry! {
     section_missing::SectionMissing,
-    section_order::SectionOrder,
     section_heading::SectionHeading,
+    section_order::SectionOrder,
     section_empty::SectionEmpty,
     fee_statement::FeeStatement,
+    overview_topics::OverviewTopics,
+    preface_part_count::PrefacePartCount,
+    title_format::TitleFormat,
+    publish_deadline::PublishDeadline,
+    format_year_mismatch::FormatYearMismatch,
+    article_citation::ArticleCitation,
     table_missing::TableMissing,
     row_missing::RowMissing,
     row_shape::RowShape,
@@ -125,38 +138,24 @@ registry! {
     requests_balance::RequestsBalance,
     requests_row_total::RequestsRowTotal,
     requests_results_total::RequestsResultsTotal,
+    misfiled_columns::MisfiledColumns,
     appeals_total::AppealsTotal,
     active_published_total::ActivePublishedTotal,
     regulations_authority::RegulationsAuthority,
-    article_citation::ArticleCitation,
-    format_year_mismatch::FormatYearMismatch,
-    title_format::TitleFormat,
-    publish_deadline::PublishDeadline,
-    overview_topics::OverviewTopics,
-    preface_part_count::PrefacePartCount,
     text_year_mismatch::TextYearMismatch,
-    text_table_mismatch::TextTableMismatch,
-    text_sum_mismatch::TextSumMismatch,
-    text_rate_mismatch::TextRateMismatch,
     stale_year::StaleYear,
-    misfiled_columns::MisfiledColumns,
+    text_sum_mismatch::TextSumMismatch,
+    text_table_mismatch::TextTableMismatch,
+    text_rate_mismatch::TextRateMismatch,
     carryover_mismatch::CarryoverMismatch,
     in_force_mismatch::InForceMismatch,
     text_repeated::TextRepeated,
 }
 
-mod active;
-mod citation;
 pub(crate) mod helpers;
 pub mod provenance;
 pub use helpers::agency::{agency_kind, deadline as deadline_for, AgencyKind};
 pub mod pages;
-#[cfg(feature = "previous")]
-mod previous;
-mod text_rate;
-mod text_sum;
-mod text_table;
-mod text_year;
 
 pub fn info(name: &str) -> &'static RuleInfo {
     RULES
@@ -353,36 +352,10 @@ impl Ctx<'_> {
     }
 }
 
-/// Runs every rule.
+/// Runs every rule, then the framework's last steps: findings on inferred cells settled, and
+/// the note on findings beyond those listed.
 pub fn run(ctx: &mut Ctx) {
-    section_missing::check(ctx);
-    section_heading::check(ctx);
-    section_order::check(ctx);
-    section_empty::check(ctx);
-    fee_statement::check(ctx);
-    overview_topics::check(ctx);
-    preface_part_count::check(ctx);
-    title_format::check(ctx);
-    publish_deadline::check(ctx);
-    format_year_mismatch::check(ctx);
-    citation::check(ctx);
-    table_missing::check(ctx);
-    row_missing::check(ctx);
-    row_shape::check(ctx);
-    cell_blank::check(ctx);
-    cell_invalid::check(ctx);
-    cell_ambiguous::check(ctx);
-    requests_balance::check(ctx);
-    requests_row_total::check(ctx);
-    requests_results_total::check(ctx);
-    appeals_total::check(ctx);
-    active::check(ctx);
-    text_year::check(ctx);
-    text_sum::check(ctx);
-    text_table::check(ctx);
-    text_rate::check(ctx);
-    #[cfg(feature = "previous")]
-    previous::check(ctx);
+    run_rules(ctx);
     provenance::settle(ctx);
     ctx.note_unlisted();
 }

@@ -57,3 +57,197 @@ declare_rule! {
             / "Format document 国办公开办函〔2021〕30号, (4) responsibilities (content copied from earlier years); Regulations art. 47.",
     }
 }
+
+#[cfg(feature = "previous")]
+pub(super) use imp::check;
+
+/// Without the feature `previous` there is no last year's report to compare with.
+#[cfg(not(feature = "previous"))]
+pub(super) fn check(_ctx: &mut super::Ctx) {}
+
+/// The check, with last year's report (the feature `previous`).
+#[cfg(feature = "previous")]
+mod imp {
+    use crate::normalize::Text;
+    use crate::prose::is_prose;
+    use crate::result::{CheckResult, Comparison, PartShare, PreviousOut, Span, Status};
+    use crate::rules::Ctx;
+
+    pub fn check(ctx: &mut Ctx) {
+        if let Some((prev, prev_text)) = ctx.previous {
+            repeated(ctx, prev, prev_text);
+        }
+    }
+
+/// The prose as a sequence of characters with their (line index, column): whitespace dropped,
+/// runs of digits or Chinese numerals folded to one `#`. Short lines (headings) and table rows
+/// are left out.
+pub fn prose_seq(text: &Text) -> Vec<(char, usize, usize)> {
+    let mut out = Vec::new();
+    for (i, l) in text.lines.iter().enumerate() {
+        if !is_prose(l) || l.text.chars().filter(|c| !c.is_whitespace()).count() < 20 {
+            continue;
+        }
+        for (col, c) in l.text.chars().enumerate() {
+            let num = c.is_ascii_digit() || "零〇一二两三四五六七八九十百千万亿".contains(c);
+            if c.is_whitespace()
+                || num
+                    && out
+                        .last()
+                        .is_some_and(|x: &(char, usize, usize)| x.0 == '#')
+            {
+                continue;
+            }
+            out.push((if num { '#' } else { c }, i, l.column(col)));
+        }
+    }
+    out
+}
+
+const N: usize = 8;
+
+fn shingles(s: &[(char, usize, usize)]) -> Vec<u64> {
+    s.windows(N)
+        .map(|w| {
+            w.iter().fold(0xcbf29ce484222325u64, |h, x| {
+                (h ^ x.0 as u64).wrapping_mul(0x100000001b3)
+            })
+        })
+        .collect()
+}
+
+fn repeated(ctx: &mut Ctx, prev: &CheckResult, prev_text: &Text) {
+    const R: &str = "text-repeated";
+    let this = prose_seq(ctx.text);
+    let mut known = shingles(&prose_seq(prev_text));
+    known.sort_unstable();
+    let mut covered = vec![false; this.len()];
+    for (i, h) in shingles(&this).iter().enumerate() {
+        if known.binary_search(h).is_ok() {
+            covered[i..i + N].iter_mut().for_each(|c| *c = true);
+        }
+    }
+    let share = |f: &dyn Fn(usize) -> bool| {
+        let (mut n, mut c) = (0, 0);
+        for (k, x) in this.iter().enumerate().filter(|(_, x)| f(x.1)) {
+            let _ = x;
+            n += 1;
+            c += covered[k] as usize;
+        }
+        (
+            n,
+            if n == 0 {
+                0.0
+            } else {
+                (c as f64 / n as f64 * 1e4).round() / 1e4
+            },
+        )
+    };
+    let (_, all) = share(&|_| true);
+    let part = |i: usize| ctx.structure.section_at(i).unwrap_or(0);
+    let by_part: Vec<PartShare> = (0..=6)
+        .filter_map(|p| {
+            let (chars, share) = share(&|i| part(i) == p);
+            (chars > 0).then_some(PartShare {
+                number: p,
+                chars,
+                share,
+            })
+        })
+        .collect();
+    let mut spans: Vec<Span> = Vec::new();
+    for (k, &(_, i, col)) in this.iter().enumerate().filter(|(k, _)| covered[*k]) {
+        let line = ctx.text.lines[i].no;
+        match spans.last_mut() {
+            Some(s) if s.line == line && k > 0 && covered[k - 1] => s.end = col,
+            _ => spans.push(Span {
+                line,
+                start: col,
+                end: col,
+            }),
+        }
+    }
+    let pct = |v: f64| format!("{}%", (v * 1000.0).round() / 10.0);
+    if all >= ctx.options.repeated_threshold && !this.is_empty() {
+        finding(ctx, prev, all, &by_part, &spans);
+        ctx.check(
+            None,
+            R,
+            Status::Warn,
+            format!("正文{}与上年相同", pct(all)),
+            format!("{} repeated", pct(all)),
+        );
+    } else {
+        ctx.check(
+            None,
+            R,
+            Status::Pass,
+            format!("正文{}与上年相同", pct(all)),
+            format!("{} repeated", pct(all)),
+        );
+    }
+    ctx.comparison = Some(Comparison {
+        previous: PreviousOut {
+            name: prev.input.name.clone(),
+            year: prev.meta.year,
+            sha256: prev.input.sha256.clone(),
+        },
+        repeated_share: all,
+        by_part,
+        repeated: spans,
+    });
+}
+
+
+/// The warning: the share repeated overall and per part, and the lines of the passages.
+fn finding(ctx: &mut Ctx, prev: &CheckResult, all: f64, by_part: &[PartShare], spans: &[Span]) {
+    const R: &str = "text-repeated";
+    let pct = |v: f64| format!("{}%", (v * 1000.0).round() / 10.0);
+    // Line ranges of the repeated passages: 5–12, 20.
+    let mut ranges: Vec<(usize, usize)> = Vec::new();
+    for s in spans {
+        match ranges.last_mut() {
+            Some(r) if s.line <= r.1 + 2 => r.1 = s.line,
+            _ => ranges.push((s.line, s.line)),
+        }
+    }
+    let list: Vec<String> = ranges
+        .iter()
+        .take(8)
+        .map(|(a, b)| {
+            if a == b {
+                a.to_string()
+            } else {
+                format!("{a}–{b}")
+            }
+        })
+        .collect();
+    let parts: Vec<String> = by_part
+        .iter()
+        .filter(|p| p.number > 0)
+        .map(|p| format!("第{}部分{}", p.number, pct(p.share)))
+        .collect();
+    let mut f = ctx.finding(
+        R,
+        None,
+        format!(
+            "正文有{}与上年度报告“{}”相同（{}），重复段落在第{}行",
+            pct(all),
+            prev.input.name,
+            parts.join("、"),
+            list.join("、")
+        ),
+        format!(
+            "{} of the prose repeats last year's report; repeated passages on lines {}",
+            pct(all),
+            list.join(", ")
+        ),
+    );
+    f.line = spans.first().map(|s| s.line);
+    f.column = spans.first().map(|s| s.start);
+    f.expected = Some(ctx.options.repeated_threshold);
+    f.actual = Some(all);
+    ctx.push(f);
+}
+
+}

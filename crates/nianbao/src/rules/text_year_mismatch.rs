@@ -56,3 +56,73 @@ declare_rule! {
             / "Regulations art. 49 (the report covers the previous year, 1 January to 31 December).",
     }
 }
+
+use super::Ctx;
+use crate::result::Status;
+
+pub(super) fn check(ctx: &mut Ctx) {
+    let Some(year) = ctx.structure.meta.year else {
+        return;
+    };
+    // The statistics period: 统计期限…2020年1月1日…2020年12月31日.
+    let before_year = ctx.findings.len();
+    let mut seen = false;
+    for (index, line) in ctx.text.lines.iter().enumerate() {
+        // Spaces may stand between the words' characters, not replace them.
+        if !line.text.contains('统') || !line.text.contains('限') {
+            continue;
+        }
+        let t: String = line.text.chars().filter(|c| !c.is_whitespace()).collect();
+        let Some(at) = t.find("统计期限") else {
+            continue;
+        };
+        let rest = &t[at..];
+        let end = rest.find('。').unwrap_or(rest.len());
+        let years: Vec<i32> = rest[..end]
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|x| x.len() == 4)
+            .filter_map(|x| x.parse().ok())
+            .filter(|y| (2000..2100).contains(y))
+            .collect();
+        if years.is_empty() {
+            continue;
+        }
+        seen = true;
+        if let Some(bad) = years.iter().find(|y| **y != year) {
+            let mut f = ctx.finding(
+                "text-year-mismatch",
+                ctx.structure.section_at(index),
+                format!("统计期限写的是{bad}年，报告年度为{year}年"),
+                format!("The statistics period names {bad}, the report is for {year}"),
+            );
+            f.line = Some(line.no);
+            f.column = Some(
+                line.column(
+                    line.text
+                        .find("统计")
+                        .map(|b| line.text[..b].chars().count())
+                        .unwrap_or(0),
+                ),
+            );
+            f.expected = Some(year as f64);
+            f.actual = Some(*bad as f64);
+            ctx.push(f);
+        }
+    }
+    if seen {
+        let bad = ctx.findings[before_year..]
+            .iter()
+            .find(|f| f.rule == "text-year-mismatch")
+            .map(|f| (f.message.clone(), f.message_en.clone()));
+        match bad {
+            Some((zh, en)) => ctx.check(None, "text-year-mismatch", Status::Warn, zh, en),
+            None => ctx.check(
+                None,
+                "text-year-mismatch",
+                Status::Pass,
+                format!("统计期限为{year}年"),
+                format!("The statistics period is {year}"),
+            ),
+        }
+    }
+}

@@ -3,4 +3,6 @@
 
 pub mod agency;
 pub mod identity;
+#[cfg(feature = "previous")]
+pub mod previous;
 pub mod table;
