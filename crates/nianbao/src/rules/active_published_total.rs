@@ -9,14 +9,14 @@ declare_rule! {
     ///
     /// ## 错误示例
     ///
-    /// ```text
+    /// ```text year=2020
     /// 信息内容	本年新制作数量	本年新公开数量	对外公开总数量
     /// 规范性文件	12	15	9
     /// ```
     ///
     /// ## 正确示例
     ///
-    /// ```text
+    /// ```text year=2020
     /// 信息内容	本年新制作数量	本年新公开数量	对外公开总数量
     /// 规范性文件	12	12	136
     /// ```
@@ -35,7 +35,7 @@ declare_rule! {
     ///
     /// ## Wrong
     ///
-    /// ```text
+    /// ```text year=2020
     /// 信息内容	本年新制作数量	本年新公开数量	对外公开总数量
     /// 规范性文件	12	15	9
     /// (15 published this year, but only 9 published in all)
@@ -43,7 +43,7 @@ declare_rule! {
     ///
     /// ## Right
     ///
-    /// ```text
+    /// ```text year=2020
     /// 规范性文件	12	12	136
     /// (12 made, 12 published this year, 136 published in all)
     /// ```

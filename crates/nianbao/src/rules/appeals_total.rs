@@ -10,14 +10,16 @@ declare_rule! {
     /// ## 错误示例
     ///
     /// ```text
-    /// 行政复议：结果维持2，结果纠正1，其他结果0，尚未审结1，总计3
-    /// 2+1+0+1=4≠3
+    /// （行政复议：结果维持、结果纠正、其他结果、尚未审结、总计；未经复议直接起诉、复议后起诉各五项同）
+    /// 2	1	0	1	3	0	0	0	0	0	0	0	0	0	0
+    /// （行政复议：2+1+0+1=4，总计却为3）
     /// ```
     ///
     /// ## 正确示例
     ///
     /// ```text
-    /// 行政复议：结果维持2，结果纠正1，其他结果0，尚未审结1，总计4
+    /// （行政复议：结果维持、结果纠正、其他结果、尚未审结、总计；未经复议直接起诉、复议后起诉各五项同）
+    /// 2	1	0	1	4	0	0	0	0	0	0	0	0	0	0
     /// ```
     ///
     /// ## 如何改正
@@ -35,14 +37,16 @@ declare_rule! {
     /// ## Wrong
     ///
     /// ```text
-    /// Administrative review: upheld 2, corrected 1, other 0, pending 1, total 3.
-    /// 2 + 1 + 0 + 1 = 4 ≠ 3.
+    /// (review: upheld, corrected, other, pending, total; then the same five for each kind of suit)
+    /// 2	1	0	1	3	0	0	0	0	0	0	0	0	0	0
+    /// (review: 2 + 1 + 0 + 1 = 4, but the total says 3)
     /// ```
     ///
     /// ## Right
     ///
     /// ```text
-    /// Administrative review: upheld 2, corrected 1, other 0, pending 1, total 4.
+    /// (review: upheld, corrected, other, pending, total; then the same five for each kind of suit)
+    /// 2	1	0	1	4	0	0	0	0	0	0	0	0	0	0
     /// ```
     ///
     /// ## How to fix
