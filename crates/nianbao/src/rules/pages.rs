@@ -1,5 +1,8 @@
 //! Each rule's page for `nianbao rules --explain NAME` (and, as JSON, for the web page): what it
 //! checks, its legal basis, a wrong and a right example, how to fix it, in Chinese and English.
+//! The page is the rule file's doc comment ([`RuleInfo::doc`](super::RuleInfo::doc)), read into
+//! its sections here; the severities a rule declares for some cases are added as a line of
+//! "what it checks" (以下情况为提示：…).
 //!
 //! The page texts are behind the `pages` feature (on for the command line), so the web page's
 //! first load does not carry them; [`RulePageOut`], the page as data, is always there, so a page
