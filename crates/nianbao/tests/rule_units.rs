@@ -308,18 +308,7 @@ fn run(year: i32, snippet: &str) -> (String, nianbao::CheckResult) {
 
 /// Rules whose page examples are not run yet, and why. Each is a gap to close: the test fails
 /// if one of them starts passing (take it off the list then).
-const NOT_RUN: &[(&str, &str)] = &[
-    (
-        "cell-ambiguous",
-        "in a whole report the other rows and the identities place the example's numbers (it \
-         becomes a row-shape note); an ambiguous example needs a table of its own",
-    ),
-    (
-        "text-repeated",
-        "the generated reports of two years share most of their prose, so a right example \
-         cannot be shown in them: it needs reports of its own",
-    ),
-];
+const NOT_RUN: &[(&str, &str)] = &[];
 
 #[cfg(feature = "pages")]
 #[test]

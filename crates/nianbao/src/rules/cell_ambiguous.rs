@@ -10,8 +10,8 @@ declare_rule! {
     /// ## 错误示例
     ///
     /// ```text
-    /// （二）部分公开	1	1	2
-    /// （3个数，7列：两个1各在哪一类申请人的列，勾稽关系和其他行都无法确定）
+    /// （二）部分公开	1	1
+    /// （2个数，7列：总计在复制时丢失了，两个1各在哪一列，勾稽关系和其他行都无法确定）
     /// ```
     ///
     /// ## 正确示例
@@ -35,8 +35,8 @@ declare_rule! {
     /// ## Wrong
     ///
     /// ```text
-    /// （二）部分公开	1	1	2
-    /// (3 numbers for 7 columns: neither the identities nor the other rows tell which applicant columns the two 1s belong to)
+    /// （二）部分公开	1	1
+    /// (2 numbers for 7 columns: the total was lost in copying, and neither the identities nor the other rows tell which columns the two 1s belong to)
     /// ```
     ///
     /// ## Right
