@@ -153,13 +153,17 @@ fn rules(args: &[String]) -> ExitCode {
     }
     let en = lang_en(args);
     for r in nianbao::RULES {
-        let (title, expl) = if en {
-            (r.title_en, r.explanation_en)
-        } else {
-            (r.title, r.explanation)
-        };
+        let title = if en { r.title_en } else { r.title };
+        let expl = r.explanation(en);
         println!("{} [{}] {}", r.name, r.severity.name(), title);
         println!("    {expl}");
+        for a in r.also {
+            if en {
+                println!("    [{}] {}", a.severity.name(), a.when_en);
+            } else {
+                println!("    [{}] {}", a.severity.label(false), a.when);
+            }
+        }
         println!("    {} {}\n", if en { "Basis:" } else { "依据：" }, r.basis);
     }
     ExitCode::SUCCESS
