@@ -11,7 +11,8 @@ stream, two pages), the Word files are zips holding a small document.xml (tables
 and vMerge; one with styles and automatic numbering), the web pages hold tables with rowspan and
 colspan, a crawled one-line page, a GBK page; the zips hold small reports (a GBK file name,
 a stored entry, a nested folder, a hidden entry). The texts are the part headings, a few table
-rows in each layout the readers know, and the fixture report_a_tabs.txt reshaped.
+rows in each layout the readers know, and the fixture report_a_tabs.txt reshaped. The
+structure-aware `tables` target gets a few pseudo-random byte strings.
 
 Targets and their first byte: read_bytes takes the first byte as the file kind (0 text, 1 web
 page, 2 Word, 3 PDF); html reads pasted HTML when the first byte is odd.
@@ -490,6 +491,16 @@ def zips(text_seeds, html_seeds, docx_seeds, pdf_seeds):
     return out
 
 
+def tables_seeds():
+    """The structure-aware `tables` target takes any bytes (`arbitrary` turns them into a
+    report's choices): pseudo-random bytes of a few lengths, so its first inputs already
+    choose numbers and edits (a fixed generator: the same bytes each run)."""
+    import random
+    rng = random.Random(17)
+    return [(f"random-{n}-{i}", bytes(rng.randrange(256) for _ in range(n)))
+            for n in (16, 64, 256, 1024) for i in range(4)]
+
+
 def main():
     if OUT.exists():
         shutil.rmtree(OUT)
@@ -511,6 +522,8 @@ def main():
         write("read_bytes", "pdf-" + name, b"\x03" + data)
     for name, data in zips(t, h, d, pd):
         write("archive", name, data)
+    for name, data in tables_seeds():
+        write("tables", name, data)
     total = sum(f.stat().st_size for f in OUT.rglob("*") if f.is_file())
     count = sum(1 for f in OUT.rglob("*") if f.is_file())
     print(f"{count} seeds, {total} bytes under {OUT.relative_to(ROOT)}", file=sys.stderr)
