@@ -3,7 +3,8 @@
 //! and the batch downloads.
 
 use crate::i18n::Lang;
-use crate::state::{Action, Batch, Col, Dispatch, Row};
+use crate::state::{rank, Action, Batch, Col, Dispatch, Row};
+use nianbao::protocol::BatchExportKind;
 use nianbao::result::Verdict;
 use std::cmp::Ordering;
 use std::rc::Rc;
@@ -47,12 +48,12 @@ fn opt_cmp<T: PartialOrd>(a: Option<T>, b: Option<T>) -> Ordering {
 }
 
 fn rate(r: &Row, key: &str) -> Option<f64> {
-    r.rates.get(key).and_then(|x| x.value)
+    r.rate(key).and_then(|x| x.value)
 }
 
 fn compare(a: &Row, b: &Row, col: Col) -> Ordering {
     match col {
-        Col::Verdict => a.rank().cmp(&b.rank()),
+        Col::Verdict => rank(a).cmp(&rank(b)),
         Col::File => a.file.cmp(&b.file),
         Col::Agency => opt_cmp(a.agency.as_ref(), b.agency.as_ref()),
         Col::Year => opt_cmp(a.year, b.year),
@@ -88,7 +89,7 @@ pub fn shown(b: &Batch) -> Vec<&Row> {
     rows.sort_by(|x, y| {
         let o = compare(x, y, b.sort);
         let o = if b.descending { o.reverse() } else { o };
-        o.then_with(|| x.rank().cmp(&y.rank()))
+        o.then_with(|| rank(x).cmp(&rank(y)))
             .then_with(|| x.file.cmp(&y.file))
     });
     rows
@@ -131,7 +132,7 @@ pub fn BatchPane(p: &BatchProps) -> Html {
         let s: HtmlSelectElement = e.target_unchecked_into();
         d.dispatch(Action::VerdictFilter(s.value()));
     });
-    let download = |kind: &'static str| {
+    let download = |kind: BatchExportKind| {
         let d = dispatch.clone();
         Callback::from(move |_| d.dispatch(Action::BatchDownload(kind)))
     };
@@ -188,7 +189,7 @@ pub fn BatchPane(p: &BatchProps) -> Html {
                 </th>
                 <td>{ r.agency.clone().unwrap_or_else(|| "—".into()) }</td>
                 <td>{ r.year.map(|y| y.to_string()).unwrap_or_else(|| "—".into()) }</td>
-                <td>{ r.format.clone().map(|f| format!("F{f}")).unwrap_or_else(|| "—".into()) }</td>
+                <td>{ r.format.map(|f| format!("F{f}")).unwrap_or_else(|| "—".into()) }</td>
                 if readable {
                     <td class="n" data-col="errors">{ r.errors }</td>
                     <td class="n" data-col="warnings">{ r.warnings }</td>
@@ -200,14 +201,15 @@ pub fn BatchPane(p: &BatchProps) -> Html {
                         ("suit_total", r.suit_total),
                     ].into_iter().map(|(k, v)| {
                         // A number resting on an inferred cell: ≈, with why.
-                        let approx = r.inferred.iter().any(|x| x == k);
+                        let approx = r.inferred.contains(&k);
                         html! { <td class={classes!("n", approx.then_some("inferred"))} title={approx.then(|| lang.t("读数不确定：所依据的单元格是推断的", "uncertain: rests on an inferred cell").to_string())}>{ if approx { "≈" } else { "" } }{ num(v) }</td> }
                     }) }
                     { for RATE_COLS.iter().map(|(k, _, _)| {
-                        let c = r.rates.get(*k).cloned().unwrap_or_default();
-                        let flag = c.flag.clone().unwrap_or_default();
-                        let approx = if c.inferred && c.value.is_some() { "≈" } else { "" };
-                        html! { <td class={classes!("n", (!flag.is_empty()).then(|| format!("flag-{flag}")), c.inferred.then_some("inferred"))} data-rate={*k}>{ approx }{ c.value.map(|v| format!("{:.1}%", v * 100.0)).unwrap_or_else(|| "—".into()) }</td> }
+                        let c = r.rate(k);
+                        let (value, inferred) = (c.and_then(|c| c.value), c.is_some_and(|c| c.inferred));
+                        let flag = c.and_then(|c| c.flag).unwrap_or_default();
+                        let approx = if inferred && value.is_some() { "≈" } else { "" };
+                        html! { <td class={classes!("n", (!flag.is_empty()).then(|| format!("flag-{flag}")), inferred.then_some("inferred"))} data-rate={*k}>{ approx }{ value.map(|v| format!("{:.1}%", v * 100.0)).unwrap_or_else(|| "—".into()) }</td> }
                     }) }
                 } else {
                     <td class="reason" colspan={(7 + RATE_COLS.len()).to_string()}>{ if lang.en { r.reason_en.clone() } else { r.reason.clone() }.unwrap_or_default() }</td>
@@ -250,9 +252,9 @@ pub fn BatchPane(p: &BatchProps) -> Html {
             <section class="card rollup" aria-labelledby="rollup-title">
                 <h2 id="rollup-title">{ format!("{}（{}）", lang.t("汇总", "Roll-up"), b.rows.len()) }</h2>
                 <div class="downloads" role="group" aria-label={lang.t("下载汇总", "Download the batch")}>
-                    <button type="button" id="dl-summary" onclick={download("summary")} disabled={b.rows.is_empty()}>{ lang.t("下载汇总表 CSV", "Download roll-up CSV") }</button>
-                    <button type="button" id="dl-issues" onclick={download("issues")} disabled={b.rows.is_empty()}>{ lang.t("下载问题清单 CSV", "Download issue list CSV") }</button>
-                    <button type="button" id="dl-jsonl" onclick={download("jsonl")} disabled={b.rows.is_empty()}>{ lang.t("下载全部结果 JSONL", "Download all results JSONL") }</button>
+                    <button type="button" id="dl-summary" onclick={download(BatchExportKind::Summary)} disabled={b.rows.is_empty()}>{ lang.t("下载汇总表 CSV", "Download roll-up CSV") }</button>
+                    <button type="button" id="dl-issues" onclick={download(BatchExportKind::Issues)} disabled={b.rows.is_empty()}>{ lang.t("下载问题清单 CSV", "Download issue list CSV") }</button>
+                    <button type="button" id="dl-jsonl" onclick={download(BatchExportKind::Jsonl)} disabled={b.rows.is_empty()}>{ lang.t("下载全部结果 JSONL", "Download all results JSONL") }</button>
                 </div>
                 <div class="filters">
                     <label>{ lang.t("筛选：", "Filter: ") }<input type="search" id="batch-filter" value={b.filter.clone()} oninput={on_filter} placeholder={lang.t("文件、单位或年度", "file, agency or year")} /></label>

@@ -14,7 +14,7 @@ function spawn() {
     const w = worker;
     worker = undefined;
     if (w) w.terminate();
-    handler({ op: 'failed', message: e.message || 'worker failed' });
+    handler(JSON.stringify({ op: 'failed', message: e.message || 'worker failed' }));
   };
 }
 

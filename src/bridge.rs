@@ -1,15 +1,24 @@
-//! Talking to the page's Web Worker (`static/worker.js`, via `src/bridge.js`): messages out are
-//! plain objects built here, messages in become [`Incoming`]. The worker runs the engine, the
-//! readers and the batch; the page only shows what it sends back.
-//!
-//! Out (`op`): `text {seq, slot, name, text}`, `file {seq, slot, name, file}`, `html {seq, name,
-//! html}`, `clear {seq, slot}`, `options {seq, options}`, `export {id, kind, en, dismissed}`,
-//! `explain {id, rule}`, `batch {files, names}`, `cancel`, `batch-open {seq, index}`,
-//! `batch-export {id, kind, dismissed}`.
-//! In: see [`Incoming`].
+//! Talking to the page's Web Worker (`static/worker.js`, via `src/bridge.js`): requests go out
+//! and replies come back as the protocol's types (`nianbao::protocol`), the same Rust types the
+//! worker's modules use. A request travels in an envelope `{op, seq, body, files}` the worker
+//! routes without reading `body`.
 
 use js_sys::{Object, Reflect};
+use nianbao::protocol::{self, Reply, Request};
 use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(module = "/static/paste.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = textareaPaste)]
+    fn textarea_paste(e: &web_sys::Event) -> Option<String>;
+}
+
+/// The one paste rule (`static/paste.js`, which the first view and the long-text box use too):
+/// a table pasted over a text box's whole text is read as a document. The clipboard's HTML,
+/// the plain paste stopped; None: the paste goes on as text.
+pub fn pasted_table(e: &web_sys::Event) -> Option<String> {
+    textarea_paste(e)
+}
 
 #[wasm_bindgen(module = "/src/bridge.js")]
 extern "C" {
@@ -36,73 +45,6 @@ extern "C" {
     fn shell_take_js() -> JsValue;
     #[wasm_bindgen(js_name = shell_listen)]
     fn shell_listen_js(on_action: &Closure<dyn FnMut(JsValue)>);
-}
-
-/// What the worker sends back.
-pub enum Incoming {
-    /// A check finished: the result's JSON ("" when the text is empty), the engine's time, and
-    /// what the slots hold.
-    Result {
-        seq: u32,
-        result: String,
-        ms: f64,
-        previous: Option<SlotInfo>,
-    },
-    /// A file (or pasted HTML) was read into a slot: its text.
-    Loaded {
-        seq: u32,
-        slot: u8,
-        name: String,
-        text: String,
-    },
-    /// A file could not be read.
-    Error {
-        slot: u8,
-        name: String,
-        zh: String,
-        en: String,
-    },
-    /// A module crashed (it was restarted).
-    Failed {
-        message: String,
-    },
-    Download {
-        name: String,
-        mime: String,
-        body: String,
-    },
-    Explain {
-        page: String,
-    },
-    Progress {
-        done: usize,
-        total: usize,
-        current: String,
-        ms: f64,
-        rows: Vec<String>,
-    },
-    BatchDone {
-        cancelled: bool,
-        done: usize,
-        total: usize,
-        ms: f64,
-        paired: Vec<String>,
-    },
-    Opened {
-        seq: u32,
-        index: usize,
-        result: String,
-        text: String,
-        name: String,
-        previous: Option<SlotInfo>,
-    },
-}
-
-/// What a slot holds (last year's report, shown by its slot).
-#[derive(Clone, PartialEq, Debug)]
-pub struct SlotInfo {
-    pub name: String,
-    pub chars: usize,
 }
 
 fn get(v: &JsValue, k: &str) -> JsValue {
@@ -147,100 +89,35 @@ pub fn shell_listen(on: impl Fn(JsValue) + 'static) {
     c.forget();
 }
 
-fn slot_info(v: &JsValue, k: &str) -> Option<SlotInfo> {
-    let j = s(v, k);
-    let v = js_sys::JSON::parse(&j).ok().filter(|v| v.is_object())?;
-    Some(SlotInfo {
-        name: s(&v, "name"),
-        chars: n(&v, "chars") as usize,
-    })
-}
-
-fn parse(v: &JsValue) -> Option<Incoming> {
-    let seq = n(v, "seq") as u32;
-    Some(match s(v, "op").as_str() {
-        "result" => Incoming::Result {
-            seq,
-            result: s(v, "result"),
-            ms: n(v, "ms"),
-            previous: slot_info(v, "previous"),
-        },
-        "loaded" => Incoming::Loaded {
-            seq,
-            slot: n(v, "slot") as u8,
-            name: s(v, "name"),
-            text: s(v, "text"),
-        },
-        "error" => {
-            let e = get(v, "error");
-            Incoming::Error {
-                slot: n(v, "slot") as u8,
-                name: s(v, "name"),
-                zh: s(&e, "zh"),
-                en: s(&e, "en"),
-            }
-        }
-        "failed" => Incoming::Failed {
-            message: s(v, "message"),
-        },
-        "download" => {
-            let d = get(v, "download");
-            if d.is_null() || d.is_undefined() {
-                return None;
-            }
-            Incoming::Download {
-                name: s(&d, "name"),
-                mime: s(&d, "mime"),
-                body: s(&d, "body"),
-            }
-        }
-        "explain" => Incoming::Explain { page: s(v, "page") },
-        "progress" => Incoming::Progress {
-            done: n(v, "done") as usize,
-            total: n(v, "total") as usize,
-            current: s(v, "current"),
-            ms: n(v, "ms"),
-            rows: strings(v, "rows"),
-        },
-        "batch-done" => Incoming::BatchDone {
-            cancelled: get(v, "cancelled").as_bool().unwrap_or(false),
-            done: n(v, "done") as usize,
-            total: n(v, "total") as usize,
-            ms: n(v, "ms"),
-            paired: strings(v, "paired"),
-        },
-        "opened" => {
-            let current = slot_info(v, "current");
-            Incoming::Opened {
-                seq,
-                index: n(v, "index") as usize,
-                result: s(v, "result"),
-                text: s(v, "text"),
-                name: current.map(|c| c.name).unwrap_or_default(),
-                previous: slot_info(v, "previous"),
-            }
-        }
-        _ => return None,
+/// A reply from the worker; one that cannot be read is reported as a failure (it should not
+/// happen: both sides are built from the same types).
+fn decode(v: &JsValue) -> Reply {
+    let text = v.as_string().unwrap_or_default();
+    serde_json::from_str(&text).unwrap_or_else(|e| Reply::Failed {
+        message: format!("reply unreadable: {e}"),
     })
 }
 
 /// Starts listening to the worker (it is started by the first message sent).
-pub fn listen(on: impl Fn(Incoming) + 'static) {
-    let c = Closure::<dyn FnMut(JsValue)>::new(move |v: JsValue| {
-        if let Some(m) = parse(&v) {
-            on(m);
-        }
-    });
+pub fn listen(on: impl Fn(Reply) + 'static) {
+    let c = Closure::<dyn FnMut(JsValue)>::new(move |v: JsValue| on(decode(&v)));
     start(&c);
     c.forget();
 }
 
-/// A message to the worker: `op` and its fields.
-pub fn post(op: &str, fields: &[(&str, JsValue)]) {
+/// Sends a request to the worker, with the `File`s it names (`files`: a JavaScript array).
+pub fn send(req: &Request, files: Option<&JsValue>) {
     let o = Object::new();
-    let _ = Reflect::set(&o, &"op".into(), &op.into());
-    for (k, v) in fields {
+    let set = |k: &str, v: &JsValue| {
         let _ = Reflect::set(&o, &JsValue::from_str(k), v);
+    };
+    set("op", &req.op().into());
+    if let Some(seq) = req.seq() {
+        set("seq", &seq.into());
+    }
+    set("body", &protocol::encode(req).into());
+    if let Some(f) = files {
+        set("files", f);
     }
     post_js(&o);
 }

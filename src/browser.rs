@@ -136,13 +136,12 @@ pub fn save_dismissed(sha256: &str, d: &[(String, String)]) {
     }
 }
 
-/// Every text's dismissed findings, as JSON `{sha256: [[key, reason], …]}` (for a batch's
-/// downloads).
-pub fn all_dismissed() -> String {
-    let Some(store) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) else {
-        return "{}".to_string();
-    };
+/// Every text's dismissed findings, by the text's sha256 (for a batch's downloads).
+pub fn all_dismissed() -> std::collections::BTreeMap<String, Vec<(String, String)>> {
     let mut all = std::collections::BTreeMap::new();
+    let Some(store) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) else {
+        return all;
+    };
     for i in 0..store.length().unwrap_or(0) {
         let Some(k) = store.key(i).ok().flatten() else {
             continue;
@@ -151,7 +150,7 @@ pub fn all_dismissed() -> String {
             all.insert(sha.to_string(), load_dismissed(sha));
         }
     }
-    serde_json::to_string(&all).unwrap_or_else(|_| "{}".to_string())
+    all
 }
 
 pub fn scroll_y() -> f64 {

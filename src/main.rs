@@ -17,6 +17,7 @@ mod state;
 mod view;
 
 use i18n::Lang;
+use nianbao::protocol::ExportKind;
 use state::{Action, Dispatch, Notice, Res, State, View};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -237,7 +238,7 @@ struct InputProps {
     lang: Lang,
     textarea: NodeRef,
     selected_line: Option<usize>,
-    previous: Option<bridge::SlotInfo>,
+    previous: Option<nianbao::protocol::SlotInfo>,
 }
 
 /// Drop or files for a drop zone: one file is read, several (or a folder, or a .zip) make a
@@ -297,24 +298,11 @@ fn InputPane(p: &InputProps) -> Html {
     let onpaste = {
         let (d, pending) = (d.clone(), pending.clone());
         Callback::from(move |e: Event| {
-            let html = (|| {
-                let e: web_sys::ClipboardEvent = e.clone().dyn_into().ok()?;
-                let ta: HtmlTextAreaElement = e.target()?.dyn_into().ok()?;
-                let html = e.clipboard_data()?.get_data("text/html").ok()?;
-                let whole = ta.value().is_empty()
-                    || (ta.selection_start().ok()?? == 0
-                        && ta.selection_end().ok()?? as usize == ta.value().encode_utf16().count());
-                if !whole || !html.to_ascii_lowercase().contains("<table") {
-                    return None;
-                }
-                e.prevent_default();
-                Some(html)
-            })();
-            if let Some(html) = html {
+            if let Some(html) = bridge::pasted_table(&e) {
                 // The pasted document replaces the whole text: an edit still waiting to be
                 // taken must not come after it.
                 pending.borrow_mut().take();
-                d.dispatch(Action::PasteHtml(html));
+                d.dispatch(Action::PasteHtml(0, html));
             }
         })
     };
@@ -448,7 +436,7 @@ fn BigEditor(p: &BigEditorProps) -> Html {
                     caret,
                     label,
                     move |t| d1.dispatch(Action::Input(t)),
-                    move |html| d2.dispatch(Action::PasteHtml(html)),
+                    move |html| d2.dispatch(Action::PasteHtml(0, html)),
                 )
                 .await;
                 if !alive2.get() {
@@ -507,7 +495,7 @@ fn BigEditor(p: &BigEditorProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct PreviousProps {
     lang: Lang,
-    previous: Option<bridge::SlotInfo>,
+    previous: Option<nianbao::protocol::SlotInfo>,
 }
 
 /// Last year's report, optional: drop or choose a file, or paste its text.
@@ -535,6 +523,15 @@ fn PreviousSlot(p: &PreviousProps) -> Html {
             d.dispatch(Action::PreviousText(ta.value()));
         })
     };
+    // The one paste rule: a table pasted over the whole text is read as a document.
+    let onpaste = {
+        let d = d.clone();
+        Callback::from(move |e: Event| {
+            if let Some(html) = bridge::pasted_table(&e) {
+                d.dispatch(Action::PasteHtml(1, html));
+            }
+        })
+    };
     let clear = {
         let d = d.clone();
         Callback::from(move |_| d.dispatch(Action::ClearPrevious))
@@ -548,7 +545,7 @@ fn PreviousSlot(p: &PreviousProps) -> Html {
                 <p class="hint">{ lang.t("把上年报告拖到这里、选择文件，或粘贴其全文：检查上年结转、现行有效件数、正文雷同和比率变化。", "Drop last year's report here, choose it, or paste its text: checks the carry-over, documents in force, repeated prose and the rates' change.") }</p>
                 <label class="file-btn" for="previous-file">{ lang.t("选择上年报告…", "Choose last year's report…") }</label>
                 <input id="previous-file" type="file" accept=".docx,.pdf,.html,.htm,.txt,.md,.csv,text/plain,text/html" onchange={onchange} class="visually-hidden" />
-                <textarea id="previous-text" rows="3" spellcheck="false" onchange={onpaste_text}
+                <textarea id="previous-text" rows="3" spellcheck="false" onchange={onpaste_text} {onpaste}
                     placeholder={lang.t("或在此粘贴上年报告全文", "or paste last year's report here")} />
                 if let Some(prev) = &p.previous {
                     <p class="previous-info" id="previous-info">
@@ -628,11 +625,11 @@ fn ResultPane(p: &ResultProps) -> Html {
         selected: p.selected,
         dismissed: p.dismissed.clone(),
     };
-    let download = |kind: &'static str| {
+    let download = |kind: ExportKind| {
         let d = d.clone();
         Callback::from(move |_| d.dispatch(Action::Download(kind)))
     };
-    let listed = res.findings.len().min(view::MAX_LISTED);
+    let listed = res.findings.len().min(state::MAX_LISTED);
     let n_dismissed = res
         .findings
         .iter()
@@ -649,9 +646,9 @@ fn ResultPane(p: &ResultProps) -> Html {
                 <p class="dismissed-count">{ format!("{} {n_dismissed} {}", lang.t("已忽略", "Dismissed:"), lang.t("项问题（仍写入下载，并注明理由）", "finding(s), still in the downloads with the reason")) }</p>
             }
             <div class="downloads" role="group" aria-label={lang.t("下载结果", "Download the result")}>
-                <button type="button" id="dl-json" onclick={download("json")}>{ lang.t("下载 JSON", "Download JSON") }</button>
-                <button type="button" id="dl-csv" onclick={download("csv")}>{ lang.t("下载 CSV（Excel）", "Download CSV (Excel)") }</button>
-                <button type="button" id="dl-html" onclick={download("html")}>{ lang.t("下载可打印报告", "Download printable report") }</button>
+                <button type="button" id="dl-json" onclick={download(ExportKind::Json)}>{ lang.t("下载 JSON", "Download JSON") }</button>
+                <button type="button" id="dl-csv" onclick={download(ExportKind::Csv)}>{ lang.t("下载 CSV（Excel）", "Download CSV (Excel)") }</button>
+                <button type="button" id="dl-html" onclick={download(ExportKind::Html)}>{ lang.t("下载可打印报告", "Download printable report") }</button>
             </div>
             { view::document_card(&ctx) }
             <panels::ComparisonCard ctx={ctx.clone()} text={p.text.clone()} threshold={p.threshold} />

@@ -62,7 +62,10 @@ pub fn take_over(d: &Dispatch, textarea: &NodeRef) {
         "sample" => crate::load_sample(&d),
         "lang" => d.dispatch(Action::Lang),
         "clear" => d.dispatch(Action::Clear),
-        "html" => d.dispatch(Action::PasteHtml(bridge::string(&a, "html"))),
+        "html" => d.dispatch(Action::PasteHtml(
+            bridge::number(&a, "slot") as u8,
+            bridge::string(&a, "html"),
+        )),
         "files" => d.dispatch(Action::Files {
             files: bridge::files_of(&a),
             folder: bridge::flag(&a, "folder"),

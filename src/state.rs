@@ -2,14 +2,14 @@
 //! what they show as props and send [`Action`]s through the [`Dispatch`] context. Every message
 //! to the checking worker leaves from here, so the order of requests is the order of actions.
 
-use crate::bridge::{self, Files, Incoming, SlotInfo};
+use crate::bridge::{self, Files};
 use crate::browser;
 use crate::i18n::Lang;
-use nianbao::result::{CheckResult, Verdict};
-use serde::Deserialize;
-use std::collections::BTreeMap;
+use nianbao::protocol::{
+    BatchExportKind, BatchRow, ExportKind, Reason, Reply, Request, SlotInfo, CURRENT, PREVIOUS,
+};
+use nianbao::result::CheckResult;
 use std::rc::Rc;
-use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
 /// The sample: a real report with real errors (seed 003: 第三十条 in captions), copied into dist/
@@ -45,54 +45,17 @@ pub struct Notice {
     pub text: String,
 }
 
-/// A derived rate in a roll-up row.
-#[derive(Clone, PartialEq, Deserialize, Default)]
-pub struct RateCell {
-    pub value: Option<f64>,
-    /// A cell it rests on was inferred, not read: shown with ≈, never flagged.
-    #[serde(default)]
-    pub inferred: bool,
-    pub flag: Option<String>,
-    pub change: Option<f64>,
+/// One report's row in a batch's roll-up: the engine's `SummaryRow`, through the protocol.
+pub type Row = BatchRow;
+
+/// Failing first: unreadable, fail, incomplete, warn, pass.
+pub fn rank(r: &Row) -> u8 {
+    nianbao::export::verdict_rank(r.verdict)
 }
 
-/// One report's row in a batch's roll-up (the engine's `SummaryRow` and rates).
-#[derive(Clone, PartialEq, Deserialize)]
-pub struct Row {
-    pub index: usize,
-    pub file: String,
-    pub agency: Option<String>,
-    pub year: Option<i32>,
-    pub format: Option<String>,
-    /// None: the file could not be read (`reason`).
-    pub verdict: Option<Verdict>,
-    pub errors: usize,
-    pub warnings: usize,
-    pub new_requests: Option<f64>,
-    pub results_total: Option<f64>,
-    pub carried_over: Option<f64>,
-    pub review_total: Option<f64>,
-    pub suit_total: Option<f64>,
-    /// The numbers above (by field name) that rest on an inferred cell: shown with ≈.
-    #[serde(default)]
-    pub inferred: Vec<String>,
-    /// How many of the report's table cells were inferred, not read.
-    #[serde(default)]
-    pub inferred_cells: usize,
-    #[serde(default)]
-    pub rates: BTreeMap<String, RateCell>,
-    /// Last year's report of the same agency in the batch, when one was found.
-    pub previous: Option<String>,
-    pub reason: Option<String>,
-    pub reason_en: Option<String>,
-}
-
-impl Row {
-    /// Failing first: unreadable, fail, incomplete, warn, pass.
-    pub fn rank(&self) -> u8 {
-        nianbao::export::verdict_rank(self.verdict)
-    }
-}
+/// The most findings listed at once, and stepped through with the keyboard (the downloads carry
+/// all of them).
+pub const MAX_LISTED: usize = 300;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Col {
@@ -224,8 +187,9 @@ pub enum Action {
         folder: bool,
         slot: u8,
     },
-    /// HTML from the clipboard, to be read as a grid-keeping document.
-    PasteHtml(String),
+    /// HTML from the clipboard, to be read as a grid-keeping document (into slot 0, or last
+    /// year's slot 1).
+    PasteHtml(u8, String),
     /// Last year's report pasted as text.
     PreviousText(String),
     ClearPrevious,
@@ -236,8 +200,8 @@ pub enum Action {
     Lang,
     /// The long-text box could not load: the plain text box is used.
     EditorFailed(String),
-    Download(&'static str),
-    BatchDownload(&'static str),
+    Download(ExportKind),
+    BatchDownload(BatchExportKind),
     Dismiss(String, String),
     Undismiss(String),
     Explain(String),
@@ -251,15 +215,11 @@ pub enum Action {
     Filter(String),
     VerdictFilter(String),
     MoreRows,
-    Worker(Incoming),
+    Worker(Reply),
 }
 
 /// Sends actions from components.
 pub type Dispatch = UseReducerDispatcher<State>;
-
-fn num(v: f64) -> JsValue {
-    JsValue::from_f64(v)
-}
 
 impl State {
     fn t(&self, zh: &'static str, en: &'static str) -> &'static str {
@@ -287,52 +247,40 @@ impl State {
 
     fn send_text(&mut self, slot: u8, name: &str, text: &str) {
         let seq = self.next_seq();
-        bridge::post(
-            "text",
-            &[
-                ("seq", num(seq as f64)),
-                ("slot", num(slot as f64)),
-                ("name", name.into()),
-                ("text", text.into()),
-            ],
+        bridge::send(
+            &Request::Text {
+                seq,
+                slot,
+                name: name.to_string(),
+                text: text.to_string(),
+            },
+            None,
         );
+    }
+
+    fn send_clear(&mut self, slot: u8) {
+        let seq = self.next_seq();
+        bridge::send(&Request::Clear { seq, slot }, None);
     }
 
     fn set_text(&mut self, text: String, name: &str) {
         self.text = Rc::new(text);
         self.name = name.to_string();
         let t = self.text.clone();
-        self.send_text(0, name, &t);
+        self.send_text(CURRENT, name, &t);
     }
 
-    fn dismissed_json(&self) -> JsValue {
-        let pairs: Vec<[&str; 2]> = self
-            .dismissed
-            .iter()
-            .map(|(k, r)| [k.as_str(), r.as_str()])
-            .collect();
-        serde_json::to_string(&pairs).unwrap_or_default().into()
-    }
-
-    fn result_arrived(&mut self, json: &str) {
+    fn result_arrived(&mut self, result: Option<Box<CheckResult>>) {
         self.checking = false;
         self.selected = None;
-        if json.is_empty() {
-            self.result = None;
-            self.dismissed = Rc::new(Vec::new());
-            return;
-        }
-        match serde_json::from_str::<CheckResult>(json) {
-            Ok(r) => {
-                self.dismissed = Rc::new(browser::load_dismissed(&r.input.sha256));
-                self.result = Some(Res(Rc::new(r)));
+        match result {
+            None => {
+                self.result = None;
+                self.dismissed = Rc::new(Vec::new());
             }
-            Err(e) => {
-                let msg = format!(
-                    "{}：{e}",
-                    self.t("检查结果无法显示", "The result could not be shown")
-                );
-                self.notice(true, msg);
+            Some(r) => {
+                self.dismissed = Rc::new(browser::load_dismissed(&r.input.sha256));
+                self.result = Some(Res(Rc::new(*r)));
             }
         }
     }
@@ -342,51 +290,53 @@ impl State {
         if n == 0 {
             return;
         }
-        let size = |i: usize| {
-            js_sys::Reflect::get(&bridge::file_at(&files.files, i), &"size".into())
-                .ok()
-                .and_then(|v| v.as_f64())
-                .unwrap_or(0.0)
-        };
         let zip = files.names[0].to_lowercase().ends_with(".zip");
-        if slot == 1 || (n == 1 && !folder && !zip) {
-            let name = files.names[0].clone();
-            if size(0) > MAX_FILE {
-                let msg = format!(
-                    "{name}：{}",
-                    self.t(
-                        "文件过大（超过64 MB），不像是年度报告",
-                        "file too large (over 64 MB) to be a report"
-                    )
-                );
-                self.notice(true, msg);
-                return;
-            }
+        if slot == PREVIOUS || (n == 1 && !folder && !zip) {
+            self.one_file(&files, slot);
+        } else {
+            self.start_batch(&files);
+        }
+    }
+
+    /// One file read into a slot (unless it is too large to be a report).
+    fn one_file(&mut self, files: &Files, slot: u8) {
+        let file = bridge::file_at(&files.files, 0);
+        let size = js_sys::Reflect::get(&file, &"size".into())
+            .ok()
+            .and_then(|v| v.as_f64())
+            .unwrap_or(0.0);
+        let name = files.names[0].clone();
+        if size > MAX_FILE {
             let msg = format!(
                 "{name}：{}",
-                self.t("正在本机读取…", "reading on this device…")
+                self.t(
+                    "文件过大（超过64 MB），不像是年度报告",
+                    "file too large (over 64 MB) to be a report"
+                )
             );
-            self.notice(false, msg);
-            let seq = self.next_seq();
-            bridge::post(
-                "file",
-                &[
-                    ("seq", num(seq as f64)),
-                    ("slot", num(slot as f64)),
-                    ("name", name.as_str().into()),
-                    ("file", bridge::file_at(&files.files, 0)),
-                ],
-            );
+            self.notice(true, msg);
             return;
         }
-        // A batch, in the order of the files' paths.
+        let msg = format!(
+            "{name}：{}",
+            self.t("正在本机读取…", "reading on this device…")
+        );
+        self.notice(false, msg);
+        let seq = self.next_seq();
+        let list = js_sys::Array::of1(&file);
+        bridge::send(&Request::File { seq, slot, name }, Some(&list.into()));
+    }
+
+    /// A batch, in the order of the files' paths.
+    fn start_batch(&mut self, files: &Files) {
+        let n = files.names.len();
         let mut order: Vec<usize> = (0..n).collect();
         order.sort_by(|&a, &b| files.names[a].cmp(&files.names[b]));
         let list = js_sys::Array::new();
-        let names = js_sys::Array::new();
+        let mut names = Vec::with_capacity(n);
         for &i in &order {
             list.push(&bridge::file_at(&files.files, i));
-            names.push(&files.names[i].as_str().into());
+            names.push(files.names[i].clone());
         }
         self.notice = None;
         self.view = View::Batch;
@@ -405,62 +355,29 @@ impl State {
             scroll: 0.0,
             limit: ROWS_SHOWN,
         }));
-        bridge::post("batch", &[("files", list.into()), ("names", names.into())]);
+        bridge::send(&Request::Batch { names }, Some(&list.into()));
     }
 
-    fn worker(&mut self, m: Incoming) {
+    /// A reply from the worker.
+    fn worker(&mut self, m: Reply) {
         match m {
-            Incoming::Result {
+            Reply::Result {
                 seq,
                 result,
                 ms,
                 previous,
-            } => {
-                if seq != self.seq {
-                    return; // an answer to an older text: a newer one is on its way
-                }
-                self.engine_ms = ms;
-                self.previous = previous;
-                self.result_text = self.text.clone();
-                self.result_arrived(&result);
-                if self.view != View::Batch
-                    && !self.text.is_empty()
-                    && !browser::save_text(&self.text, &self.name)
-                {
-                    let msg = self.t(
-                        "文本较大，浏览器未能保存它；刷新页面后需重新粘贴。",
-                        "The text is too large for the browser to keep; after a reload, paste it again.",
-                    );
-                    self.notice(false, msg);
-                }
-            }
-            Incoming::Loaded {
+                ..
+            } => self.checked(seq, result, ms, previous),
+            Reply::Loaded {
                 seq,
                 slot,
                 name,
                 text,
-            } => {
-                if slot == 0 && seq == self.seq {
-                    self.notice = None;
-                    self.text = Rc::new(text);
-                    self.text_version += 1;
-                    self.name = name;
-                    self.view = View::Single;
-                } else if slot == 1 {
-                    self.notice = None;
-                }
-            }
-            Incoming::Error { slot, name, zh, en } => {
-                self.checking = false;
-                let why = if self.lang.en { en } else { zh };
-                let which = if slot == 1 {
-                    self.t("上年报告 ", "last year's report ")
-                } else {
-                    ""
-                };
-                self.notice(true, format!("{which}{name}：{why}"));
-            }
-            Incoming::Failed { message } => {
+            } => self.loaded(seq, slot, name, text),
+            Reply::Error {
+                slot, name, error, ..
+            } => self.unreadable(slot, &name, error),
+            Reply::Failed { message } => {
                 self.checking = false;
                 let msg = format!(
                     "{}（{message}）",
@@ -471,130 +388,361 @@ impl State {
                 );
                 self.notice(true, msg);
             }
-            Incoming::Download { name, mime, body } => {
-                if !browser::download(&name, &mime, &body) {
+            Reply::Download { download: d, .. } => {
+                if !browser::download(&d.name, &d.mime, &d.body) {
                     let msg = self.t("浏览器拒绝了下载", "The browser refused the download");
                     self.notice(true, msg);
                 }
             }
-            Incoming::Explain { page } => {
-                self.rule_page = serde_json::from_str::<RulePage>(&page).ok().map(Rc::new);
-            }
-            Incoming::Progress {
+            Reply::Explain { page, .. } => self.rule_page = page.map(|p| Rc::new(*p)),
+            Reply::Progress {
                 done,
                 total,
                 current,
                 ms,
                 rows,
-            } => {
-                if let Some(b) = &mut self.batch {
-                    let b = Rc::make_mut(b);
-                    b.done = done;
-                    b.total = total;
-                    b.current = current;
-                    b.ms = ms;
-                    b.rows.extend(
-                        rows.iter()
-                            .filter_map(|r| serde_json::from_str::<Row>(r).ok()),
-                    );
-                }
-            }
-            Incoming::BatchDone {
+            } => self.progress(done, total, current, ms, rows),
+            Reply::BatchDone {
                 cancelled,
                 done,
                 total,
                 ms,
+                rows,
                 paired,
             } => {
-                if let Some(b) = &mut self.batch {
-                    let b = Rc::make_mut(b);
-                    b.finished = true;
-                    b.cancelled = cancelled;
-                    b.done = done;
-                    b.total = total;
-                    b.ms = ms;
-                    b.current.clear();
-                    for r in paired
-                        .iter()
-                        .filter_map(|r| serde_json::from_str::<Row>(r).ok())
-                    {
-                        if let Some(x) = b.rows.iter_mut().find(|x| x.index == r.index) {
-                            *x = r;
-                        }
-                    }
-                }
+                self.progress(done, total, String::new(), ms, rows);
+                self.batch_done(cancelled, paired);
             }
-            Incoming::Opened {
+            Reply::Opened {
                 seq,
                 index,
                 result,
                 text,
-                name,
+                current,
                 previous,
-            } => {
-                if seq != self.seq {
-                    return;
+            } => self.opened(seq, index, result, text, current, previous),
+        }
+    }
+
+    /// A check finished (dropped when it answers an older text: a newer one is on its way).
+    fn checked(
+        &mut self,
+        seq: u32,
+        result: Option<Box<CheckResult>>,
+        ms: f64,
+        previous: Option<SlotInfo>,
+    ) {
+        if seq != self.seq {
+            return;
+        }
+        self.engine_ms = ms;
+        self.previous = previous;
+        self.result_text = self.text.clone();
+        self.result_arrived(result);
+        if self.view != View::Batch
+            && !self.text.is_empty()
+            && !browser::save_text(&self.text, &self.name)
+        {
+            let msg = self.t(
+                "文本较大，浏览器未能保存它；刷新页面后需重新粘贴。",
+                "The text is too large for the browser to keep; after a reload, paste it again.",
+            );
+            self.notice(false, msg);
+        }
+    }
+
+    fn loaded(&mut self, seq: u32, slot: u8, name: String, text: String) {
+        if slot == CURRENT && seq == self.seq {
+            self.notice = None;
+            self.text = Rc::new(text);
+            self.text_version += 1;
+            self.name = name;
+            self.view = View::Single;
+        } else if slot == PREVIOUS {
+            self.notice = None;
+        }
+    }
+
+    fn unreadable(&mut self, slot: u8, name: &str, error: Reason) {
+        self.checking = false;
+        let why = if self.lang.en { error.en } else { error.zh };
+        let which = if slot == PREVIOUS {
+            self.t("上年报告 ", "last year's report ")
+        } else {
+            ""
+        };
+        self.notice(true, format!("{which}{name}：{why}"));
+    }
+
+    fn progress(&mut self, done: usize, total: usize, current: String, ms: f64, rows: Vec<Row>) {
+        if let Some(b) = &mut self.batch {
+            let b = Rc::make_mut(b);
+            b.done = done;
+            b.total = total;
+            b.current = current;
+            b.ms = ms;
+            b.rows.extend(rows);
+        }
+    }
+
+    fn batch_done(&mut self, cancelled: bool, paired: Vec<Row>) {
+        if let Some(b) = &mut self.batch {
+            let b = Rc::make_mut(b);
+            b.finished = true;
+            b.cancelled = cancelled;
+            for r in paired {
+                if let Some(x) = b.rows.iter_mut().find(|x| x.index == r.index) {
+                    *x = r;
                 }
-                self.view = View::Report(index);
-                self.text = Rc::new(text);
-                self.text_version += 1;
-                self.result_text = self.text.clone();
-                self.name = name;
-                self.previous = previous;
-                self.result_arrived(&result);
             }
         }
     }
+
+    fn opened(
+        &mut self,
+        seq: u32,
+        index: usize,
+        result: Option<Box<CheckResult>>,
+        text: String,
+        current: Option<SlotInfo>,
+        previous: Option<SlotInfo>,
+    ) {
+        if seq != self.seq {
+            return;
+        }
+        self.view = View::Report(index);
+        self.text = Rc::new(text);
+        self.text_version += 1;
+        self.result_text = self.text.clone();
+        self.name = current.map(|c| c.name).unwrap_or_default();
+        self.previous = previous;
+        self.result_arrived(result);
+    }
+}
+
+/// The reducer's steps, by what an action is about.
+impl State {
+    /// The report's text: typed, restored, the sample, cleared, pasted.
+    fn text_action(&mut self, action: Action) {
+        match action {
+            Action::Input(text) => {
+                let name = if self.name == SAMPLE_NAME || self.name == PASTED_HTML_NAME {
+                    PASTED_NAME.to_string()
+                } else {
+                    self.name.clone()
+                };
+                self.notice = None;
+                self.set_text(text, &name);
+            }
+            Action::Restore(text, name) => {
+                self.text_version += 1;
+                self.set_text(text, &name);
+            }
+            Action::SampleLoaded(Ok(text)) => {
+                self.notice = None;
+                self.view = View::Single;
+                self.text_version += 1;
+                self.set_text(text, SAMPLE_NAME);
+            }
+            Action::SampleLoaded(Err(e)) => {
+                let msg = format!(
+                    "{}（{e}）",
+                    self.t("示例报告未能载入", "The sample report did not load")
+                );
+                self.notice(true, msg);
+            }
+            Action::Clear => self.clear(),
+            Action::PasteHtml(slot, html) => {
+                let msg = self.t("正在读取粘贴的表格…", "reading the pasted tables…");
+                self.notice(false, msg);
+                let seq = self.next_seq();
+                let name = if slot == PREVIOUS {
+                    PREVIOUS_NAME.replace(".txt", ".html")
+                } else {
+                    PASTED_HTML_NAME.to_string()
+                };
+                bridge::send(
+                    &Request::Html {
+                        seq,
+                        slot,
+                        name,
+                        html,
+                    },
+                    None,
+                );
+            }
+            Action::PreviousText(text) => {
+                if text.trim().is_empty() {
+                    self.send_clear(PREVIOUS);
+                } else {
+                    self.send_text(PREVIOUS, PREVIOUS_NAME, &text);
+                }
+            }
+            Action::ClearPrevious => {
+                self.previous = None;
+                self.send_clear(PREVIOUS);
+            }
+            _ => {}
+        }
+    }
+
+    fn clear(&mut self) {
+        browser::forget_text();
+        self.text = Rc::new(String::new());
+        self.text_version += 1;
+        self.name = PASTED_NAME.to_string();
+        self.result = None;
+        self.selected = None;
+        self.view = View::Single;
+        self.send_clear(CURRENT);
+        let msg = self.t(
+            "已清除文本，浏览器中不再保存。",
+            "Text cleared and forgotten by this browser.",
+        );
+        self.notice(false, msg);
+    }
+
+    /// The findings: chosen, stepped through, dismissed, explained; downloads.
+    fn finding_action(&mut self, action: Action) {
+        match action {
+            Action::Select(i) if self.result.as_ref().is_some_and(|r| i < r.findings.len()) => {
+                self.selected = Some(i);
+            }
+            Action::Step(d) => self.step(d),
+            Action::Download(kind) => {
+                let id = self.next_id();
+                let req = Request::Export {
+                    id,
+                    kind,
+                    en: self.lang.en,
+                    dismissed: (*self.dismissed).clone(),
+                };
+                bridge::send(&req, None);
+            }
+            Action::Dismiss(key, reason) => {
+                let mut d = (*self.dismissed).clone();
+                d.retain(|(k, _)| *k != key);
+                d.push((key, reason));
+                self.set_dismissed(d);
+            }
+            Action::Undismiss(key) => {
+                let mut d = (*self.dismissed).clone();
+                d.retain(|(k, _)| *k != key);
+                self.set_dismissed(d);
+            }
+            Action::Explain(rule) => {
+                let id = self.next_id();
+                bridge::send(&Request::Explain { id, rule }, None);
+            }
+            Action::CloseRule => self.rule_page = None,
+            _ => {}
+        }
+    }
+
+    /// The next (d > 0) or previous finding listed, chosen with the keyboard.
+    fn step(&mut self, d: i32) {
+        let Some(r) = &self.result else { return };
+        let n = r.findings.len().min(MAX_LISTED);
+        if n == 0 {
+            return;
+        }
+        let next = match self.selected {
+            None if d > 0 => 0,
+            None => n - 1,
+            Some(i) => ((i as i64 + d as i64).rem_euclid(n as i64)) as usize,
+        };
+        self.selected = Some(next);
+        self.scroll_to_selection = true;
+    }
+
+    fn set_dismissed(&mut self, d: Vec<(String, String)>) {
+        if let Some(r) = &self.result {
+            browser::save_dismissed(&r.input.sha256, &d);
+        }
+        self.dismissed = Rc::new(d);
+    }
+
+    /// The batch: cancel, open a report and come back, close, sort, filter, download.
+    fn batch_action(&mut self, action: Action) {
+        match action {
+            Action::Cancel => bridge::send(&Request::Cancel, None),
+            Action::Open(index) => {
+                if let Some(b) = &mut self.batch {
+                    Rc::make_mut(b).scroll = browser::scroll_y();
+                }
+                let seq = self.next_seq();
+                bridge::send(&Request::BatchOpen { seq, index }, None);
+            }
+            Action::Back => {
+                self.view = View::Batch;
+                self.selected = None;
+            }
+            Action::CloseBatch => {
+                self.view = View::Single;
+                self.batch = None;
+                self.result = None;
+                self.text = Rc::new(String::new());
+                self.text_version += 1;
+                self.name = PASTED_NAME.to_string();
+            }
+            Action::BatchDownload(kind) => {
+                let id = self.next_id();
+                let req = Request::BatchExport {
+                    id,
+                    kind,
+                    dismissed: browser::all_dismissed(),
+                };
+                bridge::send(&req, None);
+            }
+            other => {
+                if let Some(b) = &mut self.batch {
+                    table_action(Rc::make_mut(b), other);
+                }
+            }
+        }
+    }
+}
+
+/// The roll-up table: sorted, filtered, more rows shown.
+fn table_action(b: &mut Batch, action: Action) {
+    match action {
+        Action::Sort(col) => {
+            if b.sort == col {
+                b.descending = !b.descending;
+            } else {
+                b.sort = col;
+                b.descending = false;
+            }
+        }
+        Action::Filter(f) => b.filter = f,
+        Action::MoreRows => b.limit += ROWS_SHOWN,
+        Action::VerdictFilter(f) => b.verdict_filter = f,
+        _ => {}
+    }
+}
+
+fn has_no_findings(s: &State) -> bool {
+    s.result.as_ref().is_none_or(|r| r.findings.is_empty())
 }
 
 impl Reducible for State {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        if let Action::Step(_) = action {
+            if has_no_findings(&self) {
+                return self;
+            }
+        }
         let mut s = (*self).clone();
         match action {
-            Action::Input(text) => {
-                let name = if s.name == SAMPLE_NAME || s.name == PASTED_HTML_NAME {
-                    PASTED_NAME.to_string()
-                } else {
-                    s.name.clone()
-                };
-                s.notice = None;
-                s.set_text(text, &name);
-            }
-            Action::Restore(text, name) => {
-                s.text_version += 1;
-                s.set_text(text, &name);
-            }
-            Action::SampleLoaded(Ok(text)) => {
-                s.notice = None;
-                s.view = View::Single;
-                s.text_version += 1;
-                s.set_text(text, SAMPLE_NAME);
-            }
-            Action::SampleLoaded(Err(e)) => {
-                let msg = format!(
-                    "{}（{e}）",
-                    s.t("示例报告未能载入", "The sample report did not load")
-                );
-                s.notice(true, msg);
-            }
-            Action::Clear => {
-                browser::forget_text();
-                s.text = Rc::new(String::new());
-                s.text_version += 1;
-                s.name = PASTED_NAME.to_string();
-                s.result = None;
-                s.selected = None;
-                s.view = View::Single;
-                let seq = s.next_seq();
-                bridge::post("clear", &[("seq", num(seq as f64)), ("slot", num(0.0))]);
-                let msg = s.t(
-                    "已清除文本，浏览器中不再保存。",
-                    "Text cleared and forgotten by this browser.",
-                );
-                s.notice(false, msg);
-            }
+            a @ (Action::Input(_)
+            | Action::Restore(..)
+            | Action::SampleLoaded(_)
+            | Action::Clear
+            | Action::PasteHtml(..)
+            | Action::PreviousText(_)
+            | Action::ClearPrevious) => s.text_action(a),
             Action::Files {
                 files,
                 folder,
@@ -603,66 +751,20 @@ impl Reducible for State {
                 s.dragging = false;
                 s.files(files, folder, slot);
             }
-            Action::PasteHtml(html) => {
-                let msg = s.t("正在读取粘贴的表格…", "reading the pasted tables…");
-                s.notice(false, msg);
-                let seq = s.next_seq();
-                bridge::post(
-                    "html",
-                    &[
-                        ("seq", num(seq as f64)),
-                        ("slot", num(0.0)),
-                        ("name", PASTED_HTML_NAME.into()),
-                        ("html", html.into()),
-                    ],
-                );
-            }
-            Action::PreviousText(text) => {
-                if text.trim().is_empty() {
-                    let seq = s.next_seq();
-                    bridge::post("clear", &[("seq", num(seq as f64)), ("slot", num(1.0))]);
-                } else {
-                    s.send_text(1, PREVIOUS_NAME, &text);
-                }
-            }
-            Action::ClearPrevious => {
-                s.previous = None;
-                let seq = s.next_seq();
-                bridge::post("clear", &[("seq", num(seq as f64)), ("slot", num(1.0))]);
-            }
             Action::Threshold(v) => {
                 let v = v.clamp(0.05, 1.0);
                 s.repeated_threshold = v;
                 browser::save_threshold(v);
                 let seq = s.next_seq();
-                bridge::post(
-                    "options",
-                    &[
-                        ("seq", num(seq as f64)),
-                        ("options", format!("{{\"repeated_threshold\":{v}}}").into()),
-                    ],
+                bridge::send(
+                    &Request::Options {
+                        seq,
+                        repeated_threshold: v,
+                    },
+                    None,
                 );
             }
             Action::Drag(on) => s.dragging = on,
-            Action::Select(i) => {
-                if s.result.as_ref().is_some_and(|r| i < r.findings.len()) {
-                    s.selected = Some(i);
-                }
-            }
-            Action::Step(d) => {
-                let Some(r) = &s.result else { return self };
-                let n = r.findings.len().min(crate::view::MAX_LISTED);
-                if n == 0 {
-                    return self;
-                }
-                let next = match s.selected {
-                    None if d > 0 => 0,
-                    None => n - 1,
-                    Some(i) => ((i as i64 + d as i64).rem_euclid(n as i64)) as usize,
-                };
-                s.selected = Some(next);
-                s.scroll_to_selection = true;
-            }
             Action::EditorFailed(msg) => {
                 let text = format!(
                     "{}（{msg}）",
@@ -677,105 +779,15 @@ impl Reducible for State {
                 s.lang.en = !s.lang.en;
                 browser::save_lang(s.lang.en);
             }
-            Action::Download(kind) => {
-                let id = s.next_id();
-                let d = s.dismissed_json();
-                bridge::post(
-                    "export",
-                    &[
-                        ("id", num(id as f64)),
-                        ("kind", kind.into()),
-                        ("en", s.lang.en.into()),
-                        ("dismissed", d),
-                    ],
-                );
-            }
-            Action::BatchDownload(kind) => {
-                let id = s.next_id();
-                bridge::post(
-                    "batch-export",
-                    &[
-                        ("id", num(id as f64)),
-                        ("kind", kind.into()),
-                        ("dismissed", browser::all_dismissed().into()),
-                    ],
-                );
-            }
-            Action::Dismiss(key, reason) => {
-                let mut d = (*s.dismissed).clone();
-                d.retain(|(k, _)| *k != key);
-                d.push((key, reason));
-                if let Some(r) = &s.result {
-                    browser::save_dismissed(&r.input.sha256, &d);
-                }
-                s.dismissed = Rc::new(d);
-            }
-            Action::Undismiss(key) => {
-                let mut d = (*s.dismissed).clone();
-                d.retain(|(k, _)| *k != key);
-                if let Some(r) = &s.result {
-                    browser::save_dismissed(&r.input.sha256, &d);
-                }
-                s.dismissed = Rc::new(d);
-            }
-            Action::Explain(rule) => {
-                let id = s.next_id();
-                bridge::post(
-                    "explain",
-                    &[("id", num(id as f64)), ("rule", rule.as_str().into())],
-                );
-            }
-            Action::CloseRule => s.rule_page = None,
-            Action::Cancel => bridge::post("cancel", &[]),
-            Action::Open(index) => {
-                if let Some(b) = &mut s.batch {
-                    Rc::make_mut(b).scroll = browser::scroll_y();
-                }
-                let seq = s.next_seq();
-                bridge::post(
-                    "batch-open",
-                    &[("seq", num(seq as f64)), ("index", num(index as f64))],
-                );
-            }
-            Action::Back => {
-                s.view = View::Batch;
-                s.selected = None;
-            }
-            Action::CloseBatch => {
-                s.view = View::Single;
-                s.batch = None;
-                s.result = None;
-                s.text = Rc::new(String::new());
-                s.text_version += 1;
-                s.name = PASTED_NAME.to_string();
-            }
-            Action::Sort(col) => {
-                if let Some(b) = &mut s.batch {
-                    let b = Rc::make_mut(b);
-                    if b.sort == col {
-                        b.descending = !b.descending;
-                    } else {
-                        b.sort = col;
-                        b.descending = false;
-                    }
-                }
-            }
-            Action::Filter(f) => {
-                if let Some(b) = &mut s.batch {
-                    Rc::make_mut(b).filter = f;
-                }
-            }
-            Action::MoreRows => {
-                if let Some(b) = &mut s.batch {
-                    Rc::make_mut(b).limit += ROWS_SHOWN;
-                }
-            }
-            Action::VerdictFilter(f) => {
-                if let Some(b) = &mut s.batch {
-                    Rc::make_mut(b).verdict_filter = f;
-                }
-            }
+            a @ (Action::Select(_)
+            | Action::Step(_)
+            | Action::Download(_)
+            | Action::Dismiss(..)
+            | Action::Undismiss(_)
+            | Action::Explain(_)
+            | Action::CloseRule) => s.finding_action(a),
             Action::Worker(m) => s.worker(m),
+            a => s.batch_action(a),
         }
         Rc::new(s)
     }

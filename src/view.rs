@@ -31,9 +31,6 @@ impl Ctx {
     }
 }
 
-/// The most findings listed at once (the downloads carry all of them).
-pub const MAX_LISTED: usize = 300;
-
 pub fn verdict(r: &CheckResult, lang: Lang) -> Html {
     let verdict_name = r.verdict.name();
     let class = format!("verdict {verdict_name}");

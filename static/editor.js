@@ -7,6 +7,7 @@
 import { EditorState, EditorSelection } from '@codemirror/state';
 import { EditorView, keymap, lineNumbers, drawSelection, highlightActiveLine } from '@codemirror/view';
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
+import { tablePastedOverAll } from './paste.js';
 
 // Lines longer than this are not wrapped: CodeMirror then draws only their visible part.
 const WRAP_MAX = 10000;
@@ -25,7 +26,8 @@ function longestLine(text) {
 
 // Draws the editor into `parent` holding `text`, the caret at `caret` (UTF-16 offset; end of the
 // text when out of range). `onChange(text)` is called once typing pauses for `wait` ms;
-// `onPasteHtml(html)` when a web page's or Word's table is pasted over the whole text.
+// `onPasteHtml(html)` when a web page's or Word's table is pasted over the whole text (the one
+// paste rule, static/paste.js).
 // Returns the handle the page keeps: text(), setText(t), selectLine(n), focus(), destroy().
 export function mount(parent, text, caret, label, wait, onChange, onPasteHtml) {
   let timer = 0;
@@ -51,15 +53,11 @@ export function mount(parent, text, caret, label, wait, onChange, onPasteHtml) {
         }),
         EditorView.domEventHandlers({
           paste(e, v) {
-            const html = e.clipboardData ? e.clipboardData.getData('text/html') : '';
             const sel = v.state.selection.main;
-            const whole = v.state.doc.length === 0 || (sel.from === 0 && sel.to === v.state.doc.length);
-            if (whole && html && html.toLowerCase().includes('<table')) {
-              e.preventDefault();
-              onPasteHtml(html);
-              return true;
-            }
-            return false;
+            const html = tablePastedOverAll(e, v.state.doc.length, sel.from, sel.to);
+            if (html === null) return false;
+            onPasteHtml(html);
+            return true;
           },
         }),
       ],

@@ -7,6 +7,8 @@
 // actions done meanwhile (sample, files chosen or dropped, a table pasted from a web page,
 // language, clear), in order. The app's file names are written onto #shell at build time
 // (scripts/shell-loader.mjs).
+import { textareaPaste } from './paste.js';
+
 const shell = document.getElementById('shell');
 const queue = [];
 let sink = null; // the app's handler, once it has taken over
@@ -150,16 +152,13 @@ if (shell) {
       input.value = '';
     });
   }
-  // A table pasted from a web page or Word into an empty (or wholly selected) box is read as a
-  // document, as the app does.
-  ta.addEventListener('paste', (e) => {
-    const html = e.clipboardData ? e.clipboardData.getData('text/html') : '';
-    const whole = ta.value === '' || (ta.selectionStart === 0 && ta.selectionEnd === ta.value.length);
-    if (whole && html && html.toLowerCase().includes('<table')) {
-      e.preventDefault();
-      act({ kind: 'html', html });
-    }
-  });
+  // A table pasted over the whole text is read as a document (static/paste.js), in both boxes.
+  for (const [box, slot] of [[ta, 0], [shell.querySelector('#previous-text'), 1]]) {
+    box.addEventListener('paste', (e) => {
+      const html = textareaPaste(e);
+      if (html !== null) act({ kind: 'html', html, slot });
+    });
+  }
   for (const [sel, slot] of [['.input-pane > .dropzone', 0], ['#previous-slot .dropzone', 1]]) {
     const zone = shell.querySelector(sel);
     zone.addEventListener('dragover', (e) => {

@@ -1,8 +1,12 @@
 // The page's Web Worker: every read and every check runs here, never on the page's main thread.
 // It loads the engine module (modules/engine) when the page first needs a check, and a reader
 // module (modules/office: Word, web pages, .zip; modules/pdf) when its first file arrives. The
-// modules keep the state (the two slots, the last result, the batch); this file only orders the
-// calls and passes JSON text through. Protocol: see src/worker.rs.
+// modules keep the state (the two slots, the last result, the batch) and speak the protocol's
+// types (crates/nianbao/src/protocol.rs); this file only routes. A message from the page is an
+// envelope {op, seq, body, files}: `op` says where it goes (a batch, a cancel, the engine),
+// `seq` which check is the newest, `files` the File objects only JavaScript can read; `body`
+// (the request) and every reply pass through unread. A test (crates/nianbao-worker/tests)
+// keeps it so.
 const modules = {};
 let restarts = 0;
 
@@ -33,38 +37,44 @@ self.onmessage = (e) => {
     cancelled = true;
     return;
   }
-  chain = chain.then(() => handle(m)).catch((err) => failed(err, m));
+  chain = chain.then(() => handle(m)).catch(failed);
 };
 
-// A module that trapped (a panic: the release build aborts) is dropped and imported afresh; the
-// page hears what happened and stays usable.
-async function failed(err, m) {
+// Why modules trapped (a panic: the release build aborts): their panic message, else the
+// error's. They are dropped, to be imported afresh.
+async function crashed(err, kinds) {
   let why = String((err && err.message) || err);
-  for (const kind of Object.keys(modules)) {
+  for (const kind of kinds) {
+    if (!modules[kind]) continue;
     try {
-      const mod = await modules[kind];
-      const p = mod.last_panic();
+      const p = (await modules[kind]).last_panic();
       if (p) why = p;
     } catch (_) {}
+    delete modules[kind];
   }
-  for (const kind of Object.keys(modules)) delete modules[kind];
   restarts++;
-  post({ op: 'failed', seq: m && m.seq, message: why });
+  return why;
 }
 
-// A long text (over 200,000 characters) is checked once typing pauses for 300 ms, so that
-// results (and the page's rendering of them) do not arrive between keystrokes.
-const LONG = 200000;
-const PAUSE = 300;
+// A module that trapped is restarted; the page hears what happened (the protocol's `failed`
+// reply, written here: the engine that would write it may be the module that crashed) and
+// stays usable.
+async function failed(err) {
+  const why = await crashed(err, Object.keys(modules));
+  post(JSON.stringify({ op: 'failed', message: why }));
+}
+
+// A check after `delay` ms (the engine asks for a pause after a long text, so that results do
+// not arrive between keystrokes).
 let timer;
 
-function scheduleCheck(seq, length = 0) {
+function scheduleCheck(seq, delay) {
   dirty = true;
   if (seq !== undefined) latest = Math.max(latest, seq);
-  if (length > LONG) {
+  if (delay > 0) {
     clearTimeout(timer);
     scheduled = true;
-    timer = setTimeout(run, PAUSE);
+    timer = setTimeout(run, delay);
     return;
   }
   if (scheduled) return;
@@ -76,179 +86,64 @@ function scheduleCheck(seq, length = 0) {
 
 function run() {
   scheduled = false;
-  chain = chain.then(runCheck).catch((err) => failed(err, { seq: latest }));
+  chain = chain.then(runCheck).catch(failed);
 }
 
 async function runCheck() {
   if (!dirty) return;
   dirty = false;
   const engine = await load('engine');
-  const t0 = performance.now();
-  const result = engine.check();
-  const ms = performance.now() - t0;
-  post({
-    op: 'result',
-    seq: latest,
-    result,
-    ms,
-    current: engine.slot_info(0),
-    previous: engine.slot_info(1),
-  });
+  post(engine.check(latest));
 }
 
-// Reads bytes with the module for their form; returns the reader's answer (JSON text), or ""
-// for a text file (the engine reads it itself).
-async function readAnswer(engine, bytes, name) {
-  const kind = engine.sniff(bytes, name);
-  if (kind === 'office' || kind === 'pdf') {
-    const m = await load(kind);
-    return m.read_file(bytes, name);
-  }
-  return engine.read_file(bytes, name);
-}
-
+// A request for the engine. One that carries a file, or pasted HTML, is first read by the
+// reader module the engine names.
 async function handle(m) {
-  switch (m.op) {
-    case 'text': {
-      const engine = await load('engine');
-      engine.set_text(m.slot, m.name, m.text);
-      scheduleCheck(m.seq, m.text.length);
-      return;
-    }
-    case 'file':
-    case 'html': {
-      const engine = await load('engine');
-      const answer =
-        m.op === 'html'
-          ? (await load('office')).read_pasted_html(m.html)
-          : await readAnswer(engine, new Uint8Array(await m.file.arrayBuffer()), m.name);
-      const err = engine.set_document(m.slot, m.name, answer);
-      if (err) {
-        post({ op: 'error', seq: m.seq, slot: m.slot, name: m.name, error: JSON.parse(err).error });
-        return;
-      }
-      post({ op: 'loaded', seq: m.seq, slot: m.slot, name: m.name, text: engine.slot_text(m.slot) });
-      scheduleCheck(m.seq);
-      return;
-    }
-    case 'clear': {
-      const engine = await load('engine');
-      engine.clear(m.slot);
-      scheduleCheck(m.seq);
-      return;
-    }
-    case 'options': {
-      const engine = await load('engine');
-      engine.set_options(m.options);
-      scheduleCheck(m.seq);
-      return;
-    }
-    case 'export': {
-      const engine = await load('engine');
-      post({ op: 'download', id: m.id, download: engine.result_download(m.kind, m.en, m.dismissed) });
-      return;
-    }
-    case 'batch-export': {
-      const engine = await load('engine');
-      post({ op: 'download', id: m.id, download: engine.batch_export(m.kind, m.dismissed) });
-      return;
-    }
-    case 'explain': {
-      const engine = await load('engine');
-      post({ op: 'explain', id: m.id, page: engine.explain(m.rule) });
-      return;
-    }
-    case 'batch':
-      return batch(m);
-    case 'batch-open': {
-      const engine = await load('engine');
-      const result = engine.batch_open(m.index);
-      post({
-        op: 'opened',
-        seq: m.seq,
-        index: m.index,
-        result,
-        text: engine.slot_text(0),
-        current: engine.slot_info(0),
-        previous: engine.slot_info(1),
-      });
-      return;
-    }
-  }
+  if (m.op === 'batch') return batch(m);
+  const engine = await load('engine');
+  const bytes = m.files && m.files.length ? new Uint8Array(await m.files[0].arrayBuffer()) : undefined;
+  const reader = engine.reader(m.body, bytes);
+  const answer = reader ? (await load(reader)).read(m.body, bytes) : undefined;
+  const reply = engine.handle(m.body, reader ? undefined : bytes, answer);
+  if (reply !== undefined) post(reply);
+  const delay = engine.check_delay();
+  if (delay >= 0) scheduleCheck(m.seq, delay);
 }
 
 // A batch: every file read and checked in order, rows sent back in groups (at most one message
-// per 100 ms), then reports paired with their agency's previous year.
+// per 100 ms), then reports paired with their agency's previous year. The engine keeps the
+// files' names and the rows; this keeps what only JavaScript can read: the files (and an
+// archive's entries, spliced in after it).
 async function batch(m) {
   cancelled = false;
   const engine = await load('engine');
-  engine.batch_clear();
-  const t0 = performance.now();
-  // The queue: {name, file} or {name, bytes} (archive entries), or {name, error}.
-  const queue = m.files.map((f, i) => ({ name: m.names[i], file: f }));
-  let done = 0;
-  let rows = [];
+  engine.handle(m.body, undefined, undefined);
+  const sources = Array.from(m.files);
   let lastPost = 0;
-  const flush = (current, force) => {
-    const now = performance.now();
-    if (!force && now - lastPost < 100) return;
-    lastPost = now;
-    post({ op: 'progress', done, total: queue.length, current, ms: now - t0, rows });
-    rows = [];
-  };
-  for (let i = 0; i < queue.length; i++) {
+  let i = 0;
+  for (; i < sources.length; i++) {
     if (cancelled) break;
-    const q = queue[i];
-    flush(q.name, false);
+    if (performance.now() - lastPost >= 100) {
+      lastPost = performance.now();
+      post(engine.batch_progress(i));
+    }
     try {
-      if (q.error) {
-        rows.push(engine.batch_error(q.name, q.error.zh, q.error.en));
-      } else {
-        const bytes = q.bytes || new Uint8Array(await q.file.arrayBuffer());
-        const kind = engine.sniff(bytes, q.name);
-        if (kind === 'zip') {
-          const entries = (await load('office')).unzip(bytes);
-          if (entries.error) {
-            rows.push(engine.batch_error(q.name, entries.error.zh, entries.error.en));
-          } else {
-            // The archive's entries take its place in the queue, in their order.
-            const add = entries.map((e) => ({ name: `${q.name}/${e.name}`, bytes: e.bytes, error: e.error }));
-            queue.splice(i + 1, 0, ...add);
-            done++;
-            continue;
-          }
-        } else {
-          const answer = kind === 'text' ? '' : await readAnswer(engine, bytes, q.name);
-          rows.push(engine.batch_add(q.name, answer, bytes));
-        }
+      const src = sources[i];
+      const bytes = src instanceof Blob ? new Uint8Array(await src.arrayBuffer()) : src || undefined;
+      const kind = engine.batch_step(i, bytes);
+      if (kind === 'zip') {
+        const office = await load('office');
+        engine.batch_unzipped(i, office.unzip(bytes));
+        sources.splice(i + 1, 0, ...office.unzipped());
+      } else if (kind) {
+        engine.batch_answer(i, (await load(kind)).read(engine.batch_item(i), bytes));
       }
     } catch (err) {
       // A reader that crashed: this file is listed with the reason, the batch goes on.
-      let why = String((err && err.message) || err);
-      for (const kind of ['office', 'pdf']) {
-        if (!modules[kind]) continue;
-        try {
-          const p = (await modules[kind]).last_panic();
-          if (p) why = p;
-        } catch (_) {}
-        delete modules[kind];
-      }
-      restarts++;
-      rows.push(engine.batch_error(q.name, `读取时出错：${why}`, `reading failed: ${why}`));
+      engine.batch_failed(i, await crashed(err, ['office', 'pdf']));
     }
-    done++;
     // Let a cancel message in.
     await new Promise((r) => setTimeout(r, 0));
   }
-  let paired = [];
-  if (!cancelled) paired = JSON.parse(engine.batch_pair());
-  flush('', true);
-  post({
-    op: 'batch-done',
-    cancelled,
-    done,
-    total: queue.length,
-    ms: performance.now() - t0,
-    paired: paired.map((r) => JSON.stringify(r)),
-  });
+  post(engine.batch_done(cancelled, i));
 }

@@ -263,117 +263,220 @@ fn file_name(path: &str) -> String {
         .map_or_else(|| path.to_string(), |n| n.to_string_lossy().to_string())
 }
 
-fn check(args: &[String]) -> ExitCode {
-    let mut fmt = Fmt::Text;
-    let mut files = Vec::new();
-    let mut color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    let mut summary_path: Option<String> = None;
-    let mut issues_path: Option<String> = None;
-    let en = lang_en(args);
-    let mut previous: Option<String> = None;
+/// What `check` was asked for.
+struct CheckArgs {
+    fmt: Fmt,
+    files: Vec<String>,
+    color: bool,
+    en: bool,
+    summary_path: Option<String>,
+    issues_path: Option<String>,
+    previous: Option<String>,
+}
+
+fn parse_format(f: Option<&str>) -> Result<Fmt, ExitCode> {
+    match f {
+        Some("json") => Ok(Fmt::Json),
+        Some("csv") => Ok(Fmt::Csv),
+        Some("text") => Ok(Fmt::Text),
+        other => {
+            eprintln!("未知格式 unknown format: {}", other.unwrap_or(""));
+            Err(ExitCode::from(2))
+        }
+    }
+}
+
+/// `check`'s options and inputs; Err: the exit status after a message (usage, a bad option).
+fn parse_check_args(args: &[String]) -> Result<CheckArgs, ExitCode> {
+    let mut a = CheckArgs {
+        fmt: Fmt::Text,
+        files: Vec::new(),
+        color: std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+        en: lang_en(args),
+        summary_path: None,
+        issues_path: None,
+        previous: None,
+    };
     let mut i = 0;
     while i < args.len() {
         match args[i].as_str() {
             "--format" | "-f" => {
                 i += 1;
-                fmt = match args.get(i).map(String::as_str) {
-                    Some("json") => Fmt::Json,
-                    Some("csv") => Fmt::Csv,
-                    Some("text") => Fmt::Text,
-                    other => {
-                        eprintln!("未知格式 unknown format: {}", other.unwrap_or(""));
-                        return ExitCode::from(2);
-                    }
-                };
+                a.fmt = parse_format(args.get(i).map(String::as_str))?;
             }
             "--summary" | "--issues" => {
                 let Some(p) = args.get(i + 1) else {
                     eprintln!("{} 需要文件名 needs a file name", args[i]);
-                    return ExitCode::from(2);
+                    return Err(ExitCode::from(2));
                 };
                 if args[i] == "--summary" {
-                    summary_path = Some(p.clone());
+                    a.summary_path = Some(p.clone());
                 } else {
-                    issues_path = Some(p.clone());
+                    a.issues_path = Some(p.clone());
                 }
                 i += 1;
             }
             "--lang" => i += 1,
             "--previous" => {
                 i += 1;
-                previous = args.get(i).cloned();
+                a.previous = args.get(i).cloned();
             }
-            "--no-color" => color = false,
-            "--color" => color = true,
-            a if a.starts_with("--format=") => {
-                fmt = match &a[9..] {
+            "--no-color" => a.color = false,
+            "--color" => a.color = true,
+            f if f.starts_with("--format=") => {
+                a.fmt = match &f[9..] {
                     "json" => Fmt::Json,
                     "csv" => Fmt::Csv,
                     _ => Fmt::Text,
                 }
             }
-            a => files.push(a.to_string()),
+            f => a.files.push(f.to_string()),
         }
         i += 1;
     }
-    if files.is_empty() {
+    if a.files.is_empty() {
         eprint!("{USAGE}");
-        return ExitCode::from(2);
+        return Err(ExitCode::from(2));
     }
+    Ok(a)
+}
+
+/// The 问题清单 file (`--issues`), its header written.
+fn open_issues(path: Option<&str>) -> Result<Option<std::io::BufWriter<std::fs::File>>, ExitCode> {
+    let Some(p) = path else {
+        return Ok(None);
+    };
+    match std::fs::File::create(p) {
+        Ok(f) => {
+            let mut w = std::io::BufWriter::new(f);
+            if let Err(e) = w.write_all(nianbao::export::issues_csv_header().as_bytes()) {
+                eprintln!("nianbao: {p}: {e}");
+                return Err(ExitCode::from(2));
+            }
+            Ok(Some(w))
+        }
+        Err(e) => {
+            eprintln!("nianbao: {p}: 无法写入 cannot write: {e}");
+            Err(ExitCode::from(2))
+        }
+    }
+}
+
+fn check(args: &[String]) -> ExitCode {
+    let a = match parse_check_args(args) {
+        Ok(a) => a,
+        Err(code) => return code,
+    };
     // Last year's report, compared with every file.
-    let previous_doc = match previous.as_deref().map(read_previous).transpose() {
-        Ok(p) => p.map(|d| (file_name(previous.as_deref().unwrap_or("")), d)),
+    let previous_doc = match a.previous.as_deref().map(read_previous).transpose() {
+        Ok(p) => p.map(|d| (file_name(a.previous.as_deref().unwrap_or("")), d)),
         Err(msg) => {
             eprintln!("nianbao: {msg}");
             return ExitCode::from(2);
         }
     };
-    let mut issues_file = match &issues_path {
-        None => None,
-        Some(p) => match std::fs::File::create(p) {
-            Ok(f) => {
-                let mut w = std::io::BufWriter::new(f);
-                if let Err(e) = w.write_all(nianbao::export::issues_csv_header().as_bytes()) {
-                    eprintln!("nianbao: {p}: {e}");
-                    return ExitCode::from(2);
-                }
-                Some(w)
-            }
-            Err(e) => {
-                eprintln!("nianbao: {p}: 无法写入 cannot write: {e}");
-                return ExitCode::from(2);
-            }
-        },
+    let issues_file = match open_issues(a.issues_path.as_deref()) {
+        Ok(f) => f,
+        Err(code) => return code,
     };
-
     let options = Options {
-        fmt,
-        color,
-        en,
+        fmt: a.fmt,
+        color: a.color,
+        en: a.en,
         issues: issues_file.is_some(),
         previous: previous_doc,
     };
     let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    if fmt == Fmt::Csv {
-        let _ = write!(out, "{}", nianbao::export::csv(&[]));
-    }
-    // The progress bar needs the count: a first walk that only counts (names, no contents).
-    let pb = if std::io::stderr().is_terminal() {
-        progress_bar(inputs::Walk::new(&files).count())
-    } else {
-        ProgressBar::hidden()
+    let mut printer = Printer {
+        out: std::io::BufWriter::new(stdout.lock()),
+        issues: issues_file,
+        // One small row per report, kept only when the roll-up is asked for.
+        summary: a.summary_path.as_ref().map(|_| Vec::new()),
+        // The progress bar needs the count: a first walk that only counts (names, no contents).
+        pb: if std::io::stderr().is_terminal() {
+            progress_bar(inputs::Walk::new(&a.files).count())
+        } else {
+            ProgressBar::hidden()
+        },
+        any_error: false,
+        unreadable: false,
     };
-    let mut any_error = false;
-    let mut unreadable = false;
-    // One small row per report, kept only when the roll-up is asked for.
-    let mut summary: Vec<SummaryRow> = Vec::new();
+    if a.fmt == Fmt::Csv {
+        let _ = write!(printer.out, "{}", nianbao::export::csv(&[]));
+    }
+    check_in_order(&a.files, &options, |o| printer.print(o));
+    printer.finish(&a)
+}
 
-    // Workers on rayon's pool take the next input from the walk (numbered in order) and check
-    // it; the printer (this thread) puts the outcomes back in input order and prints each as
-    // soon as it is next. A worker never runs more than `window` inputs ahead of the printer, so
-    // what waits to be printed is bounded however large the batch.
-    let walk = Mutex::new((inputs::Walk::new(&files), 0usize));
+/// Where the outcomes go, in input order: standard output, the 问题清单, the roll-up's rows,
+/// the progress bar; and what the exit status will say.
+struct Printer<W: Write> {
+    out: W,
+    issues: Option<std::io::BufWriter<std::fs::File>>,
+    summary: Option<Vec<SummaryRow>>,
+    pb: ProgressBar,
+    any_error: bool,
+    unreadable: bool,
+}
+
+impl<W: Write> Printer<W> {
+    /// Prints one input's outcome; false when standard output is gone (e.g. `| head`).
+    fn print(&mut self, o: Outcome) -> bool {
+        self.pb.set_message(o.display.clone());
+        self.pb.inc(1);
+        if let Some(reason) = &o.unreadable {
+            self.unreadable = true;
+            self.pb
+                .suspend(|| eprintln!("nianbao: {}: {reason}", o.display));
+        }
+        self.any_error |= o.has_error;
+        let mut ok = self.out.write_all(o.out.as_bytes()).is_ok();
+        // Flush each report so a reader of the stream sees it as soon as it is next (JSON
+        // lines to a pipe); the buffer only joins the writes of one report.
+        ok = ok && self.out.flush().is_ok();
+        if let Some(w) = self.issues.as_mut() {
+            let _ = w.write_all(o.issues.as_bytes());
+        }
+        if let Some(rows) = self.summary.as_mut() {
+            rows.push(o.summary);
+        }
+        ok
+    }
+
+    /// Flushes the files, writes the roll-up, and gives the exit status.
+    fn finish(mut self, a: &CheckArgs) -> ExitCode {
+        self.pb.finish_and_clear();
+        let _ = self.out.flush();
+        if let Some(mut w) = self.issues.take() {
+            if let Err(e) = w.flush() {
+                eprintln!("nianbao: {}: {e}", a.issues_path.as_deref().unwrap_or(""));
+                self.unreadable = true;
+            }
+        }
+        if let (Some(p), Some(rows)) = (&a.summary_path, &self.summary) {
+            if let Err(e) = std::fs::write(p, nianbao::export::summary_csv(rows)) {
+                eprintln!("nianbao: {p}: 无法写入 cannot write: {e}");
+                return ExitCode::from(2);
+            }
+        }
+        if self.unreadable {
+            ExitCode::from(2)
+        } else if self.any_error {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+/// Checks every input of `files` on rayon's pool and hands each outcome to `print` in input
+/// order, as soon as it is next; stops when `print` says false.
+///
+/// Workers take the next input from the walk (numbered in order) and check it; this thread puts
+/// the outcomes back in order. A worker never runs more than `window` inputs ahead of the
+/// printer, so what waits to be printed is bounded however large the batch.
+fn check_in_order(files: &[String], options: &Options, mut print: impl FnMut(Outcome) -> bool) {
+    let walk = Mutex::new((inputs::Walk::new(files), 0usize));
     let threads = rayon::current_num_threads().max(1);
     let window = threads * 8;
     let printed = Mutex::new(0usize);
@@ -383,8 +486,7 @@ fn check(args: &[String]) -> ExitCode {
     rayon::in_place_scope(|s| {
         for _ in 0..threads {
             let tx = tx.clone();
-            let (walk, options, printed, advanced, stop) =
-                (&walk, &options, &printed, &advanced, &stop);
+            let (walk, printed, advanced, stop) = (&walk, &printed, &advanced, &stop);
             s.spawn(move |_| loop {
                 let (i, input) = {
                     let mut w = walk.lock().unwrap_or_else(|e| e.into_inner());
@@ -415,23 +517,7 @@ fn check(args: &[String]) -> ExitCode {
             pending.insert(i, o);
             while let Some(o) = pending.remove(&want) {
                 want += 1;
-                pb.set_message(o.display.clone());
-                pb.inc(1);
-                if let Some(reason) = &o.unreadable {
-                    unreadable = true;
-                    pb.suspend(|| eprintln!("nianbao: {}: {reason}", o.display));
-                }
-                any_error |= o.has_error;
-                let mut ok = out.write_all(o.out.as_bytes()).is_ok();
-                // Flush each report so a reader of the stream sees it as soon as it is next
-                // (JSON lines to a pipe); the buffer only joins the writes of one report.
-                ok = ok && out.flush().is_ok();
-                if let Some(w) = issues_file.as_mut() {
-                    let _ = w.write_all(o.issues.as_bytes());
-                }
-                if summary_path.is_some() {
-                    summary.push(o.summary);
-                }
+                let ok = print(o);
                 *printed.lock().unwrap_or_else(|e| e.into_inner()) = want;
                 advanced.notify_all();
                 if !ok {
@@ -443,27 +529,6 @@ fn check(args: &[String]) -> ExitCode {
         stop.store(true, Ordering::SeqCst);
         advanced.notify_all();
     });
-    pb.finish_and_clear();
-    let _ = out.flush();
-    if let Some(mut w) = issues_file {
-        if let Err(e) = w.flush() {
-            eprintln!("nianbao: {}: {e}", issues_path.as_deref().unwrap_or(""));
-            unreadable = true;
-        }
-    }
-    if let Some(p) = &summary_path {
-        if let Err(e) = std::fs::write(p, nianbao::export::summary_csv(&summary)) {
-            eprintln!("nianbao: {p}: 无法写入 cannot write: {e}");
-            return ExitCode::from(2);
-        }
-    }
-    if unreadable {
-        ExitCode::from(2)
-    } else if any_error {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    }
 }
 
 struct Paint {

@@ -1,5 +1,6 @@
 //! The engine module: the page's checking, downloads and batch, with its state kept here between
-//! calls (the worker runs one call at a time).
+//! calls (the worker runs one call at a time). It answers the page's [`Request`]s with
+//! [`Reply`]s (`nianbao::protocol`).
 //!
 //! - Two slots: 0 is the report being checked, 1 last year's (optional). Each holds a
 //!   [`Document`]: plain text the user typed, or what a reader made of a file (with its grids).
@@ -7,15 +8,24 @@
 //! - A batch: each file's document and result (or why it could not be read), for the roll-up,
 //!   opening one report, pairing reports with last year's, and the batch downloads.
 
-use crate::{error_json, legacy};
+use crate::{from_js, legacy, now_ms, to_js};
 use nianbao::document::Document;
 use nianbao::export::{self, SummaryRow};
+use nianbao::protocol::{
+    Answer, BatchExportKind, BatchRow, Dismissal, Download, ExportKind, Reason, Reply, Request,
+    SlotInfo, Unzipped,
+};
 use nianbao::read::{InputKind, ReadError};
 use nianbao::result::CheckResult;
 use nianbao::Options;
-use serde_json::{json, Value};
 use std::cell::RefCell;
+use std::collections::BTreeMap;
 use wasm_bindgen::prelude::*;
+
+/// A text longer than this (UTF-16 units) is checked once typing pauses for [`PAUSE`] ms, so
+/// that results (and the page's rendering of them) do not arrive between keystrokes.
+const LONG: usize = 200_000;
+const PAUSE: f64 = 300.0;
 
 struct Slot {
     name: String,
@@ -31,12 +41,25 @@ struct Item {
     previous: Option<usize>,
 }
 
+/// A file waiting in the batch's queue: its name, or why it could not be taken out of its
+/// archive.
+struct Queued {
+    name: String,
+    error: Option<ReadError>,
+}
+
 #[derive(Default)]
 struct State {
     slots: [Option<Slot>; 2],
     options: Option<Options>,
     last: Option<CheckResult>,
+    /// When the last request wants a check: after this many ms (None: no check).
+    check_after: Option<f64>,
     batch: Vec<Item>,
+    queue: Vec<Queued>,
+    /// The batch's rows not yet sent, and when it started.
+    unsent: Vec<usize>,
+    started: f64,
 }
 
 thread_local! {
@@ -51,375 +74,377 @@ fn slot_index(slot: u8) -> usize {
     usize::from(slot.min(1))
 }
 
-/// The form of a file: "text", "office" (Word, web page), "pdf", "zip", or "other" (refused by
-/// the text reader with its message).
-#[wasm_bindgen]
-pub fn sniff(bytes: &[u8], name: &str) -> String {
+/// The reader module a file's bytes need: "office" (Word, web page), "pdf", "zip", or "" (the
+/// engine reads it: text, or a form the text reader refuses with its message).
+fn reader_of(bytes: &[u8], name: &str) -> &'static str {
     match nianbao::read::sniff(bytes, name, None) {
-        InputKind::Text => "text",
         InputKind::Docx | InputKind::Html => "office",
         InputKind::Pdf => "pdf",
         InputKind::Zip => "zip",
-        _ => "other",
+        _ => "",
+    }
+}
+
+/// The module that must read what a request carries before [`handle`] takes it: "office",
+/// "pdf", or "" (none: the engine reads it, or there is nothing to read).
+#[wasm_bindgen]
+pub fn reader(request: JsValue, bytes: Option<Vec<u8>>) -> String {
+    match from_js::<Request>(&request) {
+        Some(Request::Html { .. }) => "office",
+        Some(Request::File { name, .. }) => match reader_of(&bytes.unwrap_or_default(), &name) {
+            "zip" => "",
+            r => r,
+        },
+        _ => "",
     }
     .to_string()
 }
 
-/// Puts plain text into a slot (what the user typed or pasted).
+/// Takes a request (with a file's `bytes` when the engine reads it itself, or the reader
+/// module's `answer`) and returns its reply, or undefined when it has none. Then
+/// [`check_delay`] says whether a check is due.
 #[wasm_bindgen]
-pub fn set_text(slot: u8, name: &str, text: &str) {
+pub fn handle(request: JsValue, bytes: Option<Vec<u8>>, answer: JsValue) -> JsValue {
+    let Some(req) = from_js::<Request>(&request) else {
+        return JsValue::UNDEFINED;
+    };
+    let answer = from_js::<Answer>(&answer);
     with(|s| {
+        s.check_after = None;
+        s.reply(req, bytes, answer)
+    })
+    .map_or(JsValue::UNDEFINED, |r| to_js(&r))
+}
+
+/// After [`handle`]: in how many ms the slots should be checked, or -1 when the request
+/// changed nothing a check shows.
+#[wasm_bindgen]
+pub fn check_delay() -> f64 {
+    with(|s| s.check_after.unwrap_or(-1.0))
+}
+
+/// Checks slot 0 (against slot 1 when it holds last year's report): the [`Reply::Result`]
+/// answering request `seq` (no result when slot 0 is empty).
+#[wasm_bindgen]
+pub fn check(seq: u32) -> JsValue {
+    let t0 = now_ms();
+    let reply = with(|s| {
+        let result = s.check().map(Box::new);
+        Reply::Result {
+            seq,
+            result,
+            ms: now_ms() - t0,
+            current: s.slot_info(0),
+            previous: s.slot_info(1),
+        }
+    });
+    to_js(&reply)
+}
+
+impl State {
+    fn reply(
+        &mut self,
+        req: Request,
+        bytes: Option<Vec<u8>>,
+        answer: Option<Answer>,
+    ) -> Option<Reply> {
+        match req {
+            Request::Text {
+                slot, name, text, ..
+            } => {
+                let long = text.len() > LONG && text.encode_utf16().count() > LONG;
+                self.set_text(slot, name, &text);
+                self.check_after = Some(if long { PAUSE } else { 0.0 });
+                None
+            }
+            Request::File {
+                seq, slot, name, ..
+            } => {
+                let read = match answer {
+                    Some(a) => a.into(),
+                    None => nianbao::read::read(&bytes.unwrap_or_default(), &name, None, &legacy),
+                };
+                Some(self.load(seq, slot, name, read))
+            }
+            Request::Html {
+                seq, slot, name, ..
+            } => {
+                let read = answer.map_or_else(|| Err(unreadable_answer()), Into::into);
+                Some(self.load(seq, slot, name, read))
+            }
+            Request::Clear { slot, .. } => {
+                self.slots[slot_index(slot)] = None;
+                if slot == 0 {
+                    self.last = None;
+                }
+                self.check_after = Some(0.0);
+                None
+            }
+            Request::Options {
+                repeated_threshold, ..
+            } => {
+                self.options = Some(Options {
+                    repeated_threshold: repeated_threshold.clamp(0.0, 1.0),
+                    ..Options::default()
+                });
+                self.check_after = Some(0.0);
+                None
+            }
+            Request::Export {
+                id,
+                kind,
+                en,
+                dismissed,
+            } => self
+                .result_download(kind, en, &dismissed)
+                .map(|download| Reply::Download { id, download }),
+            Request::Explain { id, rule } => Some(Reply::Explain {
+                id,
+                page: nianbao::rules::pages::page_data(&rule).map(Box::new),
+            }),
+            Request::Batch { names } => {
+                self.batch_start(names);
+                None
+            }
+            Request::BatchOpen { seq, index } => self.batch_open(seq, index),
+            Request::BatchExport {
+                id,
+                kind,
+                dismissed,
+            } => Some(Reply::Download {
+                id,
+                download: self.batch_export(kind, &dismissed),
+            }),
+            Request::Cancel => None,
+        }
+    }
+
+    /// Puts plain text into a slot (what the user typed or pasted).
+    fn set_text(&mut self, slot: u8, name: String, text: &str) {
         let i = slot_index(slot);
         // Unchanged text keeps the document a reader made (and its grids).
-        if let Some(cur) = &mut s.slots[i] {
+        if let Some(cur) = &mut self.slots[i] {
             if cur.doc.text == text {
-                cur.name = name.to_string();
+                cur.name = name;
                 return;
             }
         }
-        s.slots[i] = Some(Slot {
-            name: name.to_string(),
+        self.slots[i] = Some(Slot {
+            name,
             doc: Document::from_text(text, "utf-8"),
         });
-    })
-}
-
-fn parse_answer(answer: &str) -> Result<Document, ReadError> {
-    let bad = || {
-        ReadError::new(
-            "读取结果无法解析",
-            "the reader's answer could not be parsed",
-        )
-    };
-    let mut v: Value = serde_json::from_str(answer).map_err(|_| bad())?;
-    if let Some(e) = v.get("error") {
-        return Err(ReadError::new(
-            e["zh"].as_str().unwrap_or(""),
-            e["en"].as_str().unwrap_or(""),
-        ));
     }
-    serde_json::from_value(v["ok"].take()).map_err(|_| bad())
-}
 
-/// Puts a reader's answer (`{"ok": Document}` or `{"error"}`) into a slot. Returns "" when it
-/// was read, else the error's JSON (the slot keeps what it had).
-#[wasm_bindgen]
-pub fn set_document(slot: u8, name: &str, answer: &str) -> String {
-    match parse_answer(answer) {
-        Ok(doc) => {
-            with(|s| {
-                s.slots[slot_index(slot)] = Some(Slot {
-                    name: name.to_string(),
+    /// Puts what was read into a slot: [`Reply::Loaded`] with its text, or [`Reply::Error`]
+    /// (the slot keeps what it had, no check is due).
+    fn load(
+        &mut self,
+        seq: u32,
+        slot: u8,
+        name: String,
+        read: Result<Document, ReadError>,
+    ) -> Reply {
+        match read {
+            Ok(doc) => {
+                let text = doc.text.clone();
+                self.slots[slot_index(slot)] = Some(Slot {
+                    name: name.clone(),
                     doc,
-                })
-            });
-            String::new()
+                });
+                self.check_after = Some(0.0);
+                Reply::Loaded {
+                    seq,
+                    slot,
+                    name,
+                    text,
+                }
+            }
+            Err(e) => Reply::Error {
+                seq,
+                slot,
+                name,
+                error: e.into(),
+            },
         }
-        Err(e) => error_json(&e),
     }
-}
 
-/// The text in a slot ("" when empty).
-#[wasm_bindgen]
-pub fn slot_text(slot: u8) -> String {
-    with(|s| {
-        s.slots[slot_index(slot)]
-            .as_ref()
-            .map(|x| x.doc.text.clone())
-            .unwrap_or_default()
-    })
-}
-
-/// What the page shows about a slot: `{name, chars, form, encoding, grids}` or null.
-#[wasm_bindgen]
-pub fn slot_info(slot: u8) -> String {
-    with(|s| match &s.slots[slot_index(slot)] {
-        Some(x) => json!({
-            "name": x.name,
-            "chars": x.doc.text.chars().count(),
-            "form": x.doc.form,
-            "grids": x.doc.tables.len(),
+    /// What the page shows about a slot.
+    fn slot_info(&self, slot: u8) -> Option<SlotInfo> {
+        self.slots[slot_index(slot)].as_ref().map(|x| SlotInfo {
+            name: x.name.clone(),
+            chars: x.doc.text.chars().count(),
+            form: x.doc.form,
+            grids: x.doc.tables.len(),
         })
-        .to_string(),
-        None => "null".to_string(),
-    })
-}
-
-#[wasm_bindgen]
-pub fn clear(slot: u8) {
-    with(|s| {
-        s.slots[slot_index(slot)] = None;
-        if slot == 0 {
-            s.last = None;
-        }
-    })
-}
-
-/// Thresholds (`{"repeated_threshold": 0.5, …}`; missing keys keep their defaults).
-#[wasm_bindgen]
-pub fn set_options(options: &str) {
-    let v: Value = serde_json::from_str(options).unwrap_or(Value::Null);
-    let mut o = Options::default();
-    let get = |k: &str, d: f64| v.get(k).and_then(Value::as_f64).unwrap_or(d);
-    o.repeated_threshold = get("repeated_threshold", o.repeated_threshold).clamp(0.0, 1.0);
-    o.correction_red = get("correction_red", o.correction_red);
-    o.correction_yellow = get("correction_yellow", o.correction_yellow);
-    o.disclosure_red = get("disclosure_red", o.disclosure_red);
-    o.disclosure_yellow = get("disclosure_yellow", o.disclosure_yellow);
-    o.min_denominator = get("min_denominator", o.min_denominator as f64).max(0.0) as i64;
-    with(|s| s.options = Some(o));
-}
-
-/// Checks slot 0 (against slot 1 when it holds last year's report). Returns the result's JSON,
-/// or "" when slot 0 is empty.
-#[wasm_bindgen]
-pub fn check() -> String {
-    with(|s| {
-        let Some(cur) = &s.slots[0] else {
-            s.last = None;
-            return String::new();
-        };
-        if cur.doc.text.trim().is_empty() {
-            s.last = None;
-            return String::new();
-        }
-        let options = s.options.unwrap_or_default();
-        let prev = s.slots[1].as_ref().map(|p| (p.name.as_str(), &p.doc));
-        let r = nianbao::check_with(&cur.name, &cur.doc, prev, &options);
-        let out = nianbao::to_json(&r, false);
-        s.last = Some(r);
-        out
-    })
-}
-
-fn dismissals(json: &str) -> Vec<(String, String)> {
-    serde_json::from_str(json).unwrap_or_default()
-}
-
-fn download(name: String, mime: &str, body: String) -> JsValue {
-    let o = js_sys::Object::new();
-    for (k, v) in [
-        ("name", name.as_str()),
-        ("mime", mime),
-        ("body", body.as_str()),
-    ] {
-        let _ = js_sys::Reflect::set(&o, &JsValue::from_str(k), &JsValue::from_str(v));
     }
-    o.into()
-}
 
-/// A download of the last result: `kind` "json", "csv" or "html" (printable), in English when
-/// `en`; `dismissed` is `[[key, reason], …]` (marked in every form). `{name, mime, body}`, or
-/// null when nothing was checked yet.
-#[wasm_bindgen]
-pub fn result_download(kind: &str, en: bool, dismissed: &str) -> JsValue {
-    with(|s| {
-        let Some(r) = &mut s.last else {
-            return JsValue::NULL;
+    /// Checks slot 0 (against slot 1 when it holds last year's report); None when it is empty.
+    fn check(&mut self) -> Option<CheckResult> {
+        let cur = self.slots[0]
+            .as_ref()
+            .filter(|c| !c.doc.text.trim().is_empty());
+        let Some(cur) = cur else {
+            self.last = None;
+            return None;
         };
-        r.dismiss(&dismissals(dismissed));
+        let options = self.options.unwrap_or_default();
+        let prev = self.slots[1].as_ref().map(|p| (p.name.as_str(), &p.doc));
+        let r = nianbao::check_with(&cur.name, &cur.doc, prev, &options);
+        self.last = Some(r.clone());
+        Some(r)
+    }
+
+    /// A download of the last result, in English when `en`, marked with the findings the user
+    /// dismissed; None when nothing was checked yet.
+    fn result_download(
+        &mut self,
+        kind: ExportKind,
+        en: bool,
+        dismissed: &[Dismissal],
+    ) -> Option<Download> {
+        let r = self.last.as_mut()?;
+        r.dismiss(dismissed);
         let stem = export::file_stem(r);
-        match kind {
-            "json" => download(
+        Some(match kind {
+            ExportKind::Json => download(
                 format!("{stem}.json"),
                 "application/json",
                 export::json_line(r),
             ),
-            "csv" => download(
+            ExportKind::Csv => download(
                 format!("{stem}.csv"),
                 "text/csv;charset=utf-8",
                 export::csv(&[r]),
             ),
-            _ => download(
+            ExportKind::Html => download(
                 format!("{stem}.html"),
                 "text/html;charset=utf-8",
                 export::html(r, en),
             ),
-        }
-    })
+        })
+    }
 }
 
-/// A rule's page as JSON (`RulePageOut`: what it checks, its basis, a wrong and a right
-/// example, how to fix it, in Chinese and English), or "null".
-#[wasm_bindgen]
-pub fn explain(name: &str) -> String {
-    match nianbao::rules::pages::page_data(name) {
-        Some(p) => serde_json::to_string(&p).unwrap_or_else(|_| "null".to_string()),
-        None => "null".to_string(),
+fn unreadable_answer() -> ReadError {
+    ReadError::new(
+        "读取结果无法解析",
+        "the reader's answer could not be parsed",
+    )
+}
+
+fn download(name: String, mime: &str, body: String) -> Download {
+    Download {
+        name,
+        mime: mime.to_string(),
+        body,
     }
 }
 
 // ----- batch -----
 
-/// Starts a new batch (the old one's results are dropped).
-#[wasm_bindgen]
-pub fn batch_clear() {
-    with(|s| s.batch.clear())
-}
-
-fn row(i: usize, it: &Item, items: &[Item]) -> Value {
-    let summary = match (&it.result, &it.error) {
+/// The batch's row of item `i`.
+fn row(i: usize, it: &Item, items: &[Item]) -> BatchRow {
+    let mut row = match (&it.result, &it.error) {
         (Some(r), _) => SummaryRow::from_result(r, &it.file),
         (None, Some(e)) => SummaryRow::unreadable(&it.file, &e.zh),
         (None, None) => SummaryRow::unreadable(&it.file, ""),
     };
-    let rates: serde_json::Map<String, Value> = it
-        .result
-        .iter()
-        .flat_map(|r| &r.rates)
-        .map(|r| {
-            (
-                r.key.to_string(),
-                json!({ "value": r.value, "flag": r.flag, "change": r.change, "inferred": r.inferred }),
-            )
-        })
-        .collect();
-    json!({
-        "index": i,
-        "file": summary.file,
-        "agency": summary.agency,
-        "year": summary.year,
-        "format": summary.format,
-        "verdict": summary.verdict,
-        "errors": summary.errors,
-        "warnings": summary.warnings,
-        "new_requests": summary.new_requests,
-        "results_total": summary.results_total,
-        "carried_over": summary.carried_over,
-        "review_total": summary.review_total,
-        "suit_total": summary.suit_total,
-        "inferred": summary.inferred,
-        "inferred_cells": summary.inferred_cells,
-        "rates": rates,
-        "previous": it.previous.map(|p| items[p].file.clone()),
-        "reason": it.error.as_ref().map(|e| e.zh.clone()),
-        "reason_en": it.error.as_ref().map(|e| e.en.clone()),
-    })
+    row.reason_en = it.error.as_ref().map(|e| e.en.clone());
+    BatchRow {
+        index: i,
+        previous: it.previous.map(|p| items[p].file.clone()),
+        row,
+    }
 }
 
-/// Adds a file to the batch from a reader's answer (or, for text files, `answer` is "" and the
-/// engine reads `bytes` itself), checks it, and returns its roll-up row as JSON.
-#[wasm_bindgen]
-pub fn batch_add(file: &str, answer: &str, bytes: &[u8]) -> String {
-    let read = if answer.is_empty() {
-        nianbao::read::read(bytes, file, None, &legacy)
-    } else {
-        parse_answer(answer)
-    };
-    with(|s| {
-        let options = s.options.unwrap_or_default();
+impl State {
+    /// Starts a new batch of the files `names` (the old one's results are dropped).
+    fn batch_start(&mut self, names: Vec<String>) {
+        self.batch.clear();
+        self.unsent.clear();
+        self.queue = names
+            .into_iter()
+            .map(|name| Queued { name, error: None })
+            .collect();
+        self.started = now_ms();
+    }
+
+    fn batch_push(&mut self, file: String, read: Result<Document, ReadError>) {
+        let options = self.options.unwrap_or_default();
         let item = match read {
             Ok(doc) => Item {
-                file: file.to_string(),
-                result: Some(nianbao::check_with(file, &doc, None, &options)),
+                result: Some(nianbao::check_with(&file, &doc, None, &options)),
+                file,
                 doc: Some(doc),
                 error: None,
                 previous: None,
             },
             Err(e) => Item {
-                file: file.to_string(),
+                file,
                 doc: None,
                 result: None,
                 error: Some(e),
                 previous: None,
             },
         };
-        s.batch.push(item);
-        let i = s.batch.len() - 1;
-        row(i, &s.batch[i], &s.batch).to_string()
-    })
-}
+        self.batch.push(item);
+        self.unsent.push(self.batch.len() - 1);
+    }
 
-/// Adds a file that could not be read before it reached the engine (a reader module failed,
-/// the browser could not read the file).
-#[wasm_bindgen]
-pub fn batch_error(file: &str, zh: &str, en: &str) -> String {
-    with(|s| {
-        s.batch.push(Item {
-            file: file.to_string(),
-            doc: None,
-            result: None,
-            error: Some(ReadError::new(zh, en)),
-            previous: None,
-        });
-        let i = s.batch.len() - 1;
-        row(i, &s.batch[i], &s.batch).to_string()
-    })
-}
+    /// The rows added since the last call.
+    fn take_rows(&mut self) -> Vec<BatchRow> {
+        std::mem::take(&mut self.unsent)
+            .into_iter()
+            .map(|i| row(i, &self.batch[i], &self.batch))
+            .collect()
+    }
 
-/// An agency's name with blanks and brackets removed, for pairing.
-fn agency_key(r: &CheckResult) -> Option<String> {
-    let a = r.meta.agency.as_deref()?;
-    let k: String = a
-        .chars()
-        .filter(|c| !c.is_whitespace() && !"（）()".contains(*c))
-        .collect();
-    (!k.is_empty()).then_some(k)
-}
-
-/// Pairs each report with the same agency's report of the year before, when the batch has it,
-/// and checks it again against that one (carry-over, 现行有效 counts, repeated text, the rates'
-/// change). Returns the changed rows as a JSON array.
-#[wasm_bindgen]
-pub fn batch_pair() -> String {
-    with(|s| {
-        let options = s.options.unwrap_or_default();
-        let keys: Vec<Option<(String, i32)>> = s
+    /// Pairs each report with the same agency's report of the year before, when the batch has
+    /// it, and checks it again against that one (carry-over, 现行有效 counts, repeated text, the
+    /// rates' change). Returns the changed rows.
+    fn batch_pair(&mut self) -> Vec<BatchRow> {
+        let options = self.options.unwrap_or_default();
+        let keys: Vec<_> = self
             .batch
             .iter()
-            .map(|it| {
-                let r = it.result.as_ref()?;
-                Some((agency_key(r)?, r.meta.year?))
-            })
+            .map(|it| it.result.as_ref().and_then(nianbao::pairing::key))
             .collect();
         let mut changed = Vec::new();
-        for i in 0..s.batch.len() {
-            let Some((agency, year)) = &keys[i] else {
-                continue;
-            };
-            let prev = (0..s.batch.len()).find(|&j| {
-                keys[j]
-                    .as_ref()
-                    .is_some_and(|(a, y)| a == agency && *y == year - 1)
-            });
+        for (i, prev) in nianbao::pairing::previous_years(&keys)
+            .into_iter()
+            .enumerate()
+        {
             let Some(j) = prev else { continue };
-            if s.batch[i].previous == Some(j) {
+            if self.batch[i].previous == Some(j) {
                 continue;
             }
-            let (Some(doc), Some(pdoc)) = (&s.batch[i].doc, &s.batch[j].doc) else {
+            let (Some(doc), Some(pdoc)) = (&self.batch[i].doc, &self.batch[j].doc) else {
                 continue;
             };
             let r = nianbao::check_with(
-                &s.batch[i].file,
+                &self.batch[i].file,
                 doc,
-                Some((&s.batch[j].file, pdoc)),
+                Some((&self.batch[j].file, pdoc)),
                 &options,
             );
-            s.batch[i].result = Some(r);
-            s.batch[i].previous = Some(j);
+            self.batch[i].result = Some(r);
+            self.batch[i].previous = Some(j);
             changed.push(i);
         }
-        let rows: Vec<Value> = changed
+        changed
             .into_iter()
-            .map(|i| row(i, &s.batch[i], &s.batch))
-            .collect();
-        Value::Array(rows).to_string()
-    })
-}
+            .map(|i| row(i, &self.batch[i], &self.batch))
+            .collect()
+    }
 
-/// Opens a batch report in the slots (its last year's in slot 1 when paired) and returns its
-/// result's JSON ("" when the file could not be read).
-#[wasm_bindgen]
-pub fn batch_open(i: usize) -> String {
-    with(|s| {
-        let Some(it) = s.batch.get(i) else {
-            return String::new();
-        };
+    /// Opens a batch report in the slots (its last year's in slot 1 when paired).
+    fn batch_open(&mut self, seq: u32, index: usize) -> Option<Reply> {
+        let it = self.batch.get(index)?;
         let (Some(doc), Some(r)) = (&it.doc, &it.result) else {
-            return String::new();
+            return None;
         };
         let prev = it.previous.and_then(|p| {
-            let p = &s.batch[p];
+            let p = &self.batch[p];
             Some(Slot {
                 name: p.file.clone(),
                 doc: p.doc.clone()?,
@@ -430,74 +455,210 @@ pub fn batch_open(i: usize) -> String {
             doc: doc.clone(),
         };
         let r = r.clone();
-        let out = nianbao::to_json(&r, false);
-        s.slots = [Some(slot), prev];
-        s.last = Some(r);
-        out
-    })
-}
+        let text = slot.doc.text.clone();
+        self.slots = [Some(slot), prev];
+        self.last = Some(r.clone());
+        Some(Reply::Opened {
+            seq,
+            index,
+            result: Some(Box::new(r)),
+            text,
+            current: self.slot_info(0),
+            previous: self.slot_info(1),
+        })
+    }
 
-/// A batch download: `kind` "summary" (the roll-up CSV), "jsonl" (every result, one per line)
-/// or "issues" (the 问题清单 CSV). `dismissed` is `{sha256: [[key, reason], …]}`: the findings
-/// the user dismissed, marked in every form.
-#[wasm_bindgen]
-pub fn batch_export(kind: &str, dismissed: &str) -> JsValue {
-    let dismissed: std::collections::BTreeMap<String, Vec<(String, String)>> =
-        serde_json::from_str(dismissed).unwrap_or_default();
-    with(|s| {
-        for it in &mut s.batch {
+    /// A batch download, marked with the findings the user dismissed (by the result's sha256).
+    fn batch_export(
+        &mut self,
+        kind: BatchExportKind,
+        dismissed: &BTreeMap<String, Vec<Dismissal>>,
+    ) -> Download {
+        for it in &mut self.batch {
             if let Some(r) = &mut it.result {
                 let d = dismissed.get(&r.input.sha256).map_or(&[][..], |v| &v[..]);
                 r.dismiss(d);
             }
         }
         match kind {
-            "summary" => {
-                let rows: Vec<SummaryRow> = s
-                    .batch
-                    .iter()
-                    .map(|it| match (&it.result, &it.error) {
-                        (Some(r), _) => SummaryRow::from_result(r, &it.file),
-                        (None, e) => SummaryRow::unreadable(
-                            &it.file,
-                            &e.as_ref()
-                                .map(|e| format!("{}（{}）", e.zh, e.en))
-                                .unwrap_or_default(),
-                        ),
-                    })
-                    .collect();
-                download(
-                    "汇总.csv".into(),
-                    "text/csv;charset=utf-8",
-                    export::summary_csv(&rows),
-                )
+            BatchExportKind::Summary => download(
+                "汇总.csv".into(),
+                "text/csv;charset=utf-8",
+                export::summary_csv(&self.summary_rows()),
+            ),
+            BatchExportKind::Jsonl => {
+                download("results.jsonl".into(), "application/x-ndjson", self.jsonl())
             }
-            "jsonl" => {
-                let mut body = String::new();
-                for it in &s.batch {
-                    match &it.result {
-                        Some(r) => body.push_str(&export::json_line(r)),
-                        None => {
-                            let e = it.error.clone().unwrap_or(ReadError::new("", ""));
-                            body.push_str(
-                                &json!({ "input": { "name": it.file }, "error": { "zh": e.zh, "en": e.en } })
-                                    .to_string(),
-                            );
-                            body.push('\n');
-                        }
-                    }
+            BatchExportKind::Issues => download(
+                "问题清单.csv".into(),
+                "text/csv;charset=utf-8",
+                self.issues_csv(),
+            ),
+        }
+    }
+
+    /// The roll-up's rows; an unreadable file's reason in both languages.
+    fn summary_rows(&self) -> Vec<SummaryRow> {
+        self.batch
+            .iter()
+            .map(|it| match (&it.result, &it.error) {
+                (Some(r), _) => SummaryRow::from_result(r, &it.file),
+                (None, e) => SummaryRow::unreadable(
+                    &it.file,
+                    &e.as_ref()
+                        .map(|e| format!("{}（{}）", e.zh, e.en))
+                        .unwrap_or_default(),
+                ),
+            })
+            .collect()
+    }
+
+    /// Every result, one JSON per line; an unreadable file's line says why.
+    fn jsonl(&self) -> String {
+        let mut body = String::new();
+        for it in &self.batch {
+            match &it.result {
+                Some(r) => body.push_str(&export::json_line(r)),
+                None => {
+                    let e = it.error.clone().unwrap_or(ReadError::new("", ""));
+                    body.push_str(
+                        &serde_json::json!({ "input": { "name": it.file }, "error": { "zh": e.zh, "en": e.en } })
+                            .to_string(),
+                    );
+                    body.push('\n');
                 }
-                download("results.jsonl".into(), "application/x-ndjson", body)
-            }
-            _ => {
-                let mut body = export::issues_csv_header();
-                for it in &s.batch {
-                    if let (Some(r), Some(doc)) = (&it.result, &it.doc) {
-                        body.push_str(&export::issues_csv_rows(r, &it.file, &doc.text));
-                    }
-                }
-                download("问题清单.csv".into(), "text/csv;charset=utf-8", body)
             }
         }
+        body
+    }
+
+    fn issues_csv(&self) -> String {
+        let mut body = export::issues_csv_header();
+        for it in &self.batch {
+            if let (Some(r), Some(doc)) = (&it.result, &it.doc) {
+                body.push_str(&export::issues_csv_rows(r, &it.file, &doc.text));
+            }
+        }
+        body
+    }
+}
+
+/// The request that reads the batch's file `i` (for a reader module's [`crate::read`]).
+#[wasm_bindgen]
+pub fn batch_item(i: usize) -> JsValue {
+    let name = with(|s| s.queue.get(i).map(|q| q.name.clone())).unwrap_or_default();
+    to_js(&Request::File {
+        seq: 0,
+        slot: 0,
+        name,
     })
+}
+
+/// The batch's file `i`, its `bytes` read (none for an archive's entry that could not be taken
+/// out): checked when the engine reads it itself; else the module that must read it first
+/// ("office", "pdf") or open it ("zip").
+#[wasm_bindgen]
+pub fn batch_step(i: usize, bytes: Option<Vec<u8>>) -> String {
+    with(|s| {
+        let Some(q) = s.queue.get(i) else {
+            return "";
+        };
+        let name = q.name.clone();
+        if let Some(e) = q.error.clone() {
+            s.batch_push(name, Err(e));
+            return "";
+        }
+        let bytes = bytes.unwrap_or_default();
+        match reader_of(&bytes, &name) {
+            "" => {
+                let read = nianbao::read::read(&bytes, &name, None, &legacy);
+                s.batch_push(name, read);
+                ""
+            }
+            r => r,
+        }
+    })
+    .to_string()
+}
+
+/// The batch's file `i` as a reader module read it ([`crate::read`]'s answer).
+#[wasm_bindgen]
+pub fn batch_answer(i: usize, answer: JsValue) {
+    let read = from_js::<Answer>(&answer).map_or_else(|| Err(unreadable_answer()), Into::into);
+    with(|s| {
+        let name = s.queue.get(i).map(|q| q.name.clone()).unwrap_or_default();
+        s.batch_push(name, read);
+    })
+}
+
+/// The batch's archive `i` as the office module opened it ([`crate::unzip`]): its entries take
+/// its place in the queue, in their order (their bytes follow in the worker's queue).
+#[wasm_bindgen]
+pub fn batch_unzipped(i: usize, unzipped: JsValue) {
+    let unzipped = from_js::<Unzipped>(&unzipped)
+        .unwrap_or_else(|| Unzipped::Error(Reason::from(unreadable_answer())));
+    with(|s| {
+        let name = s.queue.get(i).map(|q| q.name.clone()).unwrap_or_default();
+        match unzipped {
+            Unzipped::Ok(entries) => {
+                let at = (i + 1).min(s.queue.len());
+                let added = entries.into_iter().map(|e| Queued {
+                    name: format!("{name}/{}", e.name),
+                    error: e.error.map(Into::into),
+                });
+                s.queue.splice(at..at, added);
+            }
+            Unzipped::Error(e) => s.batch_push(name, Err(e.into())),
+        }
+    })
+}
+
+/// The batch's file `i` made a reader module crash (`why`): it is listed with the reason, the
+/// batch goes on.
+#[wasm_bindgen]
+pub fn batch_failed(i: usize, why: &str) {
+    with(|s| {
+        let name = s.queue.get(i).map(|q| q.name.clone()).unwrap_or_default();
+        let e = ReadError::new(
+            format!("读取时出错：{why}"),
+            format!("reading failed: {why}"),
+        );
+        s.batch_push(name, Err(e));
+    })
+}
+
+/// How far the batch is, before its file `i`: a [`Reply::Progress`] with the rows checked
+/// since the last one.
+#[wasm_bindgen]
+pub fn batch_progress(i: usize) -> JsValue {
+    let reply = with(|s| Reply::Progress {
+        done: i,
+        total: s.queue.len(),
+        current: s.queue.get(i).map(|q| q.name.clone()).unwrap_or_default(),
+        ms: now_ms() - s.started,
+        rows: s.take_rows(),
+    });
+    to_js(&reply)
+}
+
+/// The batch ended after `done` files (`cancelled` by the user, or all of them): reports are
+/// paired with their agency's previous year (unless cancelled). A [`Reply::BatchDone`].
+#[wasm_bindgen]
+pub fn batch_done(cancelled: bool, done: usize) -> JsValue {
+    let reply = with(|s| {
+        let paired = if cancelled {
+            Vec::new()
+        } else {
+            s.batch_pair()
+        };
+        Reply::BatchDone {
+            cancelled,
+            done,
+            total: s.queue.len(),
+            ms: now_ms() - s.started,
+            rows: s.take_rows(),
+            paired,
+        }
+    });
+    to_js(&reply)
 }

@@ -7,15 +7,45 @@
 //! - `office` and `pdf` (features of the same names): readers for Word files, web pages, pasted
 //!   HTML and `.zip` archives, and for PDF. Loaded when their first file arrives.
 //!
-//! Everything crosses into JavaScript as JSON text (documents, results, rows), which the worker
-//! passes on without looking inside; the page reads results back with serde.
+//! Every message is a type of `nianbao::protocol` (requests from the page, replies, what a
+//! reader makes of a file), crossing into JavaScript as its encoding; the worker
+//! (`static/worker.js`) passes them on without looking inside, and the page decodes the same
+//! types.
 
+use nianbao::protocol::{self, Answer, Reason, Request};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 #[cfg(feature = "engine")]
 mod engine;
 #[cfg(feature = "engine")]
 pub use engine::*;
+
+/// A protocol message for JavaScript, which passes it on unread.
+pub fn to_js<T: Serialize>(m: &T) -> JsValue {
+    JsValue::from_str(&protocol::encode(m))
+}
+
+/// A protocol message from JavaScript; None when it is none.
+pub fn from_js<T: DeserializeOwned>(v: &JsValue) -> Option<T> {
+    protocol::decode(&v.as_string()?)
+}
+
+/// The worker's clock (ms), for the times the page shows.
+pub fn now_ms() -> f64 {
+    let global = js_sys::global();
+    let perf = js_sys::Reflect::get(&global, &JsValue::from_str("performance")).ok();
+    perf.and_then(|p| {
+        let now = js_sys::Reflect::get(&p, &JsValue::from_str("now")).ok()?;
+        now.dyn_into::<js_sys::Function>()
+            .ok()?
+            .call0(&p)
+            .ok()?
+            .as_f64()
+    })
+    .unwrap_or_else(js_sys::Date::now)
+}
 
 /// Legacy encodings (GB18030/GBK) through the browser's `TextDecoder`: the same WHATWG decoder
 /// as `encoding_rs`, at no wasm cost.
@@ -27,67 +57,72 @@ pub fn legacy(bytes: &[u8], label: &str) -> Option<String> {
     d.decode_with_u8_array(&copy).ok()
 }
 
-/// `{"ok": Document}` or `{"error": {"zh", "en"}}`.
-pub fn answer(r: Result<nianbao::document::Document, nianbao::read::ReadError>) -> String {
-    match r {
-        Ok(doc) => serde_json::json!({ "ok": doc }).to_string(),
-        Err(e) => error_json(&e),
-    }
-}
-
-pub fn error_json(e: &nianbao::read::ReadError) -> String {
-    serde_json::json!({ "error": { "zh": e.zh, "en": e.en } }).to_string()
-}
-
-/// Reads a file with the readers compiled into this module: the form is sniffed from the bytes
-/// and the name. Returns [`answer`]'s JSON.
+/// Reads what a request carries with the readers compiled into this module: a file's `bytes`
+/// (its form sniffed from them and its name) or pasted HTML. Returns an [`Answer`].
 #[wasm_bindgen]
-pub fn read_file(bytes: &[u8], name: &str) -> String {
-    answer(nianbao::read::read(bytes, name, None, &legacy))
+pub fn read(request: JsValue, bytes: Option<Vec<u8>>) -> JsValue {
+    let answer: Answer = match from_js::<Request>(&request) {
+        Some(Request::File { name, .. }) => {
+            nianbao::read::read(&bytes.unwrap_or_default(), &name, None, &legacy).into()
+        }
+        #[cfg(feature = "office")]
+        Some(Request::Html { html, .. }) => Ok(nianbao::read::html::read_pasted(&html)).into(),
+        _ => Answer::Error(Reason {
+            zh: "读取请求无法识别".into(),
+            en: "the request to read was not understood".into(),
+        }),
+    };
+    to_js(&answer)
 }
 
-/// Reads HTML from the clipboard (a web page, or Word/WPS copied).
 #[cfg(feature = "office")]
-#[wasm_bindgen]
-pub fn read_pasted_html(html: &str) -> String {
-    answer(Ok(nianbao::read::html::read_pasted(html)))
+thread_local! {
+    /// The bytes of the entries of the last archive opened, until the worker takes them.
+    static ENTRIES: std::cell::RefCell<Vec<Option<Vec<u8>>>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
-/// The readable entries of a `.zip` (sorted by name, zip bombs refused per entry): an array of
-/// `{name, bytes}` or `{name, error: {zh, en}}`, or `{error}` when it is no archive.
+/// Opens a `.zip` (sorted by name, zip bombs refused per entry): its entries' names (or why
+/// one could not be taken out) as [`protocol::Unzipped`]; their bytes wait for [`unzipped`].
 #[cfg(feature = "office")]
 #[wasm_bindgen]
 pub fn unzip(bytes: &[u8]) -> JsValue {
-    use js_sys::{Array, Object, Reflect, Uint8Array};
-    let set = |o: &Object, k: &str, v: &JsValue| {
-        let _ = Reflect::set(o, &JsValue::from_str(k), v);
-    };
-    let err = |e: &nianbao::read::ReadError| {
-        let o = Object::new();
-        set(&o, "zh", &JsValue::from_str(&e.zh));
-        set(&o, "en", &JsValue::from_str(&e.en));
-        o
-    };
-    match nianbao::read::archive::entries(bytes, &legacy) {
+    use protocol::{Unzipped, ZipEntry};
+    let (list, kept) = match nianbao::read::archive::entries(bytes, &legacy) {
         Ok(entries) => {
-            let out = Array::new();
+            let mut list = Vec::new();
+            let mut kept = Vec::new();
             for e in entries {
-                let o = Object::new();
-                set(&o, "name", &JsValue::from_str(&e.name));
-                match e.bytes {
-                    Ok(b) => set(&o, "bytes", &Uint8Array::from(&b[..])),
-                    Err(e) => set(&o, "error", &err(&e)),
-                }
-                out.push(&o);
+                let (error, b) = match e.bytes {
+                    Ok(b) => (None, Some(b)),
+                    Err(e) => (Some(e.into()), None),
+                };
+                list.push(ZipEntry {
+                    name: e.name,
+                    error,
+                });
+                kept.push(b);
             }
-            out.into()
+            (Unzipped::Ok(list), kept)
         }
-        Err(e) => {
-            let o = Object::new();
-            set(&o, "error", &err(&e));
-            o.into()
-        }
+        Err(e) => (Unzipped::Error(e.into()), Vec::new()),
+    };
+    ENTRIES.with(|x| *x.borrow_mut() = kept);
+    to_js(&list)
+}
+
+/// The bytes of the last archive's entries, in [`unzip`]'s order (null for an entry that could
+/// not be taken out). Once.
+#[cfg(feature = "office")]
+#[wasm_bindgen]
+pub fn unzipped() -> js_sys::Array {
+    let out = js_sys::Array::new();
+    for b in ENTRIES.with(|x| std::mem::take(&mut *x.borrow_mut())) {
+        match b {
+            Some(b) => out.push(&js_sys::Uint8Array::from(&b[..])),
+            None => out.push(&JsValue::NULL),
+        };
     }
+    out
 }
 
 /// What the last panic said (the release build aborts on panic: the worker reports this and

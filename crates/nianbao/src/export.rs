@@ -3,8 +3,9 @@
 //! self-contained HTML report that prints well. Everything from the user's text is escaped.
 
 use crate::layout::{fmt_num, Kind};
-use crate::result::{CheckResult, Finding, TableOut, Verdict};
+use crate::result::{CheckResult, Finding, Name, RateOut, TableOut, Verdict};
 use crate::rules::RULES;
+use serde::{Deserialize, Serialize};
 
 /// The JSON of one result as the command line prints it: compact, one line, newline-terminated.
 pub fn json_line(r: &CheckResult) -> String {
@@ -71,14 +72,17 @@ pub fn csv_rows(r: &CheckResult) -> String {
     s
 }
 
-/// One report's line in a batch's roll-up (`summary_csv`): small, so a batch of any size can keep
-/// one per report until the end. `verdict` None: the file could not be read (`reason` says why).
-#[derive(Debug, Clone, PartialEq)]
+/// One report's line in a batch's roll-up (`summary_csv`, the page's roll-up table): small, so a
+/// batch of any size can keep one per report until the end. `verdict` None: the file could not
+/// be read (`reason` says why). The one roll-up row of the command line, the worker and the page
+/// (which get it through [`crate::protocol::BatchRow`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SummaryRow {
     pub file: String,
     pub agency: Option<String>,
     pub year: Option<i32>,
-    pub format: Option<&'static str>,
+    #[serde(deserialize_with = "crate::result::de::opt_str")]
+    pub format: Option<Name>,
     pub verdict: Option<Verdict>,
     pub errors: usize,
     pub warnings: usize,
@@ -92,14 +96,18 @@ pub struct SummaryRow {
     pub review_total: Option<f64>,
     /// Part 四 the two 行政诉讼 总计 summed (None unless both are numbers).
     pub suit_total: Option<f64>,
-    /// (3.1 + 3.2 总计) / 3.7 总计 × 100; None when 3.7 is 0 or missing.
-    pub disclosure_rate: Option<f64>,
+    /// The result's rates ([`crate::rates`]: 实质公开率 and the others, each with its flag and
+    /// whether it rests on an inferred cell).
+    pub rates: Vec<RateOut>,
     /// The fields above (by their names here) that rest on a cell that was inferred, not read:
     /// the roll-up shows them with ≈.
-    pub inferred: Vec<&'static str>,
+    #[serde(deserialize_with = "crate::result::de::strs")]
+    pub inferred: Vec<Name>,
     /// How many cells of the report's tables were inferred, not read (0: every number read).
     pub inferred_cells: usize,
     pub reason: Option<String>,
+    /// `reason` in English, when it is known apart (the page shows it in English).
+    pub reason_en: Option<String>,
 }
 
 /// The value of a cell of a result's table, when it holds a number.
@@ -141,13 +149,7 @@ impl SummaryRow {
         };
         let req = |row: &str| cell_read(&r.tables.requests, row, "total");
         let app = |col: &str| cell_read(&r.tables.appeals, "appeals", col);
-        let (r31, r32, r37) = (req("3.1"), req("3.2"), req("3.7"));
-        let disclosure = match (r31, r32, r37) {
-            (Some(a), Some(b), Some(t)) if t.0 > 0.0 => {
-                Some(((a.0 + b.0) / t.0 * 100.0, a.1 && b.1 && t.1))
-            }
-            _ => None,
-        };
+        let r37 = req("3.7");
         let suits = match (app("suit_direct.total"), app("suit_after_review.total")) {
             (Some(a), Some(b)) => Some((a.0 + b.0, a.1 && b.1)),
             _ => None,
@@ -165,10 +167,11 @@ impl SummaryRow {
             carried_over: take("carried_over", req("4")),
             review_total: take("review_total", app("review.total")),
             suit_total: take("suit_total", suits),
-            disclosure_rate: take("disclosure_rate", disclosure),
+            rates: r.rates.clone(),
             inferred,
             inferred_cells: inferred_cells(r),
             reason: None,
+            reason_en: None,
         }
     }
 
@@ -186,11 +189,17 @@ impl SummaryRow {
             carried_over: None,
             review_total: None,
             suit_total: None,
-            disclosure_rate: None,
+            rates: Vec::new(),
             inferred: Vec::new(),
             inferred_cells: 0,
             reason: Some(reason.to_string()),
+            reason_en: None,
         }
+    }
+
+    /// A rate of the report (`substantive_disclosure` …), when it was computed.
+    pub fn rate(&self, key: &str) -> Option<&RateOut> {
+        self.rates.iter().find(|r| r.key == key)
     }
 
     /// Failing reports first: unreadable, fail, incomplete, warn, pass.
@@ -260,9 +269,7 @@ pub fn summary_csv(rows: &[SummaryRow]) -> String {
             num("carried_over", r.carried_over),
             num("review_total", r.review_total),
             num("suit_total", r.suit_total),
-            r.disclosure_rate
-                .map(|p| format!("{}{p:.1}%", approx("disclosure_rate")))
-                .unwrap_or_default(),
+            disclosure_cell(r),
             if r.verdict.is_some() && r.inferred_cells > 0 {
                 r.inferred_cells.to_string()
             } else {
@@ -274,6 +281,19 @@ pub fn summary_csv(rows: &[SummaryRow]) -> String {
         s.push_str("\r\n");
     }
     s
+}
+
+/// 实质公开率 in the roll-up: a percentage with one decimal, ≈ when it rests on an inferred
+/// cell; empty when it could not be computed.
+fn disclosure_cell(r: &SummaryRow) -> String {
+    match r.rate("substantive_disclosure") {
+        Some(RateOut {
+            value: Some(v),
+            inferred,
+            ..
+        }) => format!("{}{:.1}%", if *inferred { "≈" } else { "" }, v * 100.0),
+        _ => String::new(),
+    }
 }
 
 pub const ISSUES_HEADER: &str =
@@ -754,7 +774,19 @@ mod tests {
     fn summary_sorts_failing_first_and_formats_the_rate() {
         let mut pass = SummaryRow::unreadable("b.txt", "");
         pass.verdict = Some(Verdict::Pass);
-        pass.disclosure_rate = Some(46.0 / 79.0 * 100.0);
+        pass.rates.push(RateOut {
+            key: "substantive_disclosure",
+            name_zh: "实质公开率",
+            name_en: "",
+            formula: "",
+            numerator: Some(46),
+            denominator: Some(79),
+            value: Some(0.582278),
+            flag: None,
+            inferred: false,
+            previous: None,
+            change: None,
+        });
         pass.reason = None;
         let bad = SummaryRow::unreadable("z.doc", "旧版Word");
         let s = summary_csv(&[pass, bad]);

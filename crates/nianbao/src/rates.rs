@@ -1,10 +1,10 @@
 //! Derived rates supervisors score (实质公开率, 纠错率 …), computed from the tables, with
 //! red/yellow flags at thresholds of [`Options`].
 
-use crate::result::Name;
+/// The rate type lives with the result it is part of (no import cycle); named here too.
+pub use crate::result::RateOut;
 use crate::result::{CheckResult, TableOut};
 use crate::Options;
-use serde::Serialize;
 
 /// A term of a sum: sign, table (`r` requests, `a` appeals), row key (a key ending in `.` takes
 /// every row under it), column.
@@ -108,38 +108,6 @@ pub const RATES: [Def; 8] = [
         1,
     ),
 ];
-
-#[derive(Debug, Clone, Serialize, serde::Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct RateOut {
-    #[serde(deserialize_with = "crate::result::de::str")]
-    pub key: Name,
-    #[serde(deserialize_with = "crate::result::de::str")]
-    pub name_zh: Name,
-    #[serde(deserialize_with = "crate::result::de::str")]
-    pub name_en: Name,
-    #[serde(deserialize_with = "crate::result::de::str")]
-    pub formula: Name,
-    pub numerator: Option<i64>,
-    pub denominator: Option<i64>,
-    /// numerator ÷ denominator (0–1), null when undefined.
-    pub value: Option<f64>,
-    /// "red" | "yellow" | null.
-    #[serde(deserialize_with = "crate::result::de::opt_str")]
-    #[cfg_attr(feature = "schema", schemars(extend("enum" = ["red", "yellow", null])))]
-    pub flag: Option<Name>,
-    /// Whether a cell of the numerator or denominator was inferred, not read: the value is
-    /// then uncertain (shown with ≈) and never flagged.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub inferred: bool,
-    /// Last year's value and this year's minus last year's, when a previous report is given.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "schema", schemars(with = "f64"))]
-    pub previous: Option<f64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "schema", schemars(with = "f64"))]
-    pub change: Option<f64>,
-}
 
 /// The sum of `terms`, and whether any of its cells was inferred rather than read.
 fn sum(req: &TableOut, app: &TableOut, terms: &[Term]) -> Option<(i64, bool)> {

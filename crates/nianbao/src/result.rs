@@ -30,12 +30,45 @@ pub struct CheckResult {
     pub sections: Vec<SectionOut>,
     pub tables: Tables,
     pub findings: Vec<Finding>,
-    /// Derived rates (实质公开率, 纠错率 …), see [`crate::rates`].
-    pub rates: Vec<crate::rates::RateOut>,
+    /// Derived rates (实质公开率, 纠错率 …), computed by `crate::rates`.
+    pub rates: Vec<RateOut>,
     /// The comparison with last year's report, when one was given.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "schema", schemars(with = "Comparison"))]
     pub comparison: Option<Comparison>,
+}
+
+/// A derived rate (实质公开率, 纠错率 …): computed by `crate::rates` from the tables.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct RateOut {
+    #[serde(deserialize_with = "de::str")]
+    pub key: Name,
+    #[serde(deserialize_with = "de::str")]
+    pub name_zh: Name,
+    #[serde(deserialize_with = "de::str")]
+    pub name_en: Name,
+    #[serde(deserialize_with = "de::str")]
+    pub formula: Name,
+    pub numerator: Option<i64>,
+    pub denominator: Option<i64>,
+    /// numerator ÷ denominator (0–1), null when undefined.
+    pub value: Option<f64>,
+    /// "red" | "yellow" | null.
+    #[serde(deserialize_with = "de::opt_str")]
+    #[cfg_attr(feature = "schema", schemars(extend("enum" = ["red", "yellow", null])))]
+    pub flag: Option<Name>,
+    /// Whether a cell of the numerator or denominator was inferred, not read: the value is
+    /// then uncertain (shown with ≈) and never flagged.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub inferred: bool,
+    /// Last year's value and this year's minus last year's, when a previous report is given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "f64"))]
+    pub previous: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "f64"))]
+    pub change: Option<f64>,
 }
 
 /// What comparing with last year's report found.
@@ -642,6 +675,10 @@ pub mod de {
 
     pub fn str<'de, D: Deserializer<'de>>(d: D) -> Result<&'static str, D::Error> {
         String::deserialize(d).map(|s| intern(&s))
+    }
+
+    pub fn strs<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<&'static str>, D::Error> {
+        Vec::<String>::deserialize(d).map(|v| v.iter().map(|s| intern(s)).collect())
     }
 
     pub fn opt_str<'de, D: Deserializer<'de>>(d: D) -> Result<Option<&'static str>, D::Error> {

@@ -180,7 +180,7 @@ pub struct Ctx<'a> {
     /// Last year's report, checked, and its text.
     pub previous: Option<(&'a CheckResult, &'a Text)>,
     pub options: &'a crate::Options,
-    pub rates: &'a [crate::rates::RateOut],
+    pub rates: &'a [crate::result::RateOut],
     pub comparison: Option<Comparison>,
     pub findings: Vec<Finding>,
     /// (part number or None for the document, check).

@@ -108,7 +108,7 @@ pub(super) fn check(ctx: &mut Ctx) {
             };
             // The rates the name may mean that the tables give, each with its own numbers:
             // 公开率 is compared with 予以公开率 when 实质公开率 cannot be computed.
-            let known: Vec<(&crate::rates::RateOut, f64)> = keys
+            let known: Vec<(&crate::result::RateOut, f64)> = keys
                 .iter()
                 .filter_map(|k| {
                     let r = ctx.rates.iter().find(|r| r.key == *k)?;
