@@ -4,7 +4,7 @@
 # Used by `scripts/serve.sh` and `scripts/test.sh`.
 #
 #   scripts/install-tools.sh          # everything: wasm target, rustfmt, clippy, trunk, wasm-bindgen-cli,
-#                                     # wasm-opt and playwright-core (npm), a browser, CJK fonts
+#                                     # wasm-opt, playwright-core and ajv (npm), a browser, CJK fonts
 #   scripts/install-tools.sh web      # only what building the page needs (no browser, no fonts)
 #
 # The browser: $CHROMIUM when set (any Chromium or Chrome executable), else /usr/bin/chromium,
@@ -63,8 +63,9 @@ if ! command -v wasm-bindgen >/dev/null 2>&1 || ! wasm-bindgen --version 2>/dev/
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
-# --- npm: wasm-opt (binaryen; Debian's is too old to read today's wasm), playwright-core, and the
-# --- large-text editor (CodeMirror, bundled by esbuild into dist/modules/editor/) --------------
+# --- npm: wasm-opt (binaryen; Debian's is too old to read today's wasm), playwright-core, the
+# --- large-text editor (CodeMirror, bundled by esbuild into dist/modules/editor/), and ajv (the
+# --- end-to-end test validates the page's downloaded JSON against schema/result.schema.json) ---
 # All into tools/node_modules (ignored by git), at the versions tools/package-lock.json pins.
 
 command -v npm >/dev/null 2>&1 || die "npm (Node.js 20 or later) is needed"
@@ -86,7 +87,7 @@ npm_current() {
 }
 
 if ! npm_current; then
-  say "installing tools/node_modules from npm (binaryen, playwright-core, codemirror, esbuild; no browser is downloaded)"
+  say "installing tools/node_modules from npm (binaryen, playwright-core, codemirror, esbuild, ajv; no browser is downloaded)"
   # npm ci starts by deleting node_modules: keep the old one until the new one is complete, so
   # that a failed install (offline) leaves a working copy.
   rm -rf tools/node_modules.old

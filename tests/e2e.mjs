@@ -9,6 +9,7 @@
 
 import { chromium } from '../tools/node_modules/playwright-core/index.mjs';
 import { serve } from './serve-dist.mjs';
+import Ajv2020 from '../tools/node_modules/ajv/dist/2020.js';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -20,6 +21,15 @@ const seedsDir = path.join(root, 'crates/nianbao/tests/data/seeds');
 const artifacts = path.join(root, 'artifacts');
 const cli = process.env.NIANBAO_CLI || path.join(root, 'target/debug/nianbao');
 fs.mkdirSync(artifacts, { recursive: true });
+
+// The result's JSON Schema (RESULT.md): every downloaded JSON must validate against it. Formats
+// ("uint", "double" …) are schemars' annotations, not assertions.
+const validateResult = new Ajv2020({ allErrors: true, validateFormats: false, allowUnionTypes: true })
+  .compile(JSON.parse(fs.readFileSync(path.join(root, 'schema/result.schema.json'), 'utf8')));
+function schemaErrors(jsonText) {
+  if (validateResult(JSON.parse(jsonText))) return '';
+  return validateResult.errors.slice(0, 5).map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ');
+}
 
 let passed = 0;
 let failed = 0;
@@ -174,6 +184,8 @@ for (const seed of seeds) {
     const cliOut = cliJson(file);
     const norm = (s) => s.replace(/"name":"[^"]*"/, '"name":"*"');
     check(`${seed}: downloaded JSON equals the CLI's byte for byte`, norm(got) === norm(cliOut), `${got.length} vs ${cliOut.length}`);
+    const invalid = schemaErrors(got);
+    check(`${seed}: downloaded JSON validates against schema/result.schema.json`, invalid === '', invalid);
     check(`${seed}: JSON file name carries agency and year`, dl.suggestedFilename().includes(String(json.meta.year)) && dl.suggestedFilename().endsWith('.json'), dl.suggestedFilename());
     const [dlc] = await Promise.all([page.waitForEvent('download'), page.click('#dl-csv')]);
     const csv = fs.readFileSync(await dlc.path());
@@ -345,6 +357,8 @@ for (const [name, form, verdict] of formFixtures) {
     const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#dl-json')]);
     const got = fs.readFileSync(await dl.path(), 'utf8');
     check(`${name}: downloaded JSON equals the CLI's`, norm(got) === norm(cliJson(file)), `${got.length} vs ${cliJson(file).length}`);
+    const invalid = schemaErrors(got);
+    check(`${name}: downloaded JSON validates against schema/result.schema.json`, invalid === '', invalid);
   });
 }
 console.log(`reading files in the page (choose → checklist): ${formTimings.join(', ')}`);

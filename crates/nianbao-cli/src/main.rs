@@ -6,6 +6,7 @@
 //!     nianbao check --summary S.csv --issues I.csv DIR   also the roll-up and the issue list
 //!     nianbao rules                        every rule with its explanation
 //!     nianbao rules --explain [NAME]       a rule's page (every rule's without a name)
+//!     nianbao schema                       the result's JSON Schema (schema/result.schema.json)
 //!
 //! Exit status: 0 no input has an error, 1 some input has an error, 2 an input could not be read.
 
@@ -36,6 +37,7 @@ nianbao — 政府信息公开工作年度报告检查 / checks government infor
   nianbao rules --explain NAME [--lang zh|en] [--format json]
                              one rule's page: basis, what it checks, examples, how to fix
   nianbao rules --explain    every rule's page
+  nianbao schema             结果的 JSON Schema / the result's JSON Schema (RESULT.md)
   nianbao --version
 
 退出码 Exit status: 0 无错误 no errors; 1 有错误 some report has errors; 2 无法读取 a file could not be read
@@ -53,6 +55,10 @@ fn main() -> ExitCode {
     match args.first().map(String::as_str) {
         Some("check") => check(&args[1..]),
         Some("rules") => rules(&args[1..]),
+        Some("schema") => {
+            print!("{}", nianbao::schema::result_schema());
+            ExitCode::SUCCESS
+        }
         Some("--version") | Some("-V") => {
             println!("nianbao {}", nianbao::ENGINE_VERSION);
             ExitCode::SUCCESS
@@ -147,13 +153,17 @@ fn rules(args: &[String]) -> ExitCode {
     }
     let en = lang_en(args);
     for r in nianbao::RULES {
-        let (title, expl) = if en {
-            (r.title_en, r.explanation_en)
-        } else {
-            (r.title, r.explanation)
-        };
+        let title = if en { r.title_en } else { r.title };
+        let expl = r.explanation(en);
         println!("{} [{}] {}", r.name, r.severity.name(), title);
         println!("    {expl}");
+        for a in r.also {
+            if en {
+                println!("    [{}] {}", a.severity.name(), a.when_en);
+            } else {
+                println!("    [{}] {}", a.severity.label(false), a.when);
+            }
+        }
         println!("    {} {}\n", if en { "Basis:" } else { "依据：" }, r.basis);
     }
     ExitCode::SUCCESS

@@ -42,3 +42,26 @@ fn read_only(bencher: divan::Bencher, name: &str) {
         .unwrap()
     });
 }
+
+/// Drawing a square grid of about N cells into text (`Builder::table`), no reader, no check.
+#[divan::bench(args = [10_000, 100_000, 200_000])]
+fn draw_grid(bencher: divan::Bencher, n: usize) {
+    use nianbao::document::{Builder, CellIn, Form};
+    let side = (n as f64).sqrt().ceil() as usize;
+    let cells: Vec<CellIn> = (0..side)
+        .flat_map(|r| {
+            (0..side).map(move |c| CellIn {
+                row: r,
+                col: c,
+                rowspan: 1,
+                colspan: 1,
+                text: ((r * 7 + c) % 1000).to_string(),
+            })
+        })
+        .collect();
+    bencher.with_inputs(|| cells.clone()).bench_values(|cells| {
+        let mut b = Builder::new(Form::Html, "utf-8");
+        b.table(cells, "表格 1");
+        b.finish()
+    });
+}

@@ -942,93 +942,13 @@ pub(crate) fn read_requests(lines: &[Line], format: Format) -> Option<TableRead>
         return None;
     }
     let specs = crate::spec::request_rows(format);
-    let (officials, groups) = request_officials(format);
     let k = REQUEST_COLS.len();
-    let words: Vec<String> = REQUEST_COLS
-        .iter()
-        .map(|c| key(c.1))
-        .chain(["申请人情况", "法人或其他组织", "申请人"].map(key))
-        .collect();
-    let mut segs: Vec<Seg> = Vec::new();
-    let mut at: Vec<Option<Labelled>> = vec![None; specs.len()];
-    let mut cursor = 0;
-    let mut in_values = false;
-    let mut started = false;
-    let mut table_line = None;
-    // Whether the line before was a row's label (the next text may be the rest of it).
-    let mut after_label = false;
-    for row in rows_of(lines, &[REQUEST_COLS.len()], &[REQUEST_COLS[0].1]) {
-        let was_label = std::mem::take(&mut after_label);
-        if is_sentence(&row) {
-            continue;
-        }
-        let line = row.line;
-        match classify(row) {
-            LineKind::Mixed => {
-                // Text with numbers after the columns' values (a note under the table) ends
-                // the table; anywhere else it means the table is laid out row by row.
-                if in_values && is_shape(&segs, k) {
-                    break;
-                }
-                if started {
-                    return None;
-                }
-            }
-            LineKind::Values(v) => {
-                if !started {
-                    continue;
-                }
-                segs.last_mut()?.values.extend(v);
-                in_values = true;
-            }
-            LineKind::Text(label) => {
-                if is_header(&label, &words) {
-                    continue;
-                }
-                let keys = label_keys(&label);
-                let mut best = best_row(&keys, officials, cursor);
-                if best.is_none() && label.iter().any(|c| c.text.contains(' ')) {
-                    best = best_row(&word_keys(&label), officials, cursor);
-                }
-                let group = keys.iter().rev().find_map(|k| group_of(k, groups));
-                match best {
-                    Some((i, _)) => {
-                        if in_values || segs.is_empty() {
-                            segs.push(Seg::default());
-                            in_values = false;
-                        }
-                        if let Some(s) = segs.last_mut() {
-                            s.rows.push(i);
-                        }
-                        at[i] = Some(labelled(&label));
-                        after_label = true;
-                        cursor = i + 1;
-                        started = true;
-                        table_line.get_or_insert(line);
-                    }
-                    None if group.is_some() && in_values => {
-                        // A group's label opens the next run.
-                        segs.push(Seg::default());
-                        in_values = false;
-                    }
-                    None => {
-                        // The rest of a wrapped label (kept in the row's raw label); a stacked
-                        // character or a note: nothing.
-                        let long = keys.iter().any(|k| k.chars().count() >= 2);
-                        if let (true, true, None, Some(s)) = (was_label, long, group, segs.last()) {
-                            if let Some(a) = s.rows.last().and_then(|&r| at[r].as_mut()) {
-                                for c in &label {
-                                    a.raw.push(' ');
-                                    a.raw.push_str(&c.raw);
-                                }
-                                after_label = true;
-                            }
-                        }
-                    }
-                }
-            }
-        }
-    }
+    let RequestRuns {
+        mut segs,
+        mut at,
+        table_line,
+        ..
+    } = request_runs(lines, format, specs.len())?;
     segs.retain(|s| !s.rows.is_empty());
     if !is_shape(&segs, k) {
         return None;
@@ -1038,30 +958,7 @@ pub(crate) fn read_requests(lines: &[Line], format: Format) -> Option<TableRead>
         segments: segs.len(),
         ..Default::default()
     };
-    let ids = request_identities(format);
-    let mut solved = solve(&segs, specs.len(), k, ids, crate::tables::int_value);
-    // Rows added by position are trusted only when the identities confirm the placement.
-    if gapped
-        && matches!(solved, Ok((_, false)))
-        && !holds_by(&segs, specs.len(), k, ids, crate::tables::int_value, true)
-    {
-        solved = Err(Fail::Gap);
-    }
-    let mut used_ids = Vec::new();
-    let unions = match solved {
-        Ok((u, used)) => {
-            if used {
-                let ids: Vec<&Identity> = request_identities(format).iter().collect();
-                cm.used = crate::tables::used_names(&ids);
-                used_ids = ids.iter().map(|id| (id.rule, id.lhs[0])).collect();
-            }
-            Some(u)
-        }
-        Err(f) => {
-            cm.failed = Some(fail_text(f));
-            None
-        }
-    };
+    let (unions, used_ids) = solve_requests(&segs, specs.len(), format, gapped, &mut cm);
     let cols: Vec<&'static str> = REQUEST_COLS.iter().map(|c| c.0).collect();
     let mut rows = Vec::with_capacity(specs.len());
     for (i, spec) in specs.iter().enumerate() {
@@ -1101,6 +998,158 @@ pub(crate) fn read_requests(lines: &[Line], format: Format) -> Option<TableRead>
         used: used_ids,
         columns_note: None,
     })
+}
+
+/// Part 三's runs of labels and values as its lines give them, column by column.
+struct RequestRuns {
+    segs: Vec<Seg>,
+    at: Vec<Option<Labelled>>,
+    cursor: usize,
+    in_values: bool,
+    started: bool,
+    table_line: Option<usize>,
+    /// Whether the line before was a row's label (the next text may be the rest of it).
+    after_label: bool,
+}
+
+/// Reads part 三's lines into runs; None when a line says the table is laid out row by row.
+fn request_runs(lines: &[Line], format: Format, nrows: usize) -> Option<RequestRuns> {
+    let k = REQUEST_COLS.len();
+    let words: Vec<String> = REQUEST_COLS
+        .iter()
+        .map(|c| key(c.1))
+        .chain(["申请人情况", "法人或其他组织", "申请人"].map(key))
+        .collect();
+    let mut runs = RequestRuns {
+        segs: Vec::new(),
+        at: vec![None; nrows],
+        cursor: 0,
+        in_values: false,
+        started: false,
+        table_line: None,
+        after_label: false,
+    };
+    for row in rows_of(lines, &[REQUEST_COLS.len()], &[REQUEST_COLS[0].1]) {
+        let was_label = std::mem::take(&mut runs.after_label);
+        if is_sentence(&row) {
+            continue;
+        }
+        let line = row.line;
+        match classify(row) {
+            LineKind::Mixed => {
+                // Text with numbers after the columns' values (a note under the table) ends
+                // the table; anywhere else it means the table is laid out row by row.
+                if runs.in_values && is_shape(&runs.segs, k) {
+                    break;
+                }
+                if runs.started {
+                    return None;
+                }
+            }
+            LineKind::Values(v) => {
+                if !runs.started {
+                    continue;
+                }
+                runs.segs.last_mut()?.values.extend(v);
+                runs.in_values = true;
+            }
+            LineKind::Text(label) => {
+                if !is_header(&label, &words) {
+                    runs.label(&label, was_label, line, format);
+                }
+            }
+        }
+    }
+    Some(runs)
+}
+
+impl RequestRuns {
+    /// A line of label text: a row's label (opening a run after values), a group's label
+    /// (opening the next run), or the rest of a wrapped label.
+    fn label(&mut self, label: &[Cell], was_label: bool, line: usize, format: Format) {
+        let (officials, groups) = request_officials(format);
+        let keys = label_keys(label);
+        let mut best = best_row(&keys, officials, self.cursor);
+        if best.is_none() && label.iter().any(|c| c.text.contains(' ')) {
+            best = best_row(&word_keys(label), officials, self.cursor);
+        }
+        let group = keys.iter().rev().find_map(|k| group_of(k, groups));
+        match best {
+            Some((i, _)) => {
+                if self.in_values || self.segs.is_empty() {
+                    self.segs.push(Seg::default());
+                    self.in_values = false;
+                }
+                if let Some(s) = self.segs.last_mut() {
+                    s.rows.push(i);
+                }
+                self.at[i] = Some(labelled(label));
+                self.after_label = true;
+                self.cursor = i + 1;
+                self.started = true;
+                self.table_line.get_or_insert(line);
+            }
+            None if group.is_some() && self.in_values => {
+                // A group's label opens the next run.
+                self.segs.push(Seg::default());
+                self.in_values = false;
+            }
+            None => {
+                // The rest of a wrapped label (kept in the row's raw label); a stacked
+                // character or a note: nothing.
+                let long = keys.iter().any(|k| k.chars().count() >= 2);
+                if let (true, true, None, Some(s)) = (was_label, long, group, self.segs.last()) {
+                    if let Some(a) = s.rows.last().and_then(|&r| self.at[r].as_mut()) {
+                        for c in label {
+                            a.raw.push(' ');
+                            a.raw.push_str(&c.raw);
+                        }
+                        self.after_label = true;
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The identities used to place blanks, as `TableRead::used` lists them.
+type UsedIds = Vec<(&'static str, (usize, usize))>;
+
+/// Part 三's runs solved: each row's cells (None when nothing could be put back, said on `cm`)
+/// and the identities that placed blanks.
+fn solve_requests(
+    segs: &[Seg],
+    nrows: usize,
+    format: Format,
+    gapped: bool,
+    cm: &mut ColumnMajor,
+) -> (Option<Vec<Vec<Union>>>, UsedIds) {
+    let k = REQUEST_COLS.len();
+    let ids = request_identities(format);
+    let mut solved = solve(segs, nrows, k, ids, crate::tables::int_value);
+    // Rows added by position are trusted only when the identities confirm the placement.
+    if gapped
+        && matches!(solved, Ok((_, false)))
+        && !holds_by(segs, nrows, k, ids, crate::tables::int_value, true)
+    {
+        solved = Err(Fail::Gap);
+    }
+    let mut used_ids = Vec::new();
+    let unions = match solved {
+        Ok((u, used)) => {
+            if used {
+                let ids: Vec<&Identity> = request_identities(format).iter().collect();
+                cm.used = crate::tables::used_names(&ids);
+                used_ids = ids.iter().map(|id| (id.rule, id.lhs[0])).collect();
+            }
+            Some(u)
+        }
+        Err(f) => {
+            cm.failed = Some(fail_text(f));
+            None
+        }
+    };
+    (unions, used_ids)
 }
 
 /// Part 四 (one row of fifteen) as column-by-column text gives it: the header words, then one
@@ -1213,6 +1262,53 @@ pub(crate) fn read_active(lines: &[Line], format: Format, t: &mut TableRead) {
         return;
     }
     let blocks = active_blocks(format);
+    let Some((segs, at)) = active_runs(lines, format) else {
+        return;
+    };
+    // Runs per block (more than one when a block breaks at a page).
+    let most = (0..blocks.len())
+        .map(|b| segs.iter().filter(|(sb, _)| *sb == b).count())
+        .max()
+        .unwrap_or(0);
+    let mut cm = ColumnMajor {
+        segments: most,
+        ..Default::default()
+    };
+    let mut rows = Vec::new();
+    let mut failed = Vec::new();
+    for (b, blk) in blocks.iter().enumerate() {
+        if let Some(f) = active_block(format, b, &segs, &at, &mut cm, &mut rows) {
+            failed.push((blk.item, f));
+        }
+    }
+    if !failed.is_empty() {
+        cm.failed = Some((
+            failed
+                .iter()
+                .map(|(item, (zh, _))| format!("第二十条第（{item}）项：{zh}"))
+                .collect::<Vec<_>>()
+                .join("；"),
+            failed
+                .iter()
+                .map(|(item, (_, en))| format!("item ({item}): {en}"))
+                .collect::<Vec<_>>()
+                .join("; "),
+        ));
+    }
+    let n = rows.len();
+    t.out.found = true;
+    t.out.rows = rows;
+    t.shapes = vec![Shape::Fits; n];
+    t.column_major = Some(cm);
+}
+
+/// Part 二's runs and its rows' labels.
+type ActiveRuns = (Vec<(usize, Seg)>, Vec<Option<Labelled>>);
+
+/// Part 二's runs per block — (block, run) with rows as indices into the active specs — and
+/// where each row's label was; None when the text is not this shape.
+fn active_runs(lines: &[Line], format: Format) -> Option<ActiveRuns> {
+    let blocks = active_blocks(format);
     let (specs, keys) = crate::tables::active_specs(format);
     let words: Vec<String> = blocks
         .iter()
@@ -1250,7 +1346,7 @@ pub(crate) fn read_active(lines: &[Line], format: Format, t: &mut TableRead) {
             }
         }
         match classify(row) {
-            LineKind::Mixed => return,
+            LineKind::Mixed => return None,
             LineKind::Values(v) => {
                 if let (false, Some((_, s))) = (fresh, segs.last_mut()) {
                     s.values.extend(v);
@@ -1294,86 +1390,67 @@ pub(crate) fn read_active(lines: &[Line], format: Format, t: &mut TableRead) {
             && (s.values.len() > blocks[*b].columns.len()
                 || headed.contains(&n) && !s.values.is_empty())
     }) {
-        return;
+        return None;
     }
-    // Runs per block (more than one when a block breaks at a page).
-    let most = (0..blocks.len())
-        .map(|b| segs.iter().filter(|(sb, _)| *sb == b).count())
-        .max()
-        .unwrap_or(0);
-    let mut cm = ColumnMajor {
-        segments: most,
-        ..Default::default()
+    Some((segs, at))
+}
+
+/// The rows of block `b` of part 二 from its runs, each solved; why not, when its values could
+/// not be put back.
+fn active_block(
+    format: Format,
+    b: usize,
+    segs: &[(usize, Seg)],
+    at: &[Option<Labelled>],
+    cm: &mut ColumnMajor,
+    rows: &mut Vec<RowOut>,
+) -> Option<(String, String)> {
+    let blk = &active_blocks(format)[b];
+    let (specs, _) = crate::tables::active_specs(format);
+    let k = blk.columns.len();
+    // The block's rows, renumbered within the block.
+    let idx: Vec<usize> = (0..specs.len()).filter(|&i| specs[i].0 == b).collect();
+    let local = |i: usize| idx.iter().position(|&x| x == i).unwrap_or(0);
+    let bsegs: Vec<Seg> = segs
+        .iter()
+        .filter(|(sb, _)| *sb == b)
+        .map(|(_, s)| Seg {
+            rows: s.rows.iter().map(|&i| local(i)).collect(),
+            values: s.values.clone(),
+        })
+        .collect();
+    let value = if blk
+        .columns
+        .iter()
+        .any(|c| c.2 == crate::spec::ColKind::Money)
+    {
+        crate::tables::money_value
+    } else {
+        crate::tables::int_value
     };
-    let mut rows = Vec::new();
-    let mut failed = Vec::new();
-    for (b, blk) in blocks.iter().enumerate() {
-        let k = blk.columns.len();
-        // The block's rows, renumbered within the block.
-        let idx: Vec<usize> = (0..specs.len()).filter(|&i| specs[i].0 == b).collect();
-        let local = |i: usize| idx.iter().position(|&x| x == i).unwrap_or(0);
-        let bsegs: Vec<Seg> = segs
-            .iter()
-            .filter(|(sb, _)| *sb == b)
-            .map(|(_, s)| Seg {
-                rows: s.rows.iter().map(|&i| local(i)).collect(),
-                values: s.values.clone(),
-            })
-            .collect();
-        let value = if blk
-            .columns
-            .iter()
-            .any(|c| c.2 == crate::spec::ColKind::Money)
-        {
-            crate::tables::money_value
-        } else {
-            crate::tables::int_value
-        };
-        let unions = match solve(&bsegs, idx.len(), k, &[], value) {
-            Ok((u, _)) => Some(u),
-            Err(f) => {
-                failed.push((blk.item, fail_text(f)));
-                None
-            }
-        };
-        let cols: Vec<&'static str> = blk.columns.iter().map(|c| c.0).collect();
-        for (li, &i) in idx.iter().enumerate() {
-            let (_, rkey, label) = specs[i];
-            match &at[i] {
-                None => rows.push(RowOut::missing(rkey, label, Some(blk.item), k)),
-                Some(a) => rows.push(row_out(
-                    rkey,
-                    label,
-                    Some(blk.item),
-                    a,
-                    &cols,
-                    unions.as_ref().map(|u| u[li].as_slice()),
-                    &bsegs,
-                    &mut cm,
-                    label,
-                )),
-            }
+    let (unions, failed) = match solve(&bsegs, idx.len(), k, &[], value) {
+        Ok((u, _)) => (Some(u), None),
+        Err(f) => (None, Some(fail_text(f))),
+    };
+    let cols: Vec<&'static str> = blk.columns.iter().map(|c| c.0).collect();
+    for (li, &i) in idx.iter().enumerate() {
+        let (_, rkey, label) = specs[i];
+        match &at[i] {
+            None => rows.push(RowOut::missing(rkey, label, Some(blk.item), k)),
+            Some(a) => rows.push(row_out(
+                rkey,
+                label,
+                Some(blk.item),
+                a,
+                &cols,
+                unions.as_ref().map(|u| u[li].as_slice()),
+                &bsegs,
+                cm,
+                label,
+            )),
         }
     }
-    if !failed.is_empty() {
-        cm.failed = Some((
-            failed
-                .iter()
-                .map(|(item, (zh, _))| format!("第二十条第（{item}）项：{zh}"))
-                .collect::<Vec<_>>()
-                .join("；"),
-            failed
-                .iter()
-                .map(|(item, (_, en))| format!("item ({item}): {en}"))
-                .collect::<Vec<_>>()
-                .join("; "),
-        ));
-    }
-    let n = rows.len();
-    t.out.found = true;
-    t.out.rows = rows;
-    t.shapes = vec![Shape::Fits; n];
-    t.column_major = Some(cm);
+    failed
 }
 
 #[cfg(test)]

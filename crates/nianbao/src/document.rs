@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 /// How the input arrived.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Form {
     /// Plain text (typed, pasted as text, or a text file).
@@ -60,15 +61,22 @@ pub struct Grid {
     pub line: usize,
     pub rows: usize,
     pub cols: usize,
+    /// In reading order: by row, then column (as the [`Builder`] places them; [`Grid::at`] and
+    /// [`Grid::row_cells`] rely on it).
     pub cells: Vec<GridCell>,
     /// Where it came from in the file, for people (e.g. "表格 2", "第 3 页").
     pub origin: String,
 }
 
 impl Grid {
-    /// The cell whose top-left corner is at (row, col).
+    /// The cell whose top-left corner is at (row, col) (a binary search: `cells` are in reading
+    /// order).
     pub fn at(&self, row: usize, col: usize) -> Option<&GridCell> {
-        self.cells.iter().find(|c| c.row == row && c.col == col)
+        let i = self
+            .cells
+            .binary_search_by(|c| (c.row, c.col).cmp(&(row, col)))
+            .ok()?;
+        self.cells.get(i)
     }
 
     /// The cell covering (row, col), its own or through a span.
@@ -78,16 +86,22 @@ impl Grid {
         })
     }
 
-    /// The cells whose top-left corner is in `row`, left to right.
+    /// The cells whose top-left corner is in `row`, left to right (a binary search: `cells` are
+    /// in reading order).
     pub fn row_cells(&self, row: usize) -> Vec<&GridCell> {
-        let mut v: Vec<&GridCell> = self.cells.iter().filter(|c| c.row == row).collect();
-        v.sort_by_key(|c| c.col);
-        v
+        let start = self.cells.partition_point(|c| c.row < row);
+        let end = self.cells.partition_point(|c| c.row <= row);
+        self.cells
+            .get(start..end)
+            .unwrap_or_default()
+            .iter()
+            .collect()
     }
 }
 
 /// Something the reader noticed and the user should know (Chinese and English).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ReadNote {
     pub zh: String,
     pub en: String,
@@ -151,6 +165,60 @@ pub fn field_text(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The most positions (rows × columns) a grid may have: its text holds a TAB or a line end for
+/// each, and placing its cells marks each once. The readers refuse larger tables first (a web
+/// page's, with a message); this bounds any other (a PDF's, cells far apart).
+pub const MAX_GRID: usize = 4_000_000;
+
+/// The cells of a `rows` × `cols` grid in reading order (by row, then column), each position
+/// claimed once: a cell at a position an earlier span covers is dropped, and a span is cut at
+/// the first position already taken. Each position is marked once and each cell looks at most at
+/// one row of positions it does not take: linear in positions and cells.
+fn place(cells: Vec<CellIn>, rows: usize, cols: usize) -> Vec<GridCell> {
+    let mut taken = vec![false; rows * cols];
+    let mut kept: Vec<GridCell> = Vec::with_capacity(cells.len());
+    let mut sorted = cells;
+    sorted.sort_by_key(|c| (c.row, c.col));
+    for c in sorted {
+        if taken[c.row * cols + c.col] {
+            continue;
+        }
+        let rs = c.rowspan.max(1);
+        let mut cs = c.colspan.max(1);
+        // Cut a column span at the first taken position.
+        for k in 1..cs {
+            if taken[c.row * cols + c.col + k] {
+                cs = k;
+                break;
+            }
+        }
+        let mut rs_ok = rs;
+        'rows: for r in 1..rs {
+            for k in 0..cs {
+                if taken[(c.row + r) * cols + c.col + k] {
+                    rs_ok = r;
+                    break 'rows;
+                }
+            }
+        }
+        for r in 0..rs_ok {
+            for k in 0..cs {
+                taken[(c.row + r) * cols + c.col + k] = true;
+            }
+        }
+        kept.push(GridCell {
+            row: c.row,
+            col: c.col,
+            rowspan: rs_ok,
+            colspan: cs,
+            text: c.text.trim_matches(|ch: char| ch == '\n').to_string(),
+            line: 0,
+            column: 0,
+        });
+    }
+    kept
+}
+
 impl Builder {
     pub fn new(form: Form, encoding: &str) -> Builder {
         Builder {
@@ -203,64 +271,36 @@ impl Builder {
     /// A table: its cells with positions and spans. Cells overlapping an earlier cell's span are
     /// dropped; spans are cut to the grid. Rendered as TAB rows, one line per grid row and one
     /// field per grid column (empty fields where a span covers the position). Empty grids are
-    /// ignored.
+    /// ignored; a grid of more than [`MAX_GRID`] positions is left out with a note. Linear in the
+    /// grid's positions and cells.
     pub fn table(&mut self, cells: Vec<CellIn>, origin: impl Into<String>) {
+        let end = |at: usize, span: usize| at.saturating_add(span.max(1));
         let rows = cells
             .iter()
-            .map(|c| c.row + c.rowspan.max(1))
+            .map(|c| end(c.row, c.rowspan))
             .max()
             .unwrap_or(0);
         let cols = cells
             .iter()
-            .map(|c| c.col + c.colspan.max(1))
+            .map(|c| end(c.col, c.colspan))
             .max()
             .unwrap_or(0);
         if rows == 0 || cols == 0 || cells.iter().all(|c| c.text.trim().is_empty()) {
             return;
         }
-        // Occupancy, so overlapping cells (broken files) cannot claim a position twice.
-        let mut taken = vec![false; rows * cols];
-        let mut kept: Vec<GridCell> = Vec::with_capacity(cells.len());
-        let mut sorted = cells;
-        sorted.sort_by_key(|c| (c.row, c.col));
-        for c in sorted {
-            if taken[c.row * cols + c.col] {
-                continue;
-            }
-            let rs = c.rowspan.max(1);
-            let mut cs = c.colspan.max(1);
-            // Cut a column span at the first taken position.
-            for k in 1..cs {
-                if taken[c.row * cols + c.col + k] {
-                    cs = k;
-                    break;
-                }
-            }
-            let mut rs_ok = rs;
-            'rows: for r in 1..rs {
-                for k in 0..cs {
-                    if taken[(c.row + r) * cols + c.col + k] {
-                        rs_ok = r;
-                        break 'rows;
-                    }
-                }
-            }
-            for r in 0..rs_ok {
-                for k in 0..cs {
-                    taken[(c.row + r) * cols + c.col + k] = true;
-                }
-            }
-            kept.push(GridCell {
-                row: c.row,
-                col: c.col,
-                rowspan: rs_ok,
-                colspan: cs,
-                text: c.text.trim_matches(|ch: char| ch == '\n').to_string(),
-                line: 0,
-                column: 0,
-            });
+        if rows.saturating_mul(cols) > MAX_GRID {
+            self.note(
+                format!("有表格超过{MAX_GRID}个格位（行数×列数），过大，未读取"),
+                format!(
+                    "a table of more than {MAX_GRID} positions (rows × columns) is too large and was left out"
+                ),
+            );
+            return;
         }
+        let mut kept = place(cells, rows, cols);
         let first_line = self.lines + 1;
+        // `kept` is in reading order (by row, then column): one pass draws every row.
+        let mut next = 0;
         for r in 0..rows {
             let mut line = String::new();
             let mut chars = 0;
@@ -269,12 +309,13 @@ impl Builder {
                     line.push('\t');
                     chars += 1;
                 }
-                if let Some(cell) = kept.iter_mut().find(|k| k.row == r && k.col == c) {
+                if let Some(cell) = kept.get_mut(next).filter(|k| k.row == r && k.col == c) {
                     let f = field_text(&cell.text);
                     cell.line = first_line + r;
                     cell.column = chars + 1;
                     chars += f.chars().count();
                     line.push_str(&f);
+                    next += 1;
                 }
             }
             self.push_line(&line);

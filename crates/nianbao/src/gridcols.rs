@@ -49,31 +49,7 @@ fn is_blank(g: &Grid, r: usize, c: usize) -> bool {
 pub fn request_columns(g: &Grid, data: &[usize], label_end: usize) -> Aligned {
     let first_data = data.iter().copied().min().unwrap_or(0);
     let k = REQUEST_COLS.len();
-    // Leaves matched in the header rows (above the data), at columns right of the labels.
-    let mut anchors: Vec<Option<usize>> = REQUEST_COLS
-        .iter()
-        .map(|(_, label)| {
-            let mut words = vec![key(label)];
-            words.extend(synonyms(label).iter().map(|w| key(w)));
-            g.cells
-                .iter()
-                .filter(|c| c.row < first_data && c.colspan == 1 && c.col >= label_end)
-                .filter(|c| words.contains(&key(&normalize(&field_text(&c.text)))))
-                .min_by_key(|c| (c.row, c.col))
-                .map(|c| c.col)
-        })
-        .collect();
-    // Anchors out of order are not trusted.
-    let mut last = None;
-    for a in anchors.iter_mut() {
-        if let Some(c) = *a {
-            if last.is_some_and(|l| c <= l) {
-                *a = None;
-            } else {
-                last = Some(c);
-            }
-        }
-    }
+    let anchors = header_anchors(g, first_data, label_end);
     let from_header = anchors.iter().filter(|a| a.is_some()).count();
     let empty: Vec<usize> = (label_end..g.cols)
         .filter(|&c| data.iter().all(|&r| is_blank(g, r, c)))
@@ -108,31 +84,82 @@ pub fn request_columns(g: &Grid, data: &[usize], label_end: usize) -> Aligned {
             skipped.extend(between.iter().filter(|c| empty.contains(c)));
             filled
         } else {
-            let zh = format!(
-                "表格的表头不是规定的表头，且各列无法与“自然人……总计”七列对应（第{}至{}列中有{}列有数据、{}列全空，而需对应{}列）：各行的数字只能按个数排列，不作为读取结果",
-                lo + 1,
+            return Aligned::Unaligned(unaligned_note(
+                lo,
                 hi.max(lo),
                 filled.len(),
-                between.len() - filled.len(),
-                want
-            );
-            let en = format!(
-                "The table's header is not the official one and its columns cannot be matched to the seven columns (columns {}-{} hold {} with data and {} empty, for {} columns): the rows' numbers are only placed by count, not read",
-                lo + 1,
-                hi.max(lo),
-                filled.len(),
-                between.len() - filled.len(),
-                want
-            );
-            return Aligned::Unaligned(ColumnsNote {
-                zh,
-                en,
-                aligned: false,
-            });
+                between.len(),
+                want,
+            ));
         };
         cols.extend(take);
         i = j;
     }
+    let note = position_note(&cols, &skipped, from_header);
+    Aligned::Position(cols, note)
+}
+
+/// The leaves of part 三's header matched in the header rows (above the data), at columns right
+/// of the labels: each value column's grid column, if found. Anchors out of order are not
+/// trusted.
+fn header_anchors(g: &Grid, first_data: usize, label_end: usize) -> Vec<Option<usize>> {
+    // Leaves matched in the header rows (above the data), at columns right of the labels.
+    let mut anchors: Vec<Option<usize>> = REQUEST_COLS
+        .iter()
+        .map(|(_, label)| {
+            let mut words = vec![key(label)];
+            words.extend(synonyms(label).iter().map(|w| key(w)));
+            g.cells
+                .iter()
+                .filter(|c| c.row < first_data && c.colspan == 1 && c.col >= label_end)
+                .filter(|c| words.contains(&key(&normalize(&field_text(&c.text)))))
+                .min_by_key(|c| (c.row, c.col))
+                .map(|c| c.col)
+        })
+        .collect();
+    // Anchors out of order are not trusted.
+    let mut last = None;
+    for a in anchors.iter_mut() {
+        if let Some(c) = *a {
+            if last.is_some_and(|l| c <= l) {
+                *a = None;
+            } else {
+                last = Some(c);
+            }
+        }
+    }
+    anchors
+}
+
+/// Why the columns `lo`..`hi` (of which `filled` hold data, out of `between`) cannot be the
+/// `want` value columns left to place.
+fn unaligned_note(lo: usize, hi: usize, filled: usize, between: usize, want: usize) -> ColumnsNote {
+    let zh = format!(
+        "表格的表头不是规定的表头，且各列无法与“自然人……总计”七列对应（第{}至{}列中有{}列有数据、{}列全空，而需对应{}列）：各行的数字只能按个数排列，不作为读取结果",
+        lo + 1,
+        hi,
+        filled,
+        between - filled,
+        want
+    );
+    let en = format!(
+        "The table's header is not the official one and its columns cannot be matched to the seven columns (columns {}-{} hold {} with data and {} empty, for {} columns): the rows' numbers are only placed by count, not read",
+        lo + 1,
+        hi,
+        filled,
+        between - filled,
+        want
+    );
+    ColumnsNote {
+        zh,
+        en,
+        aligned: false,
+    }
+}
+
+/// How the value columns were aligned by position: `cols` the grid columns taken, `skipped` the
+/// empty ones left out, `from_header` how many the header's text matched.
+fn position_note(cols: &[usize], skipped: &[usize], from_header: usize) -> ColumnsNote {
     let names = |cs: &[usize]| {
         cs.iter()
             .map(|c| (c + 1).to_string())
@@ -152,25 +179,25 @@ pub fn request_columns(g: &Grid, data: &[usize], label_end: usize) -> Aligned {
     let skip_zh = if skipped.is_empty() {
         String::new()
     } else {
-        format!("；第{}列全空，不是数据列", names(&skipped))
+        format!("；第{}列全空，不是数据列", names(skipped))
     };
     let skip_en = if skipped.is_empty() {
         String::new()
     } else {
         format!(
             "; column(s) {} are empty in every row and are not data columns",
-            names(&skipped)
+            names(skipped)
         )
     };
-    let note = if from_header == k {
+    if from_header == REQUEST_COLS.len() {
         ColumnsNote {
             zh: format!(
                 "表格的表头文字与规定的不同：各列按表头文字对应，第{}列依次为自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他、总计",
-                names(&cols)
+                names(cols)
             ),
             en: format!(
                 "The table's header words differ from the official ones: columns {} were matched by their header text as the seven columns, natural persons to total",
-                names(&cols)
+                names(cols)
             ),
             aligned: true,
         }
@@ -178,14 +205,13 @@ pub fn request_columns(g: &Grid, data: &[usize], label_end: usize) -> Aligned {
         ColumnsNote {
             zh: format!(
                 "{how_zh}：各列按数据的位置对应，第{}列依次为自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他、总计{skip_zh}",
-                names(&cols)
+                names(cols)
             ),
             en: format!(
                 "{how_en}: columns {} were taken by their position as the seven columns, natural persons to total{skip_en}",
-                names(&cols)
+                names(cols)
             ),
             aligned: true,
         }
-    };
-    Aligned::Position(cols, note)
+    }
 }

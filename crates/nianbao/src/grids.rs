@@ -7,7 +7,7 @@
 //! A table that is not found in the grids of its part is left to the text path (`tables`).
 
 use crate::document::{field_text, Document, Grid, GridCell};
-use crate::gridcols::{self, Aligned};
+use crate::gridcols::{self, Aligned, ColumnsNote};
 use crate::layout::{make_cell, Cell, Kind};
 use crate::normalize::{key, normalize, strip_numbering, Text};
 use crate::sections::Structure;
@@ -115,7 +115,6 @@ fn read_requests(grids: &[&Grid], format: Format) -> Option<TableRead> {
 
 fn read_requests_as(grids: &[&Grid], format: Format) -> Option<TableRead> {
     let specs = request_rows(format);
-    let (officials, groups) = request_officials(format);
     let mut found: Vec<Option<RowRead>> = vec![None; specs.len()];
     let mut table_line = None;
     let mut any = false;
@@ -127,101 +126,20 @@ fn read_requests_as(grids: &[&Grid], format: Format) -> Option<TableRead> {
         // The value columns from the official header, when the grid has it.
         let header = request_columns_from_header(g, g.rows);
         let value_start = header.as_ref().and_then(|c| c.iter().min().copied());
-        // Rows of this grid that carry a row label: (grid row, spec index, label cells).
-        let mut hits: Vec<(usize, usize, Vec<&GridCell>)> = Vec::new();
-        let mut local = cursor;
-        for r in 0..g.rows {
-            let cells = g.row_cells(r);
-            let labels: Vec<&GridCell> = match value_start {
-                Some(v) => cells.iter().copied().filter(|c| c.col < v).collect(),
-                None => cells
-                    .iter()
-                    .copied()
-                    .take_while(|c| !is_value_text(c) || c.text.trim().is_empty())
-                    .collect(),
-            };
-            let labels: Vec<&GridCell> = labels
-                .into_iter()
-                .filter(|c| !c.text.trim().is_empty())
-                .collect();
-            if labels.is_empty() {
-                continue;
-            }
-            // The most specific label first: the rightmost label cell, then all of them joined.
-            let mut keys: Vec<String> = labels.iter().rev().map(|c| text_key(c)).collect();
-            keys.push(labels.iter().map(|c| text_key(c)).collect());
-            let keys: Vec<String> = keys
-                .into_iter()
-                .filter(|k| !k.is_empty() && !is_group(k, groups))
-                .collect();
-            if keys.is_empty() {
-                continue;
-            }
-            if let Some((i, _)) =
-                best_row(&keys[..1], officials, local).or_else(|| best_row(&keys, officials, local))
-            {
-                hits.push((r, i, labels));
-                local = i + 1;
-            }
-        }
+        let (hits, local) = request_label_rows(g, value_start, cursor, format);
         if hits.len() < 3 {
             continue;
         }
-        // Not the official header: the columns by the header's leaves that match and the
-        // data's shape, read by position; or not aligned at all (`gridcols`).
         let exact = header.is_some();
-        let label_end = hits
-            .iter()
-            .flat_map(|(_, _, l)| l.iter().map(|c| c.col + c.colspan))
-            .max()
-            .unwrap_or(0);
-        let (cols, aligned) = match header {
-            Some(c) => (c, true),
-            None => {
-                let data: Vec<usize> = hits.iter().map(|h| h.0).collect();
-                match gridcols::request_columns(g, &data, label_end) {
-                    Aligned::Position(c, n) => {
-                        note.get_or_insert(n);
-                        (c, true)
-                    }
-                    Aligned::Unaligned(n) => {
-                        note.get_or_insert(n);
-                        ((label_end..g.cols).collect(), false)
-                    }
-                }
-            }
-        };
+        let (cols, aligned) = value_columns(g, header, &hits, &mut note);
         any = true;
         cursor = local;
         table_line.get_or_insert(g.line);
         for (r, i, labels) in hits {
-            let slots: Vec<Cell> = cols
-                .iter()
-                .map(|&c| match g.at(r, c) {
-                    Some(cell) => cell_of(cell),
-                    None => blank_at(g.line + r),
-                })
-                // Not aligned: only the numbers, in order, to be placed by count.
-                .filter(|c| aligned || c.kind != Kind::Blank)
-                .collect();
-            let first = labels.first().copied();
             if !aligned {
                 unaligned.push(i);
             }
-            found[i] = Some(RowRead {
-                line: first.map(|c| c.line).unwrap_or(g.line + r),
-                col: first.map(|c| c.column).unwrap_or(1),
-                label_raw: labels
-                    .iter()
-                    .map(|c| field_text(&c.text))
-                    .collect::<Vec<_>>()
-                    .join(" "),
-                slots,
-                positional: aligned,
-                has_values: true,
-                grid: exact,
-                ..Default::default()
-            });
+            found[i] = Some(request_row(g, r, &labels, &cols, aligned, exact));
         }
     }
     if !any {
@@ -246,6 +164,125 @@ fn read_requests_as(grids: &[&Grid], format: Format) -> Option<TableRead> {
         }
     }
     Some(t)
+}
+
+/// A grid row that carries one of part 三's row labels: (grid row, spec index, label cells).
+type LabelRow<'g> = (usize, usize, Vec<&'g GridCell>);
+
+/// The rows of a grid that carry one of part 三's row labels, in order from the row `cursor`
+/// on, and the cursor after them. Labels are the cells left of `value_start` (without the
+/// official header: the cells before the first value).
+fn request_label_rows(
+    g: &Grid,
+    value_start: Option<usize>,
+    cursor: usize,
+    format: Format,
+) -> (Vec<LabelRow<'_>>, usize) {
+    let (officials, groups) = request_officials(format);
+    let mut hits: Vec<LabelRow> = Vec::new();
+    let mut local = cursor;
+    for r in 0..g.rows {
+        let cells = g.row_cells(r);
+        let labels: Vec<&GridCell> = match value_start {
+            Some(v) => cells.iter().copied().filter(|c| c.col < v).collect(),
+            None => cells
+                .iter()
+                .copied()
+                .take_while(|c| !is_value_text(c) || c.text.trim().is_empty())
+                .collect(),
+        };
+        let labels: Vec<&GridCell> = labels
+            .into_iter()
+            .filter(|c| !c.text.trim().is_empty())
+            .collect();
+        if labels.is_empty() {
+            continue;
+        }
+        // The most specific label first: the rightmost label cell, then all of them joined.
+        let mut keys: Vec<String> = labels.iter().rev().map(|c| text_key(c)).collect();
+        keys.push(labels.iter().map(|c| text_key(c)).collect());
+        let keys: Vec<String> = keys
+            .into_iter()
+            .filter(|k| !k.is_empty() && !is_group(k, groups))
+            .collect();
+        if keys.is_empty() {
+            continue;
+        }
+        if let Some((i, _)) =
+            best_row(&keys[..1], officials, local).or_else(|| best_row(&keys, officials, local))
+        {
+            hits.push((r, i, labels));
+            local = i + 1;
+        }
+    }
+    (hits, local)
+}
+
+/// The grid columns of part 三's seven value columns and whether they are aligned. Not the
+/// official header: the columns by the header's leaves that match and the data's shape, read
+/// by position; or not aligned at all (`gridcols`), said in `note`.
+fn value_columns(
+    g: &Grid,
+    header: Option<Vec<usize>>,
+    hits: &[LabelRow],
+    note: &mut Option<ColumnsNote>,
+) -> (Vec<usize>, bool) {
+    let label_end = hits
+        .iter()
+        .flat_map(|(_, _, l)| l.iter().map(|c| c.col + c.colspan))
+        .max()
+        .unwrap_or(0);
+    match header {
+        Some(c) => (c, true),
+        None => {
+            let data: Vec<usize> = hits.iter().map(|h| h.0).collect();
+            match gridcols::request_columns(g, &data, label_end) {
+                Aligned::Position(c, n) => {
+                    note.get_or_insert(n);
+                    (c, true)
+                }
+                Aligned::Unaligned(n) => {
+                    note.get_or_insert(n);
+                    ((label_end..g.cols).collect(), false)
+                }
+            }
+        }
+    }
+}
+
+/// Grid row `r` of part 三 read: its label cells and the cells of the value columns `cols`
+/// (not aligned: only the numbers, in order, to be placed by count).
+fn request_row(
+    g: &Grid,
+    r: usize,
+    labels: &[&GridCell],
+    cols: &[usize],
+    aligned: bool,
+    exact: bool,
+) -> RowRead {
+    let slots: Vec<Cell> = cols
+        .iter()
+        .map(|&c| match g.at(r, c) {
+            Some(cell) => cell_of(cell),
+            None => blank_at(g.line + r),
+        })
+        .filter(|c| aligned || c.kind != Kind::Blank)
+        .collect();
+    let first = labels.first().copied();
+    RowRead {
+        line: first.map(|c| c.line).unwrap_or(g.line + r),
+        col: first.map(|c| c.column).unwrap_or(1),
+        label_raw: labels
+            .iter()
+            .map(|c| field_text(&c.text))
+            .collect::<Vec<_>>()
+            .join(" "),
+        slots,
+        positional: aligned,
+        has_values: true,
+        grid: exact,
+        ..Default::default()
+    }
 }
 
 // ---------------------------------------------------------------- part 四

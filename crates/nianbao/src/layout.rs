@@ -17,6 +17,7 @@ pub enum Sep {
 
 /// What a cell holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     Number,
@@ -110,19 +111,10 @@ pub fn too_many_cells(text: &str) -> bool {
     text.len() >= MAX_CELLS && cut_at(text, sep_of(text)).is_some()
 }
 
-/// Splits a line into cells. Returns None for lines that carry no cells (empty lines, separator
-/// rows such as `|---|---|` or `-----\t---`, page numbers such as `- 3 -`). Reads at most
-/// [`MAX_CELLS`] cells; the rest of the line is ignored.
-pub fn split(line: &Line) -> Option<Row> {
-    if line.text.trim().is_empty() || is_page_number(&line.text) {
-        return None;
-    }
-    if let Some(at) = line.glued.or_else(|| label_glued_digits(&line.text)) {
-        return Some(split_glued(line, at));
-    }
-    let sep = sep_of(&line.text);
-    // Beyond MAX_CELLS the line is cut: the normalised and raw text have the same characters.
-    let (text, raw): (&str, &str) = match cut_at(&line.text, sep) {
+/// The line (normalised, raw) up to where [`split`] stops reading: beyond MAX_CELLS the line is
+/// cut; the normalised and raw text have the same characters.
+fn cut_line(line: &Line, sep: Sep) -> (&str, &str) {
+    match cut_at(&line.text, sep) {
         Some(ci) => {
             let tb = line
                 .text
@@ -137,7 +129,39 @@ pub fn split(line: &Line) -> Option<Row> {
             (&line.text[..tb], &line.raw[..rb])
         }
         None => (&line.text, &line.raw),
-    };
+    }
+}
+
+/// A cell holding several numbers separated by spaces ("0 0 0") is several cells; so is
+/// one whose numbers are apart by two or more spaces ("0  0": a TAB typed as spaces),
+/// although one space may group digits ("12 832").
+fn split_number_cells(cells: Vec<Cell>) -> Vec<Cell> {
+    let mut out = Vec::with_capacity(cells.len());
+    for c in cells {
+        if (c.kind == Kind::Text && c.text.contains(' ')) || c.text.contains("  ") {
+            let parts = split_spaces(&c.text, &c.raw, c.line, c.col);
+            if parts.len() > 1 && parts.iter().all(|p| p.is_value) {
+                out.extend(parts);
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Splits a line into cells. Returns None for lines that carry no cells (empty lines, separator
+/// rows such as `|---|---|` or `-----\t---`, page numbers such as `- 3 -`). Reads at most
+/// [`MAX_CELLS`] cells; the rest of the line is ignored.
+pub fn split(line: &Line) -> Option<Row> {
+    if line.text.trim().is_empty() || is_page_number(&line.text) {
+        return None;
+    }
+    if let Some(at) = line.glued.or_else(|| label_glued_digits(&line.text)) {
+        return Some(split_glued(line, at));
+    }
+    let sep = sep_of(&line.text);
+    let (text, raw) = cut_line(line, sep);
     // Byte offsets of every character in the normalised and the raw line (same count).
     let mut offs: Vec<(usize, usize)> = Vec::with_capacity(text.chars().count());
     offs.extend(
@@ -194,21 +218,7 @@ pub fn split(line: &Line) -> Option<Row> {
             {
                 return None;
             }
-            // A cell holding several numbers separated by spaces ("0 0 0") is several cells; so is
-            // one whose numbers are apart by two or more spaces ("0  0": a TAB typed as spaces),
-            // although one space may group digits ("12 832").
-            let mut out = Vec::with_capacity(cells.len());
-            for c in cells {
-                if (c.kind == Kind::Text && c.text.contains(' ')) || c.text.contains("  ") {
-                    let parts = split_spaces(&c.text, &c.raw, c.line, c.col);
-                    if parts.len() > 1 && parts.iter().all(|p| p.is_value) {
-                        out.extend(parts);
-                        continue;
-                    }
-                }
-                out.push(c);
-            }
-            cells = unglue(out);
+            cells = unglue(split_number_cells(cells));
         }
         Sep::Space => {
             cells = split_spaces(text, raw, line.no, line.column(0));

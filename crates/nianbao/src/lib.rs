@@ -30,6 +30,8 @@ pub mod rates;
 pub mod read;
 pub mod result;
 pub mod rules;
+#[cfg(feature = "schema")]
+pub mod schema;
 pub mod sections;
 pub mod spec;
 pub mod tables;
@@ -188,123 +190,23 @@ pub fn check_with(
     let comparison = ctx.comparison.take();
     findings.sort_by_key(|f| (f.line.unwrap_or(0), f.column.unwrap_or(0), f.severity));
 
-    let mut counts = Counts::default();
-    for f in &findings {
-        match f.severity {
-            Severity::Error => counts.error += 1,
-            Severity::Warning => counts.warning += 1,
-            Severity::Info => counts.info += 1,
-        }
-    }
+    let counts = count(&findings);
 
     // Only the parts' checks make a report "incomplete": a document-level check with nothing to
     // compare (no closing date, no stated totals in the prose) is not applicable, not undecided.
     let any_skip = checks
         .iter()
         .any(|(s, c)| s.is_some() && c.status == Status::Skip);
-    // The checks by part (index 0: the document's), in the order they were made.
-    let mut by_part: Vec<Vec<Check>> = vec![Vec::new(); SECTIONS.len() + 1];
-    for (s, c) in checks {
-        // (A check of a part the format does not have is listed nowhere.)
-        let i = match s {
-            None => 0,
-            Some(0) => continue,
-            Some(n) => usize::from(n),
-        };
-        if let Some(v) = by_part.get_mut(i) {
-            v.push(c);
-        }
-    }
+    let mut by_part = checks_by_part(checks);
     let doc_checks = std::mem::take(&mut by_part[0]);
-    let sections_out: Vec<SectionOut> = SECTIONS
-        .iter()
-        .map(|spec| {
-            let found = structure.sections[spec.number as usize - 1].as_ref();
-            let checks = std::mem::take(&mut by_part[spec.number as usize]);
-            let worst = checks
-                .iter()
-                .map(|c| c.status)
-                .max()
-                .unwrap_or(Status::Pass);
-            let status = match worst {
-                Status::Fail => "fail",
-                Status::Warn => "warn",
-                Status::Skip => "incomplete",
-                Status::Pass => "pass",
-            };
-            // A part with warnings and skipped checks is still incomplete.
-            let status = if status == "warn" && checks.iter().any(|c| c.status == Status::Skip) {
-                "incomplete"
-            } else {
-                status
-            };
-            SectionOut {
-                number: spec.number,
-                title: spec.title,
-                found: found.is_some(),
-                heading: found.map(|s| s.heading.clone()),
-                line: found.map(|s| text.lines[s.index].no),
-                status,
-                checks,
-            }
-        })
-        .collect();
-    let verdict = if counts.error > 0 {
-        Verdict::Fail
-    } else if any_skip {
-        Verdict::Incomplete
-    } else if counts.warning > 0 {
-        Verdict::Warn
-    } else {
-        Verdict::Pass
-    };
+    let sections_out = sections_out(&structure, &text, by_part);
+    let verdict = verdict(&counts, any_skip);
 
-    let meta = &structure.meta;
-    let deadline = meta.year.map(|y| {
-        let kind = rules_meta_kind(meta.agency.as_deref().unwrap_or(""));
-        let (a, b, c) = rules::deadline_for(y, kind);
-        format!("{a:04}-{b:02}-{c:02}")
-    });
     CheckResult {
         schema: SCHEMA,
         engine: ENGINE_VERSION,
-        input: Input {
-            name: name.to_string(),
-            sha256: hex(&Sha256::digest(input.as_bytes())),
-            form: doc.form,
-            encoding: doc.encoding.clone(),
-            chars: input.chars().count(),
-            lines: user_lines,
-            grids: doc.tables.len(),
-            notes: {
-                let mut notes = doc.notes.clone();
-                if one_line {
-                    notes.push(document::ReadNote {
-                        zh: "全文（或大段内容）写在一行中，像网页抓取保存的文本：已按各部分标题、表格行标签和句末切分后读取；表格中连在一起的数字只在勾稽关系唯一确定拆分时读取".into(),
-                        en: "The report (or much of it) is on one line, as a crawled web page is saved: it was read cut at the parts' headings, the tables' row labels and sentence ends; glued table digits are read only where the identities leave one way to split them".into(),
-                    });
-                }
-                notes
-            },
-        },
-        meta: MetaOut {
-            title: meta.title.clone(),
-            title_line: meta.title_index.map(|i| text.lines[i].no),
-            agency: meta.agency.clone(),
-            year: meta.year,
-            year_source: meta.year.map(|_| {
-                if meta.year_from_title {
-                    "title"
-                } else {
-                    "text"
-                }
-            }),
-            published: meta
-                .published
-                .map(|((y, m, d), _)| format!("{y:04}-{m:02}-{d:02}")),
-            published_line: meta.published.map(|(_, i)| text.lines[i].no),
-            deadline,
-        },
+        input: input_out(name, doc, user_lines, one_line),
+        meta: meta_out(&structure.meta, &text),
         format: FormatOut { detected, expected },
         verdict,
         counts,
@@ -318,6 +220,144 @@ pub fn check_with(
         findings,
         rates,
         comparison,
+    }
+}
+
+/// The findings counted by severity.
+fn count(findings: &[Finding]) -> Counts {
+    let mut counts = Counts::default();
+    for f in findings {
+        match f.severity {
+            Severity::Error => counts.error += 1,
+            Severity::Warning => counts.warning += 1,
+            Severity::Info => counts.info += 1,
+        }
+    }
+    counts
+}
+
+/// The checks by part (index 0: the document's), in the order they were made.
+fn checks_by_part(checks: Vec<(Option<u8>, Check)>) -> Vec<Vec<Check>> {
+    let mut by_part: Vec<Vec<Check>> = vec![Vec::new(); SECTIONS.len() + 1];
+    for (s, c) in checks {
+        // (A check of a part the format does not have is listed nowhere.)
+        let i = match s {
+            None => 0,
+            Some(0) => continue,
+            Some(n) => usize::from(n),
+        };
+        if let Some(v) = by_part.get_mut(i) {
+            v.push(c);
+        }
+    }
+    by_part
+}
+
+/// Each part of the format: where it was found, its checks and their worst status.
+fn sections_out(
+    structure: &sections::Structure,
+    text: &Text,
+    mut by_part: Vec<Vec<Check>>,
+) -> Vec<SectionOut> {
+    SECTIONS
+        .iter()
+        .map(|spec| {
+            let found = structure.sections[spec.number as usize - 1].as_ref();
+            let checks = std::mem::take(&mut by_part[spec.number as usize]);
+            SectionOut {
+                number: spec.number,
+                title: spec.title,
+                found: found.is_some(),
+                heading: found.map(|s| s.heading.clone()),
+                line: found.map(|s| text.lines[s.index].no),
+                status: part_status(&checks),
+                checks,
+            }
+        })
+        .collect()
+}
+
+/// A part's status: its worst check's; a part with warnings and skipped checks is still
+/// incomplete.
+fn part_status(checks: &[Check]) -> &'static str {
+    let worst = checks
+        .iter()
+        .map(|c| c.status)
+        .max()
+        .unwrap_or(Status::Pass);
+    let status = match worst {
+        Status::Fail => "fail",
+        Status::Warn => "warn",
+        Status::Skip => "incomplete",
+        Status::Pass => "pass",
+    };
+    if status == "warn" && checks.iter().any(|c| c.status == Status::Skip) {
+        "incomplete"
+    } else {
+        status
+    }
+}
+
+fn verdict(counts: &Counts, any_skip: bool) -> Verdict {
+    if counts.error > 0 {
+        Verdict::Fail
+    } else if any_skip {
+        Verdict::Incomplete
+    } else if counts.warning > 0 {
+        Verdict::Warn
+    } else {
+        Verdict::Pass
+    }
+}
+
+/// What was read: the input's name, digest, form, size and the readers' notes.
+fn input_out(name: &str, doc: &Document, user_lines: usize, one_line: bool) -> Input {
+    let input = doc.text.as_str();
+    Input {
+        name: name.to_string(),
+        sha256: hex(&Sha256::digest(input.as_bytes())),
+        form: doc.form,
+        encoding: doc.encoding.clone(),
+        chars: input.chars().count(),
+        lines: user_lines,
+        grids: doc.tables.len(),
+        notes: {
+            let mut notes = doc.notes.clone();
+            if one_line {
+                notes.push(document::ReadNote {
+                    zh: "全文（或大段内容）写在一行中，像网页抓取保存的文本：已按各部分标题、表格行标签和句末切分后读取；表格中连在一起的数字只在勾稽关系唯一确定拆分时读取".into(),
+                    en: "The report (or much of it) is on one line, as a crawled web page is saved: it was read cut at the parts' headings, the tables' row labels and sentence ends; glued table digits are read only where the identities leave one way to split them".into(),
+                });
+            }
+            notes
+        },
+    }
+}
+
+/// The report's title, agency, year, date of publication and the deadline for its year.
+fn meta_out(meta: &sections::Meta, text: &Text) -> MetaOut {
+    let deadline = meta.year.map(|y| {
+        let kind = rules_meta_kind(meta.agency.as_deref().unwrap_or(""));
+        let (a, b, c) = rules::deadline_for(y, kind);
+        format!("{a:04}-{b:02}-{c:02}")
+    });
+    MetaOut {
+        title: meta.title.clone(),
+        title_line: meta.title_index.map(|i| text.lines[i].no),
+        agency: meta.agency.clone(),
+        year: meta.year,
+        year_source: meta.year.map(|_| {
+            if meta.year_from_title {
+                "title"
+            } else {
+                "text"
+            }
+        }),
+        published: meta
+            .published
+            .map(|((y, m, d), _)| format!("{y:04}-{m:02}-{d:02}")),
+        published_line: meta.published.map(|(_, i)| text.lines[i].no),
+        deadline,
     }
 }
 

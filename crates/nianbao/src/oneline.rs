@@ -452,25 +452,7 @@ fn closing_date(c: &[char], from: usize, to: usize) -> Option<usize> {
 fn cut(line: &Line, c: &[char], part: u8) -> Option<(Vec<Line>, u8)> {
     let heads = headings(c, part);
     let labs = labels();
-    let zone_of = |i: usize| -> u8 {
-        heads
-            .iter()
-            .take_while(|h| h.start <= i)
-            .last()
-            .map_or(part, |h| h.number)
-    };
-    // Zones: (from, to, part) between the headings.
-    let mut bounds: Vec<(usize, usize, u8)> = Vec::new();
-    let mut at = 0;
-    for h in &heads {
-        if h.start > at {
-            bounds.push((at, h.start, zone_of(at)));
-        }
-        at = h.end;
-    }
-    if at < c.len() {
-        bounds.push((at, c.len(), zone_of(at)));
-    }
+    let mut bounds = zones(&heads, part, c.len());
     // A long line with no heading but many of part 三's labels is a table. A shorter line is
     // cut only inside a table's part, and kept only if it holds several glued rows (below).
     let long = c.len() >= LONG;
@@ -487,11 +469,71 @@ fn cut(line: &Line, c: &[char], part: u8) -> Option<(Vec<Line>, u8)> {
             }
         }
     }
+    let (cuts, table) = cut_points(c, part, &heads, &bounds);
+    // Byte offsets of the cuts in the normalised and the raw line (same chars, one to one).
+    let (tb, rb) = (
+        byte_offsets(&line.text, &cuts, c.len())?,
+        byte_offsets(&line.raw, &cuts, c.len())?,
+    );
+    let mut segs = Vec::with_capacity(cuts.len());
+    for (n, w) in cuts.windows(2).enumerate() {
+        let (s, e) = (w[0], w[1]);
+        if s >= e || c[s..e].iter().all(|ch| ch.is_whitespace()) {
+            continue;
+        }
+        segs.push(Line {
+            no: line.no,
+            raw: line.raw[rb[n]..rb[n + 1]].to_string(),
+            text: line.text[tb[n]..tb[n + 1]].to_string(),
+            col: line.col + s,
+            glued: table[s].then(|| glued_at(c, s, e)),
+        });
+    }
+    if short_table && !long && !has_glued_rows(&segs, part) {
+        return None;
+    }
+    let last = heads.last().map_or(part, |h| h.number);
+    Some((segs, last))
+}
+
+/// Zones of a line between its headings: (from, to, part).
+fn zones(heads: &[Heading], part: u8, len: usize) -> Vec<(usize, usize, u8)> {
+    let zone_of = |i: usize| -> u8 {
+        heads
+            .iter()
+            .take_while(|h| h.start <= i)
+            .last()
+            .map_or(part, |h| h.number)
+    };
+    let mut bounds: Vec<(usize, usize, u8)> = Vec::new();
+    let mut at = 0;
+    for h in heads {
+        if h.start > at {
+            bounds.push((at, h.start, zone_of(at)));
+        }
+        at = h.end;
+    }
+    if at < len {
+        bounds.push((at, len, zone_of(at)));
+    }
+    bounds
+}
+
+/// Where to cut the line (sorted, with its start and end), and which chars are in a table's
+/// part: at headings, a title, table rows' labels, captions and value runs, sentence ends and
+/// a closing date; labels, captions and headings are never cut inside.
+fn cut_points(
+    c: &[char],
+    part: u8,
+    heads: &[Heading],
+    bounds: &[(usize, usize, u8)],
+) -> (Vec<usize>, Vec<bool>) {
+    let labs = labels();
     let mut cuts: Vec<usize> = Vec::new();
     // Labels, captions and headings are never cut inside.
     let mut whole: Vec<(usize, usize)> = Vec::new();
     let mut table = vec![false; c.len()];
-    for h in &heads {
+    for h in heads {
         cuts.push(h.start);
         cuts.push(h.end);
     }
@@ -505,7 +547,7 @@ fn cut(line: &Line, c: &[char], part: u8) -> Option<(Vec<Line>, u8)> {
             }
         }
     }
-    for &(from, to, p) in &bounds {
+    for &(from, to, p) in bounds {
         if (2..=4).contains(&p) {
             table[from..to].iter_mut().for_each(|t| *t = true);
             value_run_ends(c, from, to, &mut cuts);
@@ -548,73 +590,60 @@ fn cut(line: &Line, c: &[char], part: u8) -> Option<(Vec<Line>, u8)> {
     cuts.push(c.len());
     cuts.sort_unstable();
     cuts.dedup();
+    (cuts, table)
+}
 
-    // Byte offsets of the cuts in the normalised and the raw line (same chars, one to one).
-    let offsets = |s: &str| -> Option<Vec<usize>> {
-        let mut out = Vec::with_capacity(cuts.len());
-        let mut want = cuts.iter().copied().peekable();
-        // Char `n` starts at the n-th byte that is not a continuation byte.
-        let mut n = 0;
-        for (b, &byte) in s.as_bytes().iter().enumerate() {
-            if byte & 0xC0 == 0x80 {
-                continue;
-            }
-            while want.next_if_eq(&n).is_some() {
-                out.push(b);
-            }
-            n += 1;
-        }
-        while want.next_if_eq(&n).is_some() {
-            out.push(s.len());
-        }
-        (n == c.len() && out.len() == cuts.len()).then_some(out)
-    };
-    let (tb, rb) = (offsets(&line.text)?, offsets(&line.raw)?);
-    let mut segs = Vec::with_capacity(cuts.len());
-    for (n, w) in cuts.windows(2).enumerate() {
-        let (s, e) = (w[0], w[1]);
-        if s >= e || c[s..e].iter().all(|ch| ch.is_whitespace()) {
+/// Byte offsets in `s` of the char positions `cuts` (sorted); None unless `s` has `nchars`
+/// chars.
+fn byte_offsets(s: &str, cuts: &[usize], nchars: usize) -> Option<Vec<usize>> {
+    let mut out = Vec::with_capacity(cuts.len());
+    let mut want = cuts.iter().copied().peekable();
+    // Char `n` starts at the n-th byte that is not a continuation byte.
+    let mut n = 0;
+    for (b, &byte) in s.as_bytes().iter().enumerate() {
+        if byte & 0xC0 == 0x80 {
             continue;
         }
-        let glued = table[s].then(|| {
-            // The run of values that ends the segment (with a digit in it), if any.
-            let mut v = e;
-            while v > s && is_value_char(c[v - 1]) {
-                v -= 1;
-            }
-            while v < e && !c[v].is_ascii_digit() && !matches!(c[v], '-' | '+') {
-                v += 1;
-            }
-            if c[v..e].iter().any(|ch| ch.is_ascii_digit()) {
-                v - s
-            } else {
-                e - s
-            }
-        });
-        segs.push(Line {
-            no: line.no,
-            raw: line.raw[rb[n]..rb[n + 1]].to_string(),
-            text: line.text[tb[n]..tb[n + 1]].to_string(),
-            col: line.col + s,
-            glued,
-        });
-    }
-    if short_table && !long {
-        // Kept only when it holds several rows with glued values, or part 四's one long run.
-        let runs: Vec<usize> = segs
-            .iter()
-            .filter_map(|s| {
-                let at = s.glued?;
-                let n = s.text.chars().skip(at).filter(char::is_ascii_digit).count();
-                (n > 0).then_some(n)
-            })
-            .collect();
-        if runs.len() < 2 && !(part == 4 && runs.iter().any(|&n| n >= 15)) {
-            return None;
+        while want.next_if_eq(&n).is_some() {
+            out.push(b);
         }
+        n += 1;
     }
-    let last = heads.last().map_or(part, |h| h.number);
-    Some((segs, last))
+    while want.next_if_eq(&n).is_some() {
+        out.push(s.len());
+    }
+    (n == nchars && out.len() == cuts.len()).then_some(out)
+}
+
+/// Where the run of values that ends the segment `s..e` begins (with a digit in it), from the
+/// segment's start; the segment's length when there is none.
+fn glued_at(c: &[char], s: usize, e: usize) -> usize {
+    let mut v = e;
+    while v > s && is_value_char(c[v - 1]) {
+        v -= 1;
+    }
+    while v < e && !c[v].is_ascii_digit() && !matches!(c[v], '-' | '+') {
+        v += 1;
+    }
+    if c[v..e].iter().any(|ch| ch.is_ascii_digit()) {
+        v - s
+    } else {
+        e - s
+    }
+}
+
+/// Whether a shorter line in a table's part holds several rows with glued values, or part
+/// 四's one long run.
+fn has_glued_rows(segs: &[Line], part: u8) -> bool {
+    let runs: Vec<usize> = segs
+        .iter()
+        .filter_map(|s| {
+            let at = s.glued?;
+            let n = s.text.chars().skip(at).filter(char::is_ascii_digit).count();
+            (n > 0).then_some(n)
+        })
+        .collect();
+    !(runs.len() < 2 && !(part == 4 && runs.iter().any(|&n| n >= 15)))
 }
 
 #[cfg(test)]

@@ -198,6 +198,34 @@ pub fn is_cn(c: char) -> bool {
     )
 }
 
+/// An Arabic number from `start` (digits, thousands separators, a decimal part): where it ends
+/// and its value.
+fn arabic(chars: &[char], start: usize) -> (usize, Option<f64>) {
+    let n = chars.len();
+    let at = |i: usize| chars.get(i).copied().unwrap_or('\0');
+    let mut i = start;
+    while i < n && chars[i].is_ascii_digit() {
+        i += 1;
+    }
+    // Thousands separators: "1,234件" is 1234, not 234.
+    if i - start <= 3 {
+        while at(i) == ','
+            && (1..4).all(|k| at(i + k).is_ascii_digit())
+            && !at(i + 4).is_ascii_digit()
+        {
+            i += 4;
+        }
+    }
+    if at(i) == '.' && at(i + 1).is_ascii_digit() {
+        i += 1;
+        while i < n && chars[i].is_ascii_digit() {
+            i += 1;
+        }
+    }
+    let s: String = chars[start..i].iter().filter(|c| **c != ',').collect();
+    (i, s.parse::<f64>().ok())
+}
+
 /// Every number of a line with its unit.
 pub fn numbers(chars: &[char]) -> Vec<Num> {
     let mut out = Vec::new();
@@ -209,26 +237,9 @@ pub fn numbers(chars: &[char]) -> Vec<Num> {
         let start = i;
         let mut pct = false;
         let value = if c.is_ascii_digit() && at(i.wrapping_sub(1)) != '.' {
-            while i < n && chars[i].is_ascii_digit() {
-                i += 1;
-            }
-            // Thousands separators: "1,234件" is 1234, not 234.
-            if i - start <= 3 {
-                while at(i) == ','
-                    && (1..4).all(|k| at(i + k).is_ascii_digit())
-                    && !at(i + 4).is_ascii_digit()
-                {
-                    i += 4;
-                }
-            }
-            if at(i) == '.' && at(i + 1).is_ascii_digit() {
-                i += 1;
-                while i < n && chars[i].is_ascii_digit() {
-                    i += 1;
-                }
-            }
-            let s: String = chars[start..i].iter().filter(|c| **c != ',').collect();
-            s.parse::<f64>().ok()
+            let (end, v) = arabic(chars, start);
+            i = end;
+            v
         } else if is_cn(c)
             && ({
                 // 百分之八十

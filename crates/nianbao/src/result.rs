@@ -12,8 +12,11 @@ pub type Name = &'static str;
 pub const SCHEMA: &str = "nianbao.result/1";
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CheckResult {
+    /// Always "nianbao.result/1" ([`SCHEMA`]); a new major number means an incompatible change.
     #[serde(deserialize_with = "de::str")]
+    #[cfg_attr(feature = "schema", schemars(extend("const" = "nianbao.result/1")))]
     pub schema: Name,
     #[serde(deserialize_with = "de::str")]
     pub engine: Name,
@@ -31,11 +34,13 @@ pub struct CheckResult {
     pub rates: Vec<RateOut>,
     /// The comparison with last year's report, when one was given.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "Comparison"))]
     pub comparison: Option<Comparison>,
 }
 
 /// A derived rate (实质公开率, 纠错率 …): computed by `crate::rates` from the tables.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RateOut {
     #[serde(deserialize_with = "de::str")]
     pub key: Name,
@@ -51,6 +56,7 @@ pub struct RateOut {
     pub value: Option<f64>,
     /// "red" | "yellow" | null.
     #[serde(deserialize_with = "de::opt_str")]
+    #[cfg_attr(feature = "schema", schemars(extend("enum" = ["red", "yellow", null])))]
     pub flag: Option<Name>,
     /// Whether a cell of the numerator or denominator was inferred, not read: the value is
     /// then uncertain (shown with ≈) and never flagged.
@@ -58,13 +64,16 @@ pub struct RateOut {
     pub inferred: bool,
     /// Last year's value and this year's minus last year's, when a previous report is given.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "f64"))]
     pub previous: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "f64"))]
     pub change: Option<f64>,
 }
 
 /// What comparing with last year's report found.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Comparison {
     pub previous: PreviousOut,
     /// Share (0–1) of this year's prose repeated from last year's.
@@ -75,6 +84,7 @@ pub struct Comparison {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PreviousOut {
     pub name: String,
     pub year: Option<i32>,
@@ -82,6 +92,7 @@ pub struct PreviousOut {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PartShare {
     /// Part 1–6, or 0 for text before part 一.
     pub number: u8,
@@ -90,6 +101,7 @@ pub struct PartShare {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Span {
     pub line: usize,
     pub start: usize,
@@ -97,6 +109,7 @@ pub struct Span {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Input {
     pub name: String,
     pub sha256: String,
@@ -112,6 +125,7 @@ pub struct Input {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MetaOut {
     pub title: Option<String>,
     pub title_line: Option<usize>,
@@ -120,6 +134,7 @@ pub struct MetaOut {
     /// "title" when the year is the title's, "text" when the title has none and the year is the
     /// one the text names most.
     #[serde(deserialize_with = "de::opt_str")]
+    #[cfg_attr(feature = "schema", schemars(extend("enum" = ["title", "text", null])))]
     pub year_source: Option<Name>,
     pub published: Option<String>,
     pub published_line: Option<usize>,
@@ -128,6 +143,7 @@ pub struct MetaOut {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FormatOut {
     pub detected: Option<crate::spec::Format>,
     pub expected: Option<crate::spec::Format>,
@@ -144,6 +160,7 @@ impl FormatOut {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Verdict {
     Fail,
@@ -179,6 +196,7 @@ impl Verdict {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Error,
@@ -210,6 +228,7 @@ impl Severity {
 }
 
 #[derive(Debug, Clone, Copy, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Counts {
     pub error: usize,
     pub warning: usize,
@@ -218,6 +237,7 @@ pub struct Counts {
 
 /// Status of a part or of one check.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     Pass,
@@ -263,6 +283,7 @@ impl Status {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Check {
     #[serde(deserialize_with = "de::str")]
     pub rule: Name,
@@ -272,11 +293,13 @@ pub struct Check {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DocumentOut {
     pub checks: Vec<Check>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SectionOut {
     pub number: u8,
     #[serde(deserialize_with = "de::str")]
@@ -286,11 +309,13 @@ pub struct SectionOut {
     pub line: Option<usize>,
     /// "pass" | "warn" | "fail" | "incomplete".
     #[serde(deserialize_with = "de::str")]
+    #[cfg_attr(feature = "schema", schemars(extend("enum" = ["pass", "warn", "fail", "incomplete"])))]
     pub status: Name,
     pub checks: Vec<Check>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Tables {
     pub active: TableOut,
     pub requests: TableOut,
@@ -298,6 +323,7 @@ pub struct Tables {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TableOut {
     pub found: bool,
     pub line: Option<usize>,
@@ -328,12 +354,14 @@ impl TableOut {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ColumnOut {
     pub key: String,
     pub label: String,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RowOut {
     pub key: String,
     /// The official label.
@@ -343,6 +371,7 @@ pub struct RowOut {
     pub column: Option<usize>,
     /// Part 二: the item of 第二十条 whose block the row is in.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
     pub block: Option<String>,
     /// The label as the text has it.
     pub raw_label: Option<String>,
@@ -352,7 +381,12 @@ pub struct RowOut {
     /// How many values the text has for this row, and how many columns the format has.
     pub numbers: usize,
     pub expected: usize,
+    /// Written as a map from column key to cell, in column order (`ser_cells`).
     #[serde(serialize_with = "ser_cells", deserialize_with = "de::cells")]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "std::collections::BTreeMap<String, CellOut>")
+    )]
     pub cells: Vec<(Name, CellOut)>,
 }
 
@@ -387,6 +421,7 @@ fn ser_cells<S: Serializer>(cells: &[(&'static str, CellOut)], s: S) -> Result<S
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CellOut {
     pub raw: String,
     #[serde(serialize_with = "ser_num")]
@@ -396,6 +431,7 @@ pub struct CellOut {
     pub column: Option<usize>,
     /// For an ambiguous cell: the values it could hold.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "Vec<i64>"))]
     pub candidates: Option<Vec<i64>>,
     /// How the cell was read: from a grid, by position, by order, or guessed.
     pub read: Read,
@@ -406,6 +442,7 @@ pub struct CellOut {
 /// `Solved`). A `Guessed` cell is not read: no Error may rest on it (the rule framework demotes
 /// such a finding to a warning that the reading is uncertain), and exports mark it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Read {
     /// A cell of a table that arrived as a grid under the official header (Word, web page, PDF
@@ -471,6 +508,7 @@ impl Read {
 
 /// How a table row was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum FoundBy {
     /// By its label (exact or through the label matcher: `raw_label` says what the text has).
@@ -545,6 +583,8 @@ impl CellOut {
     }
 }
 
+/// An integer when the number is whole, else a float; its schema is `Option<f64>`'s (a JSON
+/// number, which includes integers, or null).
 fn ser_num<S: Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
     match v {
         None => s.serialize_none(),
@@ -554,6 +594,7 @@ fn ser_num<S: Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Finding {
     #[serde(deserialize_with = "de::str")]
     pub rule: Name,
@@ -577,6 +618,7 @@ pub struct Finding {
     pub inferred: Vec<String>,
     /// Set when the user dismissed the finding (on the page), with the reason they gave.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
     pub dismissed: Option<String>,
 }
 

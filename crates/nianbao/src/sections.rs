@@ -165,7 +165,22 @@ pub fn find(text: &Text) -> Structure {
 fn find_meta(text: &Text, first_part: Option<usize>, found: &[Option<FoundSection>; 6]) -> Meta {
     let mut meta = Meta::default();
     let limit = first_part.unwrap_or(text.lines.len().min(20));
-    let lines = &text.lines[..limit];
+    if let Some((title, index)) = find_title(&text.lines[..limit]) {
+        meta.title = Some(title);
+        meta.title_index = Some(index);
+    }
+    agency_and_year(&mut meta);
+    meta.year_from_title = meta.year.is_some();
+    if meta.year.is_none() {
+        meta.year = year_in_text(text);
+    }
+    meta.published = closing_date(text, found);
+    meta
+}
+
+/// The report's title among the opening lines (also wrapped onto two lines, or with the agency
+/// on the line before), and the line it starts on.
+fn find_title(lines: &[Line]) -> Option<(String, usize)> {
     let nonempty: Vec<usize> = (0..lines.len())
         .filter(|&i| !lines[i].text.trim().is_empty())
         .collect();
@@ -222,54 +237,64 @@ fn find_meta(text: &Text, first_part: Option<usize>, found: &[Option<FoundSectio
                 index = p;
             }
         }
-        meta.title = Some(title);
-        meta.title_index = Some(index);
-        break;
+        return Some((title, index));
     }
-    if let Some(title) = &meta.title {
-        let compact: String = title.chars().filter(|c| !c.is_whitespace()).collect();
-        if let Some((year, at)) = find_year(&compact) {
-            meta.year = Some(year);
-            let agency = compact[..at].trim();
-            if !agency.is_empty() {
-                meta.agency = Some(agency.to_string());
-            } else {
-                // "2022年上海市人民政府参事室政府信息公开工作年度报告": the year first.
-                let rest = compact[at + 4..]
-                    .trim_start_matches('年')
-                    .trim_start_matches('度');
-                if let Some(end) = rest.find("政府信息公开") {
-                    if end > 0 {
-                        meta.agency = Some(rest[..end].to_string());
-                        meta.year_first = true;
-                    }
+    None
+}
+
+/// The agency and the year from the title.
+fn agency_and_year(meta: &mut Meta) {
+    let Some(title) = &meta.title else {
+        return;
+    };
+    let compact: String = title.chars().filter(|c| !c.is_whitespace()).collect();
+    if let Some((year, at)) = find_year(&compact) {
+        meta.year = Some(year);
+        let agency = compact[..at].trim();
+        if !agency.is_empty() {
+            meta.agency = Some(agency.to_string());
+        } else {
+            // "2022年上海市人民政府参事室政府信息公开工作年度报告": the year first.
+            let rest = compact[at + 4..]
+                .trim_start_matches('年')
+                .trim_start_matches('度');
+            if let Some(end) = rest.find("政府信息公开") {
+                if end > 0 {
+                    meta.agency = Some(rest[..end].to_string());
+                    meta.year_first = true;
                 }
             }
-        } else if let Some(at) = compact.find("政府信息公开") {
-            let agency = compact[..at].trim();
-            if !agency.is_empty() {
-                meta.agency = Some(agency.to_string());
-            }
+        }
+    } else if let Some(at) = compact.find("政府信息公开") {
+        let agency = compact[..at].trim();
+        if !agency.is_empty() {
+            meta.agency = Some(agency.to_string());
         }
     }
-    meta.year_from_title = meta.year.is_some();
-    if meta.year.is_none() {
-        // No year in the title: the year the opening of the text names most often.
-        let mut counts: Vec<(i32, usize)> = Vec::new();
-        for l in text.lines.iter().take(60) {
-            let compact: String = l.text.chars().filter(|c| !c.is_whitespace()).collect();
-            let mut rest = compact.as_str();
-            while let Some((y, at)) = find_year(rest) {
-                match counts.iter_mut().find(|(yy, _)| *yy == y) {
-                    Some((_, n)) => *n += 1,
-                    None => counts.push((y, 1)),
-                }
-                rest = &rest[at + 4..];
+}
+
+/// No year in the title: the year the opening of the text names most often.
+fn year_in_text(text: &Text) -> Option<i32> {
+    let mut counts: Vec<(i32, usize)> = Vec::new();
+    for l in text.lines.iter().take(60) {
+        let compact: String = l.text.chars().filter(|c| !c.is_whitespace()).collect();
+        let mut rest = compact.as_str();
+        while let Some((y, at)) = find_year(rest) {
+            match counts.iter_mut().find(|(yy, _)| *yy == y) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((y, 1)),
             }
+            rest = &rest[at + 4..];
         }
-        meta.year = counts.iter().max_by_key(|(y, n)| (*n, *y)).map(|(y, _)| *y);
     }
-    // The closing date: the last date on a short line after the last part's heading.
+    counts.iter().max_by_key(|(y, n)| (*n, *y)).map(|(y, _)| *y)
+}
+
+/// The closing date: the last date on a short line after the last part's heading.
+fn closing_date(
+    text: &Text,
+    found: &[Option<FoundSection>; 6],
+) -> Option<((i32, u32, u32), usize)> {
     let after = found.iter().flatten().map(|s| s.index).max().unwrap_or(0);
     let tail_start = after.max(text.lines.len().saturating_sub(12));
     for i in (tail_start..text.lines.len()).rev() {
@@ -278,11 +303,10 @@ fn find_meta(text: &Text, first_part: Option<usize>, found: &[Option<FoundSectio
             continue;
         }
         if let Some(d) = parse_date(t) {
-            meta.published = Some((d, i));
-            break;
+            return Some((d, i));
         }
     }
-    meta
+    None
 }
 
 /// The first "YYYY年" (2000–2099) in a string, and its byte offset.

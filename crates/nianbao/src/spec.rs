@@ -6,6 +6,7 @@ use serde::Serialize;
 
 /// The two national templates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum Format {
     #[serde(rename = "2019")]
     F2019,

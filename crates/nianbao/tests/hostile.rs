@@ -557,3 +557,311 @@ mod docx {
         assert!(e.zh.contains("超过64MB"), "{e}");
     }
 }
+
+// ------------------------------------------------------------------ grids of 200,000 cells
+
+/// Drawing a grid into text ([`nianbao::document::Builder::table`]) is linear in the grid's
+/// positions and cells: square, ragged, one-row, one-column and spanning shapes of 200,000 cells
+/// each take well under the limit, and the text is no longer than the grid's positions (one TAB
+/// or line end each) plus the cells' own text.
+mod grids {
+    use super::within;
+    use nianbao::document::{Builder, CellIn, Document, Form};
+
+    fn cell(row: usize, col: usize, rowspan: usize, colspan: usize) -> CellIn {
+        CellIn {
+            row,
+            col,
+            rowspan,
+            colspan,
+            text: format!("{}", (row * 7 + col) % 1000),
+        }
+    }
+
+    /// Draws `cells` and checks the text's size and the last cell's place.
+    fn draw(what: &str, secs: u64, cells: Vec<CellIn>) -> Document {
+        let n = cells.len();
+        let text_bytes: usize = cells.iter().map(|c| c.text.len()).sum();
+        let last = cells.iter().map(|c| (c.row, c.col)).max().unwrap();
+        let doc = within(secs, what, || {
+            let mut b = Builder::new(Form::Html, "utf-8");
+            b.table(cells, "表格 1");
+            b.finish()
+        });
+        let g = &doc.tables[0];
+        assert_eq!(g.cells.len(), n, "{what}");
+        assert!(
+            doc.text.len() <= g.rows * g.cols + text_bytes,
+            "{what}: {} bytes of text for {} positions",
+            doc.text.len(),
+            g.rows * g.cols
+        );
+        let c = g.at(last.0, last.1).expect("the last cell");
+        let line = doc.text.lines().nth(c.line - 1).unwrap();
+        let field: String = line
+            .chars()
+            .skip(c.column - 1)
+            .take(c.text.chars().count())
+            .collect();
+        assert_eq!(field, c.text, "{what}: the last cell's line and column");
+        doc
+    }
+
+    #[test]
+    fn square_ragged_and_flat_grids_of_200000_cells() {
+        // 448 × 448 (200,704 cells).
+        let square = (0..448).flat_map(|r| (0..448).map(move |c| cell(r, c, 1, 1)));
+        draw("square 448 × 448", 2, square.collect());
+        // Rows of 1 to 631 cells (about 200,000 in all, 631 columns).
+        let mut ragged = Vec::new();
+        let mut r = 0;
+        while ragged.len() < 200_000 {
+            let len = 1 + (r * 37) % 631;
+            ragged.extend((0..len).map(|c| cell(r, c, 1, 1)));
+            r += 1;
+        }
+        draw("ragged", 2, ragged);
+        draw(
+            "one row of 200,000",
+            2,
+            (0..200_000).map(|c| cell(0, c, 1, 1)).collect(),
+        );
+        draw(
+            "two columns of 100,000",
+            2,
+            (0..100_000)
+                .flat_map(|r| [cell(r, 0, 1, 1), cell(r, 1, 1, 1)])
+                .collect(),
+        );
+    }
+
+    #[test]
+    fn deep_rowspans_and_colspan_chains() {
+        // One label spanning 100,000 rows beside 100,000 values.
+        let mut deep = vec![cell(0, 0, 100_000, 1)];
+        deep.extend((0..100_000).map(|r| cell(r, 1, 1, 1)));
+        let doc = draw("rowspan 100,000", 2, deep);
+        assert_eq!(doc.tables[0].cells[0].rowspan, 100_000);
+        // Every row a chain of cells spanning 2 to 9 columns, 2,000 rows (about 200,000 cells
+        // over 1,100 columns).
+        let mut chains = Vec::new();
+        for r in 0..2_000 {
+            let mut c = r % 7;
+            while c < 1_100 {
+                let span = 2 + (r + c) % 8;
+                chains.push(cell(r, c, 1, span.min(1_100 - c)));
+                c += span;
+            }
+        }
+        draw("colspan chains", 2, chains);
+        // Spans overlapping each other everywhere (each cell claims 3 × 3): cut, never drawn
+        // twice.
+        let overlapping: Vec<CellIn> = (0..448)
+            .flat_map(|r| (0..448).map(move |c| cell(r, c, 3, 3)))
+            .collect();
+        let doc = within(2, "overlapping spans", || {
+            let mut b = Builder::new(Form::Html, "utf-8");
+            b.table(overlapping, "");
+            b.finish()
+        });
+        let g = &doc.tables[0];
+        let covered: usize = g.cells.iter().map(|c| c.rowspan * c.colspan).sum();
+        assert!(covered <= g.rows * g.cols, "{covered}");
+    }
+
+    #[test]
+    fn a_sparse_grid_too_large_to_draw_is_left_out_with_a_note() {
+        // Two cells, 10¹⁰ positions apart: no 10 GB of TABs, a note instead.
+        let doc = within(1, "two far cells", || {
+            let mut b = Builder::new(Form::Pdf, "utf-8");
+            b.paragraph("一、总体情况");
+            b.table(
+                vec![cell(0, 0, 1, 1), cell(100_000, 100_000, 1, 1)],
+                "第 1 页",
+            );
+            b.table(vec![cell(0, 0, usize::MAX, usize::MAX)], "第 2 页");
+            b.finish()
+        });
+        assert!(doc.tables.is_empty());
+        assert_eq!(doc.text, "一、总体情况");
+        assert!(
+            doc.notes
+                .iter()
+                .any(|n| n.zh.contains("过大") && n.en.contains("too large")),
+            "{:?}",
+            doc.notes
+        );
+    }
+}
+
+/// A report whose part 三 table is followed by a grid of `cells` cells in `form`.
+#[cfg(any(feature = "html", feature = "docx"))]
+fn square(n: usize) -> Vec<Vec<String>> {
+    (0..n)
+        .map(|r| (0..n).map(|c| ((r + c) % 10).to_string()).collect())
+        .collect()
+}
+
+#[cfg(feature = "html")]
+#[test]
+fn html_grids_of_200000_cells_deep_spans_and_limits() {
+    let table = |rows: &[String]| {
+        format!(
+            "<html><body><p>一、总体情况</p><table>{}</table></body></html>",
+            rows.concat()
+        )
+    };
+    let tr = |cells: &[String]| {
+        format!(
+            "<tr>{}</tr>",
+            cells
+                .iter()
+                .map(|c| format!("<td>{c}</td>"))
+                .collect::<String>()
+        )
+    };
+    // 447 × 447 (199,809 cells): read and checked.
+    let rows: Vec<String> = square(447).iter().map(|r| tr(r)).collect();
+    let html = table(&rows);
+    let doc = within(5, "html 447 × 447", || read(html.as_bytes(), "a.html")).expect("read");
+    assert_eq!(doc.tables[0].cells.len(), 447 * 447);
+    assert!(doc.text.len() <= 3 * 447 * 447, "{}", doc.text.len());
+    within(5, "check html 447 × 447", || {
+        nianbao::check_document("a.html", &doc)
+    });
+    // rowspan=100000 beside 100,000 rows: spans are cut at the reader's limit, rowspan=0 runs to
+    // the end.
+    for span in ["100000", "0"] {
+        let mut rows = vec![format!("<tr><td rowspan={span}>类别</td><td>1</td></tr>")];
+        rows.extend((1..100_000).map(|_| "<tr><td>1</td></tr>".to_string()));
+        let html = table(&rows);
+        let what = format!("html rowspan={span}");
+        let doc = within(5, &what, || read(html.as_bytes(), "a.html")).expect("read");
+        assert!(doc.tables[0].cells[0].rowspan <= 100_000);
+        assert!(doc.text.len() <= 3 * 2 * 100_000, "{}", doc.text.len());
+        within(5, &format!("check {what}"), || {
+            nianbao::check_document("a.html", &doc)
+        });
+    }
+    // Colspan chains wider than the reader allows: the cells past 4,000 columns are left out.
+    let row = format!("<tr>{}</tr>", "<td colspan=1000>1</td>".repeat(10));
+    let html = table(&vec![row; 1_000]);
+    let doc = within(5, "html colspan chains", || read(html.as_bytes(), "a.html")).expect("read");
+    assert!(doc.tables[0].cols <= 4_000, "{}", doc.tables[0].cols);
+    // 1,000 rows of 4,000 columns (4,000,000 positions) plus one: too large, said so.
+    let row = format!("<tr>{}</tr>", "<td colspan=1000>1</td>".repeat(4));
+    let html = table(&vec![row; 1_001]);
+    let e = within(5, "html 4,004,000 positions", || {
+        read(html.as_bytes(), "a.html")
+    })
+    .expect_err("refused");
+    assert!(e.zh.contains("过大") && e.en.contains("too large"), "{e}");
+}
+
+#[cfg(feature = "docx")]
+mod docx_grids {
+    use super::{read, square, within};
+    use std::io::Write;
+
+    fn package(tables: &str) -> Vec<u8> {
+        let xml = format!(
+            "<?xml version=\"1.0\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>一、总体情况</w:t></w:r></w:p>{tables}</w:body></w:document>"
+        );
+        let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        let o = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        z.start_file("word/document.xml", o).unwrap();
+        z.write_all(xml.as_bytes()).unwrap();
+        z.finish().unwrap().into_inner()
+    }
+
+    fn tc(props: &str, text: &str) -> String {
+        format!("<w:tc><w:tcPr>{props}</w:tcPr><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>")
+    }
+
+    fn tbl(rows: impl Iterator<Item = String>) -> String {
+        format!(
+            "<w:tbl>{}</w:tbl>",
+            rows.map(|r| format!("<w:tr>{r}</w:tr>"))
+                .collect::<String>()
+        )
+    }
+
+    #[test]
+    fn word_grids_of_200000_cells_deep_merges_and_the_cell_limit() {
+        // 447 × 447 (199,809 cells): read and checked.
+        let t = tbl(square(447)
+            .into_iter()
+            .map(|r| r.iter().map(|c| tc("", c)).collect()));
+        let doc = within(10, "docx 447 × 447", || read(&package(&t), "a.docx")).expect("read");
+        assert_eq!(doc.tables[0].cells.len(), 447 * 447);
+        assert!(doc.text.len() <= 3 * 447 * 447, "{}", doc.text.len());
+        within(5, "check docx 447 × 447", || {
+            nianbao::check_document("a.docx", &doc)
+        });
+        // A vertical merge over 100,000 rows beside 100,000 values.
+        let rows = (0..100_000).map(|r| {
+            let merge = if r == 0 {
+                r#"<w:vMerge w:val="restart"/>"#
+            } else {
+                "<w:vMerge/>"
+            };
+            format!(
+                "{}{}",
+                tc(merge, if r == 0 { "类别" } else { "" }),
+                tc("", "1")
+            )
+        });
+        let doc = within(10, "docx vMerge 100,000 rows", || {
+            read(&package(&tbl(rows)), "a.docx")
+        })
+        .expect("read");
+        assert_eq!(doc.tables[0].cells[0].rowspan, 100_000);
+        assert!(doc.text.len() <= 3 * 2 * 100_000, "{}", doc.text.len());
+        within(5, "check docx vMerge", || {
+            nianbao::check_document("a.docx", &doc)
+        });
+        // Chains of gridSpan (2 to 64 columns) over 2,000 rows: 1,975 columns, 3,950,000
+        // positions, just under the most a grid may have.
+        let chains = |rows: usize| {
+            tbl((0..rows).map(|r| {
+                (0..50)
+                    .map(|k| {
+                        tc(
+                            &format!(r#"<w:gridSpan w:val="{}"/>"#, 2 + (r + k) % 63),
+                            "1",
+                        )
+                    })
+                    .collect::<String>()
+            }))
+        };
+        let doc = within(10, "docx gridSpan chains", || {
+            read(&package(&chains(2_000)), "a.docx")
+        })
+        .expect("read");
+        let g = &doc.tables[0];
+        assert_eq!((g.rows, g.cols), (2_000, 1_975));
+        assert!(doc.text.len() <= 2 * g.rows * g.cols, "{}", doc.text.len());
+        within(5, "check docx gridSpan chains", || {
+            nianbao::check_document("a.docx", &doc)
+        });
+        // 2,100 such rows (4,147,500 positions): the table is left out, with a note.
+        let doc = within(10, "docx gridSpan chains over the limit", || {
+            read(&package(&chains(2_100)), "a.docx")
+        })
+        .expect("read");
+        assert!(doc.tables.is_empty());
+        assert!(
+            doc.notes
+                .iter()
+                .any(|n| n.zh.contains("4000000") && n.en.contains("too large")),
+            "{:?}",
+            doc.notes
+        );
+        // One cell more than the limit, over many tables: refused, said so.
+        let t = tbl((0..100_001).map(|_| tc("", "1") + &tc("", "2")));
+        let e =
+            within(10, "docx 200,002 cells", || read(&package(&t), "a.docx")).expect_err("refused");
+        assert!(e.zh.contains("200000") && e.en.contains("200000"), "{e}");
+    }
+}

@@ -119,8 +119,13 @@ fn assert_text(doc: &Document, d: &Value) {
 /// `blank`: cells expected empty (part 三 key, column), as in report_b.
 fn assert_tables(doc: &Document, d: &Value, blank: &[(&str, usize)], total1: &str) {
     assert_eq!(doc.tables.len(), 3, "grids: {:#?}", doc.tables);
-    let (active, requests, appeals) = (&doc.tables[0], &doc.tables[1], &doc.tables[2]);
+    assert_active_grid(&doc.tables[0], d);
+    assert_requests_grid(&doc.tables[1], d, blank, total1);
+    assert_appeals_grid(&doc.tables[2], d);
+    assert_grids_in_text(doc);
+}
 
+fn assert_active_grid(active: &Grid, d: &Value) {
     // Part 二: 14 rows × 4 columns, caption rows over all 4 columns.
     assert_eq!((active.rows, active.cols), (14, 4));
     for (row, item) in [(0, "一"), (4, "五"), (7, "六"), (11, "八")] {
@@ -151,7 +156,9 @@ fn assert_tables(doc: &Document, d: &Value, blank: &[(&str, usize)], total1: &st
             assert_eq!(active.at(row, 1).unwrap().colspan, 3);
         }
     }
+}
 
+fn assert_requests_grid(requests: &Grid, d: &Value, blank: &[(&str, usize)], total1: &str) {
     // Part 三: 28 rows × 10 columns: a 3-row header, 25 data rows.
     assert_eq!((requests.rows, requests.cols), (28, 10));
     let note = requests.at(0, 0).unwrap();
@@ -213,7 +220,9 @@ fn assert_tables(doc: &Document, d: &Value, blank: &[(&str, usize)], total1: &st
             assert_eq!(got, want, "part 三 row {key} column {col}");
         }
     }
+}
 
+fn assert_appeals_grid(appeals: &Grid, d: &Value) {
     // Part 四: 4 rows × 15 columns.
     assert_eq!((appeals.rows, appeals.cols), (4, 15));
     assert_eq!(
@@ -239,7 +248,9 @@ fn assert_tables(doc: &Document, d: &Value, blank: &[(&str, usize)], total1: &st
             "part 四 column {k}"
         );
     }
+}
 
+fn assert_grids_in_text(doc: &Document) {
     // The grids stand in the text where the builder says.
     for g in &doc.tables {
         let lines: Vec<&str> = doc.text.lines().collect();

@@ -7,7 +7,7 @@ use std::path::Path;
 
 #[cfg(feature = "pages")]
 mod pages {
-    use nianbao::rules::pages::{self, RulePageOut, PAGES};
+    use nianbao::rules::pages::{self, RulePageOut};
     use nianbao::rules::RULES;
 
     fn fields(p: &RulePageOut) -> [(&str, &str); 16] {
@@ -59,12 +59,26 @@ mod pages {
 
     #[test]
     fn pages_are_for_rules_once_each_in_the_order_of_rules() {
-        let pages: Vec<&str> = PAGES.iter().map(|p| p.name).collect();
+        let pages: Vec<String> = pages::all().into_iter().map(|p| p.name).collect();
         let rules: Vec<&str> = RULES.iter().map(|r| r.name).collect();
         assert_eq!(pages, rules);
         assert!(pages::page_data("no-such-rule").is_none());
         assert!(pages::page("no-such-rule").is_none());
-        assert_eq!(pages::all().len(), RULES.len());
+    }
+
+    /// Every section heading of every rule's doc comment is one the page reads, in order, once:
+    /// a misspelt heading would silently move its text into the section before.
+    #[test]
+    fn every_doc_has_the_page_headings_in_order() {
+        for r in RULES {
+            let heads: Vec<&str> = r
+                .doc
+                .lines()
+                .map(|l| l.strip_prefix(' ').unwrap_or(l))
+                .filter(|l| l.starts_with('#'))
+                .collect();
+            assert_eq!(heads, pages::HEADINGS[1..], "{}", r.name);
+        }
     }
 
     /// A Chinese numeral up to 99 (四十九, 二十, 十): its value.
@@ -176,6 +190,27 @@ mod pages {
         }
     }
 
+    /// The README's rule list is generated from the registry: when it is stale this test
+    /// rewrites it (review and commit the change) and fails.
+    #[test]
+    fn the_readme_lists_every_rule_as_the_registry_does() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../README.md");
+        let readme = std::fs::read_to_string(path).unwrap();
+        let (begin, end) = ("<!-- rules:begin -->\n", "<!-- rules:end -->");
+        let a = readme.find(begin).expect("README: <!-- rules:begin -->") + begin.len();
+        let b = readme.find(end).expect("README: <!-- rules:end -->");
+        let want = pages::markdown_list();
+        if readme[a..b] != want {
+            std::fs::write(path, format!("{}{want}{}", &readme[..a], &readme[b..])).unwrap();
+            panic!(
+                "README.md's rule list was stale; it has been regenerated: review and commit it"
+            );
+        }
+        for r in RULES {
+            assert!(readme.contains(&format!("`{}`", r.name)), "{}", r.name);
+        }
+    }
+
     #[test]
     fn the_page_as_json_reads_back() {
         let p = pages::page_data("requests-balance").unwrap();
@@ -277,13 +312,18 @@ fn every_rule_name_in_the_source_is_a_rule() {
         let src = std::fs::read_to_string(file).unwrap();
         let rel = file.strip_prefix(&root).unwrap().display().to_string();
         for (line, lit) in kebab_literals(&src) {
+            // A rule file's own declaration does not count as code that uses the rule.
+            let declares = src
+                .lines()
+                .nth(line - 1)
+                .is_some_and(|l| l.trim_start().starts_with("name:"));
             let rule_like = kebab_words(lit).unwrap().iter().any(|w| words.contains(w));
             if !rule_like || NOT_RULES.contains(&lit) {
                 continue;
             }
             if !names.contains(lit) {
                 bad.push(format!("src/{rel}:{line}: \"{lit}\""));
-            } else if rel != "rules/mod.rs" && rel != "rules/pages.rs" {
+            } else if !declares && rel != "rules/mod.rs" && rel != "rules/pages.rs" {
                 used.insert(lit.to_string());
             }
         }
@@ -294,7 +334,21 @@ fn every_rule_name_in_the_source_is_a_rule() {
          not a rule name goes in NOT_RULES):\n{}",
         bad.join("\n")
     );
-    // And every rule of RULES is named by the code that checks it.
+    // And every rule of RULES is named by the code that checks it: by its name, or by its
+    // type's (`RequestsBalance::NAME`).
+    let sources: Vec<String> = files
+        .iter()
+        .map(|f| std::fs::read_to_string(f).unwrap())
+        .collect();
+    for name in &names {
+        let ty: String = name
+            .split('-')
+            .map(|w| w[..1].to_ascii_uppercase() + &w[1..])
+            .collect();
+        if sources.iter().any(|s| s.contains(&format!("{ty}::NAME"))) {
+            used.insert(name.to_string());
+        }
+    }
     let unused: Vec<&&str> = names.iter().filter(|n| !used.contains(**n)).collect();
     assert!(unused.is_empty(), "rules no code refers to: {unused:?}");
 }
@@ -304,4 +358,44 @@ fn the_scan_finds_a_mistyped_rule_name() {
     let src = "let f = ctx.finding(\n    \"requests-balnce\",\n    Some(3),\n);\nlet c = '\"';";
     assert_eq!(kebab_literals(src), [(2, "requests-balnce")]);
     assert!(kebab_literals("\"kebab\" \"-x\" \"a--b\" \"Row-Missing\"").is_empty());
+}
+
+/// A rule cannot be used without being registered: every file under `src/rules/` that declares a
+/// rule (`declare_rule!`) is in the registry, under the file name its rule's name gives
+/// (`requests-balance` → `rules/requests_balance.rs`), and every registered rule has its file.
+#[test]
+fn every_rule_file_is_registered_and_every_registered_rule_has_its_file() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/rules");
+    let mut declared = BTreeSet::new();
+    for e in std::fs::read_dir(&dir).unwrap() {
+        let p = e.unwrap().path();
+        let src = std::fs::read_to_string(&p).unwrap_or_default();
+        if src.contains("\ndeclare_rule! {") {
+            let stem = p.file_stem().unwrap().to_string_lossy().to_string();
+            let name = src
+                .lines()
+                .find_map(|l| l.trim().strip_prefix("name: \""))
+                .and_then(|l| l.split('"').next())
+                .unwrap_or_else(|| panic!("{stem}.rs declares a rule without a name"));
+            assert_eq!(stem, name.replace('-', "_"), "{stem}.rs declares {name}");
+            declared.insert(name.to_string());
+        }
+    }
+    let registered: BTreeSet<String> = RULES.iter().map(|r| r.name.to_string()).collect();
+    assert_eq!(declared, registered);
+    let mod_rs = std::fs::read_to_string(dir.join("mod.rs")).unwrap();
+    let registry = mod_rs
+        .split("\nregistry! {\n")
+        .nth(1)
+        .and_then(|s| s.split("\n}").next())
+        .expect("the registry in rules/mod.rs");
+    for name in &registered {
+        assert_eq!(
+            registry
+                .matches(&format!("    {}::", name.replace('-', "_")))
+                .count(),
+            1,
+            "{name}: not registered once in rules/mod.rs"
+        );
+    }
 }

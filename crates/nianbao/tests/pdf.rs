@@ -72,8 +72,6 @@ fn strs(v: &Value) -> Vec<&str> {
 
 /// Checks the three grids against report_a.json; returns the number of value cells checked.
 fn check_tables(d: &Document) -> usize {
-    let r = report();
-    let mut right = 0;
     assert_eq!(
         d.tables.len(),
         3,
@@ -84,17 +82,25 @@ fn check_tables(d: &Document) -> usize {
             .collect::<Vec<_>>()
     );
 
+    let r = report();
+    let mut right = 0;
+    check_active_grid(&d.tables[0], &r, &mut right);
+    check_requests_grid(&d.tables[1], &r, &mut right);
+    check_appeals_grid(&d.tables[2], &r, &mut right);
+    right
+}
+
+fn check_active_grid(g: &Grid, r: &Value, right: &mut usize) {
     // Part 二: caption rows, header rows, value rows (14 × 4).
-    let g = &d.tables[0];
     assert_eq!((g.rows, g.cols), (14, 4), "part 二");
     let a = &r["active"];
     cell(g, 0, 0, 1, 4, "第二十条第（一）项");
     cell(g, 1, 0, 1, 1, "信息内容");
     cell(g, 1, 1, 1, 1, "本年制发件数");
     cell(g, 2, 0, 1, 1, "规章");
-    check_values(g, 2, 1, &strs(&a["一"]["规章"]), &mut right);
+    check_values(g, 2, 1, &strs(&a["一"]["规章"]), right);
     cell(g, 3, 0, 1, 1, "行政规范性文件");
-    check_values(g, 3, 1, &strs(&a["一"]["行政规范性文件"]), &mut right);
+    check_values(g, 3, 1, &strs(&a["一"]["行政规范性文件"]), right);
     cell(g, 4, 0, 1, 4, "第二十条第（五）项");
     cell(g, 5, 1, 1, 3, "本年处理决定数量");
     cell(g, 6, 0, 1, 1, "行政许可");
@@ -114,10 +120,11 @@ fn check_tables(d: &Document) -> usize {
         3,
         a["八"]["行政事业性收费"][0].as_str().unwrap(),
     );
-    right += 4;
+    *right += 4;
+}
 
+fn check_requests_grid(g: &Grid, r: &Value, right: &mut usize) {
     // Part 三: the F2021 merged structure, 28 × 10, as the Word form has it.
-    let g = &d.tables[1];
     assert_eq!((g.rows, g.cols), (28, 10), "part 三");
     cell(
         g,
@@ -173,11 +180,12 @@ fn check_tables(d: &Document) -> usize {
     cell(g, 26, 1, 1, 2, "（七）总计");
     cell(g, 27, 0, 1, 3, "四、结转下年度继续办理");
     for (i, k) in KEYS.iter().enumerate() {
-        check_values(g, 3 + i, 3, &strs(&r["requests"][k]), &mut right);
+        check_values(g, 3 + i, 3, &strs(&r["requests"][k]), right);
     }
+}
 
+fn check_appeals_grid(g: &Grid, r: &Value, right: &mut usize) {
     // Part 四: 4 × 15.
-    let g = &d.tables[2];
     assert_eq!((g.rows, g.cols), (4, 15), "part 四");
     cell(g, 0, 0, 2, 5, "行政复议");
     cell(g, 0, 5, 1, 10, "行政诉讼");
@@ -187,8 +195,7 @@ fn check_tables(d: &Document) -> usize {
         let leaf = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"][k % 5];
         cell(g, 2, k, 1, 1, leaf);
     }
-    check_values(g, 3, 0, &strs(&r["appeals"]), &mut right);
-    right
+    check_values(g, 3, 0, &strs(&r["appeals"]), right);
 }
 
 /// The title, the preface, the six headings in order, every paragraph as one line, the closing,

@@ -33,6 +33,8 @@ pub const MAX_NESTING: usize = 128;
 const MAX_STYLE_CHAIN: usize = 16;
 /// Widest span or skipped-column count believed.
 const MAX_SPAN: usize = 64;
+/// Table cells in one file (as for a web page); a file with more is refused.
+const MAX_CELLS: usize = 200_000;
 
 const MAIN_NS: &[&[u8]] = &[
     b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
@@ -266,6 +268,13 @@ fn main_prefix(e: &BytesStart) -> Vec<u8> {
     b"w".to_vec()
 }
 
+fn too_many_cells() -> ReadError {
+    ReadError::new(
+        format!("Word文件中的表格单元格超过{MAX_CELLS}个，无法读取"),
+        format!("the Word file has more than {MAX_CELLS} table cells and cannot be read"),
+    )
+}
+
 fn damaged_xml() -> ReadError {
     cannot(
         "正文（word/document.xml）已损坏",
@@ -325,46 +334,35 @@ fn parse_body(xml: &[u8]) -> Result<Vec<Block>, ReadError> {
     let mut reader = Reader::from_reader(xml);
     reader.config_mut().trim_text(false);
     let mut prefix: Option<Vec<u8>> = None;
-    let mut stack: Vec<Frame> = vec![Frame::Body(Vec::new())];
-    // Per open element: its tag and whether it pushed a frame.
-    let mut open: Vec<(Tag, bool)> = Vec::new();
-    // Number of open elements when a skipped element opened; 0 when not inside one.
-    let mut skip_at = 0usize;
-    let mut table_depth = 0usize;
-    // Open tables past the depth limit: flattened into the cell that holds them.
-    let mut flattened = 0usize;
+    let mut body = BodyReader {
+        stack: vec![Frame::Body(Vec::new())],
+        open: Vec::new(),
+        skip_at: 0,
+        table_depth: 0,
+        flattened: 0,
+        cells: 0,
+    };
     loop {
         let ev = reader.read_event().map_err(|_| damaged_xml())?;
         let (e, empty) = match ev {
             Event::Start(e) => (e, false),
             Event::Empty(e) => (e, true),
             Event::End(_) => {
-                let Some((tag, pushed)) = open.pop() else {
-                    return Err(damaged_xml());
-                };
-                if skip_at > open.len() {
-                    skip_at = 0;
-                }
-                if tag == Tag::FlatTbl {
-                    flattened = flattened.saturating_sub(1);
-                }
-                if pushed {
-                    end_frame(&mut stack, &mut table_depth);
-                }
+                body.end()?;
                 continue;
             }
             Event::Text(t) => {
-                if skip_at == 0 && open.last().is_some_and(|o| o.0 == Tag::T) {
+                if body.in_text() {
                     match t.unescape() {
-                        Ok(s) => push_text(&mut stack, &s),
-                        Err(_) => push_text(&mut stack, &String::from_utf8_lossy(t.as_ref())),
+                        Ok(s) => push_text(&mut body.stack, &s),
+                        Err(_) => push_text(&mut body.stack, &String::from_utf8_lossy(t.as_ref())),
                     }
                 }
                 continue;
             }
             Event::CData(t) => {
-                if skip_at == 0 && open.last().is_some_and(|o| o.0 == Tag::T) {
-                    push_text(&mut stack, &String::from_utf8_lossy(t.as_ref()));
+                if body.in_text() {
+                    push_text(&mut body.stack, &String::from_utf8_lossy(t.as_ref()));
                 }
                 continue;
             }
@@ -372,123 +370,196 @@ fn parse_body(xml: &[u8]) -> Result<Vec<Block>, ReadError> {
             _ => continue,
         };
         let prefix = prefix.get_or_insert_with(|| main_prefix(&e));
+        body.start(&e, empty, prefix);
+        if body.cells > MAX_CELLS {
+            return Err(too_many_cells());
+        }
+    }
+    Ok(body.finish())
+}
+
+/// The state of reading a document's body.
+struct BodyReader {
+    stack: Vec<Frame>,
+    /// Per open element: its tag and whether it pushed a frame.
+    open: Vec<(Tag, bool)>,
+    /// Number of open elements when a skipped element opened; 0 when not inside one.
+    skip_at: usize,
+    table_depth: usize,
+    /// Open tables past the depth limit: flattened into the cell that holds them.
+    flattened: usize,
+    /// Table cells opened so far (at most [`MAX_CELLS`]).
+    cells: usize,
+}
+
+impl BodyReader {
+    /// Inside a run's text, not inside a skipped element.
+    fn in_text(&self) -> bool {
+        self.skip_at == 0 && self.open.last().is_some_and(|o| o.0 == Tag::T)
+    }
+
+    /// An element ends: its frame, if it pushed one, goes into its parent.
+    fn end(&mut self) -> Result<(), ReadError> {
+        let Some((tag, pushed)) = self.open.pop() else {
+            return Err(damaged_xml());
+        };
+        if self.skip_at > self.open.len() {
+            self.skip_at = 0;
+        }
+        if tag == Tag::FlatTbl {
+            self.flattened = self.flattened.saturating_sub(1);
+        }
+        if pushed {
+            end_frame(&mut self.stack, &mut self.table_depth);
+        }
+        Ok(())
+    }
+
+    /// An element starts (`empty`: and ends at once); `prefix` is the main namespace's.
+    fn start(&mut self, e: &BytesStart, empty: bool, prefix: &[u8]) {
         let name = e.name();
-        let is_w = name.prefix().map(|p| p.into_inner()).unwrap_or(b"") == prefix.as_slice();
+        let is_w = name.prefix().map(|p| p.into_inner()).unwrap_or(b"") == prefix;
         let local = name.local_name();
         let local = local.as_ref();
-        let parent = open.last().map(|o| o.0);
         let mut tag = Tag::Other;
         let mut pushed = false;
-        if skip_at == 0 {
+        if self.skip_at == 0 {
             if (is_w && SKIPPED.contains(&local)) || (!is_w && local == b"Fallback") {
                 if !empty {
-                    skip_at = open.len() + 1;
+                    self.skip_at = self.open.len() + 1;
                 }
             } else if is_w {
-                match local {
-                    b"p" => {
-                        if empty {
-                            tag = Tag::P;
-                            add_block(&mut stack, Block::P(Para::default()));
-                        } else if stack.len() < MAX_NESTING {
-                            tag = Tag::P;
-                            stack.push(Frame::Para(Para::default()));
-                            pushed = true;
-                        }
-                    }
-                    b"pPr" if parent == Some(Tag::P) => tag = Tag::PPr,
-                    b"numPr" if parent == Some(Tag::PPr) => tag = Tag::NumPr,
-                    b"pStyle" if parent == Some(Tag::PPr) => {
-                        if let Some(Frame::Para(p)) = stack.last_mut() {
-                            p.style = val(&e);
-                        }
-                    }
-                    b"numId" if parent == Some(Tag::NumPr) => {
-                        if let Some(Frame::Para(p)) = stack.last_mut() {
-                            p.num_id = num(val(&e));
-                        }
-                    }
-                    b"ilvl" if parent == Some(Tag::NumPr) => {
-                        if let Some(Frame::Para(p)) = stack.last_mut() {
-                            p.ilvl = num(val(&e));
-                        }
-                    }
-                    b"r" => tag = Tag::R,
-                    b"t" if parent == Some(Tag::R) => tag = Tag::T,
-                    b"tab" | b"ptab" if parent == Some(Tag::R) => push_text(&mut stack, "\t"),
-                    b"br" | b"cr" if parent == Some(Tag::R) => push_text(&mut stack, "\n"),
-                    b"noBreakHyphen" if parent == Some(Tag::R) => push_text(&mut stack, "-"),
-                    b"txbxContent" if !empty && stack.len() < MAX_NESTING => {
-                        stack.push(Frame::TextBox(Vec::new()));
-                        pushed = true;
-                    }
-                    b"tbl" if !empty => {
-                        if flattened > 0 || table_depth >= MAX_TABLE_DEPTH {
-                            flattened += 1;
-                            tag = Tag::FlatTbl;
-                        } else {
-                            table_depth += 1;
-                            stack.push(Frame::Table(Table::default()));
-                            pushed = true;
-                        }
-                    }
-                    b"tr" if !empty && matches!(stack.last(), Some(Frame::Table(_))) => {
-                        stack.push(Frame::Row(Row::default()));
-                        pushed = true;
-                    }
-                    b"trPr" | b"tblPrEx" if matches!(stack.last(), Some(Frame::Row(_))) => {
-                        tag = Tag::TrPr
-                    }
-                    b"gridBefore" if parent == Some(Tag::TrPr) => {
-                        if let Some(Frame::Row(r)) = stack.last_mut() {
-                            r.before = num::<usize>(val(&e)).unwrap_or(0).min(MAX_SPAN);
-                        }
-                    }
-                    b"tc" if !empty && matches!(stack.last(), Some(Frame::Row(_))) => {
-                        stack.push(Frame::Cell(Cell {
-                            span: 1,
-                            vmerge: VMerge::None,
-                            hmerge_continue: false,
-                            blocks: Vec::new(),
-                        }));
-                        pushed = true;
-                    }
-                    b"tcPr" if flattened == 0 && matches!(stack.last(), Some(Frame::Cell(_))) => {
-                        tag = Tag::TcPr
-                    }
-                    b"gridSpan" if parent == Some(Tag::TcPr) => {
-                        if let Some(Frame::Cell(c)) = stack.last_mut() {
-                            c.span = num::<usize>(val(&e)).unwrap_or(1).clamp(1, MAX_SPAN);
-                        }
-                    }
-                    b"vMerge" if parent == Some(Tag::TcPr) => {
-                        if let Some(Frame::Cell(c)) = stack.last_mut() {
-                            c.vmerge = match val(&e).as_deref() {
-                                Some("restart") => VMerge::Restart,
-                                _ => VMerge::Continue,
-                            };
-                        }
-                    }
-                    b"hMerge" if parent == Some(Tag::TcPr) => {
-                        if let Some(Frame::Cell(c)) = stack.last_mut() {
-                            c.hmerge_continue = val(&e).as_deref() != Some("restart");
-                        }
-                    }
-                    _ => {}
-                }
+                (tag, pushed) = self.word_element(local, e, empty);
             }
         }
         if !empty {
-            open.push((tag, pushed));
+            self.open.push((tag, pushed));
         }
     }
-    // Cut off part-way: keep what was read.
-    while stack.len() > 1 {
-        end_frame(&mut stack, &mut table_depth);
+
+    /// A WordprocessingML element of paragraphs and runs (tables: `table_element`): its tag and
+    /// whether it pushed a frame.
+    fn word_element(&mut self, local: &[u8], e: &BytesStart, empty: bool) -> (Tag, bool) {
+        let parent = self.open.last().map(|o| o.0);
+        let stack = &mut self.stack;
+        match local {
+            b"p" => {
+                if empty {
+                    add_block(stack, Block::P(Para::default()));
+                    return (Tag::P, false);
+                } else if stack.len() < MAX_NESTING {
+                    stack.push(Frame::Para(Para::default()));
+                    return (Tag::P, true);
+                }
+            }
+            b"pPr" if parent == Some(Tag::P) => return (Tag::PPr, false),
+            b"numPr" if parent == Some(Tag::PPr) => return (Tag::NumPr, false),
+            b"pStyle" if parent == Some(Tag::PPr) => {
+                if let Some(Frame::Para(p)) = stack.last_mut() {
+                    p.style = val(e);
+                }
+            }
+            b"numId" if parent == Some(Tag::NumPr) => {
+                if let Some(Frame::Para(p)) = stack.last_mut() {
+                    p.num_id = num(val(e));
+                }
+            }
+            b"ilvl" if parent == Some(Tag::NumPr) => {
+                if let Some(Frame::Para(p)) = stack.last_mut() {
+                    p.ilvl = num(val(e));
+                }
+            }
+            b"r" => return (Tag::R, false),
+            b"t" if parent == Some(Tag::R) => return (Tag::T, false),
+            b"tab" | b"ptab" if parent == Some(Tag::R) => push_text(stack, "\t"),
+            b"br" | b"cr" if parent == Some(Tag::R) => push_text(stack, "\n"),
+            b"noBreakHyphen" if parent == Some(Tag::R) => push_text(stack, "-"),
+            b"txbxContent" if !empty && stack.len() < MAX_NESTING => {
+                stack.push(Frame::TextBox(Vec::new()));
+                return (Tag::Other, true);
+            }
+            _ => return self.table_element(local, parent, e, empty),
+        }
+        (Tag::Other, false)
     }
-    match stack.pop() {
-        Some(Frame::Body(v)) => Ok(v),
-        _ => Ok(Vec::new()),
+
+    /// A WordprocessingML element of tables, rows and cells: its tag and whether it pushed a
+    /// frame.
+    fn table_element(
+        &mut self,
+        local: &[u8],
+        parent: Option<Tag>,
+        e: &BytesStart,
+        empty: bool,
+    ) -> (Tag, bool) {
+        let stack = &mut self.stack;
+        match local {
+            b"tbl" if !empty => {
+                if self.flattened > 0 || self.table_depth >= MAX_TABLE_DEPTH {
+                    self.flattened += 1;
+                    return (Tag::FlatTbl, false);
+                }
+                self.table_depth += 1;
+                stack.push(Frame::Table(Table::default()));
+                return (Tag::Other, true);
+            }
+            b"tr" if !empty && matches!(stack.last(), Some(Frame::Table(_))) => {
+                stack.push(Frame::Row(Row::default()));
+                return (Tag::Other, true);
+            }
+            b"trPr" | b"tblPrEx" if matches!(stack.last(), Some(Frame::Row(_))) => {
+                return (Tag::TrPr, false);
+            }
+            b"gridBefore" if parent == Some(Tag::TrPr) => {
+                if let Some(Frame::Row(r)) = stack.last_mut() {
+                    r.before = num::<usize>(val(e)).unwrap_or(0).min(MAX_SPAN);
+                }
+            }
+            b"tc" if !empty && matches!(stack.last(), Some(Frame::Row(_))) => {
+                self.cells += 1;
+                stack.push(Frame::Cell(Cell {
+                    span: 1,
+                    vmerge: VMerge::None,
+                    hmerge_continue: false,
+                    blocks: Vec::new(),
+                }));
+                return (Tag::Other, true);
+            }
+            b"tcPr" if self.flattened == 0 && matches!(stack.last(), Some(Frame::Cell(_))) => {
+                return (Tag::TcPr, false);
+            }
+            b"gridSpan" if parent == Some(Tag::TcPr) => {
+                if let Some(Frame::Cell(c)) = stack.last_mut() {
+                    c.span = num::<usize>(val(e)).unwrap_or(1).clamp(1, MAX_SPAN);
+                }
+            }
+            b"vMerge" if parent == Some(Tag::TcPr) => {
+                if let Some(Frame::Cell(c)) = stack.last_mut() {
+                    c.vmerge = match val(e).as_deref() {
+                        Some("restart") => VMerge::Restart,
+                        _ => VMerge::Continue,
+                    };
+                }
+            }
+            b"hMerge" if parent == Some(Tag::TcPr) => {
+                if let Some(Frame::Cell(c)) = stack.last_mut() {
+                    c.hmerge_continue = val(e).as_deref() != Some("restart");
+                }
+            }
+            _ => {}
+        }
+        (Tag::Other, false)
+    }
+
+    /// Cut off part-way: keep what was read.
+    fn finish(mut self) -> Vec<Block> {
+        while self.stack.len() > 1 {
+            end_frame(&mut self.stack, &mut self.table_depth);
+        }
+        match self.stack.pop() {
+            Some(Frame::Body(v)) => v,
+            _ => Vec::new(),
+        }
     }
 }
 

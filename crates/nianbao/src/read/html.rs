@@ -244,6 +244,79 @@ fn is_name_byte(b: u8) -> bool {
     !(b.is_ascii_whitespace() || b == b'>' || b == b'/' || b == b'<')
 }
 
+impl<'a> Tokens<'a> {
+    /// A markup declaration from the `<!` at `start`: a comment (Word's list marks among
+    /// them), a conditional section, CDATA, a doctype. None when it yields no token.
+    fn declaration(&mut self, start: usize) -> Option<Tok<'a>> {
+        let s = self.s;
+        let b = s.as_bytes();
+        if b[start..].starts_with(b"<!--") {
+            let body_start = start + 4;
+            self.i = body_start;
+            let end = self.skip_to("-->");
+            let body = s[body_start..end].trim();
+            // Word's downlevel-revealed form: <!--[if !supportLists]--> … <!--[endif]-->
+            if body.eq_ignore_ascii_case("[if !supportLists]") {
+                return Some(Tok::ListMark(true));
+            }
+            if body.eq_ignore_ascii_case("[endif]") {
+                return Some(Tok::ListMark(false));
+            }
+            return None;
+        }
+        if b[start..].starts_with(b"<![") {
+            // <![if …]>, <![endif]>, <![CDATA[ … ]]>
+            if b[start..].starts_with(b"<![CDATA[") {
+                let body_start = start + 9;
+                self.i = body_start;
+                let end = self.skip_to("]]>");
+                return Some(Tok::Text(&s[body_start..end]));
+            }
+            self.i = start + 3;
+            let end = self.skip_to(">");
+            let inner = s[start + 3..end].trim_end_matches(']').trim();
+            let lower = inner.to_ascii_lowercase();
+            if lower.starts_with("if") && lower.contains("supportlists") {
+                return Some(Tok::ListMark(true));
+            }
+            if lower == "endif" {
+                return Some(Tok::ListMark(false));
+            }
+            return None;
+        }
+        // <!DOCTYPE …> and other declarations.
+        self.i = start + 2;
+        self.skip_to(">");
+        None
+    }
+}
+
+/// Where a tag's attributes end: at the '>' that is not inside a quoted value (or the end of
+/// the page), from `k` just after the tag's name.
+fn attrs_end(b: &[u8], mut k: usize) -> usize {
+    let mut quote = 0u8;
+    let mut value_next = false;
+    while k < b.len() {
+        let c = b[k];
+        if quote != 0 {
+            if c == quote {
+                quote = 0;
+            }
+        } else if c == b'>' {
+            break;
+        } else if c == b'=' {
+            value_next = true;
+        } else if value_next && (c == b'"' || c == b'\'') {
+            quote = c;
+            value_next = false;
+        } else if !c.is_ascii_whitespace() {
+            value_next = false;
+        }
+        k += 1;
+    }
+    k
+}
+
 impl<'a> Iterator for Tokens<'a> {
     type Item = Tok<'a>;
 
@@ -265,44 +338,10 @@ impl<'a> Iterator for Tokens<'a> {
             }
             let next = b.get(start + 1).copied().unwrap_or(0);
             if next == b'!' {
-                if b[start..].starts_with(b"<!--") {
-                    let body_start = start + 4;
-                    self.i = body_start;
-                    let end = self.skip_to("-->");
-                    let body = s[body_start..end].trim();
-                    // Word's downlevel-revealed form: <!--[if !supportLists]--> … <!--[endif]-->
-                    if body.eq_ignore_ascii_case("[if !supportLists]") {
-                        return Some(Tok::ListMark(true));
-                    }
-                    if body.eq_ignore_ascii_case("[endif]") {
-                        return Some(Tok::ListMark(false));
-                    }
-                    continue;
+                match self.declaration(start) {
+                    Some(tok) => return Some(tok),
+                    None => continue,
                 }
-                if b[start..].starts_with(b"<![") {
-                    // <![if …]>, <![endif]>, <![CDATA[ … ]]>
-                    if b[start..].starts_with(b"<![CDATA[") {
-                        let body_start = start + 9;
-                        self.i = body_start;
-                        let end = self.skip_to("]]>");
-                        return Some(Tok::Text(&s[body_start..end]));
-                    }
-                    self.i = start + 3;
-                    let end = self.skip_to(">");
-                    let inner = s[start + 3..end].trim_end_matches(']').trim();
-                    let lower = inner.to_ascii_lowercase();
-                    if lower.starts_with("if") && lower.contains("supportlists") {
-                        return Some(Tok::ListMark(true));
-                    }
-                    if lower == "endif" {
-                        return Some(Tok::ListMark(false));
-                    }
-                    continue;
-                }
-                // <!DOCTYPE …> and other declarations.
-                self.i = start + 2;
-                self.skip_to(">");
-                continue;
             }
             if next == b'?' {
                 self.i = start + 2;
@@ -329,26 +368,7 @@ impl<'a> Iterator for Tokens<'a> {
             let name = s[name_start..k].to_ascii_lowercase();
             // Attributes up to the '>' that is not inside a quoted value.
             let attr_start = k;
-            let mut quote = 0u8;
-            let mut value_next = false;
-            while k < b.len() {
-                let c = b[k];
-                if quote != 0 {
-                    if c == quote {
-                        quote = 0;
-                    }
-                } else if c == b'>' {
-                    break;
-                } else if c == b'=' {
-                    value_next = true;
-                } else if value_next && (c == b'"' || c == b'\'') {
-                    quote = c;
-                    value_next = false;
-                } else if !c.is_ascii_whitespace() {
-                    value_next = false;
-                }
-                k += 1;
-            }
+            let k = attrs_end(b, k);
             let attr_end = k.min(b.len());
             self.i = (k + 1).min(b.len());
             let attrs = &s[attr_start..attr_end];
@@ -711,6 +731,11 @@ fn counted(name: &str) -> Option<usize> {
 }
 
 impl Open {
+    /// The innermost open element (the root when none).
+    fn top(&self) -> usize {
+        *self.stack.last().unwrap_or(&0)
+    }
+
     fn push(&mut self, t: &Tree, i: usize) {
         self.stack.push(i);
         if let Some(k) = counted(t.name(i)) {
@@ -771,7 +796,45 @@ impl Tree {
     }
 
     fn build(html: &str) -> (Tree, Option<String>) {
-        let mut t = Tree {
+        let mut t = Tree::new();
+        let mut stack = Open {
+            stack: vec![0],
+            counts: [0; COUNTED.len()],
+        };
+        let mut toks = Tokens {
+            s: html,
+            i: 0,
+            title: None,
+        };
+        for tok in toks.by_ref() {
+            match tok {
+                Tok::Text(s) => {
+                    let top = stack.top();
+                    t.add(top, Kind::Text(decode_entities(s)));
+                }
+                Tok::ListMark(on) => {
+                    let top = stack.top();
+                    t.add(top, Kind::ListMark(on));
+                }
+                Tok::Start {
+                    name,
+                    attrs,
+                    self_closing,
+                } => {
+                    if !t.start_tag(&mut stack, name, attrs, self_closing) {
+                        return (t, None);
+                    }
+                }
+                Tok::End(name) => t.end_tag(&mut stack, name),
+            }
+        }
+        t.sum_up();
+        (t, toks.title)
+    }
+
+    /// A tree holding only its root.
+    fn new() -> Tree {
+        Tree {
             nodes: vec![Node {
                 kind: Kind::El {
                     name: "#root".into(),
@@ -787,168 +850,161 @@ impl Tree {
             cells: 0,
             too_deep: false,
             has_h1: false,
-        };
-        let mut stack = Open {
-            stack: vec![0],
-            counts: [0; COUNTED.len()],
-        };
-        let mut toks = Tokens {
-            s: html,
-            i: 0,
-            title: None,
-        };
-        for tok in toks.by_ref() {
-            match tok {
-                Tok::Text(s) => {
-                    let top = *stack.stack.last().unwrap_or(&0);
-                    t.add(top, Kind::Text(decode_entities(s)));
-                }
-                Tok::ListMark(on) => {
-                    let top = *stack.stack.last().unwrap_or(&0);
-                    t.add(top, Kind::ListMark(on));
-                }
-                Tok::Start {
-                    name,
-                    attrs,
-                    self_closing,
-                } => {
-                    let n = name.as_str();
-                    if matches!(n, "html" | "body") && stack.stack.iter().any(|&i| t.name(i) == n) {
-                        continue;
-                    }
-                    if n == "body" {
-                        if let Some(pos) = stack.nearest(&t, &["head"], &[]) {
-                            stack.truncate(&t, pos);
-                        }
-                    }
-                    if CLOSES_P.contains(&n) {
-                        if let Some(pos) = stack.nearest(&t, &["p"], CELL_BOUNDARY) {
-                            stack.truncate(&t, pos);
-                        }
-                    }
-                    match n {
-                        "li" => {
-                            if let Some(pos) =
-                                stack.nearest(&t, &["li"], &["ul", "ol", "td", "th", "table"])
-                            {
-                                stack.truncate(&t, pos);
-                            }
-                        }
-                        "dt" | "dd" => {
-                            if let Some(pos) =
-                                stack.nearest(&t, &["dt", "dd"], &["dl", "td", "th", "table"])
-                            {
-                                stack.truncate(&t, pos);
-                            }
-                        }
-                        "td" | "th" => {
-                            if let Some(pos) = stack.nearest(&t, &["td", "th"], &["tr", "table"]) {
-                                stack.truncate(&t, pos);
-                            }
-                            // A cell straight in a table: the row it implies.
-                            let in_row = stack.nearest(&t, &["tr"], &["table"]).is_some();
-                            let in_table = stack.nearest(&t, &["table"], &[]).is_some();
-                            if in_table && !in_row && stack.stack.len() < MAX_DEPTH {
-                                let top = *stack.stack.last().unwrap_or(&0);
-                                let tr = t.add(
-                                    top,
-                                    Kind::El {
-                                        name: "tr".into(),
-                                        rowspan: None,
-                                        colspan: None,
-                                        hidden: false,
-                                    },
-                                );
-                                stack.push(&t, tr);
-                            }
-                        }
-                        "tr" => {
-                            if let Some(pos) = stack.nearest(&t, &["tr"], &["table"]) {
-                                stack.truncate(&t, pos);
-                            }
-                        }
-                        "thead" | "tbody" | "tfoot" => {
-                            if let Some(pos) =
-                                stack.nearest(&t, &["thead", "tbody", "tfoot"], &["table"])
-                            {
-                                stack.truncate(&t, pos);
-                            }
-                        }
-                        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
-                            let top = *stack.stack.last().unwrap_or(&0);
-                            if matches!(t.name(top), "h1" | "h2" | "h3" | "h4" | "h5" | "h6") {
-                                stack.truncate(&t, stack.stack.len() - 1);
-                            }
-                        }
-                        _ => {}
-                    }
-                    if matches!(n, "td" | "th") {
-                        t.cells += 1;
-                        if t.cells > MAX_CELLS {
-                            return (t, None);
-                        }
-                    }
-                    let is_hidden = hidden(attrs);
-                    if n == "h1" && !is_hidden {
-                        t.has_h1 = true;
-                    }
-                    let is_void = VOID.contains(&n) || self_closing;
-                    let top = *stack.stack.last().unwrap_or(&0);
-                    let (rowspan, colspan) = if matches!(n, "td" | "th") {
-                        (span(attrs, "rowspan"), span(attrs, "colspan"))
-                    } else {
-                        (None, None)
-                    };
-                    let i = t.add(
-                        top,
-                        Kind::El {
-                            name,
-                            rowspan,
-                            colspan,
-                            hidden: is_hidden,
-                        },
-                    );
-                    if !is_void {
-                        if stack.stack.len() >= MAX_DEPTH {
-                            t.too_deep = true;
-                        } else {
-                            stack.push(&t, i);
-                        }
-                    }
-                }
-                Tok::End(name) => {
-                    let n = name.as_str();
-                    if n == "br" {
-                        let top = *stack.stack.last().unwrap_or(&0);
-                        t.add(
-                            top,
-                            Kind::El {
-                                name,
-                                rowspan: None,
-                                colspan: None,
-                                hidden: false,
-                            },
-                        );
-                        continue;
-                    }
-                    let pos = match n {
-                        "html" | "body" => None,
-                        "td" | "th" => stack.nearest(&t, &["td", "th"], &["table"]),
-                        "tr" | "thead" | "tbody" | "tfoot" | "caption" => {
-                            stack.nearest(&t, &[n], &["table"])
-                        }
-                        "table" => stack.nearest(&t, &["table"], &[]),
-                        _ => stack.nearest(&t, &[n], CELL_BOUNDARY),
-                    };
-                    if let Some(pos) = pos {
-                        if pos > 0 {
-                            stack.truncate(&t, pos);
-                        }
-                    }
-                }
+        }
+    }
+
+    /// A start tag: closes what it implicitly ends, then opens the element. False when the page
+    /// has more cells than read.
+    fn start_tag(
+        &mut self,
+        stack: &mut Open,
+        name: String,
+        attrs: &str,
+        self_closing: bool,
+    ) -> bool {
+        let n = name.as_str();
+        if matches!(n, "html" | "body") && stack.stack.iter().any(|&i| self.name(i) == n) {
+            return true;
+        }
+        self.close_implied(stack, n);
+        if matches!(n, "td" | "th") {
+            self.cells += 1;
+            if self.cells > MAX_CELLS {
+                return false;
             }
         }
-        // Bottom-up: characters and nested tables (children come after their parents).
+        let is_hidden = hidden(attrs);
+        if n == "h1" && !is_hidden {
+            self.has_h1 = true;
+        }
+        let is_void = VOID.contains(&n) || self_closing;
+        let top = stack.top();
+        let (rowspan, colspan) = if matches!(n, "td" | "th") {
+            (span(attrs, "rowspan"), span(attrs, "colspan"))
+        } else {
+            (None, None)
+        };
+        let i = self.add(
+            top,
+            Kind::El {
+                name,
+                rowspan,
+                colspan,
+                hidden: is_hidden,
+            },
+        );
+        if !is_void {
+            if stack.stack.len() >= MAX_DEPTH {
+                self.too_deep = true;
+            } else {
+                stack.push(self, i);
+            }
+        }
+        true
+    }
+
+    /// Closes the open elements a start tag named `n` implicitly ends (a `<p>` by a block, an
+    /// `<li>` by the next, a cell by the next cell), and opens the row a cell straight in a table
+    /// implies.
+    fn close_implied(&mut self, stack: &mut Open, n: &str) {
+        let t = &*self;
+        if n == "body" {
+            if let Some(pos) = stack.nearest(t, &["head"], &[]) {
+                stack.truncate(t, pos);
+            }
+        }
+        if CLOSES_P.contains(&n) {
+            if let Some(pos) = stack.nearest(t, &["p"], CELL_BOUNDARY) {
+                stack.truncate(t, pos);
+            }
+        }
+        match n {
+            "li" => {
+                if let Some(pos) = stack.nearest(t, &["li"], &["ul", "ol", "td", "th", "table"]) {
+                    stack.truncate(t, pos);
+                }
+            }
+            "dt" | "dd" => {
+                if let Some(pos) = stack.nearest(t, &["dt", "dd"], &["dl", "td", "th", "table"]) {
+                    stack.truncate(t, pos);
+                }
+            }
+            "td" | "th" => {
+                if let Some(pos) = stack.nearest(t, &["td", "th"], &["tr", "table"]) {
+                    stack.truncate(t, pos);
+                }
+                // A cell straight in a table: the row it implies.
+                let in_row = stack.nearest(t, &["tr"], &["table"]).is_some();
+                let in_table = stack.nearest(t, &["table"], &[]).is_some();
+                if in_table && !in_row && stack.stack.len() < MAX_DEPTH {
+                    let top = stack.top();
+                    let tr = self.add(
+                        top,
+                        Kind::El {
+                            name: "tr".into(),
+                            rowspan: None,
+                            colspan: None,
+                            hidden: false,
+                        },
+                    );
+                    stack.push(self, tr);
+                }
+            }
+            "tr" => {
+                if let Some(pos) = stack.nearest(t, &["tr"], &["table"]) {
+                    stack.truncate(t, pos);
+                }
+            }
+            "thead" | "tbody" | "tfoot" => {
+                if let Some(pos) = stack.nearest(t, &["thead", "tbody", "tfoot"], &["table"]) {
+                    stack.truncate(t, pos);
+                }
+            }
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                let top = stack.top();
+                if matches!(t.name(top), "h1" | "h2" | "h3" | "h4" | "h5" | "h6") {
+                    stack.truncate(t, stack.stack.len() - 1);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// An end tag: closes the nearest open element of its name, within its table part; a `</br>`
+    /// is a line break.
+    fn end_tag(&mut self, stack: &mut Open, name: String) {
+        let n = name.as_str();
+        if n == "br" {
+            let top = stack.top();
+            self.add(
+                top,
+                Kind::El {
+                    name,
+                    rowspan: None,
+                    colspan: None,
+                    hidden: false,
+                },
+            );
+            return;
+        }
+        let t = &*self;
+        let pos = match n {
+            "html" | "body" => None,
+            "td" | "th" => stack.nearest(t, &["td", "th"], &["table"]),
+            "tr" | "thead" | "tbody" | "tfoot" | "caption" => stack.nearest(t, &[n], &["table"]),
+            "table" => stack.nearest(t, &["table"], &[]),
+            _ => stack.nearest(t, &[n], CELL_BOUNDARY),
+        };
+        if let Some(pos) = pos {
+            if pos > 0 {
+                stack.truncate(t, pos);
+            }
+        }
+    }
+
+    /// Bottom-up: characters and nested tables (children come after their parents).
+    fn sum_up(&mut self) {
+        let t = self;
         for i in (1..t.nodes.len()).rev() {
             let own = match &t.nodes[i].kind {
                 Kind::Text(s) => s.chars().filter(|c| !c.is_whitespace()).count(),
@@ -962,7 +1018,6 @@ impl Tree {
             t.nodes[p].chars += chars;
             t.nodes[p].has_table |= table;
         }
-        (t, toks.title)
     }
 }
 
@@ -1148,47 +1203,9 @@ impl Walk<'_> {
         {
             return false;
         }
-        // Place the cells (HTML table model).
         let nrows = rows.len();
-        let mut pending: Vec<usize> = Vec::new(); // rows still covered, per column
-        let mut placed: Vec<(usize, usize, usize, usize, usize)> = Vec::with_capacity(ncells);
-        for (r, cells) in rows.iter().enumerate() {
-            let mut col = 0;
-            for &c in cells {
-                let (rs, cs) = match &t.nodes[c].kind {
-                    Kind::El {
-                        rowspan, colspan, ..
-                    } => (*rowspan, *colspan),
-                    _ => (None, None),
-                };
-                while col < pending.len() && pending[col] > 0 {
-                    col += 1;
-                }
-                let cs = cs.unwrap_or(1).clamp(1, MAX_SPAN);
-                let left = nrows - r;
-                let rs = match rs {
-                    Some(0) => left,
-                    Some(n) => n.min(left).min(MAX_SPAN),
-                    None => 1,
-                }
-                .max(1);
-                if col + cs > MAX_SPAN * 4 {
-                    break;
-                }
-                if pending.len() < col + cs {
-                    pending.resize(col + cs, 0);
-                }
-                for p in &mut pending[col..col + cs] {
-                    *p = rs;
-                }
-                placed.push((c, r, col, rs, cs));
-                col += cs;
-            }
-            for p in &mut pending {
-                *p = p.saturating_sub(1);
-            }
-        }
-        if nrows.saturating_mul(pending.len()) > MAX_GRID {
+        let (placed, width) = place(t, &rows, ncells);
+        if nrows.saturating_mul(width) > MAX_GRID {
             self.grid_error = Some(ReadError::new(
                 "网页中的表格过大，无法读取",
                 "a table in the page is too large to read",
@@ -1234,6 +1251,54 @@ impl Walk<'_> {
         true
     }
 }
+
+/// Places the cells of a table's rows by the HTML table model (a cell takes the first column
+/// no earlier rowspan covers): (cell, row, column, rowspan, colspan) each, and the grid's width.
+fn place(t: &Tree, rows: &[Vec<usize>], ncells: usize) -> (Vec<Placed>, usize) {
+    let nrows = rows.len();
+    let mut pending: Vec<usize> = Vec::new(); // rows still covered, per column
+    let mut placed: Vec<Placed> = Vec::with_capacity(ncells);
+    for (r, cells) in rows.iter().enumerate() {
+        let mut col = 0;
+        for &c in cells {
+            let (rs, cs) = match &t.nodes[c].kind {
+                Kind::El {
+                    rowspan, colspan, ..
+                } => (*rowspan, *colspan),
+                _ => (None, None),
+            };
+            while col < pending.len() && pending[col] > 0 {
+                col += 1;
+            }
+            let cs = cs.unwrap_or(1).clamp(1, MAX_SPAN);
+            let left = nrows - r;
+            let rs = match rs {
+                Some(0) => left,
+                Some(n) => n.min(left).min(MAX_SPAN),
+                None => 1,
+            }
+            .max(1);
+            if col + cs > MAX_SPAN * 4 {
+                break;
+            }
+            if pending.len() < col + cs {
+                pending.resize(col + cs, 0);
+            }
+            for p in &mut pending[col..col + cs] {
+                *p = rs;
+            }
+            placed.push((c, r, col, rs, cs));
+            col += cs;
+        }
+        for p in &mut pending {
+            *p = p.saturating_sub(1);
+        }
+    }
+    (placed, pending.len())
+}
+
+/// A placed cell: its node, row, column, rowspan and colspan.
+type Placed = (usize, usize, usize, usize, usize);
 
 /// The main part of a page title ("报告_某某人民政府" → "报告").
 fn title_main(t: &str) -> &str {

@@ -1,25 +1,10 @@
-//! The rules: every rule's stable name, severity and explanation in one place (`RULES`), and the
-//! code that checks them, one module per concern.
+//! The rules, one file each: `rules/<name>.rs` declares its rule with [`declare_rule!`] (stable
+//! name, severity, the severities it gives in declared cases, title, legal basis, and a doc comment
+//! that is the rule's page) and holds its check; the registry below lists every rule file once.
 //!
 //! A rule function reads the context (text, structure, tables) and records two things: findings
 //! (what is wrong, where) and checks (for the per-part checklist: passed, failed, warned or could
 //! not run, with a short detail).
-
-mod active;
-mod cells;
-mod citation;
-mod identities;
-mod meta;
-pub mod provenance;
-pub use meta::{agency_kind, deadline as deadline_for, AgencyKind};
-pub mod pages;
-#[cfg(feature = "previous")]
-mod previous;
-mod structure;
-mod text_rate;
-mod text_sum;
-mod text_table;
-mod text_year;
 
 use crate::normalize::Text;
 use crate::result::{Check, CheckResult, Comparison, Finding, Severity, Status};
@@ -27,151 +12,150 @@ use crate::sections::Structure;
 use crate::spec::Format;
 use crate::tables::TableRead;
 
-/// A rule's documentation.
+/// A rule's declaration: what [`declare_rule!`] makes of a rule file.
 #[derive(Debug, Clone, Copy)]
 pub struct RuleInfo {
+    /// The stable kebab-case name (a public contract: findings, checks and exports carry it).
     pub name: &'static str,
+    /// The severity of the rule's findings, unless one of [`RuleInfo::also`]'s cases applies.
     pub severity: Severity,
-    /// Part the rule is about (None: the document as a whole; 0: parts 二–四's tables).
+    /// Other severities the rule gives, each in a declared case (the page lists them).
+    pub also: &'static [Also],
     pub title: &'static str,
     pub title_en: &'static str,
-    pub explanation: &'static str,
-    pub explanation_en: &'static str,
     /// The legal basis: articles of the 条例 (《中华人民共和国政府信息公开条例》, 2019) and the
     /// format document (国办公开办函〔2021〕30号; 〔2019〕60号 for 2019 and 2020) and its part or
     /// table. A basis starting "国办公开办函〔2021〕30号表格" or "国办公开办函〔2021〕30号（年度报告格式）"
     /// holds for both formats: `export` cites 〔2019〕60号 instead for a report in the 2019 layout.
     pub basis: &'static str,
+    /// [`RuleInfo::basis`] in English (empty without the feature `pages`).
+    pub basis_en: &'static str,
+    /// The rule's page: its file's doc comment, markdown, Chinese then English (empty without
+    /// the feature `pages`; see [`pages`] for its sections).
+    pub doc: &'static str,
 }
 
-/// A rule's explanation: compiled in with the feature `pages` (the command line); the web
-/// page's first load leaves the long texts out (it shows titles, not explanations).
+/// A severity a rule gives in a declared case instead of its own.
+#[derive(Debug, Clone, Copy)]
+pub struct Also {
+    pub severity: Severity,
+    /// When (Chinese, then English; empty without the feature `pages`).
+    pub when: &'static str,
+    pub when_en: &'static str,
+}
+
+/// A rule's type: the unit struct its file declares, for findings built from the type.
+pub trait Rule {
+    const INFO: RuleInfo;
+    const NAME: &'static str = Self::INFO.name;
+}
+
+/// A long text: compiled in with the feature `pages` (the command line); the web page's first
+/// load leaves the long texts out (it shows titles, not explanations).
 #[cfg(feature = "pages")]
 macro_rules! long_text {
-    ($s:literal) => {
-        $s
+    ($($s:expr),* $(,)?) => {
+        concat!($($s),*)
     };
 }
 #[cfg(not(feature = "pages"))]
 macro_rules! long_text {
-    ($s:literal) => {
+    ($($s:expr),* $(,)?) => {
         ""
     };
 }
 
-macro_rules! rule {
-    ($name:literal, $basis:literal, $sev:ident, $title:literal, $title_en:literal, $expl:literal, $expl_en:literal) => {
-        RuleInfo {
-            name: $name,
-            basis: $basis,
-            severity: Severity::$sev,
-            title: $title,
-            title_en: $title_en,
-            explanation: long_text!($expl),
-            explanation_en: long_text!($expl_en),
+/// Declares a rule: its doc comment is its page (see `pages` for the sections), then
+/// `pub Type { name, severity, also: [Severity: "当…" / "when …"], title: zh / en, basis: zh / en }`.
+macro_rules! declare_rule {
+    (
+        $(#[doc = $doc:literal])*
+        pub $ty:ident {
+            name: $name:literal,
+            severity: $sev:ident,
+            $(also: [$($also:ident: $when:literal / $when_en:literal),* $(,)?],)?
+            title: $title:literal / $title_en:literal,
+            basis: $basis:literal / $basis_en:literal $(,)?
+        }
+    ) => {
+        $(#[doc = $doc])*
+        #[derive(Debug, Clone, Copy)]
+        pub struct $ty;
+        impl $crate::rules::Rule for $ty {
+            const INFO: $crate::rules::RuleInfo = $crate::rules::RuleInfo {
+                name: $name,
+                severity: $crate::result::Severity::$sev,
+                also: &[$($($crate::rules::Also {
+                    severity: $crate::result::Severity::$also,
+                    when: long_text!($when),
+                    when_en: long_text!($when_en),
+                }),*)?],
+                title: $title,
+                title_en: $title_en,
+                basis: $basis,
+                basis_en: long_text!($basis_en),
+                doc: long_text!($($doc, "\n"),*),
+            };
         }
     };
 }
 
-/// Every rule, in the order the checklist shows them.
-pub const RULES: &[RuleInfo] = &[
-    rule!("section-missing", "国办公开办函〔2021〕30号（年度报告格式）六个部分；条例第五十条第一款第（一）至（五）项", Error, "六个部分齐全", "All six parts present",
-        "年度报告必须包含格式规定的六个部分：总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项。缺少任何一部分即不符合格式。",
-        "The report must have the six parts the national format prescribes (overview; proactive disclosure; requests received and handled; administrative review and litigation; main problems and improvements; other matters). A missing part fails the format."),
-    rule!("section-order", "国办公开办函〔2021〕30号（年度报告格式）六个部分的顺序；条例第五十条第二款（统一格式）", Error, "各部分顺序正确", "Parts in order",
-        "六个部分应按一至六的顺序排列。顺序颠倒通常意味着复制粘贴出错或标题编号错误。",
-        "The six parts must appear in the order one to six; parts out of order usually mean a copy-and-paste slip or a wrong heading number."),
-    rule!("section-heading", "国办公开办函〔2021〕30号（年度报告格式）各部分标题；条例第五十条第二款（统一格式）", Warning, "标题与规定一致", "Heading wording",
-        "各部分标题应与格式规定的措辞一致（例如“一、总体情况”）。常见的变体（如“二、行政机关主动公开政府信息情况”）可以识别，但会提示修改。",
-        "Each part's heading should use the official wording (e.g. 一、总体情况). Common variants are recognised but flagged so the wording can be aligned."),
-    rule!("section-empty", "国办公开办函〔2021〕30号（年度报告格式）第五部分；条例第五十条第一款第（四）项", Warning, "内容不为空", "Part has content",
-        "“存在的主要问题及改进情况”必须写出实际内容，不能为空或只写“无”。",
-        "Part five (main problems and improvements) must say something real: it may not be empty or just 无 (none)."),
-    rule!("fee-statement", "国办公开办函〔2021〕30号年度报告格式第六部分；条例第四十二条；《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）", Warning, "说明信息处理费", "Processing fees stated",
-        "按2021年格式，“其他需要报告的事项”应说明依据《政府信息公开信息处理费管理办法》收取信息处理费的情况，即使未收取也应写明。",
-        "Under the 2021 format, part six must state the information-processing fees collected under the fee measures (国办函〔2020〕109号), even when none were collected."),
-    rule!("table-missing", "国办公开办函〔2021〕30号表格（第二、三、四部分各一张）；条例第五十条第一款第（一）至（三）项", Error, "表格存在", "Table present",
-        "第二、三、四部分各有一张格式规定的统计表。找不到表格时无法核对任何数字。",
-        "Parts two, three and four each carry a prescribed statistics table; without it no number can be checked."),
-    rule!("row-missing", "国办公开办函〔2021〕30号表格（各表的行）；条例第五十条第二款（统一格式）", Error, "各行齐全", "All rows present",
-        "统计表的每一行都必须出现（例如第三部分表格在2019年格式下有23行，2021年格式下有25行）。行的标签丢失且无法按位置推断时，也按缺行处理。",
-        "Every row of a table must be there (part three's table has 23 rows in F2019 and 25 in F2021). Rows whose labels were lost and cannot be placed by position count as missing."),
-    rule!("row-shape", "国办公开办函〔2021〕30号表格（各表的列）；条例第五十条第二款（统一格式）", Warning, "每行数字个数正确", "Row has the right number of cells",
-        "每行的数字个数应等于表格的列数（第三部分每行7个，第四部分15个）。个数不符时，检查器用勾稽关系和其他行推断每个数所在的列；只有唯一一种放法成立时才采用，否则标为无法判定。",
-        "A row should have as many numbers as the table has columns (7 in part three, 15 in part four). When it has fewer or more, the checker uses the identities and the other rows to decide where each number goes, and only accepts a placement that is the only consistent one."),
-    rule!("cell-blank", "国办公开办函〔2021〕30号表格（统计数字）；条例第五十条第一款第（一）至（三）项", Warning, "无空白单元格", "No blank cells",
-        "统计表中没有发生的事项应填0，不应留空或填“/”“—”“无”。空白单元格会使勾稽关系无法判定。",
-        "A cell for something that did not happen should hold 0, not be left blank or hold /, — or 无. Blank cells leave the identities undecided."),
-    rule!("cell-invalid", "国办公开办函〔2021〕30号表格（各列的计数口径）；条例第五十条第一款第（一）至（三）项", Error, "单元格数值有效", "Valid cell values",
-        "单元格只能填写数字：件数为非负整数，本年增/减可带正负号，金额可带小数。文字、“减4”、负的件数或带小数的件数都是无效值。",
-        "Cells hold numbers only: counts are non-negative integers, the yearly change may be signed, money may have decimals. Text, 减4, negative counts and decimal counts are invalid."),
-    rule!("cell-ambiguous", "国办公开办函〔2021〕30号表格及其勾稽关系；条例第五十条第一款第（二）、（三）项", Warning, "数字所在列可确定", "Each number's column is certain",
-        "当一行的数字个数与列数不符，而且有不止一种放法都满足勾稽关系时，检查器不猜测，而是把这些单元格标为无法判定并列出可能的值。",
-        "When a row's numbers do not fit its columns and more than one placement satisfies the identities, the checker does not guess: the cells are marked ambiguous with their possible values."),
-    rule!("requests-balance", "国办公开办函〔2021〕30号表格勾稽关系：第三部分表头注“第一项加第二项之和，等于第三项加第四项之和”；条例第五十条第一款第（二）项", Error, "第一项+第二项=第三项+第四项", "Row 1 + row 2 = row 3.7 + row 4",
-        "第三部分表格每一列都应满足表头注明的勾稽关系：本年新收加上年结转，等于本年办理结果总计加结转下年度继续办理。",
-        "In every column of part three's table, requests received this year plus those carried over from last year must equal those handled (3.7) plus those carried into next year (row 4), as the table's header note says."),
-    rule!("requests-row-total", "国办公开办函〔2021〕30号表格勾稽关系：第三部分表格“总计”列；条例第五十条第一款第（二）项", Error, "总计=各类申请人之和", "Total = sum of applicants",
-        "第三部分表格每一行的“总计”应等于自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他六列之和。",
-        "In every row of part three's table, the total column must equal the sum of the six applicant columns."),
-    rule!("requests-results-total", "国办公开办函〔2021〕30号表格勾稽关系：第三部分表格“三、本年度办理结果”的“（七）总计”；条例第五十条第一款第（二）项", Error, "（七）总计=各项办理结果之和", "3.7 = sum of results",
-        "第三部分表格每一列中，“（七）总计”应等于（一）至（六）各项办理结果（含各小项）之和。",
-        "In every column of part three's table, row 3.7 (总计) must equal the sum of the result rows (一) to (六), sub-rows included."),
-    rule!("appeals-total", "国办公开办函〔2021〕30号表格勾稽关系：第四部分表格三组“总计”；条例第五十条第一款第（三）项", Error, "复议、诉讼总计=四项之和", "Review and litigation totals",
-        "第四部分表格中，行政复议、未经复议直接起诉、复议后起诉三组各自的“总计”应等于结果维持、结果纠正、其他结果、尚未审结四项之和。",
-        "In part four's table, each of the three totals (administrative review, suits without review, suits after review) must equal upheld + corrected + other + pending."),
-    rule!("active-published-total", "国办公开办函〔2019〕60号表格：第二部分“第二十条第（一）项”栏目；条例第二十条第（一）项", Warning, "本年新公开数量≤对外公开总数量", "Published this year ≤ total published",
-        "2019年格式中，规章和规范性文件的“本年新公开数量”不应大于“对外公开总数量”。",
-        "In the 2019 format, the number of regulations or normative documents published this year should not exceed the total number published."),
-    rule!("regulations-authority", "《中华人民共和国立法法》（2023年修正）第九十一条、第九十三条；条例第二十条第（一）项", Warning, "规章制定权限", "Authority to make regulations",
-        "只有国务院部门、省级政府和设区的市、自治州政府可以制定规章。乡镇、街道和县级部门报告本年制作或制发规章数大于0，应核实是否把规范性文件误填为规章。",
-        "Only State Council departments, provincial governments and governments of cities with districts or autonomous prefectures can make regulations (规章). A town, street office or county-level department reporting regulations made this year is probably counting normative documents as regulations."),
-    rule!("article-citation", "条例第二十条第（一）、（五）、（六）、（八）、（九）项；国办公开办函〔2019〕60号、国办公开办函〔2021〕30号（文号）", Error, "引用条款和文号正确", "Correct article and document citations",
-        "第二部分表格的栏目标题应引用《条例》第二十条（如“第二十条第（一）项”）；格式文件的文号应为国办公开办函〔2019〕60号或国办公开办函〔2021〕30号。",
-        "Captions of part two's table must cite article 20 of the regulations (第二十条第（一）项 …); the format document is 国办公开办函〔2019〕60号 or 国办公开办函〔2021〕30号."),
-    rule!("format-year-mismatch", "国办公开办函〔2021〕30号（2021年度报告起适用，替代国办公开办函〔2019〕60号的试行格式）；条例第五十条第二款", Error, "格式与年度相符", "Format matches the year",
-        "2019、2020年度报告使用2019年格式（国办公开办函〔2019〕60号），2021年度及以后使用2021年格式（国办公开办函〔2021〕30号）。用错格式的表格栏目不同，无法对比。",
-        "Reports for 2019 and 2020 use the 2019 format; reports for 2021 and later use the 2021 format. A report laid out in the other format has different table columns."),
-    rule!("title-format", "国办公开办函〔2021〕30号（年度报告格式）；条例第四十九条、第五十条（“政府信息公开工作年度报告”）", Warning, "标题规范", "Title form",
-        "标题应为“<机关全称><YYYY>年政府信息公开工作年度报告”。常见偏差：缺“工作”二字、把“年”写成“年度”、缺年份或机关名称。",
-        "The title should read <agency><YYYY>年政府信息公开工作年度报告. Common deviations: 工作 missing, 年度 for 年, no year, no agency."),
-    rule!("publish-deadline", "条例第四十九条（县级以上人民政府部门1月31日前，县级以上地方人民政府3月31日前）", Error, "按期公布", "Published on time",
-        "《条例》第四十九条：县级以上人民政府部门应在每年1月31日前公布上一年度报告，县级以上地方人民政府应在3月31日前公布本级政府的报告；乡镇、街道按所在县（区）的要求执行。落款日期晚于期限即为逾期。",
-        "Article 49: government departments publish the previous year's report by 31 January, county-or-higher governments their own by 31 March; towns and street offices follow their county. A closing date after the deadline is late."),
-    rule!("overview-topics", "国办公开办函〔2021〕30号年度报告格式“报告内容”第（一）项（总体情况）；条例第五十条第一款第（四）项", Warning, "总体情况涵盖五方面", "Overview covers the five topics",
-        "按2021年格式，“总体情况”应分别说明主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障五个方面。",
-        "Under the 2021 format, part one should cover proactive disclosure, disclosure on request, information management, disclosure platforms, and supervision."),
-    rule!("preface-part-count", "国办公开办函〔2021〕30号（年度报告格式）六个部分；条例第五十条第一款", Warning, "前言所述部分数为六", "Preface names six parts",
-        "报告开头若说明报告由几个部分组成，应为六个部分。",
-        "When the preface says how many parts the report has, that number must be six."),
-    rule!("text-year-mismatch", "条例第四十九条（报告上一年度的工作）", Warning, "统计期限与报告年度一致", "Statistics period matches the year",
-        "“统计期限”应为报告年度的1月1日至12月31日；年份不符通常是沿用了往年报告。",
-        "The statistics period should be 1 January to 31 December of the report's year; another year usually means last year's report was reused."),
-    rule!("text-table-mismatch", "国办公开办函〔2021〕30号（四）明确责任（内容不准确）；条例第四十七条、第五十条第一款第（一）至（三）项", Warning, "正文与表格一致", "Prose agrees with tables",
-        "正文中的数字（如“收到申请N件”“行政复议N件”）应与统计表一致。",
-        "Numbers stated in the prose (requests received, administrative reviews …) should agree with the tables."),
-    rule!("text-sum-mismatch", "国办公开办函〔2021〕30号（四）明确责任（内容不准确）；条例第四十七条", Error, "正文分项之和等于总数", "Prose totals add up",
-        "正文中列举的分项之和应等于所述总数（如“主动公开政府信息399条，其中……”）。",
-        "Where the prose states a total and then lists its parts (主动公开政府信息399条，其中…), the parts must add up to the total."),
-    rule!("text-rate-mismatch", "国办公开办函〔2021〕30号（四）明确责任（内容不准确）；条例第四十七条、第五十条第一款第（二）、（三）项", Warning, "正文所述比率与表格一致", "Stated rates agree with the tables",
-        "正文写出的比率（如“实质公开率为85%”“办结率100%”）按第三、四部分表格重新计算，相差超过0.5个百分点即提示。",
-        "Rates the prose states (实质公开率 85%, 办结率 100% …) are recomputed from the tables of parts three and four; a difference of more than 0.5 points is flagged."),
-    rule!("stale-year", "国办公开办函〔2021〕30号（四）明确责任（与往年内容雷同）；条例第四十九条、第四十七条", Warning, "正文无遗留的上年年份", "No stray last year in the prose",
-        "本年度报告正文中出现上一年份（如2024年度报告写“2023年，我局……”），且不在同比、较上年等比较语境中，通常是沿用去年报告未改。",
-        "Last year's year in this year's prose (\"2023年，我局…\" in a 2024 report), outside comparisons with last year, usually means last year's text was reused."),
-    rule!("misfiled-columns", "国办公开办函〔2021〕30号表格勾稽关系：第三部分表格各列；条例第五十条第一款第（二）项", Error, "数字填错列", "Numbers in the wrong column",
-        "总计列的勾稽关系成立，但两列分别相差+k和−k：很可能是某一行的k件填到了相邻的列。表格仍然有误，需改正。",
-        "The total column's identity holds but two columns are off by +k and −k: probably k requests of one row were entered in the wrong column. The table is still wrong and must be corrected."),
-    rule!("carryover-mismatch", "国办公开办函〔2021〕30号表格：第三部分第二项“上年结转”承接上年度报告第四项“结转下年度继续办理”；条例第五十条第一款第（二）项", Error, "上年结转=上年报告的结转下年度", "Carried over = last year's carried forward",
-        "本年度第三部分表格第二项“上年结转政府信息公开申请数量”每一列应等于上一年度报告第四项“结转下年度继续办理”的同一列。",
-        "In part three's table, row 2 (carried over from last year) must equal last year's row 4 (carried into next year), column by column."),
-    rule!("in-force-mismatch", "国办公开办函〔2021〕30号第二部分表格“第二十条第（一）项”栏目（本年制发、本年废止、现行有效件数）；条例第二十条第（一）项", Warning, "现行有效件数前后衔接", "In-force counts follow on",
-        "2021年格式中，规章和行政规范性文件的“现行有效件数”一般应等于上年现行有效件数加本年制发件数减本年废止件数；清理废止以往年度文件等情况可以解释差异。",
-        "In the 2021 format, the number in force of regulations and normative documents should equal last year's number in force plus this year's issued minus this year's repealed; repeals of older documents can explain a difference."),
-    rule!("text-repeated", "国办公开办函〔2021〕30号（四）明确责任（与往年内容雷同）；条例第四十七条", Warning, "正文与上年报告不雷同", "Prose not copied from last year",
-        "本年度报告正文与上年度报告相同的比例（忽略空白和数字）达到阈值（默认50%）即提示：年度报告应反映本年度的实际工作。",
-        "Warns when the share of this year's prose repeated from last year's report (ignoring whitespace and numbers) reaches the threshold (50% by default): the report should describe this year's work."),
-];
+/// The registry: every rule file, once, in the order the rules run; `RULES` lists them and
+/// [`run`] calls each file's `check` in this order. A rule file not listed here is not compiled
+/// (and `tests/pages.rs` fails on it).
+macro_rules! registry {
+    ($($file:ident::$ty:ident),* $(,)?) => {
+        $(mod $file; pub use $file::$ty;)*
+        /// Every rule, in the order of the registry (the order they run in, and so the order of
+        /// each part's checks).
+        pub const RULES: &[RuleInfo] = &[$(<$file::$ty as Rule>::INFO),*];
+
+        /// Runs every registered rule's check, in the registry's order.
+        fn run_rules(ctx: &mut Ctx) {
+            $($file::check(ctx);)*
+        }
+    };
+}
+
+registry! {
+    section_missing::SectionMissing,
+    section_heading::SectionHeading,
+    section_order::SectionOrder,
+    section_empty::SectionEmpty,
+    fee_statement::FeeStatement,
+    overview_topics::OverviewTopics,
+    preface_part_count::PrefacePartCount,
+    title_format::TitleFormat,
+    publish_deadline::PublishDeadline,
+    format_year_mismatch::FormatYearMismatch,
+    article_citation::ArticleCitation,
+    table_missing::TableMissing,
+    row_missing::RowMissing,
+    row_shape::RowShape,
+    cell_blank::CellBlank,
+    cell_invalid::CellInvalid,
+    cell_ambiguous::CellAmbiguous,
+    requests_balance::RequestsBalance,
+    requests_row_total::RequestsRowTotal,
+    requests_results_total::RequestsResultsTotal,
+    misfiled_columns::MisfiledColumns,
+    appeals_total::AppealsTotal,
+    active_published_total::ActivePublishedTotal,
+    regulations_authority::RegulationsAuthority,
+    text_year_mismatch::TextYearMismatch,
+    stale_year::StaleYear,
+    text_sum_mismatch::TextSumMismatch,
+    text_table_mismatch::TextTableMismatch,
+    text_rate_mismatch::TextRateMismatch,
+    carryover_mismatch::CarryoverMismatch,
+    in_force_mismatch::InForceMismatch,
+    text_repeated::TextRepeated,
+}
+
+pub(crate) mod helpers;
+pub mod provenance;
+pub use helpers::agency::{agency_kind, deadline as deadline_for, AgencyKind};
+pub mod pages;
 
 pub fn info(name: &str) -> &'static RuleInfo {
     RULES
@@ -196,7 +180,7 @@ pub struct Ctx<'a> {
     /// Last year's report, checked, and its text.
     pub previous: Option<(&'a CheckResult, &'a Text)>,
     pub options: &'a crate::Options,
-    pub rates: &'a [crate::rates::RateOut],
+    pub rates: &'a [crate::result::RateOut],
     pub comparison: Option<Comparison>,
     pub findings: Vec<Finding>,
     /// (part number or None for the document, check).
@@ -368,20 +352,10 @@ impl Ctx<'_> {
     }
 }
 
-/// Runs every rule.
+/// Runs every rule, then the framework's last steps: findings on inferred cells settled, and
+/// the note on findings beyond those listed.
 pub fn run(ctx: &mut Ctx) {
-    structure::check(ctx);
-    meta::check(ctx);
-    citation::check(ctx);
-    cells::check(ctx);
-    identities::check(ctx);
-    active::check(ctx);
-    text_year::check(ctx);
-    text_sum::check(ctx);
-    text_table::check(ctx);
-    text_rate::check(ctx);
-    #[cfg(feature = "previous")]
-    previous::check(ctx);
+    run_rules(ctx);
     provenance::settle(ctx);
     ctx.note_unlisted();
 }

@@ -114,8 +114,8 @@ pub fn settle(ctx: &mut Ctx) {
                 let col = id.rsplit_once('/').map(|(_, c)| c).unwrap_or("");
                 names.push(format!(
                     "{}·{}",
-                    super::cells::row_name_in(layout, t.0, c.row),
-                    super::cells::col_label(t.1, format, c.row, col)
+                    super::helpers::table::row_name_in(layout, t.0, c.row),
+                    super::helpers::table::col_label(t.1, format, c.row, col)
                 ));
             }
             f.inferred.push(id.clone());

@@ -34,7 +34,179 @@ pub(super) fn place_rows(
     value: fn(&Cell) -> i64,
 ) -> TableRead {
     let k = cols.len();
-    // Items of each row, its pending placement, and why it is uncertain.
+    let (items, mut pending, whys) = plan_rows(found, scattered, identities, k, value);
+    solve(&mut pending, identities);
+    let used = used_identities(&pending, identities);
+    // Money is placed in units of 1/10000 (every written digit kept); candidates are shown in
+    // the text's own unit, and only when they are whole numbers (the result holds integers).
+    let placing = Placing {
+        cols,
+        identities,
+        scale: value(&layout::make_cell("1".into(), "1".into(), 0, 0)).max(1),
+    };
+    let mut rows = Vec::with_capacity(found.len());
+    let mut shapes = Vec::with_capacity(found.len());
+    for (i, &(rkey, label, block)) in labels.iter().enumerate() {
+        let Some(r) = &found[i] else {
+            rows.push(RowOut::missing(rkey, label, block, k));
+            shapes.push(Shape::Fits);
+            continue;
+        };
+        let p = pending[i].as_ref().expect("found row has a placement");
+        let (row, shape) = placing.row(r, p, &items[i], &whys[i], (rkey, label, block));
+        rows.push(row);
+        shapes.push(shape);
+    }
+    TableRead {
+        out: TableOut {
+            found: found.iter().any(Option::is_some),
+            line: table_line,
+            columns: cols
+                .iter()
+                .map(|(k, l)| ColumnOut {
+                    key: k.to_string(),
+                    label: l.to_string(),
+                })
+                .collect(),
+            rows,
+        },
+        shapes,
+        unplaced: Vec::new(),
+        captions: Vec::new(),
+        column_major: None,
+        used,
+        columns_note: None,
+    }
+}
+
+/// What placing a table's rows knows of the table.
+struct Placing<'a> {
+    cols: &'a [(&'static str, &'static str)],
+    identities: &'a [Identity],
+    /// The value of a cell "1": money is placed in units of 1/10000.
+    scale: i64,
+}
+
+impl Placing<'_> {
+    /// A found row placed (`p`, from its `items`; `why0`: why it may be uncertain): its cells
+    /// and its shape.
+    fn row(
+        &self,
+        r: &RowRead,
+        p: &Pending,
+        items: &Items,
+        why0: &Why,
+        (rkey, label, block): (&str, &str, Option<&str>),
+    ) -> (RowOut, Shape) {
+        let choice = p.choice();
+        let scale = self.scale;
+        let disagreements: Vec<(usize, Vec<i64>)> = p
+            .disagreements()
+            .into_iter()
+            .map(|(c, vs)| {
+                if scale == 1 || vs.iter().any(|v| v % scale != 0) {
+                    (c, if scale == 1 { vs } else { Vec::new() })
+                } else {
+                    (c, vs.into_iter().map(|v| v / scale).collect())
+                }
+            })
+            .collect();
+        let numbers = r.slots.iter().filter(|c| c.kind != Kind::Blank).count();
+        let why = match why0 {
+            Why::Count if p.truncated => Why::TooMany,
+            w => w.clone(),
+        };
+        let loose = if p.uncertain { p.loose() } else { Vec::new() };
+        let shape = if !p.uncertain {
+            Shape::Fits
+        } else if disagreements.is_empty() && !p.conflict && !p.truncated {
+            Shape::Placed {
+                numbers,
+                why,
+                used: used_names(
+                    &p.used
+                        .iter()
+                        .map(|&u| &self.identities[u])
+                        .collect::<Vec<_>>(),
+                ),
+                loose,
+            }
+        } else {
+            Shape::Ambiguous {
+                numbers,
+                why,
+                loose,
+            }
+        };
+        // (A table without identities, part 二, has nothing to confirm a split: a blank cell
+        // leaves nothing in glued text, so a split by the count of digits alone is a guess.)
+        let solved = matches!(why0, Why::Glued { .. })
+            && !self.identities.is_empty()
+            && disagreements.is_empty()
+            && !p.conflict
+            && !p.truncated;
+        let read = if r.grid {
+            Read::Grid
+        } else if solved {
+            // Glued digits split the only way the row's and the table's identities allow.
+            Read::Solved
+        } else if p.uncertain {
+            Read::Guessed
+        } else if r.positional {
+            Read::Position
+        } else {
+            Read::Order
+        };
+        let mut cells = Vec::with_capacity(self.cols.len());
+        for (c, (ckey, _)) in self.cols.iter().enumerate() {
+            let cell = if let Some((_, vals)) = disagreements.iter().find(|(dc, _)| *dc == c) {
+                CellOut {
+                    raw: String::new(),
+                    value: None,
+                    kind: Kind::Ambiguous,
+                    line: Some(r.line),
+                    column: None,
+                    candidates: Some(vals.clone()),
+                    read: Read::Guessed,
+                }
+            } else {
+                match choice.get(c).copied().flatten() {
+                    Some(it) => CellOut::from_cell(items.get(it)),
+                    None => CellOut::blank(r.line),
+                }
+            };
+            let mut cell = cell;
+            if cell.kind != Kind::Ambiguous {
+                cell.read = read;
+            }
+            cells.push((*ckey, cell));
+        }
+        let row = RowOut {
+            key: rkey.to_string(),
+            label: label.to_string(),
+            found: true,
+            line: Some(r.line),
+            column: Some(r.col),
+            block: block.map(str::to_string),
+            raw_label: Some(r.label_raw.clone()),
+            found_by: r.found_by,
+            numbers,
+            expected: self.cols.len(),
+            cells,
+        };
+        (row, shape)
+    }
+}
+
+/// Each found row's items, its pending placement (the identities within the row alone taken
+/// into account), and why it is uncertain.
+fn plan_rows<'r>(
+    found: &'r [Option<RowRead>],
+    scattered: &[bool],
+    identities: &[Identity],
+    k: usize,
+    value: fn(&Cell) -> i64,
+) -> (Vec<Items<'r>>, Vec<Option<Pending>>, Vec<Why>) {
     let mut items: Vec<Items> = Vec::with_capacity(found.len());
     let mut pending: Vec<Option<Pending>> = Vec::with_capacity(found.len());
     let mut whys: Vec<Why> = Vec::with_capacity(found.len());
@@ -67,7 +239,14 @@ pub(super) fn place_rows(
         pending.push(Some(p));
         whys.push(why);
     }
-    solve(&mut pending, identities);
+    (items, pending, whys)
+}
+
+/// The identities a placement used (rule, first left-hand cell), each once.
+fn used_identities(
+    pending: &[Option<Pending>],
+    identities: &[Identity],
+) -> Vec<(&'static str, (usize, usize))> {
     let mut used: Vec<(&'static str, (usize, usize))> = Vec::new();
     for p in pending.iter().flatten() {
         for &u in &p.used {
@@ -78,131 +257,7 @@ pub(super) fn place_rows(
             }
         }
     }
-
-    // Money is placed in units of 1/10000 (every written digit kept); candidates are shown in
-    // the text's own unit, and only when they are whole numbers (the result holds integers).
-    let scale = value(&layout::make_cell("1".into(), "1".into(), 0, 0)).max(1);
-    let mut rows = Vec::with_capacity(found.len());
-    let mut shapes = Vec::with_capacity(found.len());
-    for (i, (rkey, label, block)) in labels.iter().enumerate() {
-        let Some(r) = &found[i] else {
-            rows.push(RowOut::missing(rkey, label, *block, k));
-            shapes.push(Shape::Fits);
-            continue;
-        };
-        let p = pending[i].as_ref().expect("found row has a placement");
-        let choice = p.choice();
-        let disagreements: Vec<(usize, Vec<i64>)> = p
-            .disagreements()
-            .into_iter()
-            .map(|(c, vs)| {
-                if scale == 1 || vs.iter().any(|v| v % scale != 0) {
-                    (c, if scale == 1 { vs } else { Vec::new() })
-                } else {
-                    (c, vs.into_iter().map(|v| v / scale).collect())
-                }
-            })
-            .collect();
-        let numbers = r.slots.iter().filter(|c| c.kind != Kind::Blank).count();
-        let why = match &whys[i] {
-            Why::Count if p.truncated => Why::TooMany,
-            w => w.clone(),
-        };
-        let loose = if p.uncertain { p.loose() } else { Vec::new() };
-        let shape = if !p.uncertain {
-            Shape::Fits
-        } else if disagreements.is_empty() && !p.conflict && !p.truncated {
-            Shape::Placed {
-                numbers,
-                why,
-                used: used_names(&p.used.iter().map(|&u| &identities[u]).collect::<Vec<_>>()),
-                loose,
-            }
-        } else {
-            Shape::Ambiguous {
-                numbers,
-                why,
-                loose,
-            }
-        };
-        // (A table without identities, part 二, has nothing to confirm a split: a blank cell
-        // leaves nothing in glued text, so a split by the count of digits alone is a guess.)
-        let solved = matches!(whys[i], Why::Glued { .. })
-            && !identities.is_empty()
-            && disagreements.is_empty()
-            && !p.conflict
-            && !p.truncated;
-        let read = if r.grid {
-            Read::Grid
-        } else if solved {
-            // Glued digits split the only way the row's and the table's identities allow.
-            Read::Solved
-        } else if p.uncertain {
-            Read::Guessed
-        } else if r.positional {
-            Read::Position
-        } else {
-            Read::Order
-        };
-        let mut cells = Vec::with_capacity(k);
-        for (c, (ckey, _)) in cols.iter().enumerate() {
-            let cell = if let Some((_, vals)) = disagreements.iter().find(|(dc, _)| *dc == c) {
-                CellOut {
-                    raw: String::new(),
-                    value: None,
-                    kind: Kind::Ambiguous,
-                    line: Some(r.line),
-                    column: None,
-                    candidates: Some(vals.clone()),
-                    read: Read::Guessed,
-                }
-            } else {
-                match choice.get(c).copied().flatten() {
-                    Some(it) => CellOut::from_cell(items[i].get(it)),
-                    None => CellOut::blank(r.line),
-                }
-            };
-            let mut cell = cell;
-            if cell.kind != Kind::Ambiguous {
-                cell.read = read;
-            }
-            cells.push((*ckey, cell));
-        }
-        rows.push(RowOut {
-            key: rkey.to_string(),
-            label: label.to_string(),
-            found: true,
-            line: Some(r.line),
-            column: Some(r.col),
-            block: block.map(str::to_string),
-            raw_label: Some(r.label_raw.clone()),
-            found_by: r.found_by,
-            numbers,
-            expected: k,
-            cells,
-        });
-        shapes.push(shape);
-    }
-    TableRead {
-        out: TableOut {
-            found: found.iter().any(Option::is_some),
-            line: table_line,
-            columns: cols
-                .iter()
-                .map(|(k, l)| ColumnOut {
-                    key: k.to_string(),
-                    label: l.to_string(),
-                })
-                .collect(),
-            rows,
-        },
-        shapes,
-        unplaced: Vec::new(),
-        captions: Vec::new(),
-        column_major: None,
-        used,
-        columns_note: None,
-    }
+    used
 }
 
 /// The items of a row and how they may be placed into k columns; `scattered` when the values
@@ -230,95 +285,8 @@ fn plan<'r>(
     if nonblank.len() == 1 {
         let c = nonblank.get(0);
         let t = c.text.trim();
-        if (r.glued && k >= 2 || !own.is_empty() && k >= 7)
-            // (A long run is too large to be one number: invalid as a cell, still splittable.)
-            && (c.kind == Kind::Number || layout::is_implausible(t) || r.glued)
-            && (k..=MAX_GLUED).contains(&t.len())
-            && (t.bytes().all(|b| b.is_ascii_digit())
-                // A one-line table's run may hold signs and decimal points (part 二's 本年增/减,
-                // amounts): split only where no identity is needed to sum pieces (elsewhere the
-                // row is not read).
-                || r.glued
-                    && t.bytes().any(|b| b.is_ascii_digit())
-                    && t
-                        .bytes()
-                        .all(|b| b.is_ascii_digit() || matches!(b, b'-' | b'+' | b'.')))
-        {
-            // The row's own identities as column lists.
-            let own: Vec<(Vec<usize>, Vec<usize>)> = own
-                .iter()
-                .map(|id| {
-                    (
-                        id.lhs.iter().map(|&(_, c)| c).collect(),
-                        id.rhs.iter().map(|&(_, c)| c).collect(),
-                    )
-                })
-                .collect();
-            // Where each digit stands in the raw text (stray spaces between glued cells are
-            // kept there, so the pieces point at the user's characters).
-            let raw: Vec<char> = c.raw.chars().collect();
-            let mut at: Vec<usize> = (0..raw.len())
-                .filter(|&x| !raw[x].is_whitespace())
-                .collect();
-            let raw = if at.len() == t.len() {
-                raw
-            } else {
-                at = (0..t.len()).collect();
-                t.chars().collect()
-            };
-            // A space in the run stands between two cells: a piece starts after it.
-            let breaks: Vec<bool> = (0..at.len())
-                .map(|i| i > 0 && at[i] > at[i - 1] + 1)
-                .collect();
-            let (splits, cut, own_used) = split_digits(t, k, &own, &breaks);
-            // A blank cell leaves nothing in glued text: when the row's identities allow one
-            // split, a split with one blank cell that they allow too makes the row undecided
-            // ("115321233" is 11|5|3|2|12|□|33 as well as 1|1|5|3|21|2|33).
-            let with_blank = if splits.len() == 1 && !own.is_empty() && k > 2 {
-                blank_alternative(t, k, &own, &breaks)
-            } else {
-                None
-            };
-            let mut items = Vec::with_capacity((splits.len() + 1) * k);
-            let mut vectors = Vec::with_capacity(splits.len() + 1);
-            let piece = |start: usize, len: usize| {
-                let text = t[start..start + len].to_string();
-                let rw: String = raw[at[start]..=at[start + len - 1]].iter().collect();
-                layout::make_cell(rw, text, c.line, c.col + at[start])
-            };
-            for sp in &splits {
-                let mut v = Vec::with_capacity(k);
-                for &(start, len) in sp {
-                    let cell = piece(start, len);
-                    v.push(value(&cell));
-                    items.push(cell);
-                }
-                vectors.push(v);
-            }
-            if let Some((blank, sp)) = with_blank {
-                let mut v = Vec::with_capacity(k);
-                let mut pieces = sp.iter();
-                for col in 0..k {
-                    let cell = if col == blank {
-                        layout::make_cell(String::new(), String::new(), c.line, c.col)
-                    } else {
-                        let &(start, len) = pieces.next().expect("k - 1 pieces");
-                        piece(start, len)
-                    };
-                    v.push(value(&cell));
-                    items.push(cell);
-                }
-                vectors.push(v);
-            }
-            let p = Pending::explicit(&vectors, k, cut || splits.is_empty());
-            return (
-                Items::Cut(items),
-                p,
-                Why::Glued {
-                    digits: t.to_string(),
-                    own_used,
-                },
-            );
+        if is_glued_run(r, c, t, k, !own.is_empty()) {
+            return cut_glued(c, t, k, value, own);
         }
     }
     if r.positional && !scattered {
@@ -350,6 +318,110 @@ fn plan<'r>(
     }
     let why = if scattered { Why::Lines } else { Why::Count };
     (nonblank, Pending::uncertain(vals, k), why)
+}
+
+/// Whether a row's one item `c` (trimmed: `t`) is a run of glued digits to cut into the row's
+/// `k` numbers (`has_own`: the row has identities of its own).
+fn is_glued_run(r: &RowRead, c: &Cell, t: &str, k: usize, has_own: bool) -> bool {
+    (r.glued && k >= 2 || has_own && k >= 7)
+        // (A long run is too large to be one number: invalid as a cell, still splittable.)
+        && (c.kind == Kind::Number || layout::is_implausible(t) || r.glued)
+        && (k..=MAX_GLUED).contains(&t.len())
+        && (t.bytes().all(|b| b.is_ascii_digit())
+            // A one-line table's run may hold signs and decimal points (part 二's 本年增/减,
+            // amounts): split only where no identity is needed to sum pieces (elsewhere the
+            // row is not read).
+            || r.glued
+                && t.bytes().any(|b| b.is_ascii_digit())
+                && t
+                    .bytes()
+                    .all(|b| b.is_ascii_digit() || matches!(b, b'-' | b'+' | b'.')))
+}
+
+/// The ways to cut a run of glued digits `t` (the cell `c`) into `k` numbers that the row's own
+/// identities allow, as one placement's candidates.
+fn cut_glued<'r>(
+    c: &Cell,
+    t: &str,
+    k: usize,
+    value: fn(&Cell) -> i64,
+    own: &[&Identity],
+) -> (Items<'r>, Pending, Why) {
+    // The row's own identities as column lists.
+    let own: Vec<(Vec<usize>, Vec<usize>)> = own
+        .iter()
+        .map(|id| {
+            (
+                id.lhs.iter().map(|&(_, c)| c).collect(),
+                id.rhs.iter().map(|&(_, c)| c).collect(),
+            )
+        })
+        .collect();
+    // Where each digit stands in the raw text (stray spaces between glued cells are
+    // kept there, so the pieces point at the user's characters).
+    let raw: Vec<char> = c.raw.chars().collect();
+    let mut at: Vec<usize> = (0..raw.len())
+        .filter(|&x| !raw[x].is_whitespace())
+        .collect();
+    let raw = if at.len() == t.len() {
+        raw
+    } else {
+        at = (0..t.len()).collect();
+        t.chars().collect()
+    };
+    // A space in the run stands between two cells: a piece starts after it.
+    let breaks: Vec<bool> = (0..at.len())
+        .map(|i| i > 0 && at[i] > at[i - 1] + 1)
+        .collect();
+    let (splits, cut, own_used) = split_digits(t, k, &own, &breaks);
+    // A blank cell leaves nothing in glued text: when the row's identities allow one
+    // split, a split with one blank cell that they allow too makes the row undecided
+    // ("115321233" is 11|5|3|2|12|□|33 as well as 1|1|5|3|21|2|33).
+    let with_blank = if splits.len() == 1 && !own.is_empty() && k > 2 {
+        blank_alternative(t, k, &own, &breaks)
+    } else {
+        None
+    };
+    let mut items = Vec::with_capacity((splits.len() + 1) * k);
+    let mut vectors = Vec::with_capacity(splits.len() + 1);
+    let piece = |start: usize, len: usize| {
+        let text = t[start..start + len].to_string();
+        let rw: String = raw[at[start]..=at[start + len - 1]].iter().collect();
+        layout::make_cell(rw, text, c.line, c.col + at[start])
+    };
+    for sp in &splits {
+        let mut v = Vec::with_capacity(k);
+        for &(start, len) in sp {
+            let cell = piece(start, len);
+            v.push(value(&cell));
+            items.push(cell);
+        }
+        vectors.push(v);
+    }
+    if let Some((blank, sp)) = with_blank {
+        let mut v = Vec::with_capacity(k);
+        let mut pieces = sp.iter();
+        for col in 0..k {
+            let cell = if col == blank {
+                layout::make_cell(String::new(), String::new(), c.line, c.col)
+            } else {
+                let &(start, len) = pieces.next().expect("k - 1 pieces");
+                piece(start, len)
+            };
+            v.push(value(&cell));
+            items.push(cell);
+        }
+        vectors.push(v);
+    }
+    let p = Pending::explicit(&vectors, k, cut || splits.is_empty());
+    (
+        Items::Cut(items),
+        p,
+        Why::Glued {
+            digits: t.to_string(),
+            own_used,
+        },
+    )
 }
 
 /// The cells a row's numbers are placed from: its slots or the non-blank ones among them, or
@@ -422,98 +494,6 @@ fn split_digits(
     own: &[(Vec<usize>, Vec<usize>)],
     breaks: &[bool],
 ) -> (Vec<Vec<(usize, usize)>>, bool, bool) {
-    const MAX_LEN: usize = 6;
-    // A piece with a sign or a decimal point: "-524", "5927.29".
-    const MAX_SIGNED: usize = 10;
-    /// A number as a piece of a glued run: an optional sign, digits without a leading zero
-    /// (but "0"), an optional decimal point followed by digits.
-    fn valid_piece(p: &[u8]) -> bool {
-        let p = p
-            .strip_prefix(b"-")
-            .or_else(|| p.strip_prefix(b"+"))
-            .unwrap_or(p);
-        let (int, frac) = match p.iter().position(|&b| b == b'.') {
-            Some(i) => (&p[..i], Some(&p[i + 1..])),
-            None => (p, None),
-        };
-        !int.is_empty()
-            && int.iter().all(u8::is_ascii_digit)
-            && (int.len() == 1 || int[0] != b'0')
-            && frac.is_none_or(|f| !f.is_empty() && f.iter().all(u8::is_ascii_digit))
-    }
-    const BUDGET: usize = 2_000_000;
-    const MAX_OUT: usize = 2000;
-    struct S<'a> {
-        b: &'a [u8],
-        breaks: &'a [bool],
-        k: usize,
-        own: &'a [(Vec<usize>, Vec<usize>)],
-        last: Vec<usize>,
-        cur: Vec<(usize, usize, i64)>,
-        out: Vec<Vec<(usize, usize)>>,
-        steps: usize,
-        cut: bool,
-        pruned: bool,
-        /// Digits only (else signs and decimal points too).
-        plain: bool,
-    }
-    fn rec(s: &mut S, pos: usize) {
-        if s.cut {
-            return;
-        }
-        s.steps += 1;
-        if s.steps > BUDGET || s.out.len() > MAX_OUT {
-            s.cut = true;
-            return;
-        }
-        let c = s.cur.len();
-        let n = s.b.len();
-        if c == s.k {
-            if pos == n {
-                s.out.push(s.cur.iter().map(|&(a, l, _)| (a, l)).collect());
-            }
-            return;
-        }
-        let max_len = if s.plain { MAX_LEN } else { MAX_SIGNED };
-        for len in 1..=max_len {
-            if pos + len > n
-                || (s.plain && len > 1 && s.b[pos] == b'0')
-                || (len > 1 && s.breaks.get(pos + len - 1).copied().unwrap_or(false))
-            {
-                break;
-            }
-            let rest = n - pos - len;
-            let left = s.k - c - 1;
-            if rest < left || rest > left * max_len {
-                continue;
-            }
-            if !s.plain && !valid_piece(&s.b[pos..pos + len]) {
-                continue;
-            }
-            // (Pieces with a sign or a point have no identities to sum them: their value is 0.)
-            let v: i64 = if s.plain {
-                s.b[pos..pos + len]
-                    .iter()
-                    .fold(0, |a, d| a * 10 + i64::from(d - b'0'))
-            } else {
-                0
-            };
-            s.cur.push((pos, len, v));
-            let ok = s.own.iter().zip(&s.last).all(|((l, r), &lc)| {
-                lc != c || {
-                    let sum =
-                        |cs: &[usize]| cs.iter().map(|&x| i128::from(s.cur[x].2)).sum::<i128>();
-                    sum(l) == sum(r)
-                }
-            });
-            if ok {
-                rec(s, pos + len);
-            } else {
-                s.pruned = true;
-            }
-            s.cur.pop();
-        }
-    }
     let plain = d.bytes().all(|b| b.is_ascii_digit());
     if !plain && !own.is_empty() {
         // Signs or points where identities must sum the pieces: not split, not read.
@@ -538,6 +518,102 @@ fn split_digits(
     };
     rec(&mut s, 0);
     (s.out, s.cut, s.pruned)
+}
+
+/// Most digits of a piece of a glued run.
+const MAX_LEN: usize = 6;
+// A piece with a sign or a decimal point: "-524", "5927.29".
+const MAX_SIGNED: usize = 10;
+/// A number as a piece of a glued run: an optional sign, digits without a leading zero
+/// (but "0"), an optional decimal point followed by digits.
+fn valid_piece(p: &[u8]) -> bool {
+    let p = p
+        .strip_prefix(b"-")
+        .or_else(|| p.strip_prefix(b"+"))
+        .unwrap_or(p);
+    let (int, frac) = match p.iter().position(|&b| b == b'.') {
+        Some(i) => (&p[..i], Some(&p[i + 1..])),
+        None => (p, None),
+    };
+    !int.is_empty()
+        && int.iter().all(u8::is_ascii_digit)
+        && (int.len() == 1 || int[0] != b'0')
+        && frac.is_none_or(|f| !f.is_empty() && f.iter().all(u8::is_ascii_digit))
+}
+/// Steps of the search for ways to cut, and ways kept, before it is cut short.
+const BUDGET: usize = 2_000_000;
+const MAX_OUT: usize = 2000;
+/// The search for the ways to cut a run of digits (`split_digits`).
+struct S<'a> {
+    b: &'a [u8],
+    breaks: &'a [bool],
+    k: usize,
+    own: &'a [(Vec<usize>, Vec<usize>)],
+    last: Vec<usize>,
+    cur: Vec<(usize, usize, i64)>,
+    out: Vec<Vec<(usize, usize)>>,
+    steps: usize,
+    cut: bool,
+    pruned: bool,
+    /// Digits only (else signs and decimal points too).
+    plain: bool,
+}
+/// Cuts the rest of the run from byte `pos`, with `s.cur` the pieces so far.
+fn rec(s: &mut S, pos: usize) {
+    if s.cut {
+        return;
+    }
+    s.steps += 1;
+    if s.steps > BUDGET || s.out.len() > MAX_OUT {
+        s.cut = true;
+        return;
+    }
+    let c = s.cur.len();
+    let n = s.b.len();
+    if c == s.k {
+        if pos == n {
+            s.out.push(s.cur.iter().map(|&(a, l, _)| (a, l)).collect());
+        }
+        return;
+    }
+    let max_len = if s.plain { MAX_LEN } else { MAX_SIGNED };
+    for len in 1..=max_len {
+        if pos + len > n
+            || (s.plain && len > 1 && s.b[pos] == b'0')
+            || (len > 1 && s.breaks.get(pos + len - 1).copied().unwrap_or(false))
+        {
+            break;
+        }
+        let rest = n - pos - len;
+        let left = s.k - c - 1;
+        if rest < left || rest > left * max_len {
+            continue;
+        }
+        if !s.plain && !valid_piece(&s.b[pos..pos + len]) {
+            continue;
+        }
+        // (Pieces with a sign or a point have no identities to sum them: their value is 0.)
+        let v: i64 = if s.plain {
+            s.b[pos..pos + len]
+                .iter()
+                .fold(0, |a, d| a * 10 + i64::from(d - b'0'))
+        } else {
+            0
+        };
+        s.cur.push((pos, len, v));
+        let ok = s.own.iter().zip(&s.last).all(|((l, r), &lc)| {
+            lc != c || {
+                let sum = |cs: &[usize]| cs.iter().map(|&x| i128::from(s.cur[x].2)).sum::<i128>();
+                sum(l) == sum(r)
+            }
+        });
+        if ok {
+            rec(s, pos + len);
+        } else {
+            s.pruned = true;
+        }
+        s.cur.pop();
+    }
 }
 
 /// Places part 二's rows block by block (each block has its own columns): the rows, their

@@ -549,8 +549,35 @@ pub fn gen_cells(seed: u64, year: i32, blanks: Blanks) -> Cells {
     let format = Format::for_year(year);
     let mut rng = Rng::new(seed);
     let n = result_rows(format);
-    let mut results = vec![[0i64; 6]; n];
     let legal = blanks != Blanks::Group;
+    let results = gen_results(&mut rng, n, legal);
+    let mut carried_in = [0i64; 6];
+    let mut carried_out = [0i64; 6];
+    carried_in[0] = rng.below(4) as i64;
+    carried_out[0] = rng.below(4) as i64;
+    if legal && rng.chance(40) {
+        carried_out[1 + rng.below(5) as usize] = 1;
+    }
+    let rows = consistent_requests(format, &results, carried_in, carried_out);
+    let mut requests: Vec<Vec<Option<i64>>> = rows
+        .iter()
+        .map(|r| r.iter().map(|&v| Some(v)).collect())
+        .collect();
+    let mut appeals = gen_appeals(&mut rng);
+    leave_blanks(&mut rng, blanks, &mut requests, &mut appeals);
+    let active = gen_active(&mut rng, format);
+    Cells {
+        year,
+        format,
+        requests,
+        appeals,
+        active,
+    }
+}
+
+/// Part 三's results (`n` rows of six columns); `legal`: 法人或其他组织 columns too.
+fn gen_results(rng: &mut Rng, n: usize, legal: bool) -> Vec<[i64; 6]> {
+    let mut results = vec![[0i64; 6]; n];
     for r in results.iter_mut() {
         for (c, v) in r.iter_mut().enumerate() {
             let p = if c == 0 {
@@ -565,18 +592,11 @@ pub fn gen_cells(seed: u64, year: i32, blanks: Blanks) -> Cells {
             }
         }
     }
-    let mut carried_in = [0i64; 6];
-    let mut carried_out = [0i64; 6];
-    carried_in[0] = rng.below(4) as i64;
-    carried_out[0] = rng.below(4) as i64;
-    if legal && rng.chance(40) {
-        carried_out[1 + rng.below(5) as usize] = 1;
-    }
-    let rows = consistent_requests(format, &results, carried_in, carried_out);
-    let mut requests: Vec<Vec<Option<i64>>> = rows
-        .iter()
-        .map(|r| r.iter().map(|&v| Some(v)).collect())
-        .collect();
+    results
+}
+
+/// Part 四: three groups of four counts and their total.
+fn gen_appeals(rng: &mut Rng) -> Vec<Option<i64>> {
     let mut appeals: Vec<Option<i64>> = Vec::new();
     for _ in 0..3 {
         let g: Vec<i64> = (0..4)
@@ -591,6 +611,16 @@ pub fn gen_cells(seed: u64, year: i32, blanks: Blanks) -> Cells {
         appeals.extend(g.iter().map(|&v| Some(v)));
         appeals.push(Some(g.iter().sum()));
     }
+    appeals
+}
+
+/// Leaves cells blank as `blanks` says.
+fn leave_blanks(
+    rng: &mut Rng,
+    blanks: Blanks,
+    requests: &mut [Vec<Option<i64>>],
+    appeals: &mut [Option<i64>],
+) {
     match blanks {
         Blanks::None => {}
         Blanks::Some => {
@@ -622,7 +652,11 @@ pub fn gen_cells(seed: u64, year: i32, blanks: Blanks) -> Cells {
             }
         }
     }
-    let active = nianbao::spec::active_blocks(format)
+}
+
+/// Part 二's cells, block by block.
+fn gen_active(rng: &mut Rng, format: Format) -> Vec<Vec<Vec<Option<String>>>> {
+    nianbao::spec::active_blocks(format)
         .iter()
         .map(|b| {
             b.rows
@@ -651,14 +685,7 @@ pub fn gen_cells(seed: u64, year: i32, blanks: Blanks) -> Cells {
                 })
                 .collect()
         })
-        .collect();
-    Cells {
-        year,
-        format,
-        requests,
-        appeals,
-        active,
-    }
+        .collect()
 }
 
 /// How the column-by-column text is laid out.
@@ -715,14 +742,40 @@ pub fn colmajor_report(c: &Cells, o: &ColOpts) -> String {
     );
     wrap_into(&mut l, "（一）主动公开：按目录公开各类信息。（二）依申请公开：依法答复。（三）政府信息管理：落实保密审查。（四）政府信息公开平台建设：维护网站专栏。（五）监督保障：开展培训考核。", w);
     l.push("二、主动公开政府信息情况".into());
-    for (b, blk) in nianbao::spec::active_blocks(format).iter().enumerate() {
+    colmajor_active(&mut l, c, w);
+    l.push("三、收到和处理政府信息公开申请情况".into());
+    colmajor_requests(&mut l, c, o);
+    l.push("四、政府信息公开行政复议、行政诉讼情况".into());
+    colmajor_appeals(&mut l, c);
+    l.push("五、存在的主要问题及改进情况".into());
+    wrap_into(&mut l, "公开内容还不够全面，下一步将加强培训。", w);
+    l.push("六、其他需要报告的事项".into());
+    l.push(
+        if format == Format::F2021 {
+            "本年度未收取信息处理费。"
+        } else {
+            "无。"
+        }
+        .into(),
+    );
+    l.push(agency.into());
+    l.push(format!("{}年1月20日", year + 1));
+    let sep = if o.double_spaced { "\n\n" } else { "\n" };
+    let mut t = l.join(sep);
+    t.push('\n');
+    t
+}
+
+/// Part 二 column by column: per block, its caption, row labels, column headers, then values.
+fn colmajor_active(l: &mut Vec<String>, c: &Cells, w: usize) {
+    for (b, blk) in nianbao::spec::active_blocks(c.format).iter().enumerate() {
         l.push(format!("第二十条第（{}）项", blk.item));
         l.push("信息内容".into());
         for (_, label) in blk.rows {
             l.push(label.to_string());
         }
         for col in blk.columns {
-            wrap_into(&mut l, col.1, w);
+            wrap_into(l, col.1, w);
         }
         for ci in 0..blk.columns.len() {
             for ri in 0..blk.rows.len() {
@@ -732,7 +785,11 @@ pub fn colmajor_report(c: &Cells, o: &ColOpts) -> String {
             }
         }
     }
-    l.push("三、收到和处理政府信息公开申请情况".into());
+}
+
+/// Part 三 column by column (or row by row: `o.row_order`), maybe broken at a page.
+fn colmajor_requests(l: &mut Vec<String>, c: &Cells, o: &ColOpts) {
+    let w = o.wrap;
     let header = |l: &mut Vec<String>| {
         for h in [
             "申请人情况",
@@ -748,7 +805,7 @@ pub fn colmajor_report(c: &Cells, o: &ColOpts) -> String {
             l.push(h.to_string());
         }
     };
-    let specs = request_rows(format);
+    let specs = request_rows(c.format);
     let n = specs.len();
     let cut = o.page_break.filter(|&p| p > 0 && p < n).unwrap_or(n);
     for (si, range) in [(0, 0..cut), (1, cut..n)] {
@@ -757,7 +814,7 @@ pub fn colmajor_report(c: &Cells, o: &ColOpts) -> String {
         }
         if si == 0 {
             wrap_into(
-                &mut l,
+                l,
                 "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
                 w,
             );
@@ -765,7 +822,7 @@ pub fn colmajor_report(c: &Cells, o: &ColOpts) -> String {
             l.push("- 1 -".into());
         }
         if o.header_first && (si == 0 || o.repeat_header) {
-            header(&mut l);
+            header(l);
         }
         let mut last_group: Option<&str> = range.clone().next().and_then(|i| specs[i].group);
         if si == 0 {
@@ -780,7 +837,7 @@ pub fn colmajor_report(c: &Cells, o: &ColOpts) -> String {
                         l.push(ch.to_string());
                     }
                 } else {
-                    wrap_into(&mut l, "三、本年度办理结果", w);
+                    wrap_into(l, "三、本年度办理结果", w);
                 }
             }
             if let Some(g) = s.group {
@@ -789,10 +846,10 @@ pub fn colmajor_report(c: &Cells, o: &ColOpts) -> String {
                 }
             }
             last_group = s.group;
-            wrap_into(&mut l, s.label, w);
+            wrap_into(l, s.label, w);
         }
         if !o.header_first && (si == 0 || o.repeat_header) {
-            header(&mut l);
+            header(l);
         }
         if o.row_order {
             for i in range.clone() {
@@ -808,7 +865,10 @@ pub fn colmajor_report(c: &Cells, o: &ColOpts) -> String {
             }
         }
     }
-    l.push("四、政府信息公开行政复议、行政诉讼情况".into());
+}
+
+/// Part 四: its header words, then its values one per line.
+fn colmajor_appeals(l: &mut Vec<String>, c: &Cells) {
     for h in [
         "行政复议",
         "结果维持",
@@ -835,23 +895,6 @@ pub fn colmajor_report(c: &Cells, o: &ColOpts) -> String {
     for v in c.appeals.iter().flatten() {
         l.push(v.to_string());
     }
-    l.push("五、存在的主要问题及改进情况".into());
-    wrap_into(&mut l, "公开内容还不够全面，下一步将加强培训。", w);
-    l.push("六、其他需要报告的事项".into());
-    l.push(
-        if format == Format::F2021 {
-            "本年度未收取信息处理费。"
-        } else {
-            "无。"
-        }
-        .into(),
-    );
-    l.push(agency.into());
-    l.push(format!("{}年1月20日", year + 1));
-    let sep = if o.double_spaced { "\n\n" } else { "\n" };
-    let mut t = l.join(sep);
-    t.push('\n');
-    t
 }
 
 /// A generated report's cells keyed as the result JSON does (`requests/3.1/natural`), with the
@@ -966,110 +1009,16 @@ pub fn one_line_report_with(
     let title = format!("{agency}{year}年政府信息公开工作年度报告");
     let mut cells: CellList = Vec::new();
 
-    // Part 二.
-    let mut active = String::new();
-    for b in nianbao::spec::active_blocks(format) {
-        active.push_str(&format!("第二十条第（{}）项", b.item));
-        active.push_str("信息内容");
-        for c in b.columns {
-            active.push_str(c.1);
-        }
-        for (rk, label) in b.rows {
-            let mut vals = Vec::new();
-            for (ck, _, kind) in b.columns {
-                let (text, v) = match kind {
-                    nianbao::spec::ColKind::Money => {
-                        let cents = rng.below(100_000) as i64;
-                        let t = format!("{}.{:02}", cents / 100, cents % 100);
-                        let v: f64 = t.parse().unwrap();
-                        (t, v)
-                    }
-                    nianbao::spec::ColKind::Change => {
-                        let v = rng.below(21) as i64 - 10;
-                        (v.to_string(), v as f64)
-                    }
-                    _ => {
-                        let v = count(&mut rng, 300);
-                        (v.to_string(), v as f64)
-                    }
-                };
-                cells.push((format!("active/{rk}/{ck}"), Some(v)));
-                vals.push(text);
-            }
-            active.push_str(&stray(label, &mut rng));
-            active.push_str(&glue(&vals, &mut rng));
-        }
-    }
+    let active = one_line_active(&mut rng, format, &mut cells);
 
     // Part 三: consistent numbers.
-    let n = result_rows(format);
-    let results: Vec<[i64; 6]> = (0..n)
-        .map(|_| {
-            let mut r = [0i64; 6];
-            r[0] = count(&mut rng, 120);
-            for x in r.iter_mut().skip(1) {
-                if rng.chance(15) {
-                    *x = count(&mut rng, 20);
-                }
-            }
-            r
-        })
-        .collect();
-    let small = |rng: &mut Rng| {
-        let mut r = [0i64; 6];
-        r[0] = count(rng, 10);
-        if rng.chance(20) {
-            r[1] = count(rng, 5);
-        }
-        r
-    };
-    let mut carried_in = small(&mut rng);
-    // No more carried in than handled: row 1 (received) stays non-negative.
-    for (c, x) in carried_in.iter_mut().enumerate() {
-        *x = (*x).min(results.iter().map(|r| r[c]).sum());
-    }
-    let carried_out = small(&mut rng);
-    let mut rows = consistent_requests(format, &results, carried_in, carried_out);
+    let mut rows = one_line_request_rows(&mut rng, format);
     tamper(&mut rows);
-    let mut requests = String::from(
-        "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他",
-    );
-    let mut last_group: Option<&str> = None;
-    for (spec, v) in request_rows(format).iter().zip(&rows) {
-        if spec.key == "3.1" {
-            requests.push_str("三、本年度办理结果");
-        }
-        if let Some(g) = spec.group {
-            if last_group != Some(g) {
-                requests.push_str(group_label(g));
-            }
-        }
-        last_group = spec.group;
-        for (c, x) in REQUEST_KEYS.iter().zip(v) {
-            cells.push((format!("requests/{}/{c}", spec.key), Some(*x as f64)));
-        }
-        requests.push_str(&stray(spec.label, &mut rng));
-        let vals: Vec<String> = v.iter().map(|x| x.to_string()).collect();
-        requests.push_str(&glue(&vals, &mut rng));
-    }
+    let requests = one_line_requests(&mut rng, format, &rows, &mut cells);
 
     // Part 四.
-    let mut appeals_v: Vec<i64> = Vec::new();
-    for _ in 0..3 {
-        let g: Vec<i64> = (0..4).map(|_| count(&mut rng, 8)).collect();
-        appeals_v.extend(&g);
-        appeals_v.push(g.iter().sum());
-    }
-    for (c, x) in nianbao::spec::APPEAL_COLS.iter().zip(&appeals_v) {
-        cells.push((format!("appeals/appeals/{}", c.0), Some(*x as f64)));
-    }
-    let appeals = format!(
-        "行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计{}",
-        glue(
-            &appeals_v.iter().map(|x| x.to_string()).collect::<Vec<_>>(),
-            &mut rng
-        )
-    );
+    // Part 四.
+    let appeals = one_line_appeals(&mut rng, &mut cells);
 
     let fee = if format == Format::F2021 {
         "本年度未收取信息处理费。"
@@ -1125,6 +1074,127 @@ pub fn one_line_report_with(
     text.push_str(&body);
     text.push('\n');
     (text, cells)
+}
+
+/// Part 二 of a one-line report: captions, headers, then each row's label and glued values.
+fn one_line_active(rng: &mut Rng, format: Format, cells: &mut CellList) -> String {
+    let mut active = String::new();
+    for b in nianbao::spec::active_blocks(format) {
+        active.push_str(&format!("第二十条第（{}）项", b.item));
+        active.push_str("信息内容");
+        for c in b.columns {
+            active.push_str(c.1);
+        }
+        for (rk, label) in b.rows {
+            let mut vals = Vec::new();
+            for (ck, _, kind) in b.columns {
+                let (text, v) = match kind {
+                    nianbao::spec::ColKind::Money => {
+                        let cents = rng.below(100_000) as i64;
+                        let t = format!("{}.{:02}", cents / 100, cents % 100);
+                        let v: f64 = t.parse().unwrap();
+                        (t, v)
+                    }
+                    nianbao::spec::ColKind::Change => {
+                        let v = rng.below(21) as i64 - 10;
+                        (v.to_string(), v as f64)
+                    }
+                    _ => {
+                        let v = count(rng, 300);
+                        (v.to_string(), v as f64)
+                    }
+                };
+                cells.push((format!("active/{rk}/{ck}"), Some(v)));
+                vals.push(text);
+            }
+            active.push_str(&stray(label, rng));
+            active.push_str(&glue(&vals, rng));
+        }
+    }
+    active
+}
+
+/// Part 三's consistent numbers for a one-line report.
+fn one_line_request_rows(rng: &mut Rng, format: Format) -> Vec<Vec<i64>> {
+    let n = result_rows(format);
+    let results: Vec<[i64; 6]> = (0..n)
+        .map(|_| {
+            let mut r = [0i64; 6];
+            r[0] = count(rng, 120);
+            for x in r.iter_mut().skip(1) {
+                if rng.chance(15) {
+                    *x = count(rng, 20);
+                }
+            }
+            r
+        })
+        .collect();
+    let small = |rng: &mut Rng| {
+        let mut r = [0i64; 6];
+        r[0] = count(rng, 10);
+        if rng.chance(20) {
+            r[1] = count(rng, 5);
+        }
+        r
+    };
+    let mut carried_in = small(rng);
+    // No more carried in than handled: row 1 (received) stays non-negative.
+    for (c, x) in carried_in.iter_mut().enumerate() {
+        *x = (*x).min(results.iter().map(|r| r[c]).sum());
+    }
+    let carried_out = small(rng);
+    consistent_requests(format, &results, carried_in, carried_out)
+}
+
+/// Part 三 of a one-line report: its header, then each row's label and glued values.
+fn one_line_requests(
+    rng: &mut Rng,
+    format: Format,
+    rows: &[Vec<i64>],
+    cells: &mut CellList,
+) -> String {
+    let mut requests = String::from(
+        "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他",
+    );
+    let mut last_group: Option<&str> = None;
+    for (spec, v) in request_rows(format).iter().zip(rows) {
+        if spec.key == "3.1" {
+            requests.push_str("三、本年度办理结果");
+        }
+        if let Some(g) = spec.group {
+            if last_group != Some(g) {
+                requests.push_str(group_label(g));
+            }
+        }
+        last_group = spec.group;
+        for (c, x) in REQUEST_KEYS.iter().zip(v) {
+            cells.push((format!("requests/{}/{c}", spec.key), Some(*x as f64)));
+        }
+        requests.push_str(&stray(spec.label, rng));
+        let vals: Vec<String> = v.iter().map(|x| x.to_string()).collect();
+        requests.push_str(&glue(&vals, rng));
+    }
+    requests
+}
+
+/// Part 四 of a one-line report: its header words, then its values glued.
+fn one_line_appeals(rng: &mut Rng, cells: &mut CellList) -> String {
+    let mut appeals_v: Vec<i64> = Vec::new();
+    for _ in 0..3 {
+        let g: Vec<i64> = (0..4).map(|_| count(rng, 8)).collect();
+        appeals_v.extend(&g);
+        appeals_v.push(g.iter().sum());
+    }
+    for (c, x) in nianbao::spec::APPEAL_COLS.iter().zip(&appeals_v) {
+        cells.push((format!("appeals/appeals/{}", c.0), Some(*x as f64)));
+    }
+    format!(
+        "行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计{}",
+        glue(
+            &appeals_v.iter().map(|x| x.to_string()).collect::<Vec<_>>(),
+            rng
+        )
+    )
 }
 
 /// The keys of part 三's columns, in order.

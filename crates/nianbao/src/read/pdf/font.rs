@@ -357,10 +357,6 @@ pub fn parse_cmap(s: &[u8]) -> CMap {
     let toks = lex::tokens(s, 2_000_000);
     let mut cm = CMap::default();
     let mut i = 0;
-    let str_of = |t: &lex::Tok| match t {
-        lex::Tok::Obj(Operand::Str(v)) => Some(v.clone()),
-        _ => None,
-    };
     while i < toks.len() {
         let lex::Tok::Word(w) = &toks[i] else {
             i += 1;
@@ -382,94 +378,120 @@ pub fn parse_cmap(s: &[u8]) -> CMap {
         }
         let body = &toks[start..i];
         match w {
-            b"begincodespacerange" => {
-                for p in body.chunks(2) {
-                    if let [a, b] = p {
-                        if let (Some(lo), Some(hi)) = (str_of(a), str_of(b)) {
-                            if !lo.is_empty() && lo.len() <= 4 {
-                                cm.ranges.push((lo.len(), be(&lo), be(&hi)));
-                            }
-                        }
-                    }
-                }
-            }
-            b"beginbfchar" => {
-                for p in body.chunks(2) {
-                    if let [a, b] = p {
-                        let Some(src) = str_of(a) else { continue };
-                        let dst = match b {
-                            lex::Tok::Obj(Operand::Str(v)) => utf16be(v),
-                            lex::Tok::Obj(Operand::Name(n)) => {
-                                glyph_name(n).map(String::from).unwrap_or_default()
-                            }
-                            _ => continue,
-                        };
-                        if cm.unicode.len() < MAX_MAP {
-                            cm.unicode.insert(be(&src), dst);
-                        }
-                    }
-                }
-            }
-            b"beginbfrange" => {
-                for p in body.chunks(3) {
-                    if let [a, b, c] = p {
-                        let (Some(lo), Some(hi)) = (str_of(a), str_of(b)) else {
-                            continue;
-                        };
-                        let (lo, hi) = (be(&lo), be(&hi));
-                        if hi < lo || hi - lo > 65_535 {
-                            continue;
-                        }
-                        for (k, code) in (lo..=hi).enumerate() {
-                            if cm.unicode.len() >= MAX_MAP {
-                                break;
-                            }
-                            let t = match c {
-                                lex::Tok::Obj(Operand::Str(d)) => bump(d, k as u32),
-                                lex::Tok::Obj(Operand::Arr(list)) => match list.get(k) {
-                                    Some(Operand::Str(d)) => utf16be(d),
-                                    _ => break,
-                                },
-                                _ => break,
-                            };
-                            cm.unicode.insert(code, t);
-                        }
-                    }
-                }
-            }
-            b"begincidrange" => {
-                for p in body.chunks(3) {
-                    if let [a, b, lex::Tok::Obj(Operand::Num(cid))] = p {
-                        let (Some(lo), Some(hi)) = (str_of(a), str_of(b)) else {
-                            continue;
-                        };
-                        let (lo, hi) = (be(&lo), be(&hi));
-                        if hi < lo || hi - lo > 65_535 {
-                            continue;
-                        }
-                        for code in lo..=hi {
-                            if cm.cids.len() >= MAX_MAP {
-                                break;
-                            }
-                            cm.cids.insert(code, *cid as u32 + (code - lo));
-                        }
-                    }
-                }
-            }
-            b"begincidchar" => {
-                for p in body.chunks(2) {
-                    if let [a, lex::Tok::Obj(Operand::Num(cid))] = p {
-                        if let Some(src) = str_of(a) {
-                            cm.cids.insert(be(&src), *cid as u32);
-                        }
-                    }
-                }
-            }
+            b"begincodespacerange" => cm.codespace_ranges(body),
+            b"beginbfchar" => cm.bf_chars(body),
+            b"beginbfrange" => cm.bf_ranges(body),
+            b"begincidrange" => cm.cid_ranges(body),
+            b"begincidchar" => cm.cid_chars(body),
             _ => {}
         }
         i += 1;
     }
     cm
+}
+
+/// A token's string, if it is one.
+fn tok_str(t: &lex::Tok) -> Option<Vec<u8>> {
+    match t {
+        lex::Tok::Obj(Operand::Str(v)) => Some(v.clone()),
+        _ => None,
+    }
+}
+
+/// The sections of a CMap, each a list of entries.
+impl CMap {
+    /// `begincodespacerange`: pairs of (low, high) codes; their length is the code's.
+    fn codespace_ranges(&mut self, body: &[lex::Tok]) {
+        for p in body.chunks(2) {
+            if let [a, b] = p {
+                if let (Some(lo), Some(hi)) = (tok_str(a), tok_str(b)) {
+                    if !lo.is_empty() && lo.len() <= 4 {
+                        self.ranges.push((lo.len(), be(&lo), be(&hi)));
+                    }
+                }
+            }
+        }
+    }
+
+    /// `beginbfchar`: pairs of (code, Unicode string or glyph name).
+    fn bf_chars(&mut self, body: &[lex::Tok]) {
+        for p in body.chunks(2) {
+            if let [a, b] = p {
+                let Some(src) = tok_str(a) else { continue };
+                let dst = match b {
+                    lex::Tok::Obj(Operand::Str(v)) => utf16be(v),
+                    lex::Tok::Obj(Operand::Name(n)) => {
+                        glyph_name(n).map(String::from).unwrap_or_default()
+                    }
+                    _ => continue,
+                };
+                if self.unicode.len() < MAX_MAP {
+                    self.unicode.insert(be(&src), dst);
+                }
+            }
+        }
+    }
+
+    /// `beginbfrange`: triples of (low, high, first string or array of strings).
+    fn bf_ranges(&mut self, body: &[lex::Tok]) {
+        for p in body.chunks(3) {
+            if let [a, b, c] = p {
+                let (Some(lo), Some(hi)) = (tok_str(a), tok_str(b)) else {
+                    continue;
+                };
+                let (lo, hi) = (be(&lo), be(&hi));
+                if hi < lo || hi - lo > 65_535 {
+                    continue;
+                }
+                for (k, code) in (lo..=hi).enumerate() {
+                    if self.unicode.len() >= MAX_MAP {
+                        break;
+                    }
+                    let t = match c {
+                        lex::Tok::Obj(Operand::Str(d)) => bump(d, k as u32),
+                        lex::Tok::Obj(Operand::Arr(list)) => match list.get(k) {
+                            Some(Operand::Str(d)) => utf16be(d),
+                            _ => break,
+                        },
+                        _ => break,
+                    };
+                    self.unicode.insert(code, t);
+                }
+            }
+        }
+    }
+
+    /// `begincidrange`: triples of (low, high, first CID).
+    fn cid_ranges(&mut self, body: &[lex::Tok]) {
+        for p in body.chunks(3) {
+            if let [a, b, lex::Tok::Obj(Operand::Num(cid))] = p {
+                let (Some(lo), Some(hi)) = (tok_str(a), tok_str(b)) else {
+                    continue;
+                };
+                let (lo, hi) = (be(&lo), be(&hi));
+                if hi < lo || hi - lo > 65_535 {
+                    continue;
+                }
+                for code in lo..=hi {
+                    if self.cids.len() >= MAX_MAP {
+                        break;
+                    }
+                    self.cids.insert(code, *cid as u32 + (code - lo));
+                }
+            }
+        }
+    }
+
+    /// `begincidchar`: pairs of (code, CID).
+    fn cid_chars(&mut self, body: &[lex::Tok]) {
+        for p in body.chunks(2) {
+            if let [a, lex::Tok::Obj(Operand::Num(cid))] = p {
+                if let Some(src) = tok_str(a) {
+                    self.cids.insert(be(&src), *cid as u32);
+                }
+            }
+        }
+    }
 }
 
 fn win_ansi() -> Vec<Option<char>> {

@@ -63,6 +63,12 @@ fn apply(m: &M, x: f64, y: f64) -> (f64, f64) {
 
 const ID: M = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
 
+/// The text matrix and the text line matrix.
+struct TextPos {
+    tm: M,
+    tlm: M,
+}
+
 /// Operations interpreted per page (forms included).
 pub const MAX_OPS: usize = 2_000_000;
 /// Characters kept per page.
@@ -205,8 +211,7 @@ impl<'a> Interp<'a> {
         }
         run.ops += ops.len();
         let mut stack: Vec<GState> = Vec::new();
-        let mut tm = ID;
-        let mut tlm = ID;
+        let mut tp = TextPos { tm: ID, tlm: ID };
         for Op { op, args } in &ops {
             let n = |i: usize| args.get(i).and_then(Operand::num).unwrap_or(0.0);
             match op.as_slice() {
@@ -220,132 +225,162 @@ impl<'a> Interp<'a> {
                     let m = [n(0), n(1), n(2), n(3), n(4), n(5)];
                     gs.ctm = mul(&m, &gs.ctm);
                 }
-                b"BT" => {
-                    tm = ID;
-                    tlm = ID;
-                }
-                b"Tf" => {
-                    gs.size = n(1);
-                    if let Some(Operand::Name(name)) = args.first() {
-                        gs.font = self.font(res, name);
-                    }
-                }
-                b"Tc" => gs.tc = n(0),
-                b"Tw" => gs.tw = n(0),
-                b"Tz" => gs.th = n(0) / 100.0,
-                b"TL" => gs.tl = n(0),
-                b"Ts" => gs.rise = n(0),
-                b"Td" => {
-                    tlm = mul(&[1.0, 0.0, 0.0, 1.0, n(0), n(1)], &tlm);
-                    tm = tlm;
-                }
-                b"TD" => {
-                    gs.tl = -n(1);
-                    tlm = mul(&[1.0, 0.0, 0.0, 1.0, n(0), n(1)], &tlm);
-                    tm = tlm;
-                }
-                b"Tm" if args.len() >= 6 => {
-                    tlm = [n(0), n(1), n(2), n(3), n(4), n(5)];
-                    tm = tlm;
-                }
-                b"T*" => {
-                    tlm = mul(&[1.0, 0.0, 0.0, 1.0, 0.0, -gs.tl], &tlm);
-                    tm = tlm;
-                }
-                b"Tj" => {
-                    if let Some(Operand::Str(s)) = args.first() {
-                        self.show(run, &gs, &mut tm, s);
-                    }
-                }
-                b"'" | b"\"" => {
-                    if op == b"\"" {
-                        gs.tw = n(0);
-                        gs.tc = n(1);
-                    }
-                    tlm = mul(&[1.0, 0.0, 0.0, 1.0, 0.0, -gs.tl], &tlm);
-                    tm = tlm;
-                    if let Some(Operand::Str(s)) = args.last() {
-                        self.show(run, &gs, &mut tm, s);
-                    }
-                }
-                b"TJ" => {
-                    if let Some(Operand::Arr(items)) = args.first() {
-                        for it in items {
-                            match it {
-                                Operand::Str(s) => self.show(run, &gs, &mut tm, s),
-                                Operand::Num(k) if k.is_finite() => {
-                                    let tx = -k / 1000.0 * gs.size * gs.th;
-                                    tm = mul(&[1.0, 0.0, 0.0, 1.0, tx, 0.0], &tm);
-                                }
-                                _ => {}
-                            }
-                        }
-                    }
-                }
-                b"m" => {
-                    run.path.push(vec![apply(&gs.ctm, n(0), n(1))]);
-                }
-                b"l" => {
-                    let p = apply(&gs.ctm, n(0), n(1));
-                    match run.path.last_mut() {
-                        Some(sp) if sp.len() < 100_000 => sp.push(p),
-                        _ => run.path.push(vec![p]),
-                    }
-                }
-                b"c" | b"v" | b"y" => {
-                    run.path_curved = true;
-                    let k = args.len().saturating_sub(2);
-                    let p = apply(&gs.ctm, n(k), n(k + 1));
-                    if let Some(sp) = run.path.last_mut() {
-                        sp.push(p);
-                    }
-                }
-                b"h" => {
-                    if let Some(sp) = run.path.last_mut() {
-                        if let Some(&f) = sp.first() {
-                            if sp.len() < 100_000 {
-                                sp.push(f);
-                            }
-                        }
-                    }
-                }
-                b"re" => {
-                    let (x, y, w, h) = (n(0), n(1), n(2), n(3));
-                    let pts = [(x, y), (x + w, y), (x + w, y + h), (x, y + h), (x, y)];
-                    if run.path.len() < 100_000 {
-                        run.path
-                            .push(pts.iter().map(|&(a, b)| apply(&gs.ctm, a, b)).collect());
-                    }
-                }
-                b"S" | b"s" => {
-                    if op == b"s" {
-                        close_all(&mut run.path);
-                    }
-                    self.stroke(run);
-                }
-                b"f" | b"F" | b"f*" => self.fill(run),
-                b"B" | b"B*" | b"b" | b"b*" => {
-                    if op.starts_with(b"b") {
-                        close_all(&mut run.path);
-                    }
-                    self.stroke(run);
-                }
-                b"n" => {
-                    run.path.clear();
-                    run.path_curved = false;
-                }
                 b"EI" => run.page.images += 1,
                 b"Do" => {
                     if let Some(Operand::Name(name)) = args.first() {
                         self.xobject(run, res, name, &gs);
                     }
                 }
-                _ => {}
+                _ => {
+                    if !self.text_op(run, res, op, args, &mut gs, &mut tp) {
+                        self.path_op(run, op, args, &gs);
+                    }
+                }
             }
             if run.page.chars.len() >= MAX_CHARS {
                 run.page.truncated = true;
                 break;
             }
+        }
+    }
+
+    /// A text operator (state, position, showing): false when `op` is none.
+    fn text_op(
+        &mut self,
+        run: &mut Run,
+        res: Option<&Dictionary>,
+        op: &[u8],
+        args: &[Operand],
+        gs: &mut GState,
+        tp: &mut TextPos,
+    ) -> bool {
+        let n = |i: usize| args.get(i).and_then(Operand::num).unwrap_or(0.0);
+        let TextPos { tm, tlm } = tp;
+        match op {
+            b"BT" => {
+                *tm = ID;
+                *tlm = ID;
+            }
+            b"Tf" => {
+                gs.size = n(1);
+                if let Some(Operand::Name(name)) = args.first() {
+                    gs.font = self.font(res, name);
+                }
+            }
+            b"Tc" => gs.tc = n(0),
+            b"Tw" => gs.tw = n(0),
+            b"Tz" => gs.th = n(0) / 100.0,
+            b"TL" => gs.tl = n(0),
+            b"Ts" => gs.rise = n(0),
+            b"Td" => {
+                *tlm = mul(&[1.0, 0.0, 0.0, 1.0, n(0), n(1)], tlm);
+                *tm = *tlm;
+            }
+            b"TD" => {
+                gs.tl = -n(1);
+                *tlm = mul(&[1.0, 0.0, 0.0, 1.0, n(0), n(1)], tlm);
+                *tm = *tlm;
+            }
+            b"Tm" if args.len() >= 6 => {
+                *tlm = [n(0), n(1), n(2), n(3), n(4), n(5)];
+                *tm = *tlm;
+            }
+            b"T*" => {
+                *tlm = mul(&[1.0, 0.0, 0.0, 1.0, 0.0, -gs.tl], tlm);
+                *tm = *tlm;
+            }
+            b"Tj" => {
+                if let Some(Operand::Str(s)) = args.first() {
+                    self.show(run, gs, tm, s);
+                }
+            }
+            b"'" | b"\"" => {
+                if op == b"\"" {
+                    gs.tw = n(0);
+                    gs.tc = n(1);
+                }
+                *tlm = mul(&[1.0, 0.0, 0.0, 1.0, 0.0, -gs.tl], tlm);
+                *tm = *tlm;
+                if let Some(Operand::Str(s)) = args.last() {
+                    self.show(run, gs, tm, s);
+                }
+            }
+            b"TJ" => {
+                if let Some(Operand::Arr(items)) = args.first() {
+                    for it in items {
+                        match it {
+                            Operand::Str(s) => self.show(run, gs, tm, s),
+                            Operand::Num(k) if k.is_finite() => {
+                                let tx = -k / 1000.0 * gs.size * gs.th;
+                                *tm = mul(&[1.0, 0.0, 0.0, 1.0, tx, 0.0], tm);
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    /// A path operator: construction (in device space), painting, ending.
+    fn path_op(&mut self, run: &mut Run, op: &[u8], args: &[Operand], gs: &GState) {
+        let n = |i: usize| args.get(i).and_then(Operand::num).unwrap_or(0.0);
+        match op {
+            b"m" => {
+                run.path.push(vec![apply(&gs.ctm, n(0), n(1))]);
+            }
+            b"l" => {
+                let p = apply(&gs.ctm, n(0), n(1));
+                match run.path.last_mut() {
+                    Some(sp) if sp.len() < 100_000 => sp.push(p),
+                    _ => run.path.push(vec![p]),
+                }
+            }
+            b"c" | b"v" | b"y" => {
+                run.path_curved = true;
+                let k = args.len().saturating_sub(2);
+                let p = apply(&gs.ctm, n(k), n(k + 1));
+                if let Some(sp) = run.path.last_mut() {
+                    sp.push(p);
+                }
+            }
+            b"h" => {
+                if let Some(sp) = run.path.last_mut() {
+                    if let Some(&f) = sp.first() {
+                        if sp.len() < 100_000 {
+                            sp.push(f);
+                        }
+                    }
+                }
+            }
+            b"re" => {
+                let (x, y, w, h) = (n(0), n(1), n(2), n(3));
+                let pts = [(x, y), (x + w, y), (x + w, y + h), (x, y + h), (x, y)];
+                if run.path.len() < 100_000 {
+                    run.path
+                        .push(pts.iter().map(|&(a, b)| apply(&gs.ctm, a, b)).collect());
+                }
+            }
+            b"S" | b"s" => {
+                if op == b"s" {
+                    close_all(&mut run.path);
+                }
+                self.stroke(run);
+            }
+            b"f" | b"F" | b"f*" => self.fill(run),
+            b"B" | b"B*" | b"b" | b"b*" => {
+                if op.starts_with(b"b") {
+                    close_all(&mut run.path);
+                }
+                self.stroke(run);
+            }
+            b"n" => {
+                run.path.clear();
+                run.path_curved = false;
+            }
+            _ => {}
         }
     }
 

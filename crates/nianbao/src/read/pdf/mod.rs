@@ -237,23 +237,7 @@ fn assemble(b: &mut Builder, pages: Vec<Vec<Item>>) {
     };
     let flush_table = |b: &mut Builder, t: &mut Option<(Table, usize)>| {
         if let Some((t, first)) = t.take() {
-            let origin = if first == t.page {
-                format!("第 {first} 页")
-            } else {
-                format!("第 {first}–{} 页", t.page)
-            };
-            let cells = t
-                .cells()
-                .into_iter()
-                .map(|c| CellIn {
-                    row: c.row,
-                    col: c.col,
-                    rowspan: c.rowspan,
-                    colspan: c.colspan,
-                    text: c.text,
-                })
-                .collect();
-            b.table(cells, origin);
+            add_table(b, t, first);
         }
     };
     for (pi, items) in pages.into_iter().enumerate() {
@@ -292,32 +276,12 @@ fn assemble(b: &mut Builder, pages: Vec<Vec<Item>>) {
                 }
                 Item::Line(l) => {
                     flush_table(b, &mut table);
-                    let continues = para.as_ref().is_some_and(|p| {
-                        let s = p.last.size.max(l.size);
-                        let same_page = p.page == page_no;
-                        let near = if same_page {
-                            l.y > p.last.y && l.y - p.last.y <= 2.2 * s
-                        } else {
-                            p.page + 1 == page_no && k == 0
-                        };
-                        near && (p.last.size - l.size).abs() <= 0.15 * s
-                            && p.last.x1 >= p.right - 2.0 * s
-                            && l.x0 <= left + 0.5 * s
-                            && !starts_block(&l.text)
-                            && !l.text.contains('\t')
-                            && !p.last.text.contains('\t')
-                    });
+                    let continues = para
+                        .as_ref()
+                        .is_some_and(|p| p.continued_by(&l, page_no, k == 0, left));
                     if continues {
                         let p = para.as_mut().expect("checked");
-                        let a = p.text.chars().last().unwrap_or(' ');
-                        let c = l.text.chars().next().unwrap_or(' ');
-                        if !(joins_tight(a) || joins_tight(c) || a.is_whitespace()) {
-                            p.text.push(' ');
-                        }
-                        p.text.push_str(&l.text);
-                        p.last = l;
-                        p.page = page_no;
-                        p.right = right;
+                        p.push(l, page_no, right);
                     } else {
                         flush_para(b, &mut para);
                         para = Some(Para {
@@ -334,6 +298,63 @@ fn assemble(b: &mut Builder, pages: Vec<Vec<Item>>) {
     }
     flush_para(b, &mut para);
     flush_table(b, &mut table);
+}
+
+/// Adds a table (its pages `first` to its last) to the document.
+fn add_table(b: &mut Builder, t: Table, first: usize) {
+    let origin = if first == t.page {
+        format!("第 {first} 页")
+    } else {
+        format!("第 {first}–{} 页", t.page)
+    };
+    let cells = t
+        .cells()
+        .into_iter()
+        .map(|c| CellIn {
+            row: c.row,
+            col: c.col,
+            rowspan: c.rowspan,
+            colspan: c.colspan,
+            text: c.text,
+        })
+        .collect();
+    b.table(cells, origin);
+}
+
+impl Para {
+    /// Whether line `l` of page `page_no` (`first`: the page's first item; `left`: the page's
+    /// left text edge) goes on the paragraph: right under its full last line (or at the top of
+    /// the next page), same size, at the left edge, not a new block, no TAB columns.
+    fn continued_by(&self, l: &Line, page_no: usize, first: bool, left: f64) -> bool {
+        let p = self;
+        let s = p.last.size.max(l.size);
+        let same_page = p.page == page_no;
+        let near = if same_page {
+            l.y > p.last.y && l.y - p.last.y <= 2.2 * s
+        } else {
+            p.page + 1 == page_no && first
+        };
+        near && (p.last.size - l.size).abs() <= 0.15 * s
+            && p.last.x1 >= p.right - 2.0 * s
+            && l.x0 <= left + 0.5 * s
+            && !starts_block(&l.text)
+            && !l.text.contains('\t')
+            && !p.last.text.contains('\t')
+    }
+
+    /// Joins line `l` to the paragraph (a space between words, none between CJK characters).
+    fn push(&mut self, l: Line, page_no: usize, right: f64) {
+        let p = self;
+        let a = p.text.chars().last().unwrap_or(' ');
+        let c = l.text.chars().next().unwrap_or(' ');
+        if !(joins_tight(a) || joins_tight(c) || a.is_whitespace()) {
+            p.text.push(' ');
+        }
+        p.text.push_str(&l.text);
+        p.last = l;
+        p.page = page_no;
+        p.right = right;
+    }
 }
 
 #[cfg(test)]
