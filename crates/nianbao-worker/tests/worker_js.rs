@@ -7,23 +7,9 @@ use nianbao::export::SummaryRow;
 use nianbao::protocol::*;
 use std::collections::BTreeSet;
 
-/// The fields of every request and reply (each variant's keys), from the types themselves.
-fn protocol_fields() -> BTreeSet<String> {
-    let dl = Download {
-        name: String::new(),
-        mime: String::new(),
-        body: String::new(),
-    };
-    let row = BatchRow {
-        index: 0,
-        previous: None,
-        row: SummaryRow::unreadable("a", ""),
-    };
-    let why = Reason {
-        zh: String::new(),
-        en: String::new(),
-    };
-    let requests = [
+/// One request of each kind.
+fn every_request() -> Vec<Request> {
+    vec![
         Request::Text {
             seq: 0,
             slot: 0,
@@ -64,8 +50,31 @@ fn protocol_fields() -> BTreeSet<String> {
             kind: BatchExportKind::Jsonl,
             dismissed: Default::default(),
         },
-    ];
-    let replies = [
+    ]
+}
+
+/// A reason (the `error` of a reply), with its fields.
+fn reason() -> Reason {
+    Reason {
+        zh: String::new(),
+        en: String::new(),
+    }
+}
+
+/// One reply of each kind.
+fn every_reply() -> Vec<Reply> {
+    let dl = Download {
+        name: String::new(),
+        mime: String::new(),
+        body: String::new(),
+    };
+    let row = BatchRow {
+        index: 0,
+        previous: None,
+        row: SummaryRow::unreadable("a", ""),
+    };
+    let why = reason();
+    vec![
         Reply::Result {
             seq: 0,
             result: None,
@@ -116,7 +125,11 @@ fn protocol_fields() -> BTreeSet<String> {
             current: None,
             previous: None,
         },
-    ];
+    ]
+}
+
+/// The fields of every request and reply (each variant's keys), from the types themselves.
+fn protocol_fields() -> BTreeSet<String> {
     let mut keys = BTreeSet::new();
     // A message is `{"variant": {fields}}` (or `"variant"`): its fields, and the variant's name.
     let mut add = |s: String| {
@@ -129,12 +142,14 @@ fn protocol_fields() -> BTreeSet<String> {
             }
         }
     };
-    for r in &requests {
+    for r in &every_request() {
         add(encode(r));
     }
-    for r in &replies {
+    for r in &every_reply() {
         add(encode(r));
     }
+    // A reason's fields (`zh`, `en`), nested in the `error` reply.
+    add(encode(&reason()));
     keys
 }
 
@@ -186,6 +201,7 @@ fn the_worker_names_no_field_beyond_routing() {
         "dismissed",
         "names",
         "index",
+        "zh",
     ] {
         assert!(fields.contains(f), "{f} in {fields:?}");
     }
