@@ -589,9 +589,28 @@ ol.findings li{margin:.3em 0}.sev-error{color:#a40000}.sev-warning{color:#7a5b00
 
 /// A self-contained HTML report (no scripts, no external resources).
 pub fn html(r: &CheckResult, en: bool) -> String {
-    let t = |zh: &str, e: &str| if en { e.to_string() } else { zh.to_string() };
-    let vclass = r.verdict.name();
     let mut s = String::new();
+    html_head(&mut s, r, en);
+    html_sections(&mut s, r, en);
+    html_findings(&mut s, r, en);
+    s.push_str(&format!(
+        "<p class=\"ln\">nianbao {} · {} · sha256 {}</p></body></html>\n",
+        esc(r.engine),
+        esc(&r.input.name),
+        esc(&r.input.sha256)
+    ));
+    s
+}
+
+/// Chinese or English.
+fn zh_en(en: bool, zh: &str, e: &str) -> String {
+    if en { e } else { zh }.to_string()
+}
+
+/// The report's `<head>`, title, facts and verdict.
+fn html_head(s: &mut String, r: &CheckResult, en: bool) {
+    let t = |zh: &str, e: &str| zh_en(en, zh, e);
+    let vclass = r.verdict.name();
     s.push_str(&format!(
         "<!DOCTYPE html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title><style>{REPORT_CSS}</style></head><body>",
         if en { "en" } else { "zh-CN" },
@@ -629,6 +648,11 @@ pub fn html(r: &CheckResult, en: bool) -> String {
             r.counts.info
         ))
     ));
+}
+
+/// Each part's checks and table, after the whole document's checks.
+fn html_sections(s: &mut String, r: &CheckResult, en: bool) {
+    let t = |zh: &str, e: &str| zh_en(en, zh, e);
     let checks = |s: &mut String, list: &[crate::result::Check]| {
         s.push_str("<ul class=\"checks\">");
         for c in list {
@@ -643,7 +667,7 @@ pub fn html(r: &CheckResult, en: bool) -> String {
         s.push_str("</ul>");
     };
     s.push_str(&format!("<h2>{}</h2>", t("全文", "Document")));
-    checks(&mut s, &r.document.checks);
+    checks(s, &r.document.checks);
     for sec in &r.sections {
         let head = match &sec.heading {
             Some(h) => format!(
@@ -659,7 +683,7 @@ pub fn html(r: &CheckResult, en: bool) -> String {
             ),
         };
         s.push_str(&format!("<h2>{}</h2>", esc(&head)));
-        checks(&mut s, &sec.checks);
+        checks(s, &sec.checks);
         let (table, name) = match sec.number {
             2 => (Some(&r.tables.active), "active"),
             3 => (Some(&r.tables.requests), "requests"),
@@ -670,6 +694,11 @@ pub fn html(r: &CheckResult, en: bool) -> String {
             s.push_str(&table_html(tb, name, r, en));
         }
     }
+}
+
+/// The findings, numbered.
+fn html_findings(s: &mut String, r: &CheckResult, en: bool) {
+    let t = |zh: &str, e: &str| zh_en(en, zh, e);
     s.push_str(&format!(
         "<h2>{}（{}）</h2><ol class=\"findings\">",
         t("问题清单", "Findings"),
@@ -692,13 +721,7 @@ pub fn html(r: &CheckResult, en: bool) -> String {
             esc(if en { &f.message_en } else { &f.message })
         ));
     }
-    s.push_str(&format!(
-        "</ol><p class=\"ln\">nianbao {} · {} · sha256 {}</p></body></html>\n",
-        esc(r.engine),
-        esc(&r.input.name),
-        esc(&r.input.sha256)
-    ));
-    s
+    s.push_str("</ol>");
 }
 
 #[cfg(test)]
