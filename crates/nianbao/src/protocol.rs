@@ -362,7 +362,7 @@ mod tests {
             },
             Request::Explain {
                 id: 2,
-                rule: "table-sum".into(),
+                rule: crate::rules::RULES[0].name.into(),
             },
             Request::Batch {
                 names: vec!["a/b.docx".into()],
