@@ -56,16 +56,13 @@ fn main() -> ExitCode {
         Some("check") => check(&args[1..]),
         Some("rules") => rules(&args[1..]),
         Some("schema") => {
-            print!("{}", nianbao::schema::result_schema());
-            ExitCode::SUCCESS
+            emit(&nianbao::schema::result_schema())
         }
         Some("--version") | Some("-V") => {
-            println!("nianbao {}", nianbao::ENGINE_VERSION);
-            ExitCode::SUCCESS
+            emit(&format!("nianbao {}\n", nianbao::ENGINE_VERSION))
         }
         Some("--help") | Some("-h") | Some("help") => {
-            print!("{USAGE}");
-            ExitCode::SUCCESS
+            emit(USAGE)
         }
         _ => {
             eprint!("{USAGE}");
@@ -114,12 +111,10 @@ fn explain(name: Option<&str>, args: &[String]) -> ExitCode {
         } else {
             serde_json::to_string(&list)
         };
-        println!("{}", v.expect("a page serializes"));
-        return ExitCode::SUCCESS;
+        return emit(&format!("{}\n", v.expect("a page serializes")));
     }
     let texts: Vec<String> = list.iter().map(|p| pages::render(p, zh, en)).collect();
-    print!("{}", texts.join(&format!("\n{}\n\n", "═".repeat(40))));
-    ExitCode::SUCCESS
+    emit(&texts.join(&format!("\n{}\n\n", "═".repeat(40))))
 }
 
 /// The rule name closest to a mistyped one (at most a third of its letters off).
@@ -152,21 +147,38 @@ fn rules(args: &[String]) -> ExitCode {
         return explain(name.map(String::as_str), args);
     }
     let en = lang_en(args);
+    let mut out = String::new();
     for r in nianbao::RULES {
         let title = if en { r.title_en } else { r.title };
         let expl = r.explanation(en);
-        println!("{} [{}] {}", r.name, r.severity.name(), title);
-        println!("    {expl}");
+        out += &format!("{} [{}] {}\n", r.name, r.severity.name(), title);
+        out += &format!("    {expl}\n");
         for a in r.also {
             if en {
-                println!("    [{}] {}", a.severity.name(), a.when_en);
+                out += &format!("    [{}] {}\n", a.severity.name(), a.when_en);
             } else {
-                println!("    [{}] {}", a.severity.label(false), a.when);
+                out += &format!("    [{}] {}\n", a.severity.label(false), a.when);
             }
         }
-        println!("    {} {}\n", if en { "Basis:" } else { "依据：" }, r.basis);
+        out += &format!("    {} {}\n\n", if en { "Basis:" } else { "依据：" }, r.basis);
     }
-    ExitCode::SUCCESS
+    emit(&out)
+}
+
+/// Writes `text` to standard output. A reader that stops early (`nianbao rules | head`) is not
+/// an error: the rest is dropped quietly, as other command-line tools do; any other failure to
+/// write is said on standard error.
+fn emit(text: &str) -> ExitCode {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("nianbao: 无法写出 cannot write: {e}");
+            ExitCode::FAILURE
+        }
+    }
 }
 
 /// What a worker hands the printer for one input: everything already formatted, so the

@@ -263,3 +263,43 @@ fn explain_without_a_name_prints_every_page() {
     let rules: Vec<&str> = nianbao::RULES.iter().map(|r| r.name).collect();
     assert_eq!(names, rules);
 }
+
+/// `nianbao rules --explain | head`: the reader stops early; nianbao stops quietly (no panic, no
+/// message), for every command that writes more than a pipe holds.
+#[test]
+fn a_reader_that_stops_early_is_not_an_error() {
+    use std::io::Read;
+    use std::process::Stdio;
+    for args in [
+        &["rules", "--explain"][..],
+        &["rules", "--explain", "--format", "json"],
+        &["rules"],
+        &["schema"],
+    ] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_nianbao"))
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("nianbao runs");
+        let mut first = [0u8; 16];
+        child
+            .stdout
+            .take()
+            .expect("stdout")
+            .read_exact(&mut first)
+            .expect("some output");
+        // The read end is closed here: what nianbao writes next meets a broken pipe (the rules'
+        // pages are ~110 KB, more than a pipe's 64 KB buffer).
+        let mut err = String::new();
+        child
+            .stderr
+            .take()
+            .expect("stderr")
+            .read_to_string(&mut err)
+            .expect("stderr reads");
+        let status = child.wait().expect("nianbao ends");
+        assert!(err.is_empty(), "{args:?}: {err}");
+        assert!(status.success(), "{args:?}: {status}");
+    }
+}

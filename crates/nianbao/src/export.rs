@@ -627,11 +627,12 @@ ol.findings li{margin:.3em 0}.sev-error{color:#a40000}.sev-warning{color:#7a5b00
 
 /// A self-contained HTML report (no scripts, no external resources).
 pub fn html(r: &CheckResult, en: bool) -> String {
-    let mut s = html_head(r, en);
-    html_parts(&mut s, r, en);
+    let mut s = String::new();
+    html_head(&mut s, r, en);
+    html_sections(&mut s, r, en);
     html_findings(&mut s, r, en);
     s.push_str(&format!(
-        "</ol><p class=\"ln\">nianbao {} · {} · sha256 {}</p></body></html>\n",
+        "<p class=\"ln\">nianbao {} · {} · sha256 {}</p></body></html>\n",
         esc(r.engine),
         esc(&r.input.name),
         esc(&r.input.sha256)
@@ -639,16 +640,15 @@ pub fn html(r: &CheckResult, en: bool) -> String {
     s
 }
 
-/// `zh` or `e`, by the report's language.
-fn lang(en: bool, zh: &str, e: &str) -> String {
+/// Chinese or English.
+fn zh_en(en: bool, zh: &str, e: &str) -> String {
     if en { e } else { zh }.to_string()
 }
 
-/// The printable report's head: title, what the report is, the verdict and the counts.
-fn html_head(r: &CheckResult, en: bool) -> String {
-    let t = |zh: &str, e: &str| lang(en, zh, e);
+/// The report's `<head>`, title, facts and verdict.
+fn html_head(s: &mut String, r: &CheckResult, en: bool) {
+    let t = |zh: &str, e: &str| zh_en(en, zh, e);
     let vclass = r.verdict.name();
-    let mut s = String::new();
     s.push_str(&format!(
         "<!DOCTYPE html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title><style>{REPORT_CSS}</style></head><body>",
         if en { "en" } else { "zh-CN" },
@@ -686,28 +686,26 @@ fn html_head(r: &CheckResult, en: bool) -> String {
             r.counts.info
         ))
     ));
-    s
 }
 
-fn html_checks(s: &mut String, list: &[crate::result::Check], en: bool) {
-    s.push_str("<ul class=\"checks\">");
-    for c in list {
-        s.push_str(&format!(
-            "<li class=\"s-{}\">{} <b>{}</b> — {}</li>",
-            c.status.name(),
-            c.status.mark(),
-            esc(rule_title(c.rule, en)),
-            esc(if en { &c.detail_en } else { &c.detail })
-        ));
-    }
-    s.push_str("</ul>");
-}
-
-/// The whole document's checks, then each part's heading, checks and table.
-fn html_parts(s: &mut String, r: &CheckResult, en: bool) {
-    let t = |zh: &str, e: &str| lang(en, zh, e);
+/// Each part's checks and table, after the whole document's checks.
+fn html_sections(s: &mut String, r: &CheckResult, en: bool) {
+    let t = |zh: &str, e: &str| zh_en(en, zh, e);
+    let checks = |s: &mut String, list: &[crate::result::Check]| {
+        s.push_str("<ul class=\"checks\">");
+        for c in list {
+            s.push_str(&format!(
+                "<li class=\"s-{}\">{} <b>{}</b> — {}</li>",
+                c.status.name(),
+                c.status.mark(),
+                esc(rule_title(c.rule, en)),
+                esc(if en { &c.detail_en } else { &c.detail })
+            ));
+        }
+        s.push_str("</ul>");
+    };
     s.push_str(&format!("<h2>{}</h2>", t("全文", "Document")));
-    html_checks(s, &r.document.checks, en);
+    checks(s, &r.document.checks);
     for sec in &r.sections {
         let head = match &sec.heading {
             Some(h) => format!(
@@ -723,7 +721,7 @@ fn html_parts(s: &mut String, r: &CheckResult, en: bool) {
             ),
         };
         s.push_str(&format!("<h2>{}</h2>", esc(&head)));
-        html_checks(s, &sec.checks, en);
+        checks(s, &sec.checks);
         let (table, name) = match sec.number {
             2 => (Some(&r.tables.active), "active"),
             3 => (Some(&r.tables.requests), "requests"),
@@ -736,10 +734,9 @@ fn html_parts(s: &mut String, r: &CheckResult, en: bool) {
     }
 }
 
-/// The findings, each with its line, rule and message (and why it was dismissed); the list is
-/// closed by the caller.
+/// The findings, numbered.
 fn html_findings(s: &mut String, r: &CheckResult, en: bool) {
-    let t = |zh: &str, e: &str| lang(en, zh, e);
+    let t = |zh: &str, e: &str| zh_en(en, zh, e);
     s.push_str(&format!(
         "<h2>{}（{}）</h2><ol class=\"findings\">",
         t("问题清单", "Findings"),
@@ -762,6 +759,7 @@ fn html_findings(s: &mut String, r: &CheckResult, en: bool) {
             esc(if en { &f.message_en } else { &f.message })
         ));
     }
+    s.push_str("</ol>");
 }
 
 #[cfg(test)]

@@ -108,9 +108,11 @@ fn request_columns_from_header(g: &Grid, before: usize) -> Option<Vec<usize>> {
 
 fn read_requests(grids: &[&Grid], format: Format) -> Option<TableRead> {
     let t = read_requests_as(grids, format)?;
-    Some(crate::outdated::prefer_old_other_row(format, t, || {
-        read_requests_as(grids, Format::F2019)
-    }))
+    Some(crate::tables::outdated::prefer_old_other_row(
+        format,
+        t,
+        || read_requests_as(grids, Format::F2019),
+    ))
 }
 
 fn read_requests_as(grids: &[&Grid], format: Format) -> Option<TableRead> {

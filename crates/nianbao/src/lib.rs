@@ -10,17 +10,14 @@
 //! ([`tables`], with [`placement`] deciding where numbers go), run the [`rules`], and build the
 //! [`result`].
 
-pub mod colmajor;
 pub mod document;
 pub mod export;
 pub mod gridcols;
 pub mod grids;
 pub mod header;
-pub mod labels;
 pub mod layout;
 pub mod normalize;
 pub mod oneline;
-pub mod outdated;
 pub mod pairing;
 pub mod placement;
 pub mod prose;

@@ -106,7 +106,7 @@ pub(super) fn misfiled(ctx: &mut Ctx, t: &TableOut, ids: &[&Identity], fails: &[
     )
     .collect();
     let (la, lb) = (REQUEST_COLS[ca].1, REQUEST_COLS[cb].1);
-    let shorts = request_rows(crate::outdated::request_layout(ctx.format, t));
+    let shorts = request_rows(crate::tables::outdated::request_layout(ctx.format, t));
     let names: Vec<String> = cand
         .iter()
         .map(|&(r, c)| format!("{}·{}", shorts[r].short, REQUEST_COLS[c].1))

@@ -84,7 +84,7 @@ const ABOUT_READING: &[&str] = &["row-shape", "cell-ambiguous", "cell-blank"];
 pub fn settle(ctx: &mut Ctx) {
     let mut lowered: Vec<(Option<u8>, &'static str)> = Vec::new();
     let format = ctx.format;
-    let layout = crate::outdated::request_layout(format, &ctx.requests.out);
+    let layout = crate::tables::outdated::request_layout(format, &ctx.requests.out);
     let tables = [
         ("active", ctx.active),
         ("requests", ctx.requests),

@@ -88,7 +88,7 @@ pub(super) fn check(ctx: &mut Ctx) {
         if !lost.is_empty() {
             lost_labels(ctx, n, name, t, &lost);
         }
-        if name == "requests" && crate::outdated::uses_old_other_row(ctx.format, &t.out) {
+        if name == "requests" && crate::tables::outdated::uses_old_other_row(ctx.format, &t.out) {
             old_other_row(ctx, n, name, t);
         }
     let total = t.out.rows.len();

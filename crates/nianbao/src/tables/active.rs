@@ -98,6 +98,6 @@ pub fn read_active(lines: &[Line], format: Format) -> TableRead {
         used: Vec::new(),
         columns_note: None,
     };
-    crate::colmajor::read_active(lines, format, &mut t);
+    crate::tables::colmajor::read_active(lines, format, &mut t);
     t
 }

@@ -9,7 +9,7 @@ use crate::normalize::Line;
 use crate::spec::{appeal_identities, APPEAL_COLS};
 
 pub fn read_appeals(lines: &[Line]) -> TableRead {
-    if let Some(t) = crate::colmajor::read_appeals(lines) {
+    if let Some(t) = crate::tables::colmajor::read_appeals(lines) {
         return t;
     }
     let rows = rows_of(lines, &[APPEAL_COLS.len(), 5], &["结果维持"]);

@@ -19,7 +19,10 @@
 
 mod active;
 mod appeals;
+pub mod colmajor;
+pub mod labels;
 mod lines;
+pub mod outdated;
 mod place;
 mod requests;
 mod rowlabels;
@@ -196,7 +199,7 @@ pub struct TableRead {
     pub captions: Vec<Caption>,
     /// When the text gave the table column by column (labels, then each column's values): how
     /// it was put back (`colmajor`).
-    pub column_major: Option<crate::colmajor::ColumnMajor>,
+    pub column_major: Option<crate::tables::colmajor::ColumnMajor>,
     /// The identities used to read the table (to place, transpose or split its numbers), by
     /// rule and first left-hand cell (row, column): they hold by construction, so they are
     /// not checks of the report.

@@ -39,11 +39,11 @@ fn request_rows_of(lines: &[Line]) -> Vec<Row> {
 }
 
 pub fn read_requests(lines: &[Line], format: Format) -> TableRead {
-    if let Some(t) = crate::colmajor::read_requests(lines, format) {
+    if let Some(t) = crate::tables::colmajor::read_requests(lines, format) {
         return t;
     }
     let t = read_requests_as(lines, format);
-    crate::outdated::prefer_old_other_row(format, t, || {
+    crate::tables::outdated::prefer_old_other_row(format, t, || {
         Some(read_requests_as(lines, Format::F2019))
     })
 }

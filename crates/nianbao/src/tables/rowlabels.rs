@@ -198,7 +198,7 @@ pub(crate) fn best_row(keys: &[String], rows: &[Official], cursor: usize) -> Opt
     }
     // A label one character off, among the next few rows, when no other row is as close.
     best.or_else(|| {
-        crate::labels::only_near(keys, rows, cursor, (cursor + 8).min(rows.len()))
+        crate::tables::labels::only_near(keys, rows, cursor, (cursor + 8).min(rows.len()))
             .map(|i| (i, THRESHOLD))
     })
 }
@@ -325,7 +325,7 @@ pub(crate) fn best_active_row(
     }
     // A label one character off, or the end of a long one, when no other row is as close.
     best.map(|(i, _)| i)
-        .or_else(|| crate::labels::only_near(found, keys, 0, keys.len()))
+        .or_else(|| crate::tables::labels::only_near(found, keys, 0, keys.len()))
 }
 
 #[cfg(test)]

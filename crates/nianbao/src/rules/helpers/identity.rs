@@ -18,7 +18,7 @@ pub type Message = fn(&Identity, &[i64], &[i64], &TableOut) -> (String, String);
 pub fn requests(ctx: &mut Ctx, rule: &'static str, message: Message) {
     let requests = ctx.requests;
     // (A 2021 report whose table has the 2019 form's row （六）其他处理 is checked in that form.)
-    let layout = crate::outdated::request_layout(ctx.format, &requests.out);
+    let layout = crate::tables::outdated::request_layout(ctx.format, &requests.out);
     let ids = request_identities(layout);
     let shorts: Vec<&str> = request_rows(layout).iter().map(|r| r.short).collect();
     let these: Vec<&Identity> = ids.iter().filter(|i| i.rule == rule).collect();

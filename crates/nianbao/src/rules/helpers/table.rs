@@ -76,7 +76,7 @@ pub fn table_header_line(ctx: &Ctx, n: u8, name: &str) -> Option<usize> {
 /// A row's name in messages.
 pub fn row_name(ctx: &Ctx, table: &str, row: &RowOut) -> String {
     // (A 2021 report whose table has the 2019 form's row （六）其他处理 is named in that form.)
-    let layout = crate::outdated::request_layout(ctx.format, &ctx.requests.out);
+    let layout = crate::tables::outdated::request_layout(ctx.format, &ctx.requests.out);
     row_name_in(layout, table, row)
 }
 
@@ -228,7 +228,7 @@ pub fn column_major(
     n: u8,
     name: &'static str,
     t: &TableRead,
-    cm: &crate::colmajor::ColumnMajor,
+    cm: &crate::tables::colmajor::ColumnMajor,
     only: &str,
 ) {
     let what = "表格是按列提取的文字（先列出各行标签，再逐列自上而下列出数字，空白单元格不留文字，常见于从PDF复制或提取的文字）";
