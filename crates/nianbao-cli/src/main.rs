@@ -55,15 +55,9 @@ fn main() -> ExitCode {
     match args.first().map(String::as_str) {
         Some("check") => check(&args[1..]),
         Some("rules") => rules(&args[1..]),
-        Some("schema") => {
-            emit(&nianbao::schema::result_schema())
-        }
-        Some("--version") | Some("-V") => {
-            emit(&format!("nianbao {}\n", nianbao::ENGINE_VERSION))
-        }
-        Some("--help") | Some("-h") | Some("help") => {
-            emit(USAGE)
-        }
+        Some("schema") => emit(&nianbao::schema::result_schema()),
+        Some("--version") | Some("-V") => emit(&format!("nianbao {}\n", nianbao::ENGINE_VERSION)),
+        Some("--help") | Some("-h") | Some("help") => emit(USAGE),
         _ => {
             eprint!("{USAGE}");
             ExitCode::from(2)
@@ -160,7 +154,11 @@ fn rules(args: &[String]) -> ExitCode {
                 out += &format!("    [{}] {}\n", a.severity.label(false), a.when);
             }
         }
-        out += &format!("    {} {}\n\n", if en { "Basis:" } else { "依据：" }, r.basis);
+        out += &format!(
+            "    {} {}\n\n",
+            if en { "Basis:" } else { "依据：" },
+            r.basis
+        );
     }
     emit(&out)
 }
