@@ -26,8 +26,9 @@ pub type Dismissal = (String, String);
 
 /// What the page asks of the worker. Externally tagged (`{"text": {…}}`): an internally tagged
 /// enum (`#[serde(tag = "op")]`) is read through serde's buffer of any value, which cost the
-/// page's wasm 22 KB gzip and each worker module 18–31 KB (measured); the envelope carries the
-/// `op` the worker routes by.
+/// page's wasm 16 KB gzip and the engine module 6.5 KB (measured: release build, wasm-opt,
+/// `Request` and `Reply` both tagged by `op`: 252,803 and 316,289 B gzip against 236,660 and
+/// 309,730); the envelope carries the `op` the worker routes by.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Request {
