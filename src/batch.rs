@@ -11,12 +11,8 @@ use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-/// The rates shown in the roll-up (keys of the engine's rates).
-const RATE_COLS: &[(&str, &str, &str)] = &[
-    ("substantive_disclosure", "实质公开率", "Disclosure"),
-    ("review_corrected", "复议纠错率", "Review corr."),
-    ("suit_corrected", "诉讼纠错率", "Suit corr."),
-];
+/// The rates shown in the roll-up: the engine's list, the one the rows are made from.
+const RATE_COLS: &[(&str, &str, &str)] = &nianbao::export::ROLLUP_RATES;
 
 fn verdict_name(v: Option<Verdict>) -> &'static str {
     match v {

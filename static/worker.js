@@ -107,7 +107,8 @@ async function handle(m) {
   if (reader) {
     const mod = await load(reader);
     const input = engine.reader_input();
-    answer = m.op === 'html' ? mod.read_pasted_html(input) : mod.read_file(bytes, input);
+    // A file request always carries its file; an empty one reads as an empty file, never a trap.
+    answer = m.op === 'html' ? mod.read_pasted_html(input) : mod.read_file(bytes || new Uint8Array(), input);
   }
   const reply = engine.handle(m.body, reader ? undefined : bytes, answer);
   if (reply !== undefined) post(reply);
@@ -141,7 +142,7 @@ async function batch(m) {
         engine.batch_unzipped(i, office.unzip(bytes));
         sources.splice(i + 1, 0, ...office.unzipped());
       } else if (kind) {
-        engine.batch_answer(i, (await load(kind)).read_file(bytes, engine.batch_name(i)));
+        engine.batch_answer(i, (await load(kind)).read_file(bytes || new Uint8Array(), engine.batch_name(i)));
       }
     } catch (err) {
       // A reader that crashed: this file is listed with the reason, the batch goes on.

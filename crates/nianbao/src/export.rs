@@ -110,11 +110,13 @@ pub struct SummaryRow {
     pub reason_en: Option<String>,
 }
 
-/// The rates a roll-up shows: 实质公开率 and the two 纠错率.
-pub const ROLLUP_RATES: [&str; 3] = [
-    "substantive_disclosure",
-    "review_corrected",
-    "suit_corrected",
+/// The rates a roll-up shows: 实质公开率 and the two 纠错率, with the column headings the page's
+/// roll-up gives them (key, Chinese, English): one list, so the page never shows a column for
+/// a rate the rows do not carry.
+pub const ROLLUP_RATES: [(&str, &str, &str); 3] = [
+    ("substantive_disclosure", "实质公开率", "Disclosure"),
+    ("review_corrected", "复议纠错率", "Review corr."),
+    ("suit_corrected", "诉讼纠错率", "Suit corr."),
 ];
 
 /// A rate in a roll-up row: the result's [`RateOut`] without its names and terms (a batch keeps
@@ -203,7 +205,7 @@ impl SummaryRow {
             rates: r
                 .rates
                 .iter()
-                .filter(|x| ROLLUP_RATES.contains(&x.key))
+                .filter(|x| ROLLUP_RATES.iter().any(|(k, _, _)| *k == x.key))
                 .map(RateCell::from)
                 .collect(),
             inferred,
