@@ -15,7 +15,9 @@
 # `tables` is structure-aware (see fuzz/fuzz_targets/tables.rs): its corpus is of its own kind.
 #
 # A crashing input is written to fuzz/artifacts/<target>/; turn it into a regression test by
-# copying it to crates/nianbao/tests/data/crashes/ (see crates/nianbao/tests/crashes.rs). Needs
+# copying it to crates/nianbao/tests/data/crashes/ (see crates/nianbao/tests/crashes.rs).
+# To see the report a `tables` artifact makes: NIANBAO_FUZZ_PRINT=1
+# fuzz/target/x86_64-unknown-linux-gnu/release/tables ARTIFACT (the report goes to stderr). Needs
 # nightly Rust and cargo-fuzz (installed here when missing). Built without a sanitizer: the
 # engine has no unsafe code, and the address sanitizer halves the executions; debug assertions
 # and overflow checks stay on. Exit status 1 when some target crashed.

@@ -505,6 +505,10 @@ fuzz_target!(|input: Input| {
     } else {
         clean
     };
+    // Triage: `NIANBAO_FUZZ_PRINT=1 fuzz/target/…/tables ARTIFACT` prints the report checked.
+    if std::env::var_os("NIANBAO_FUZZ_PRINT").is_some() {
+        eprintln!("{text}");
+    }
     let r = nianbao::check("fuzz.txt", &text);
     let _ = nianbao::to_json(&r, false);
     assert_honest(&r, &text);
