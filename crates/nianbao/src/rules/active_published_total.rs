@@ -91,13 +91,10 @@ pub(super) fn check(ctx: &mut Ctx) {
                             row.label
                         ),
                     );
-                    f.line = row.line;
-                    f.column = row.column;
-                    f.table = Some("active");
-                    f.cells = vec![
+                    super::helpers::table::at_row(&mut f, row, "active", vec![
                         format!("{}/published", row.key),
                         format!("{}/total_published", row.key),
-                    ];
+                    ]);
                     f.expected = Some(tot);
                     f.actual = Some(p);
                     ctx.push(f);

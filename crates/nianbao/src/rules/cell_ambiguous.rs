@@ -100,10 +100,7 @@ pub(super) fn check(ctx: &mut Ctx) {
                 cols.len()
             ),
         );
-        f.line = row.line;
-        f.column = row.column;
-        f.table = Some(name);
-        f.cells = cols.into_iter().map(|(_, id, _)| id).collect();
+        super::helpers::table::at_row(&mut f, row, name, cols.into_iter().map(|(_, id, _)| id).collect());
         ctx.push(f);
     }
     ctx.check_from(

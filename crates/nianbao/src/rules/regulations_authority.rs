@@ -97,10 +97,7 @@ pub(super) fn check(ctx: &mut Ctx) {
                     ),
                     format!("{agency} reports {v} regulation(s) made this year, but it has no authority to make regulations; check whether normative documents were counted"),
                 );
-                f.line = row.line;
-                f.column = row.column;
-                f.table = Some("active");
-                f.cells = vec![format!("regulations/{made_col}")];
+                super::helpers::table::at_row(&mut f, row, "active", vec![format!("regulations/{made_col}")]);
                 f.actual = Some(v);
                 ctx.push(f);
             }

@@ -169,10 +169,7 @@ fn rows<'t>(ctx: &mut Ctx, n: u8, name: &'static str, t: &'t TableRead) -> Solve
             continue;
         };
         let mut f = ctx.finding("row-shape", Some(n), zh, en);
-        f.line = row.line;
-        f.column = row.column;
-        f.table = Some(name);
-        f.cells = vec![row.key.clone()];
+        super::helpers::table::at_row(&mut f, row, name, vec![row.key.clone()]);
         f.expected = Some(row.expected as f64);
         f.actual = Some(match shape {
             Shape::Placed { numbers, .. } | Shape::Ambiguous { numbers, .. } => *numbers as f64,

@@ -3,7 +3,7 @@
 //! columns taken together, a table read column by column.
 
 use crate::layout::Kind;
-use crate::result::{CellOut, RowOut, Status};
+use crate::result::{CellOut, Finding, RowOut, Status};
 use crate::rules::Ctx;
 use crate::spec::{active_columns, request_rows, ColKind, Format};
 use crate::tables::{Shape, TableRead};
@@ -16,6 +16,15 @@ pub const TABLES: [(u8, &str, &str); 3] = [
 ];
 
 /// A table by its name.
+/// Points a finding at a row of a table: the row's line and column, the table, and the cells
+/// the finding cites.
+pub fn at_row(f: &mut Finding, row: &RowOut, table: &'static str, cells: Vec<String>) {
+    f.line = row.line;
+    f.column = row.column;
+    f.table = Some(table);
+    f.cells = cells;
+}
+
 pub fn table<'a>(ctx: &Ctx<'a>, name: &str) -> &'a TableRead {
     match name {
         "active" => ctx.active,
