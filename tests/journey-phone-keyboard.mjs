@@ -11,7 +11,8 @@
 //   the roll-up keeps the verdict and the file in view while scrolled sideways.
 //
 // In Chinese and in English, at desktop width and at 390 px. Screenshots in artifacts/:
-// phone-finding.png, phone-grid.png, phone-rollup.png, keyboard-focus.png.
+// phone-finding.png (and phone-finding-text.png: the text box it leads to), phone-grid.png,
+// phone-rollup.png, keyboard-focus.png.
 //
 //   NIANBAO_CLI=$PWD/target/debug/nianbao node tests/journey-phone-keyboard.mjs   (dist/ built)
 //
@@ -292,6 +293,8 @@ async function clerkPhone(en) {
   const hl = await p.evaluate(() => document.querySelector('#excerpt .src-line.hl')?.dataset.line);
   check(`phone ${L}: ${t('在原文中查看', 'See it in the text')} shows the line in the text's excerpt`, textShown && hl === line, hl);
   check(`phone ${L}: the text box is in view with it`, await inView(p, '#report', true));
+  check(`phone ${L}: ${t('回到问题', 'Back to the finding')} is in view under the text`, await inView(p, '.to-finding'));
+  if (!en) await p.screenshot({ path: path.join(artifacts, 'phone-finding-text.png') });
   await p.tap('.to-finding');
   const back = await until(() => inView(p, `${item} .finding-btn`));
   const f = await focused(p);
