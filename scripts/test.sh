@@ -51,5 +51,7 @@ cargo build -q -p nianbao-cli --locked
 NIANBAO_CLI="$PWD/target/debug/nianbao" node tests/e2e.mjs
 section "end-to-end test of the batch, last year, dismissals, offline, hostile files"
 NIANBAO_CLI="$PWD/target/debug/nianbao" node tests/e2e-features.mjs
+section "journey: the page on a phone (390 px) and with the keyboard alone"
+NIANBAO_CLI="$PWD/target/debug/nianbao" node tests/journey-phone-keyboard.mjs
 
 section "done"

@@ -107,10 +107,17 @@ pub fn BatchPane(p: &BatchProps) -> Html {
     let dispatch = use_context::<Dispatch>().expect("dispatch context");
     let b = &p.batch;
     let lang = p.lang;
-    // Back from a report: the table where it was.
+    // Back from a report: the table where it was, the focus on the row opened.
     {
-        let y = b.scroll;
-        use_effect_with((), move |_| crate::browser::scroll_to_y(y));
+        let (y, opened) = (b.scroll, b.opened);
+        use_effect_with((), move |_| {
+            crate::browser::scroll_to_y(y);
+            if let Some(i) = opened {
+                crate::browser::focus_selector(&format!(
+                    "#rollup tr[data-index=\"{i}\"] button.open"
+                ));
+            }
+        });
     }
     let d = dispatch.clone();
     let cancel = Callback::from(move |_| d.dispatch(Action::Cancel));

@@ -84,6 +84,48 @@ pub fn scroll_into_view(el: &web_sys::Element) {
     el.scroll_into_view_with_scroll_into_view_options(&opts);
 }
 
+/// Scrolls an element's top to the top of the view, at once (no animation).
+pub fn scroll_to_top_of(el: &web_sys::Element) {
+    let opts = web_sys::ScrollIntoViewOptions::new();
+    opts.set_block(web_sys::ScrollLogicalPosition::Start);
+    el.scroll_into_view_with_scroll_into_view_options(&opts);
+}
+
+/// Focuses the first element matching `selector` (the browser scrolls it into view if needed).
+pub fn focus_selector(selector: &str) {
+    let el = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(selector).ok().flatten())
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(el) = el {
+        let _ = el.focus();
+    }
+}
+
+/// Shows the report's text box and the excerpt of the selected line under it (a narrow screen
+/// puts them far above the findings); `from`, the finding's item, is where ↓ 回到问题 returns.
+pub fn show_text(from: Option<&web_sys::Element>) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Ok(marked) = doc.query_selector_all("li.finding[data-return]") {
+        for i in 0..marked.length() {
+            if let Some(el) = marked
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            {
+                let _ = el.remove_attribute("data-return");
+            }
+        }
+    }
+    if let Some(item) = from {
+        let _ = item.set_attribute("data-return", "");
+    }
+    if let Some(el) = doc.query_selector(".input-pane .dropzone").ok().flatten() {
+        scroll_to_top_of(&el);
+    }
+}
+
 /// Selects line `line` (1-based) of a textarea and scrolls it into view.
 pub fn select_line(ta: &web_sys::HtmlTextAreaElement, text: &str, line: usize) {
     // Offsets in UTF-16 units, as the textarea counts; lines split as the engine numbers them.

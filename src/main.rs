@@ -78,6 +78,21 @@ fn App() -> Html {
             }
         });
     }
+    // A report opened from the roll-up: its verdict (and ← 返回汇总 above it) in view, focused.
+    {
+        let report = matches!(state.view, View::Report(_)) && state.result.is_some();
+        use_effect_with((state.view, report), move |(_, report)| {
+            if *report {
+                if let Some(pane) = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.query_selector(".result-pane").ok().flatten())
+                {
+                    browser::scroll_to_top_of(&pane);
+                }
+                browser::focus_selector("#verdict-text");
+            }
+        });
+    }
     // Moving through findings with the keyboard keeps the focus on the selected one.
     {
         let scroll = state.scroll_to_selection;
@@ -122,6 +137,23 @@ fn App() -> Html {
             }
             <Footer {lang} />
         </ContextProvider<Dispatch>>
+    }
+}
+
+/// ↓ 回到问题: the finding whose line the user went to see, or else the selected one, in view
+/// and focused.
+fn back_to_finding() {
+    let btn = web_sys::window().and_then(|w| w.document()).and_then(|d| {
+        d.query_selector("li.finding.selected[data-return] .finding-btn")
+            .ok()
+            .flatten()
+    });
+    match btn.and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok()) {
+        Some(b) => {
+            browser::scroll_into_view(&b);
+            let _ = b.focus();
+        }
+        None => focus_selected(),
     }
 }
 
@@ -200,14 +232,26 @@ fn Header(p: &HeaderProps) -> Html {
             <nav class="actions" aria-label={lang.t("操作", "Actions")}>
                 <button type="button" id="sample" onclick={sample}>{ lang.t("示例报告", "Sample report") }</button>
                 <label class="file-btn" for="file">{ lang.t("选择文件…", "Choose files…") }</label>
-                <input id="file" type="file" multiple=true accept=".docx,.pdf,.html,.htm,.txt,.md,.csv,.zip,text/plain,text/html,application/zip" onchange={onchange.clone()} class="visually-hidden" />
+                <input id="file" type="file" multiple=true accept=".docx,.pdf,.html,.htm,.txt,.md,.csv,.zip,text/plain,text/html,application/zip" onchange={onchange.clone()} onkeydown={enter_opens_chooser()} class="visually-hidden" />
                 <label class="file-btn" for="folder">{ lang.t("选择文件夹…", "Choose a folder…") }</label>
-                <input id="folder" type="file" webkitdirectory=true onchange={onchange} class="visually-hidden" />
+                <input id="folder" type="file" webkitdirectory=true onchange={onchange} onkeydown={enter_opens_chooser()} class="visually-hidden" />
                 <button type="button" id="clear" onclick={clear} disabled={!p.has_text}>{ lang.t("清除", "Clear") }</button>
                 <button type="button" id="lang" onclick={switch} lang={if lang.en { "zh-CN" } else { "en" }}>{ lang.t("English", "中文") }</button>
             </nav>
         </header>
     }
+}
+
+/// Enter on a file chooser opens it, as Space does, in every browser (Chromium's file input opens
+/// on Enter by itself, not every browser's does); the key is taken here, so it opens once.
+fn enter_opens_chooser() -> Callback<KeyboardEvent> {
+    Callback::from(|e: KeyboardEvent| {
+        if e.key() == "Enter" && !e.repeat() {
+            e.prevent_default();
+            let input: HtmlInputElement = e.target_unchecked_into();
+            input.click();
+        }
+    })
 }
 
 /// Fetches the sample report (a file of the page's own) and shows it.
@@ -386,6 +430,7 @@ fn InputPane(p: &InputProps) -> Html {
             }
             if let Some(line) = p.selected_line {
                 { view::excerpt(&p.text, line, lang) }
+                <button type="button" class="to-finding" onclick={Callback::from(|_| back_to_finding())}>{ lang.t("↓ 回到问题", "↓ Back to the finding") }</button>
             }
             <PreviousSlot {lang} previous={p.previous.clone()} />
         </section>
@@ -544,7 +589,7 @@ fn PreviousSlot(p: &PreviousProps) -> Html {
             <div class="dropzone small" {ondrop} {ondragover}>
                 <p class="hint">{ lang.t("把上年报告拖到这里、选择文件，或粘贴其全文：检查上年结转、现行有效件数、正文雷同和比率变化。", "Drop last year's report here, choose it, or paste its text: checks the carry-over, documents in force, repeated prose and the rates' change.") }</p>
                 <label class="file-btn" for="previous-file">{ lang.t("选择上年报告…", "Choose last year's report…") }</label>
-                <input id="previous-file" type="file" accept=".docx,.pdf,.html,.htm,.txt,.md,.csv,text/plain,text/html" onchange={onchange} class="visually-hidden" />
+                <input id="previous-file" type="file" accept=".docx,.pdf,.html,.htm,.txt,.md,.csv,text/plain,text/html" onchange={onchange} onkeydown={enter_opens_chooser()} class="visually-hidden" />
                 <textarea id="previous-text" rows="3" spellcheck="false" onchange={onpaste_text} {onpaste}
                     placeholder={lang.t("或在此粘贴上年报告全文", "or paste last year's report here")} />
                 if let Some(prev) = &p.previous {
@@ -624,6 +669,7 @@ fn ResultPane(p: &ResultProps) -> Html {
         lang,
         selected: p.selected,
         dismissed: p.dismissed.clone(),
+        text: p.text.clone(),
     };
     let download = |kind: ExportKind| {
         let d = d.clone();

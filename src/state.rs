@@ -90,6 +90,8 @@ pub struct Batch {
     pub verdict_filter: String,
     /// Where the roll-up was scrolled when a report was opened.
     pub scroll: f64,
+    /// The row last opened (back to the roll-up puts the focus on it).
+    pub opened: Option<usize>,
     /// How many rows the table shows (more on request: a table of thousands of rows would take
     /// the page's thread for long to draw).
     pub limit: usize,
@@ -353,6 +355,7 @@ impl State {
             filter: String::new(),
             verdict_filter: String::new(),
             scroll: 0.0,
+            opened: None,
             limit: ROWS_SHOWN,
         }));
         bridge::send(&Request::Batch { names }, Some(&list.into()));
@@ -668,7 +671,9 @@ impl State {
             Action::Cancel => bridge::send(&Request::Cancel, None),
             Action::Open(index) => {
                 if let Some(b) = &mut self.batch {
-                    Rc::make_mut(b).scroll = browser::scroll_y();
+                    let b = Rc::make_mut(b);
+                    b.scroll = browser::scroll_y();
+                    b.opened = Some(index);
                 }
                 let seq = self.next_seq();
                 bridge::send(&Request::BatchOpen { seq, index }, None);

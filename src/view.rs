@@ -18,6 +18,8 @@ pub struct Ctx {
     pub lang: Lang,
     pub selected: Option<usize>,
     pub dismissed: Rc<Vec<(String, String)>>,
+    /// The text the result was checked on (a finding's line is quoted from it).
+    pub text: Rc<String>,
 }
 
 impl Ctx {
@@ -36,7 +38,7 @@ pub fn verdict(r: &CheckResult, lang: Lang) -> Html {
     let class = format!("verdict {verdict_name}");
     html! {
         <section class="summary" aria-labelledby="verdict-text">
-            <p id="verdict-text" class={class} data-verdict={verdict_name} role="status" aria-live="polite">
+            <p id="verdict-text" class={class} data-verdict={verdict_name} role="status" aria-live="polite" tabindex="-1">
                 { verdict_text(r, lang.en) }
             </p>
             <p class="counts">
@@ -70,8 +72,21 @@ fn check_list(checks: &[Check], lang: Lang) -> Html {
 /// A finding in a list: the item for finding `i` of the result in `c`.
 pub fn finding_item(i: usize, c: &Ctx) -> Html {
     let dismissed = c.dismissed_reason(i);
+    let selected = c.selected == Some(i);
+    // The selected finding's line, quoted under it (shown on narrow screens).
+    let quoted = selected
+        .then(|| c.res.findings.get(i)?.line)
+        .flatten()
+        .and_then(|l| {
+            Some((
+                l,
+                nianbao::normalize::lines(&c.text)
+                    .nth(l.checked_sub(1)?)?
+                    .to_string(),
+            ))
+        });
     html! {
-        <crate::findings::FindingItem res={c.res.clone()} index={i} lang={c.lang} selected={c.selected == Some(i)} {dismissed} />
+        <crate::findings::FindingItem res={c.res.clone()} index={i} lang={c.lang} {selected} {dismissed} {quoted} />
     }
 }
 

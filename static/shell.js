@@ -145,6 +145,13 @@ if (shell) {
   });
   for (const [id, slot] of [['file', 0], ['folder', 0], ['previous-file', 1]]) {
     const input = shell.querySelector('#' + id);
+    // Enter opens a file chooser, as Space does, in every browser, once (as the app: src/main.rs).
+    input.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' && !e.repeat) {
+        e.preventDefault();
+        input.click();
+      }
+    });
     input.addEventListener('change', () => {
       const files = Array.from(input.files || []);
       const names = files.map((f) => f.webkitRelativePath || f.name);
