@@ -141,13 +141,23 @@ pub fn check_delay() -> f64 {
 pub fn check(seq: u32) -> JsValue {
     let t0 = now_ms();
     let reply = with(|s| {
-        let result = s.check().map(Box::new);
+        // Only a web address: the message, and no verdict.
+        let refused = s.slots[0]
+            .as_ref()
+            .and_then(|c| nianbao::read::link::only_links(&c.doc.text));
+        let result = if refused.is_some() {
+            s.last = None;
+            None
+        } else {
+            s.check().map(Box::new)
+        };
         Reply::Result {
             seq,
             result,
             ms: now_ms() - t0,
             current: s.slot_info(0),
             previous: s.slot_info(1),
+            refused: refused.map(Into::into),
         }
     });
     to_js(&reply)
