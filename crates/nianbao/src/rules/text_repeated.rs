@@ -237,7 +237,19 @@ fn repeated(ctx: &mut Ctx, prev: &CheckResult, prev_text: &Text) {
                 "This report's prose could not be read; not compared",
             )
         };
-        return ctx.check(None, R, Status::Skip, zh, en);
+        ctx.check(None, R, Status::Skip, zh, en);
+        // The comparison is still shown (with its other checks), nothing marked as repeated.
+        ctx.comparison = Some(Comparison {
+            previous: PreviousOut {
+                name: prev.input.name.clone(),
+                year: prev.meta.year,
+                sha256: prev.input.sha256.clone(),
+            },
+            repeated_share: 0.0,
+            by_part: Vec::new(),
+            repeated: Vec::new(),
+        });
+        return;
     }
     let mut known = shingles(&last);
     known.sort_unstable();
