@@ -57,7 +57,7 @@ pub fn only_links(text: &str) -> Option<ReadError> {
             other_chars += other;
         }
     }
-    let only = links >= 1 && links <= LINKS && other_chars <= OTHER_CHARS;
+    let only = (1..=LINKS).contains(&links) && other_chars <= OTHER_CHARS;
     (only && other_lines <= OTHER_LINES).then(message)
 }
 

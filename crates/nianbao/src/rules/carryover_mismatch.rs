@@ -101,21 +101,7 @@ fn carryover(ctx: &mut Ctx, prev: &CheckResult) {
                 format!("本报告为{a}年度，上年报告为{b}年度，不是相邻年度，未核对结转"),
                 format!("This report is for {a}, the previous one for {b}: not consecutive years"),
             ),
-            None => match (y, py) {
-                (Some(_), None) => (
-                    "上年报告的年度未能读出，未核对结转".to_string(),
-                    "Last year's report: its year could not be read; carry-over not compared"
-                        .to_string(),
-                ),
-                (None, Some(_)) => (
-                    "本报告的年度未能读出，未核对结转".to_string(),
-                    "This report's year could not be read; carry-over not compared".to_string(),
-                ),
-                _ => (
-                    "两份报告的年度均未能读出，未核对结转".to_string(),
-                    "Neither report's year could be read; carry-over not compared".to_string(),
-                ),
-            },
+            None => unknown_year(y.is_some(), py.is_some()),
         };
         if y.is_some() && py.is_some() {
             let mut f = ctx.finding(R, Some(3), zh.clone(), en.clone());
@@ -174,24 +160,7 @@ fn carryover(ctx: &mut Ctx, prev: &CheckResult) {
         ctx.push(f);
     }
     if checked == 0 {
-        let (zh, en) = match (this_read, last_read) {
-            (true, false) => (
-                "上年报告的结转数（第四项“结转下年度继续办理”）未能读出，无法核对",
-                "Last year's report: its carried-forward numbers (row 4) could not be read",
-            ),
-            (false, true) => (
-                "本报告的上年结转数（第二项“上年结转政府信息公开申请数量”）未能读出，无法核对",
-                "This report's carried-over numbers (row 2) could not be read",
-            ),
-            (false, false) => (
-                "两份报告的结转数均未能读出，无法核对",
-                "Neither report's carry-over numbers could be read",
-            ),
-            (true, true) => (
-                "两份报告没有同一列都读出的结转数，无法核对",
-                "No column's carry-over was read in both reports",
-            ),
-        };
+        let (zh, en) = unread(this_read, last_read);
         return ctx.check(Some(3), R, Status::Skip, zh, en);
     }
     ctx.check_from(
@@ -203,6 +172,48 @@ fn carryover(ctx: &mut Ctx, prev: &CheckResult) {
             &format!("{checked} column(s) agree with last year's report"),
         ),
     );
+}
+
+
+/// Which report's year could not be read (this year's, last year's or both).
+fn unknown_year(this: bool, last: bool) -> (String, String) {
+    let (zh, en) = match (this, last) {
+        (true, false) => (
+            "上年报告的年度未能读出，未核对结转",
+            "Last year's report: its year could not be read; carry-over not compared",
+        ),
+        (false, true) => (
+            "本报告的年度未能读出，未核对结转",
+            "This report's year could not be read; carry-over not compared",
+        ),
+        _ => (
+            "两份报告的年度均未能读出，未核对结转",
+            "Neither report's year could be read; carry-over not compared",
+        ),
+    };
+    (zh.to_string(), en.to_string())
+}
+
+/// Which report's carry-over numbers could not be read, from whether each has one.
+fn unread(this_read: bool, last_read: bool) -> (&'static str, &'static str) {
+    match (this_read, last_read) {
+        (true, false) => (
+            "上年报告的结转数（第四项“结转下年度继续办理”）未能读出，无法核对",
+            "Last year's report: its carried-forward numbers (row 4) could not be read",
+        ),
+        (false, true) => (
+            "本报告的上年结转数（第二项“上年结转政府信息公开申请数量”）未能读出，无法核对",
+            "This report's carried-over numbers (row 2) could not be read",
+        ),
+        (false, false) => (
+            "两份报告的结转数均未能读出，无法核对",
+            "Neither report's carry-over numbers could be read",
+        ),
+        (true, true) => (
+            "两份报告没有同一列都读出的结转数，无法核对",
+            "No column's carry-over was read in both reports",
+        ),
+    }
 }
 
 }

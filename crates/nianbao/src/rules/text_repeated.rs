@@ -226,30 +226,7 @@ fn repeated(ctx: &mut Ctx, prev: &CheckResult, prev_text: &Text) {
     let this = prose_seq(ctx.text);
     let last = prose_seq(prev_text);
     if last.is_empty() || this.is_empty() {
-        let (zh, en) = if last.is_empty() {
-            (
-                "上年报告的正文未能读出，未比较是否雷同",
-                "Last year's report: its prose could not be read; not compared",
-            )
-        } else {
-            (
-                "本报告的正文未能读出，未比较是否雷同",
-                "This report's prose could not be read; not compared",
-            )
-        };
-        ctx.check(None, R, Status::Skip, zh, en);
-        // The comparison is still shown (with its other checks), nothing marked as repeated.
-        ctx.comparison = Some(Comparison {
-            previous: PreviousOut {
-                name: prev.input.name.clone(),
-                year: prev.meta.year,
-                sha256: prev.input.sha256.clone(),
-            },
-            repeated_share: 0.0,
-            by_part: Vec::new(),
-            repeated: Vec::new(),
-        });
-        return;
+        return unread(ctx, prev, last.is_empty());
     }
     let mut known = shingles(&last);
     known.sort_unstable();
@@ -319,17 +296,45 @@ fn repeated(ctx: &mut Ctx, prev: &CheckResult, prev_text: &Text) {
         );
     }
     ctx.comparison = Some(Comparison {
-        previous: PreviousOut {
-            name: prev.input.name.clone(),
-            year: prev.meta.year,
-            sha256: prev.input.sha256.clone(),
-        },
+        previous: previous_out(prev),
         repeated_share: all,
         by_part,
         repeated: spans,
     });
 }
 
+
+fn previous_out(prev: &CheckResult) -> PreviousOut {
+    PreviousOut {
+        name: prev.input.name.clone(),
+        year: prev.meta.year,
+        sha256: prev.input.sha256.clone(),
+    }
+}
+
+/// One report's prose could not be read (last year's when `last`): not compared, and the check
+/// says which; the comparison is still shown (with its other checks), nothing marked.
+fn unread(ctx: &mut Ctx, prev: &CheckResult, last: bool) {
+    const R: &str = "text-repeated";
+    let (zh, en) = if last {
+        (
+            "上年报告的正文未能读出，未比较是否雷同",
+            "Last year's report: its prose could not be read; not compared",
+        )
+    } else {
+        (
+            "本报告的正文未能读出，未比较是否雷同",
+            "This report's prose could not be read; not compared",
+        )
+    };
+    ctx.check(None, R, Status::Skip, zh, en);
+    ctx.comparison = Some(Comparison {
+        previous: previous_out(prev),
+        repeated_share: 0.0,
+        by_part: Vec::new(),
+        repeated: Vec::new(),
+    });
+}
 
 /// The warning: the share repeated overall and per part, and the lines of the passages.
 fn finding(ctx: &mut Ctx, prev: &CheckResult, all: f64, by_part: &[PartShare], spans: &[Span]) {
