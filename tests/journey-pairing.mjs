@@ -174,6 +174,17 @@ await step('batch pairing', async () => {
   check('roll-up: the 2021 report says no 2020 report of its agency is in the batch', by['fengze-2021.txt']?.pairing === '未配对：本批没有该单位2020年度的报告' && by['fengze-2021.txt']?.paired === 'false', JSON.stringify(by['fengze-2021.txt']));
   check('roll-up: another agency\'s report is not paired with it, and says why', by['haicang-2020.txt']?.pairing === '未配对：本批没有该单位2019年度的报告', JSON.stringify(by['haicang-2020.txt']));
   check('roll-up: the scan has no pairing, its reason is shown', by['scan.pdf']?.pairing === '—', JSON.stringify(by['scan.pdf']));
+  // The table scrolls sideways in its box: scrolled to its last columns, as a user would to read them.
+  const scrollRight = () => page.evaluate(() => {
+    const w = document.querySelector('.rollup .grid-wrap');
+    w.scrollLeft = w.scrollWidth;
+  });
+  await scrollRight();
+  const seen = await page.evaluate(() => {
+    const r = document.querySelector('#rollup tbody td.pairing').getBoundingClientRect();
+    return r.right <= window.innerWidth && r.left >= 0;
+  });
+  check('roll-up: scrolled to the right, the 上年报告 column is in view', seen);
   await page.screenshot({ path: path.join(artifacts, 'pairing-rollup.png'), fullPage: true });
 
   // The roll-up CSV says the same.
@@ -190,6 +201,7 @@ await step('batch pairing', async () => {
   const en = Object.fromEntries((await rollupRows()).map((r) => [r.file, r]));
   check('roll-up (English): paired with which file, or why not', en['fengze-2022.html']?.pairing === "paired with last year's fengze-2021.txt" && en['haicang-2020.txt']?.pairing === 'not paired: no 2019 report of this agency in the batch', JSON.stringify(en));
   check('roll-up (English): the column\'s heading', (await page.textContent('#rollup thead')).includes('Last year'));
+  await scrollRight();
   await page.screenshot({ path: path.join(artifacts, 'pairing-rollup-en.png'), fullPage: true });
 
   // At 390 px the column is there, the table scrolls sideways inside its box.
@@ -197,6 +209,7 @@ await step('batch pairing', async () => {
   await page.waitForTimeout(200);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   check('roll-up at 390 px: the page itself does not scroll sideways', overflow <= 1, String(overflow));
+  await scrollRight();
   await page.screenshot({ path: path.join(artifacts, 'pairing-rollup-390.png'), fullPage: true });
   await page.setViewportSize({ width: 1366, height: 900 });
   await setLang(false);
@@ -219,7 +232,9 @@ await step('last year could not be read', async () => {
   await setLang(false);
   await page.fill('#report', tabs);
   await settled();
-  await page.click('#previous-slot summary');
+  // The slot may still hold the batch report's last year (opened above): remove it first.
+  if (await page.locator('#previous-clear').count()) await page.click('#previous-clear');
+  if (!(await page.evaluate(() => document.querySelector('#previous-slot').open))) await page.click('#previous-slot summary');
   await page.fill('#previous-text', lastYearNoTable);
   await page.dispatchEvent('#previous-text', 'change');
   await page.waitForSelector('#comparison li[data-rule=carryover-mismatch]', { timeout: 60000 });
@@ -232,6 +247,7 @@ await step('last year could not be read', async () => {
   const detailEn = await page.textContent('#comparison li[data-rule=carryover-mismatch] .detail');
   const prevRateEn = await page.textContent('#rates tr[data-rate=substantive_disclosure] td:nth-of-type(4)');
   check('last year (English): says which report could not be read', detailEn.startsWith("Last year's report") && prevRateEn.includes("not read from last year's"), `${detailEn} | ${prevRateEn}`);
+  await page.locator('#comparison').scrollIntoViewIfNeeded();
   await page.screenshot({ path: path.join(artifacts, 'last-year-unread-en.png'), fullPage: false });
   await setLang(false);
   // A scan in last year's box: its message, naming last year's report.
