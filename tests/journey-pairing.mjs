@@ -105,9 +105,10 @@ fs.writeFileSync(path.join(dir, 'fengze-2021.txt'), lastYear);
 const haicang = fs.readdirSync(seedsDir).find((f) => f.startsWith('003'));
 fs.copyFileSync(path.join(seedsDir, haicang), path.join(dir, 'haicang-2020.txt'));
 fs.copyFileSync(path.join(fixtures, 'scanned.pdf'), path.join(dir, 'scan.pdf'));
-const batchFiles = ['fengze-2022.html', 'fengze-2021.txt', 'haicang-2020.txt', 'scan.pdf'].map((f) => path.join(dir, f));
 const url = 'https://www.fzqzf.gov.cn/zwgk/ndbg/202301/t20230116_2834567.htm';
 fs.writeFileSync(path.join(tmp, 'link.txt'), `泉州市丰泽区卫生健康局2022年政府信息公开工作年度报告\n${url}\n`);
+fs.copyFileSync(path.join(tmp, 'link.txt'), path.join(dir, 'link.txt'));
+const batchFiles = ['fengze-2022.html', 'fengze-2021.txt', 'haicang-2020.txt', 'scan.pdf', 'link.txt'].map((f) => path.join(dir, f));
 
 // What the command line says of the link file (the same message, unreadable).
 let cliLink = { code: 0, err: '' };
@@ -168,7 +169,8 @@ await step('batch pairing', async () => {
   await page.waitForSelector('#batch-status[data-finished=true]', { timeout: 120000 });
   const rows = await rollupRows();
   const by = Object.fromEntries(rows.map((r) => [r.file, r]));
-  check('roll-up: four rows, the scan among them', rows.length === 4 && by['scan.pdf']?.verdict === 'unreadable', JSON.stringify(rows));
+  check('roll-up: five rows, the scan among them', rows.length === 5 && by['scan.pdf']?.verdict === 'unreadable', JSON.stringify(rows));
+  check('roll-up: a file that is only a link is an unreadable row saying so', by['link.txt']?.verdict === 'unreadable' && (await page.textContent('#rollup tr:has(th.file:has-text("link.txt")) td.reason')).includes('这是网页地址'), JSON.stringify(by['link.txt']));
   check('roll-up: a 上年报告 column', (await page.textContent('#rollup thead')).includes('上年报告'));
   check('roll-up: the 2022 web page is paired with the 2021 text written 丰泽区卫生健康局', by['fengze-2022.html']?.pairing === '已与上年报告配对：fengze-2021.txt' && by['fengze-2022.html']?.paired === 'true', JSON.stringify(by['fengze-2022.html']));
   check('roll-up: the 2021 report says no 2020 report of its agency is in the batch', by['fengze-2021.txt']?.pairing === '未配对：本批没有该单位2020年度的报告' && by['fengze-2021.txt']?.paired === 'false', JSON.stringify(by['fengze-2021.txt']));
