@@ -53,5 +53,7 @@ section "end-to-end test of the batch, last year, dismissals, offline, hostile f
 NIANBAO_CLI="$PWD/target/debug/nianbao" node tests/e2e-features.mjs
 section "journey: the page on a phone (390 px) and with the keyboard alone"
 NIANBAO_CLI="$PWD/target/debug/nianbao" node tests/journey-phone-keyboard.mjs
+section "journey: pairing in a batch, last year unreadable, a pasted link (zh/en, 390 px)"
+NIANBAO_CLI="$PWD/target/debug/nianbao" node tests/journey-pairing.mjs
 
 section "done"

@@ -217,6 +217,7 @@ pub fn BatchPane(p: &BatchProps) -> Html {
                 } else {
                     <td class="reason" colspan={(7 + RATE_COLS.len()).to_string()}>{ if lang.en { r.reason_en.clone() } else { r.reason.clone() }.unwrap_or_default() }</td>
                 }
+                { pairing_cell(r, lang) }
             </tr>
         }
     };
@@ -286,6 +287,7 @@ pub fn BatchPane(p: &BatchProps) -> Html {
                             { head(Col::Review, "复议", "Reviews") }
                             { head(Col::Suit, "诉讼", "Suits") }
                             { for RATE_COLS.iter().map(|(k, zh, en)| head(Col::Rate(k), zh, en)) }
+                            <th scope="col" class="pairing-head">{ lang.t("上年报告", "Last year") }</th>
                         </tr></thead>
                         <tbody>{ for rows.iter().take(b.limit).map(row_html) }</tbody>
                     </table>
@@ -298,5 +300,16 @@ pub fn BatchPane(p: &BatchProps) -> Html {
                 }
             </section>
         </main>
+    }
+}
+
+/// The roll-up's 上年报告 cell: paired with which file, or why not (once the batch is paired).
+fn pairing_cell(r: &Row, lang: Lang) -> Html {
+    let text = if lang.en { &r.pairing_en } else { &r.pairing };
+    let paired = r.previous.is_some();
+    html! {
+        <td class={classes!("pairing", paired.then_some("paired-yes"))} data-paired={paired.to_string()}>
+            { text.clone().unwrap_or_else(|| "—".into()) }
+        </td>
     }
 }

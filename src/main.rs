@@ -17,7 +17,7 @@ mod state;
 mod view;
 
 use i18n::Lang;
-use nianbao::protocol::ExportKind;
+use nianbao::protocol::{ExportKind, Reason};
 use state::{Action, Dispatch, Notice, Res, State, View};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -116,7 +116,7 @@ fn App() -> Html {
                     dragging={state.dragging} {lang} textarea={textarea.clone()}
                     selected_line={state.selected.and_then(|i| state.result.as_ref()?.findings.get(i)?.line)}
                     previous={state.previous.clone()} />
-                <ResultPane result={state.result.clone()} {lang} selected={state.selected}
+                <ResultPane result={state.result.clone()} refused={state.refused.clone()} {lang} selected={state.selected}
                     dismissed={state.dismissed.clone()} checking={state.checking}
                     text={state.result_text.clone()} threshold={state.repeated_threshold}
                     from_batch={matches!(view, View::Report(_))} />
@@ -606,6 +606,7 @@ fn PreviousSlot(p: &PreviousProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct ResultProps {
     result: Option<Res>,
+    refused: Option<Reason>,
     lang: Lang,
     selected: Option<usize>,
     dismissed: Rc<Vec<(String, String)>>,
@@ -655,7 +656,9 @@ fn ResultPane(p: &ResultProps) -> Html {
                 <h2 id="result-title" class="visually-hidden">{ lang.t("检查结果", "Result") }</h2>
                 { back_btn }
                 <div class="empty">
-                    if p.checking {
+                    if let Some(why) = p.refused.as_ref().filter(|_| !p.checking) {
+                        <p class="link-refused" role="alert">{ if lang.en { why.en.clone() } else { why.zh.clone() } }</p>
+                    } else if p.checking {
                         <p class="checking">{ lang.t("正在本机检查…", "Checking on this device…") }</p>
                     } else {
                         <p>{ lang.t("还没有报告。粘贴文本、拖入文件，或点“示例报告”试一试。", "No report yet. Paste its text, drop a file, or try the sample report.") }</p>

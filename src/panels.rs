@@ -195,7 +195,7 @@ pub fn RatesPanel(p: &RatesProps) -> Html {
                                     { if x.inferred && x.value.is_some() { "≈" } else { "" } }{ x.value.map(pct).unwrap_or_else(|| "—".into()) }{ flag_label }
                                 </td>
                                 if with_prev {
-                                    <td>{ x.previous.map(pct).unwrap_or_else(|| "—".into()) }</td>
+                                    <td class={classes!(x.previous_unread.then_some("unread"))}>{ x.previous.map(pct).unwrap_or_else(|| if x.previous_unread { lang.t("上年未能读出", "not read from last year's").into() } else { "—".into() }) }</td>
                                     <td>{ x.change.map(|c| format!("{}{:.1}", if c >= 0.0 { "+" } else { "" }, c * 100.0)).unwrap_or_else(|| "—".into()) }{ if x.change.is_some() { lang.t("个百分点", " pp") } else { "" } }</td>
                                 }
                             </tr>

@@ -126,6 +126,8 @@ pub struct State {
     /// The newest request that changes the result; answers to older ones are dropped.
     pub seq: u32,
     pub result: Option<Res>,
+    /// Why the text was not checked (it is only a web address), shown instead of a result.
+    pub refused: Option<Reason>,
     /// A check was asked for and has not come back yet.
     pub checking: bool,
     /// When the newest edit was made (for the time shown), and the engine's own time.
@@ -158,6 +160,7 @@ impl Default for State {
             name: PASTED_NAME.to_string(),
             seq: 0,
             result: None,
+            refused: None,
             checking: false,
             started: None,
             engine_ms: 0.0,
@@ -369,8 +372,14 @@ impl State {
                 result,
                 ms,
                 previous,
+                refused,
                 ..
-            } => self.checked(seq, result, ms, previous),
+            } => {
+                if seq == self.seq {
+                    self.refused = refused;
+                }
+                self.checked(seq, result, ms, previous);
+            }
             Reply::Loaded {
                 seq,
                 slot,

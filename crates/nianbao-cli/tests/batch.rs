@@ -112,7 +112,7 @@ fn a_folder_walked_with_summary_and_issue_list() {
     let s = rows(&std::fs::read_to_string(&summary).unwrap());
     assert_eq!(
         s[0].join(","),
-        "文件,单位,年度,格式,结论,错误数,提示数,新收申请,办理结果总计,结转下年度,行政复议总计,行政诉讼总计,实质公开率,推断的单元格数,说明"
+        "文件,单位,年度,格式,结论,错误数,提示数,新收申请,办理结果总计,结转下年度,行政复议总计,行政诉讼总计,实质公开率,推断的单元格数,说明,上年报告配对"
     );
     assert_eq!(
         s.len(),

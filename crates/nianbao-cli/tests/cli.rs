@@ -303,3 +303,42 @@ fn a_reader_that_stops_early_is_not_an_error() {
         assert!(status.success(), "{args:?}: {status}");
     }
 }
+
+#[test]
+fn a_file_that_is_only_a_link_says_what_to_do_and_is_not_checked() {
+    let dir = std::env::temp_dir().join(format!("nianbao-cli-link-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let link = dir.join("link.txt");
+    std::fs::write(
+        &link,
+        "泉州市丰泽区卫生健康局2022年政府信息公开工作年度报告\nhttps://www.fzqzf.gov.cn/zwgk/ndbg/202301/t20230116_123456.htm\n",
+    )
+    .unwrap();
+    let summary = dir.join("summary.csv");
+    let (code, out, err) = run(&[
+        "check",
+        "--summary",
+        summary.to_str().unwrap(),
+        link.to_str().unwrap(),
+        &seed("000"),
+    ]);
+    assert_eq!(code, 2, "as for an unreadable file");
+    assert!(
+        err.contains("link.txt")
+            && err.contains("这是网页地址，不是报告正文")
+            && err.contains("Ctrl+S"),
+        "{err}"
+    );
+    assert!(
+        !out.contains("link.txt —"),
+        "no verdict for the link: {out}"
+    );
+    assert!(out.contains("000_"), "the report is still checked: {out}");
+    let csv = std::fs::read_to_string(&summary).unwrap();
+    let row = csv.lines().find(|l| l.contains("link.txt")).unwrap();
+    assert!(
+        row.contains(",无法读取,") && row.contains("这是网页地址"),
+        "{row}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -39,6 +39,8 @@ struct Item {
     error: Option<ReadError>,
     /// The batch item that is this report's last year, when pairing found one.
     previous: Option<usize>,
+    /// What pairing found (paired with which file, or why not), in Chinese and English.
+    pairing: Option<(String, String)>,
 }
 
 /// A file waiting in the batch's queue: its name, or why it could not be taken out of its
@@ -139,13 +141,23 @@ pub fn check_delay() -> f64 {
 pub fn check(seq: u32) -> JsValue {
     let t0 = now_ms();
     let reply = with(|s| {
-        let result = s.check().map(Box::new);
+        // Only a web address: the message, and no verdict.
+        let refused = s.slots[0]
+            .as_ref()
+            .and_then(|c| nianbao::read::link::only_links(&c.doc.text));
+        let result = if refused.is_some() {
+            s.last = None;
+            None
+        } else {
+            s.check().map(Box::new)
+        };
         Reply::Result {
             seq,
             result,
             ms: now_ms() - t0,
             current: s.slot_info(0),
             previous: s.slot_info(1),
+            refused: refused.map(Into::into),
         }
     });
     to_js(&reply)
@@ -353,12 +365,24 @@ fn download(name: String, mime: &str, body: String) -> Download {
 // ----- batch -----
 
 /// The batch's row of item `i`.
-fn row(i: usize, it: &Item, items: &[Item]) -> BatchRow {
-    let mut row = match (&it.result, &it.error) {
-        (Some(r), _) => SummaryRow::from_result(r, &it.file),
-        (None, Some(e)) => SummaryRow::unreadable(&it.file, &e.zh),
-        (None, None) => SummaryRow::unreadable(&it.file, ""),
+/// An item's roll-up row with what pairing found; `reason` is an unreadable file's reason.
+fn summary(it: &Item, reason: String) -> SummaryRow {
+    let mut row = match &it.result {
+        Some(r) => SummaryRow::from_result(r, &it.file),
+        None => SummaryRow::unreadable(&it.file, &reason),
     };
+    if let Some((zh, en)) = &it.pairing {
+        row.pairing = Some(zh.clone());
+        row.pairing_en = Some(en.clone());
+    }
+    row
+}
+
+fn row(i: usize, it: &Item, items: &[Item]) -> BatchRow {
+    let mut row = summary(
+        it,
+        it.error.as_ref().map(|e| e.zh.clone()).unwrap_or_default(),
+    );
     row.reason_en = it.error.as_ref().map(|e| e.en.clone());
     BatchRow {
         index: i,
@@ -388,6 +412,7 @@ impl State {
                 doc: Some(doc),
                 error: None,
                 previous: None,
+                pairing: None,
             },
             Err(e) => Item {
                 file,
@@ -395,6 +420,7 @@ impl State {
                 result: None,
                 error: Some(e),
                 previous: None,
+                pairing: None,
             },
         };
         self.batch.push(item);
@@ -410,35 +436,45 @@ impl State {
     }
 
     /// Pairs each report with the same agency's report of the year before, when the batch has
-    /// it, and checks it again against that one (carry-over, 现行有效 counts, repeated text, the
-    /// rates' change). Returns the changed rows.
+    /// it (`nianbao::pairing`: names written differently, any input form), and checks it again
+    /// against that one (carry-over, 现行有效 counts, repeated text, the rates' change); every
+    /// row says what pairing found. Returns the changed rows.
     fn batch_pair(&mut self) -> Vec<BatchRow> {
+        use nianbao::pairing::{pair, who, Pairing};
         let options = self.options.unwrap_or_default();
-        let keys: Vec<_> = self
-            .batch
-            .iter()
-            .map(|it| it.result.as_ref().and_then(nianbao::pairing::key))
-            .collect();
+        let found = {
+            let reports: Vec<_> = self
+                .batch
+                .iter()
+                .map(|it| it.result.as_ref().map(who))
+                .collect();
+            pair(&reports)
+        };
         let mut changed = Vec::new();
-        for (i, prev) in nianbao::pairing::previous_years(&keys)
-            .into_iter()
-            .enumerate()
-        {
-            let Some(j) = prev else { continue };
-            if self.batch[i].previous == Some(j) {
+        for (i, p) in found.into_iter().enumerate() {
+            let said = p
+                .as_ref()
+                .map(|p| p.describe(|j| self.batch[j].file.as_str()));
+            let prev = match p {
+                Some(Pairing::Paired { index }) => Some(index),
+                _ => None,
+            };
+            if self.batch[i].pairing == said && self.batch[i].previous == prev {
                 continue;
             }
-            let (Some(doc), Some(pdoc)) = (&self.batch[i].doc, &self.batch[j].doc) else {
-                continue;
-            };
-            let r = nianbao::check_with(
-                &self.batch[i].file,
-                doc,
-                Some((&self.batch[j].file, pdoc)),
-                &options,
-            );
-            self.batch[i].result = Some(r);
-            self.batch[i].previous = Some(j);
+            if let Some(j) = prev.filter(|&j| self.batch[i].previous != Some(j)) {
+                if let (Some(doc), Some(pdoc)) = (&self.batch[i].doc, &self.batch[j].doc) {
+                    let r = nianbao::check_with(
+                        &self.batch[i].file,
+                        doc,
+                        Some((&self.batch[j].file, pdoc)),
+                        &options,
+                    );
+                    self.batch[i].result = Some(r);
+                }
+            }
+            self.batch[i].previous = prev;
+            self.batch[i].pairing = said;
             changed.push(i);
         }
         changed
@@ -511,14 +547,9 @@ impl State {
     fn summary_rows(&self) -> Vec<SummaryRow> {
         self.batch
             .iter()
-            .map(|it| match (&it.result, &it.error) {
-                (Some(r), _) => SummaryRow::from_result(r, &it.file),
-                (None, e) => SummaryRow::unreadable(
-                    &it.file,
-                    &e.as_ref()
-                        .map(|e| format!("{}（{}）", e.zh, e.en))
-                        .unwrap_or_default(),
-                ),
+            .map(|it| {
+                let reason = it.error.as_ref().map(|e| format!("{}（{}）", e.zh, e.en));
+                summary(it, reason.unwrap_or_default())
             })
             .collect()
     }

@@ -81,6 +81,7 @@ fn every_reply() -> Vec<Reply> {
             ms: 0.0,
             current: None,
             previous: None,
+            refused: None,
         },
         Reply::Loaded {
             seq: 0,

@@ -108,6 +108,14 @@ pub struct SummaryRow {
     pub reason: Option<String>,
     /// `reason` in English, when it is known apart (the page shows it in English).
     pub reason_en: Option<String>,
+    /// In a batch whose reports were paired ([`crate::pairing`]): paired with which file, or
+    /// why not (in Chinese); None when no pairing was made (the command line's roll-up, a
+    /// cancelled batch, a file that could not be read).
+    #[serde(default)]
+    pub pairing: Option<String>,
+    /// `pairing` in English.
+    #[serde(default)]
+    pub pairing_en: Option<String>,
 }
 
 /// The rates a roll-up shows: 实质公开率 and the two 纠错率, with the column headings the page's
@@ -212,6 +220,8 @@ impl SummaryRow {
             inferred_cells: inferred_cells(r),
             reason: None,
             reason_en: None,
+            pairing: None,
+            pairing_en: None,
         }
     }
 
@@ -234,6 +244,8 @@ impl SummaryRow {
             inferred_cells: 0,
             reason: Some(reason.to_string()),
             reason_en: None,
+            pairing: None,
+            pairing_en: None,
         }
     }
 
@@ -264,7 +276,7 @@ pub fn verdict_zh(v: Option<Verdict>) -> &'static str {
     v.map_or("无法读取", |v| v.label(false))
 }
 
-pub const SUMMARY_HEADER: &str = "文件,单位,年度,格式,结论,错误数,提示数,新收申请,办理结果总计,结转下年度,行政复议总计,行政诉讼总计,实质公开率,推断的单元格数,说明";
+pub const SUMMARY_HEADER: &str = "文件,单位,年度,格式,结论,错误数,提示数,新收申请,办理结果总计,结转下年度,行政复议总计,行政诉讼总计,实质公开率,推断的单元格数,说明,上年报告配对";
 
 /// The roll-up of a batch: BOM, header, one row per report (CRLF line ends), failing reports
 /// first (unreadable, fail, incomplete, warn, pass), then by file.
@@ -316,6 +328,7 @@ pub fn summary_csv(rows: &[SummaryRow]) -> String {
                 String::new()
             },
             csv_field(r.reason.as_deref().unwrap_or("")),
+            csv_field(r.pairing.as_deref().unwrap_or("")),
         ];
         s.push_str(&fields.join(","));
         s.push_str("\r\n");
@@ -844,12 +857,15 @@ mod tests {
             inferred: false,
         });
         pass.reason = None;
+        pass.pairing = Some("已与上年报告配对：a.html".into());
         let bad = SummaryRow::unreadable("z.doc", "旧版Word");
         let s = summary_csv(&[pass, bad]);
         let lines: Vec<&str> = s.split("\r\n").collect();
         assert!(lines[0].starts_with("\u{FEFF}文件,"));
+        assert!(lines[0].ends_with(",说明,上年报告配对"), "{s}");
         assert!(lines[1].starts_with("z.doc,,,,无法读取,"), "{s}");
-        assert!(lines[1].ends_with(",旧版Word"), "{s}");
+        assert!(lines[1].ends_with(",旧版Word,"), "{s}");
+        assert!(lines[2].ends_with(",已与上年报告配对：a.html"), "{s}");
         assert!(lines[2].contains(",58.2%,"), "{s}");
     }
 

@@ -157,6 +157,10 @@ pub enum Reply {
         ms: f64,
         current: Option<SlotInfo>,
         previous: Option<SlotInfo>,
+        /// Why the text was not checked (it is only a web address: `read::link`), with no
+        /// result; None otherwise.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        refused: Option<Reason>,
     },
     /// A file (or pasted HTML) was read into a slot: its text.
     Loaded {
@@ -409,6 +413,7 @@ mod tests {
                 ms: 1.5,
                 current: Some(slot.clone()),
                 previous: None,
+                refused: Some(crate::read::link::message().into()),
             },
             Reply::Loaded {
                 seq: 2,

@@ -170,6 +170,7 @@ pub fn rates(req: &TableOut, app: &TableOut, o: &Options) -> Vec<RateOut> {
                 inferred,
                 previous: None,
                 change: None,
+                previous_unread: false,
             }
         })
         .collect()
@@ -180,5 +181,6 @@ pub fn compare(rates: &mut [RateOut], prev: &CheckResult) {
     for (r, p) in rates.iter_mut().zip(&prev.rates) {
         r.previous = p.value;
         r.change = r.value.zip(p.value).map(|(a, b)| round(a - b));
+        r.previous_unread = p.numerator.is_none() || p.denominator.is_none();
     }
 }

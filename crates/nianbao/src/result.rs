@@ -69,6 +69,10 @@ pub struct RateOut {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "schema", schemars(with = "f64"))]
     pub change: Option<f64>,
+    /// Last year's report is given but this rate's numbers could not be read from it (so
+    /// `previous` and `change` are absent for that reason, not because the rate is undefined).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub previous_unread: bool,
 }
 
 /// What comparing with last year's report found.

@@ -11,6 +11,7 @@
 
 use crate::document::Document;
 
+pub mod link;
 pub mod text;
 
 #[cfg(feature = "docx")]
@@ -172,7 +173,8 @@ pub fn read(
     legacy: Legacy,
 ) -> Result<Document, ReadError> {
     match sniff(bytes, name, mime) {
-        InputKind::Text => text::read(bytes, legacy),
+        // A text file that is only a web address: what to do instead (no verdict).
+        InputKind::Text => text::read(bytes, legacy).and_then(link::refuse),
         InputKind::Html => read_html(bytes, legacy),
         InputKind::Docx => read_docx(bytes),
         InputKind::Pdf => read_pdf(bytes),

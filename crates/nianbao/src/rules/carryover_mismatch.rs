@@ -101,10 +101,7 @@ fn carryover(ctx: &mut Ctx, prev: &CheckResult) {
                 format!("本报告为{a}年度，上年报告为{b}年度，不是相邻年度，未核对结转"),
                 format!("This report is for {a}, the previous one for {b}: not consecutive years"),
             ),
-            None => (
-                "两份报告的年度未能确定，未核对结转".to_string(),
-                "The reports' years are unknown".to_string(),
-            ),
+            None => unknown_year(y.is_some(), py.is_some()),
         };
         if y.is_some() && py.is_some() {
             let mut f = ctx.finding(R, Some(3), zh.clone(), en.clone());
@@ -116,6 +113,15 @@ fn carryover(ctx: &mut Ctx, prev: &CheckResult) {
     let before = ctx.findings.len();
     let (this, last) = (ctx.requests.out.row("2"), prev.tables.requests.row("4"));
     let mut checked = 0;
+    // Whether each side has a whole number in its row at all (for saying which could not be
+    // read).
+    let whole = |row: Option<&crate::result::RowOut>| {
+        let row = row.filter(|r| r.found);
+        REQUEST_COLS
+            .iter()
+            .any(|(col, _)| row.and_then(|r| r.cell(col)).and_then(|c| c.int()).is_some())
+    };
+    let (this_read, last_read) = (whole(this), whole(last));
     for (col, label) in REQUEST_COLS {
         let a = this.filter(|r| r.found).and_then(|r| r.cell(col));
         let b = last.filter(|r| r.found).and_then(|r| r.cell(col));
@@ -154,13 +160,8 @@ fn carryover(ctx: &mut Ctx, prev: &CheckResult) {
         ctx.push(f);
     }
     if checked == 0 {
-        return ctx.check(
-            Some(3),
-            R,
-            Status::Skip,
-            "两份报告的结转数不是数字，无法核对",
-            "No whole numbers to compare",
-        );
+        let (zh, en) = unread(this_read, last_read);
+        return ctx.check(Some(3), R, Status::Skip, zh, en);
     }
     ctx.check_from(
         Some(3),
@@ -171,6 +172,48 @@ fn carryover(ctx: &mut Ctx, prev: &CheckResult) {
             &format!("{checked} column(s) agree with last year's report"),
         ),
     );
+}
+
+
+/// Which report's year could not be read (this year's, last year's or both).
+fn unknown_year(this: bool, last: bool) -> (String, String) {
+    let (zh, en) = match (this, last) {
+        (true, false) => (
+            "上年报告的年度未能读出，未核对结转",
+            "Last year's report: its year could not be read; carry-over not compared",
+        ),
+        (false, true) => (
+            "本报告的年度未能读出，未核对结转",
+            "This report's year could not be read; carry-over not compared",
+        ),
+        _ => (
+            "两份报告的年度均未能读出，未核对结转",
+            "Neither report's year could be read; carry-over not compared",
+        ),
+    };
+    (zh.to_string(), en.to_string())
+}
+
+/// Which report's carry-over numbers could not be read, from whether each has one.
+fn unread(this_read: bool, last_read: bool) -> (&'static str, &'static str) {
+    match (this_read, last_read) {
+        (true, false) => (
+            "上年报告的结转数（第四项“结转下年度继续办理”）未能读出，无法核对",
+            "Last year's report: its carried-forward numbers (row 4) could not be read",
+        ),
+        (false, true) => (
+            "本报告的上年结转数（第二项“上年结转政府信息公开申请数量”）未能读出，无法核对",
+            "This report's carried-over numbers (row 2) could not be read",
+        ),
+        (false, false) => (
+            "两份报告的结转数均未能读出，无法核对",
+            "Neither report's carry-over numbers could be read",
+        ),
+        (true, true) => (
+            "两份报告没有同一列都读出的结转数，无法核对",
+            "No column's carry-over was read in both reports",
+        ),
+    }
 }
 
 }

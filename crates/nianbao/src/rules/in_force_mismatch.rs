@@ -87,7 +87,7 @@ pub(super) fn check(_ctx: &mut super::Ctx) {}
 /// The check, with last year's report (the feature `previous`).
 #[cfg(feature = "previous")]
 mod imp {
-    use crate::result::CheckResult;
+    use crate::result::{CheckResult, Status};
     use crate::rules::helpers::previous::unsure_previous;
     use crate::rules::provenance::is_read;
     use crate::rules::Ctx;
@@ -101,11 +101,24 @@ mod imp {
 
 fn in_force(ctx: &mut Ctx, prev: &CheckResult) {
     const R: &str = "in-force-mismatch";
-    if ctx.format != Format::F2021 || prev.format.detected != Some(Format::F2021) {
+    if ctx.format != Format::F2021 {
+        return;
+    }
+    if prev.format.detected.is_none() {
+        return ctx.check(
+            Some(2),
+            R,
+            Status::Skip,
+            "上年报告未能读出（未识别出年度报告格式），未核对现行有效件数",
+            "Last year's report could not be read (no report format recognised); in-force counts not compared",
+        );
+    }
+    if prev.format.detected != Some(Format::F2021) {
         return;
     }
     let before = ctx.findings.len();
     let mut checked = 0;
+    let (mut this_read, mut last_read) = (false, false);
     for (key, name) in [
         ("regulations", "规章"),
         ("normative_documents", "行政规范性文件"),
@@ -115,12 +128,15 @@ fn in_force(ctx: &mut Ctx, prev: &CheckResult) {
             let c = row.cell(col)?;
             Some((c.int()?, c.line, c.column, is_read(row, c)))
         };
-        let (Some(p), Some(i), Some(r), Some(n)) = (
+        let (p, i, r, n) = (
             get(&prev.tables.active, "in_force"),
             get(&ctx.active.out, "issued"),
             get(&ctx.active.out, "repealed"),
             get(&ctx.active.out, "in_force"),
-        ) else {
+        );
+        last_read |= p.is_some();
+        this_read |= i.is_some() && r.is_some() && n.is_some();
+        let (Some(p), Some(i), Some(r), Some(n)) = (p, i, r, n) else {
             continue;
         };
         checked += 1;
@@ -152,7 +168,23 @@ fn in_force(ctx: &mut Ctx, prev: &CheckResult) {
         }
         ctx.push(f);
     }
-    if checked > 0 {
+    if checked == 0 {
+        let (zh, en) = match (this_read, last_read) {
+            (true, false) => (
+                "上年报告的现行有效件数未能读出，未核对",
+                "Last year's report: its in-force counts could not be read",
+            ),
+            (false, true) => (
+                "本报告的制发、废止或现行有效件数未能读出，未核对",
+                "This report's issued, repealed or in-force counts could not be read",
+            ),
+            _ => (
+                "两份报告的现行有效件数均未能读出，未核对",
+                "Neither report's in-force counts could be read",
+            ),
+        };
+        ctx.check(Some(2), R, Status::Skip, zh, en);
+    } else {
         ctx.check_from(
             Some(2),
             R,
