@@ -51,5 +51,7 @@ cargo build -q -p nianbao-cli --locked
 NIANBAO_CLI="$PWD/target/debug/nianbao" node tests/e2e.mjs
 section "end-to-end test of the batch, last year, dismissals, offline, hostile files"
 NIANBAO_CLI="$PWD/target/debug/nianbao" node tests/e2e-features.mjs
+section "journey: a roll-up that says why, a 问题清单 per unit (zip), downloads in the page's language"
+NIANBAO_CLI="$PWD/target/debug/nianbao" node tests/journey-rollup.mjs
 
 section "done"

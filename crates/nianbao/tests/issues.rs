@@ -1,7 +1,9 @@
 //! The 问题清单 on the fixtures: each finding's place in the unit's own document (a PDF's page,
 //! a Word file's paragraph or table cell, the quoted text), checked by hand once against the
 //! files (report_b.docx: the 6th paragraph with text is （二）依申请公开…, its 2nd table's 4th
-//! row is 一、本年新收…, whose 8th cell is the 总计 82), the per-unit files and their zip (read
+//! row is 一、本年新收…, whose 8th cell is the 总计 82; report_b.pdf's page 1 ends with part 三's
+//! rows 一 and 二, page 2 starts at 三、本年度办理结果: read from its content streams through
+//! the fonts' ToUnicode maps, apart from the reader), the per-unit files and their zip (read
 //! back with the zip crate), the row of a file that could not be read, both languages; the
 //! roll-up's 主要问题 and 纠错率 columns; the findings CSV in Chinese.
 
