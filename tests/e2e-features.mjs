@@ -340,7 +340,9 @@ await step('batch of 20 files', async () => {
   const total = results.filter((r) => r.findings).reduce((n, r) => n + r.findings.length, 0);
   check('batch: 问题清单 has a row per finding, one for the unreadable file and the 整改情况 column', issueRows[0].join(',') === '单位,年度,文件,部分,规则,严重程度,问题描述,原文位置,依据,整改情况,已忽略（理由）' && issueRows.length === total + 2 && issueRows[issueRows.length - 1][2] === 'old-format.doc', `${issueRows.length - 1} vs ${total}`);
   const cliIssues = csvRows(fs.readFileSync(path.join(tmp, 'issues.csv'), 'utf8'));
-  check('batch: 问题清单 as the command line\'s', issueRows.length === cliIssues.length, `${issueRows.length} vs ${cliIssues.length}`);
+  // The command line's folder walk skips old-format.doc (not a report's extension); the page was
+  // given it, and lists it.
+  check('batch: 问题清单 as the command line\'s (and the chosen .doc\'s row)', issueRows.length === cliIssues.length + 1, `${issueRows.length} vs ${cliIssues.length}`);
 });
 
 await step('cancel a batch', async () => {

@@ -509,17 +509,7 @@ impl State {
                 "text/csv;charset=utf-8",
                 issues::combined(&self.issue_units(en), en),
             ),
-            BatchExportKind::IssuesZip => Download {
-                name: if en {
-                    "issues-by-unit.zip"
-                } else {
-                    "问题清单（按单位）.zip"
-                }
-                .into(),
-                mime: "application/zip".into(),
-                body: String::new(),
-                bytes: issues::zip_stored(&issues::per_unit(&self.issue_units(en), en)),
-            },
+            BatchExportKind::IssuesZip => self.issues_zip(en),
         }
     }
 
@@ -553,6 +543,39 @@ impl State {
             }
         }
         body
+    }
+
+    /// The 问题清单 per unit as a .zip; too many units for one zip: a note saying so (nothing
+    /// packed wrong).
+    fn issues_zip(&self, en: bool) -> Download {
+        match issues::zip_stored(&issues::per_unit(&self.issue_units(en), en)) {
+            Some(bytes) => Download {
+                name: if en {
+                    "issues-by-unit.zip"
+                } else {
+                    "问题清单（按单位）.zip"
+                }
+                .into(),
+                mime: "application/zip".into(),
+                body: String::new(),
+                bytes,
+            },
+            None => download(
+                if en {
+                    "issues-by-unit.txt"
+                } else {
+                    "问题清单（按单位）.txt"
+                }
+                .into(),
+                "text/plain;charset=utf-8",
+                if en {
+                    "Too many units for one zip (more than 65,535 files): download the combined issue list, or use the command line's --issues-dir.\n"
+                } else {
+                    "单位过多（超过65,535个文件），无法打包为一个zip：请下载合并的问题清单，或使用命令行的 --issues-dir。\n"
+                }
+                .into(),
+            ),
+        }
     }
 
     /// The 问题清单's units: each report's findings with their places in its document, and a

@@ -181,7 +181,7 @@ fn the_combined_list_goes_by_unit_year_part_and_severity_and_keeps_the_scan() {
 #[test]
 fn the_per_unit_zip_holds_one_csv_per_unit() {
     let files = issues::per_unit(&batch(false), false);
-    let zip = issues::zip_stored(&files);
+    let zip = issues::zip_stored(&files).unwrap();
     let mut a = zip::ZipArchive::new(std::io::Cursor::new(zip)).unwrap();
     let mut names: Vec<String> = (0..a.len())
         .map(|i| a.by_index(i).unwrap().name().to_string())
@@ -285,4 +285,21 @@ fn the_findings_csv_is_chinese_with_cell_names() {
     let en = export::csv(&[&r], true);
     assert!(en.starts_with(&format!("\u{FEFF}{}", export::CSV_HEADER)));
     assert!(en.contains(",requests-row-total,error,3,"), "{en}");
+}
+
+#[test]
+fn a_zip_too_large_for_its_counts_is_refused_not_written_wrong() {
+    let many: Vec<(String, Vec<u8>)> = (0..=issues::ZIP_MAX_FILES)
+        .map(|i| (format!("{i}.csv"), Vec::new()))
+        .collect();
+    assert!(issues::zip_stored(&many).is_none());
+    assert!(issues::zip_stored(&many[..3]).is_some());
+    // An empty batch: an empty zip that reads back.
+    let empty = issues::zip_stored(&[]).unwrap();
+    assert_eq!(
+        zip::ZipArchive::new(std::io::Cursor::new(empty))
+            .unwrap()
+            .len(),
+        0
+    );
 }
