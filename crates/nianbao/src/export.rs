@@ -45,7 +45,7 @@ fn table_name(table: &str, en: bool) -> String {
 }
 
 /// A cell ("row/column") for people: the row's official label and the column's heading, e.g.
-/// "（七）总计·总计"; in English (or when the table has no such row) the id as it stands.
+/// "（七）总计·总计" (part 四's one row: "行政复议·总计"); in English (or when the table has no such row) the id as it stands.
 pub fn cell_name(r: &CheckResult, table: &str, id: &str, en: bool) -> String {
     let t = match table {
         "active" => &r.tables.active,
@@ -72,6 +72,8 @@ pub fn cell_name(r: &CheckResult, table: &str, id: &str, en: bool) -> String {
     };
     let label = row.label.trim();
     match col {
+        // Part 四 has one row: its column (行政复议·总计) names the cell.
+        Some(c) if table == "appeals" => c,
         Some(c) => format!("{label}·{c}"),
         None => format!("{label}·{col_key}"),
     }

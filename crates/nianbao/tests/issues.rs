@@ -303,3 +303,24 @@ fn a_zip_too_large_for_its_counts_is_refused_not_written_wrong() {
         0
     );
 }
+
+#[test]
+fn cell_names_read_as_the_form_does() {
+    let (r, _) = fixture("report_a.docx");
+    assert_eq!(
+        export::cell_name(&r, "appeals", "appeals/review.total", false),
+        "行政复议·总计"
+    );
+    assert_eq!(
+        export::cell_name(&r, "requests", "1/total", false),
+        "一、本年新收政府信息公开申请数量·总计"
+    );
+    assert_eq!(
+        export::cell_name(&r, "requests", "1/total", true),
+        "1/total"
+    );
+    assert_eq!(
+        export::cell_name(&r, "active", "licensing/decisions", false),
+        "行政许可·本年处理决定数量"
+    );
+}
