@@ -55,5 +55,7 @@ section "journey: the page on a phone (390 px) and with the keyboard alone"
 NIANBAO_CLI="$PWD/target/debug/nianbao" node tests/journey-phone-keyboard.mjs
 section "journey: pairing in a batch, last year unreadable, a pasted link (zh/en, 390 px)"
 NIANBAO_CLI="$PWD/target/debug/nianbao" node tests/journey-pairing.mjs
+section "journey: a roll-up that says why, a 问题清单 per unit (zip), downloads in the page's language"
+NIANBAO_CLI="$PWD/target/debug/nianbao" node tests/journey-rollup.mjs
 
 section "done"

@@ -62,6 +62,12 @@ fn compare(a: &Row, b: &Row, col: Col) -> Ordering {
         Col::Review => opt_cmp(a.review_total, b.review_total),
         Col::Suit => opt_cmp(a.suit_total, b.suit_total),
         Col::Rate(k) => opt_cmp(rate(a, k), rate(b, k)),
+        // Reports with problems first, then by the first problem.
+        Col::Problems => a
+            .problems
+            .is_empty()
+            .cmp(&b.problems.is_empty())
+            .then_with(|| a.problems.cmp(&b.problems)),
     }
 }
 
@@ -89,6 +95,16 @@ pub fn shown(b: &Batch) -> Vec<&Row> {
             .then_with(|| x.file.cmp(&y.file))
     });
     rows
+}
+
+/// 主要问题: the short titles of the report's first errors (else warnings), or —.
+fn problems(r: &Row, lang: Lang) -> String {
+    let t = nianbao::export::problems_text(&r.problems, lang.en);
+    if t.is_empty() {
+        "—".into()
+    } else {
+        t
+    }
 }
 
 fn num(v: Option<f64>) -> String {
@@ -196,6 +212,7 @@ pub fn BatchPane(p: &BatchProps) -> Html {
                 if readable {
                     <td class="n" data-col="errors">{ r.errors }</td>
                     <td class="n" data-col="warnings">{ r.warnings }</td>
+                    <td class="problems" data-col="problems">{ problems(r, lang) }</td>
                     { for [
                         ("new_requests", r.new_requests),
                         ("results_total", r.results_total),
@@ -215,7 +232,7 @@ pub fn BatchPane(p: &BatchProps) -> Html {
                         html! { <td class={classes!("n", (!flag.is_empty()).then(|| format!("flag-{flag}")), inferred.then_some("inferred"))} data-rate={*k}>{ approx }{ value.map(|v| format!("{:.1}%", v * 100.0)).unwrap_or_else(|| "—".into()) }</td> }
                     }) }
                 } else {
-                    <td class="reason" colspan={(7 + RATE_COLS.len()).to_string()}>{ if lang.en { r.reason_en.clone() } else { r.reason.clone() }.unwrap_or_default() }</td>
+                    <td class="reason" colspan={(8 + RATE_COLS.len()).to_string()}>{ if lang.en { r.reason_en.clone() } else { r.reason.clone() }.unwrap_or_default() }</td>
                 }
                 { pairing_cell(r, lang) }
             </tr>
@@ -258,6 +275,7 @@ pub fn BatchPane(p: &BatchProps) -> Html {
                 <div class="downloads" role="group" aria-label={lang.t("下载汇总", "Download the batch")}>
                     <button type="button" id="dl-summary" onclick={download(BatchExportKind::Summary)} disabled={b.rows.is_empty()}>{ lang.t("下载汇总表 CSV", "Download roll-up CSV") }</button>
                     <button type="button" id="dl-issues" onclick={download(BatchExportKind::Issues)} disabled={b.rows.is_empty()}>{ lang.t("下载问题清单 CSV", "Download issue list CSV") }</button>
+                    <button type="button" id="dl-issues-zip" onclick={download(BatchExportKind::IssuesZip)} disabled={b.rows.is_empty()}>{ lang.t("问题清单（按单位，zip）", "Issue lists by unit (zip)") }</button>
                     <button type="button" id="dl-jsonl" onclick={download(BatchExportKind::Jsonl)} disabled={b.rows.is_empty()}>{ lang.t("下载全部结果 JSONL", "Download all results JSONL") }</button>
                 </div>
                 <div class="filters">
@@ -281,6 +299,7 @@ pub fn BatchPane(p: &BatchProps) -> Html {
                             { head(Col::Format, "格式", "Format") }
                             { head(Col::Errors, "错误", "Errors") }
                             { head(Col::Warnings, "提示", "Warnings") }
+                            { head(Col::Problems, "主要问题", "Main problems") }
                             { head(Col::NewRequests, "新收申请", "New requests") }
                             { head(Col::ResultsTotal, "办理结果总计", "Handled") }
                             { head(Col::CarriedOver, "结转", "Carried over") }

@@ -44,10 +44,21 @@ pub fn now_ms() -> f64 {
 
 /// Offers `content` as a file download. Returns false if the browser refused.
 pub fn download(name: &str, mime: &str, content: &str) -> bool {
+    save_blob(name, mime, &wasm_bindgen::JsValue::from_str(content))
+}
+
+/// Offers `bytes` (a .zip) as a file download. Returns false if the browser refused.
+pub fn download_bytes(name: &str, mime: &str, bytes: &[u8]) -> bool {
+    save_blob(name, mime, &js_sys::Uint8Array::from(bytes))
+}
+
+/// Offers a Blob of `part` (a string or bytes) as a file download.
+fn save_blob(name: &str, mime: &str, part: &wasm_bindgen::JsValue) -> bool {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return false;
     };
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(content));
+    // Blob's constructor takes strings and byte arrays alike.
+    let parts = js_sys::Array::of1(part);
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);
     let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else {

@@ -72,6 +72,7 @@ pub enum Col {
     Review,
     Suit,
     Rate(&'static str),
+    Problems,
 }
 
 #[derive(Clone, PartialEq)]
@@ -401,7 +402,12 @@ impl State {
                 self.notice(true, msg);
             }
             Reply::Download { download: d, .. } => {
-                if !browser::download(&d.name, &d.mime, &d.body) {
+                let saved = if d.bytes.is_empty() {
+                    browser::download(&d.name, &d.mime, &d.body)
+                } else {
+                    browser::download_bytes(&d.name, &d.mime, &d.bytes)
+                };
+                if !saved {
                     let msg = self.t("浏览器拒绝了下载", "The browser refused the download");
                     self.notice(true, msg);
                 }
@@ -705,6 +711,7 @@ impl State {
                     id,
                     kind,
                     dismissed: browser::all_dismissed(),
+                    en: self.lang.en,
                 };
                 bridge::send(&req, None);
             }

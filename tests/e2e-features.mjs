@@ -338,9 +338,11 @@ await step('batch of 20 files', async () => {
   const issues = await download('#dl-issues');
   const issueRows = csvRows(issues.text);
   const total = results.filter((r) => r.findings).reduce((n, r) => n + r.findings.length, 0);
-  check('batch: 问题清单 has a row per finding and the 整改情况 column', issueRows[0].join(',') === '单位,年度,文件,部分,规则,严重程度,问题描述,原文位置,依据,整改情况,已忽略（理由）' && issueRows.length === total + 1, `${issueRows.length - 1} vs ${total}`);
+  check('batch: 问题清单 has a row per finding, one for the unreadable file and the 整改情况 column', issueRows[0].join(',') === '单位,年度,文件,部分,规则,严重程度,问题描述,原文位置,依据,整改情况,已忽略（理由）' && issueRows.length === total + 2 && issueRows[issueRows.length - 1][2] === 'old-format.doc', `${issueRows.length - 1} vs ${total}`);
   const cliIssues = csvRows(fs.readFileSync(path.join(tmp, 'issues.csv'), 'utf8'));
-  check('batch: 问题清单 as the command line\'s', issueRows.length === cliIssues.length, `${issueRows.length} vs ${cliIssues.length}`);
+  // The command line's folder walk skips old-format.doc (not a report's extension); the page was
+  // given it, and lists it.
+  check('batch: 问题清单 as the command line\'s (and the chosen .doc\'s row)', issueRows.length === cliIssues.length + 1, `${issueRows.length} vs ${cliIssues.length}`);
 });
 
 await step('cancel a batch', async () => {
@@ -466,7 +468,7 @@ await step('dismiss a finding', async () => {
   const d = json.findings.filter((f) => f.dismissed);
   check('dismiss: in the JSON download, marked, with the reason', d.length === 1 && d[0].rule === rule && d[0].dismissed.includes('规章制定权'), JSON.stringify(d));
   const csv = csvRows((await download('#dl-csv')).text);
-  const di = csv[0].indexOf('dismissed');
+  const di = csv[0].indexOf('已忽略（理由）');
   check('dismiss: in the CSV download', di >= 0 && csv.filter((r) => (r[di] ?? '').includes('规章制定权')).length === 1, csv[0].join(','));
   const html = (await download('#dl-html')).text;
   check('dismiss: in the printable report', html.includes('已忽略：本单位为设区的市政府'));

@@ -4,6 +4,7 @@
 //!     nianbao check --format json FILE…    RESULT.md JSON, one object per line
 //!     nianbao check --format csv FILE…     one finding per row (UTF-8 with BOM, for Excel)
 //!     nianbao check --summary S.csv --issues I.csv DIR   also the roll-up and the issue list
+//!     nianbao check --issues-dir D DIR     also one issue list per unit (单位_年度_问题清单.csv)
 //!     nianbao rules                        every rule with its explanation
 //!     nianbao rules --explain [NAME]       a rule's page (every rule's without a name)
 //!     nianbao schema                       the result's JSON Schema (schema/result.schema.json)
@@ -26,11 +27,14 @@ nianbao — 政府信息公开工作年度报告检查 / checks government infor
 
 用法 Usage:
   nianbao check [--format text|json|csv] [--lang zh|en] [--no-color]
-                [--summary 汇总.csv] [--issues 问题清单.csv]
+                [--summary 汇总.csv] [--issues 问题清单.csv] [--issues-dir DIR]
                 [--previous 上年报告] FILE|DIR|ZIP…
       folders are walked (.txt .md .csv .html .htm .docx .pdf), .zip archives opened;
       results come in input order; --summary: one row per report, failing first;
-      --issues: one row per finding, with the quoted line and the legal basis
+      --issues: one row per finding (by unit, year, part, severity), with its place in the
+      unit's own file (PDF page, Word paragraph or table cell, the quoted text) and the legal
+      basis, and a row for each file that could not be read; --issues-dir: the same, one file
+      per unit; --lang en: CSV files and the text report in English (default Chinese)
       --previous: last year's report, compared with every report (carry-over, repeated text)
   nianbao check -            read the report from standard input
   nianbao rules [--lang zh|en]
@@ -185,8 +189,8 @@ struct Outcome {
     display: String,
     /// Standard output's share (text report, JSON line or CSV rows).
     out: String,
-    /// The input's rows of the 问题清单 (empty unless `--issues`).
-    issues: String,
+    /// The input's rows of the 问题清单 (None unless `--issues` or `--issues-dir`).
+    issues: Option<nianbao::issues::UnitIssues>,
     summary: SummaryRow,
     /// Why the input could not be read.
     unreadable: Option<String>,
@@ -203,26 +207,32 @@ struct Options {
 }
 
 fn process(input: &inputs::Input, o: &Options) -> Outcome {
-    let doc = inputs::bytes(input).and_then(|bytes| {
-        nianbao::read::read(
-            &bytes,
-            &input.name,
-            None,
-            &nianbao::read::encoding_rs_legacy,
-        )
-        .map_err(|e| format!("{} {}", e.zh, e.en))
-    });
+    let doc = inputs::bytes(input)
+        .map_err(|e| nianbao::read::ReadError::new(e.clone(), e))
+        .and_then(|bytes| {
+            nianbao::read::read(
+                &bytes,
+                &input.name,
+                None,
+                &nianbao::read::encoding_rs_legacy,
+            )
+        });
     let doc = match doc {
         Ok(d) => d,
-        Err(reason) => {
+        Err(e) => {
+            let reason = format!("{} {}", e.zh, e.en);
+            let mut summary = SummaryRow::unreadable(&input.display, &e.zh);
+            summary.reason_en = Some(e.en.clone());
             return Outcome {
                 display: input.display.clone(),
                 out: String::new(),
-                issues: String::new(),
-                summary: SummaryRow::unreadable(&input.display, &reason),
+                issues: o
+                    .issues
+                    .then(|| nianbao::issues::unreadable(&input.display, &e, o.en)),
+                summary,
                 unreadable: Some(reason),
                 has_error: false,
-            }
+            };
         }
     };
     let r = nianbao::check_with_previous(
@@ -232,14 +242,12 @@ fn process(input: &inputs::Input, o: &Options) -> Outcome {
     );
     let out = match o.fmt {
         Fmt::Json => nianbao::export::json_line(&r),
-        Fmt::Csv => nianbao::export::csv_rows(&r),
+        Fmt::Csv => nianbao::export::csv_rows(&r, o.en),
         Fmt::Text => text_report(&r, o.color, o.en),
     };
-    let issues = if o.issues {
-        nianbao::export::issues_csv_rows(&r, &input.display, &doc.text)
-    } else {
-        String::new()
-    };
+    let issues = o
+        .issues
+        .then(|| nianbao::issues::unit(&r, &input.display, &doc, o.en));
     Outcome {
         display: input.display.clone(),
         out,
@@ -281,6 +289,7 @@ struct CheckArgs {
     en: bool,
     summary_path: Option<String>,
     issues_path: Option<String>,
+    issues_dir: Option<String>,
     previous: Option<String>,
 }
 
@@ -305,6 +314,7 @@ fn parse_check_args(args: &[String]) -> Result<CheckArgs, ExitCode> {
         en: lang_en(args),
         summary_path: None,
         issues_path: None,
+        issues_dir: None,
         previous: None,
     };
     let mut i = 0;
@@ -314,15 +324,15 @@ fn parse_check_args(args: &[String]) -> Result<CheckArgs, ExitCode> {
                 i += 1;
                 a.fmt = parse_format(args.get(i).map(String::as_str))?;
             }
-            "--summary" | "--issues" => {
+            "--summary" | "--issues" | "--issues-dir" => {
                 let Some(p) = args.get(i + 1) else {
                     eprintln!("{} 需要文件名 needs a file name", args[i]);
                     return Err(ExitCode::from(2));
                 };
-                if args[i] == "--summary" {
-                    a.summary_path = Some(p.clone());
-                } else {
-                    a.issues_path = Some(p.clone());
+                match args[i].as_str() {
+                    "--summary" => a.summary_path = Some(p.clone()),
+                    "--issues" => a.issues_path = Some(p.clone()),
+                    _ => a.issues_dir = Some(p.clone()),
                 }
                 i += 1;
             }
@@ -351,25 +361,29 @@ fn parse_check_args(args: &[String]) -> Result<CheckArgs, ExitCode> {
     Ok(a)
 }
 
-/// The 问题清单 file (`--issues`), its header written.
-fn open_issues(path: Option<&str>) -> Result<Option<std::io::BufWriter<std::fs::File>>, ExitCode> {
-    let Some(p) = path else {
-        return Ok(None);
-    };
-    match std::fs::File::create(p) {
-        Ok(f) => {
-            let mut w = std::io::BufWriter::new(f);
-            if let Err(e) = w.write_all(nianbao::export::issues_csv_header().as_bytes()) {
-                eprintln!("nianbao: {p}: {e}");
-                return Err(ExitCode::from(2));
-            }
-            Ok(Some(w))
-        }
-        Err(e) => {
+/// Writes the 问题清单 (`--issues`: one file, by unit, year, part and severity; `--issues-dir`:
+/// one file per unit). False after a message when a file could not be written.
+fn write_issues(a: &CheckArgs, units: &[nianbao::issues::UnitIssues]) -> bool {
+    if let Some(p) = &a.issues_path {
+        if let Err(e) = std::fs::write(p, nianbao::issues::combined(units, a.en)) {
             eprintln!("nianbao: {p}: 无法写入 cannot write: {e}");
-            Err(ExitCode::from(2))
+            return false;
         }
     }
+    if let Some(dir) = &a.issues_dir {
+        if let Err(e) = std::fs::create_dir_all(dir) {
+            eprintln!("nianbao: {dir}: 无法创建 cannot create: {e}");
+            return false;
+        }
+        for (name, body) in nianbao::issues::per_unit(units, a.en) {
+            let path = std::path::Path::new(dir).join(&name);
+            if let Err(e) = std::fs::write(&path, body) {
+                eprintln!("nianbao: {}: 无法写入 cannot write: {e}", path.display());
+                return false;
+            }
+        }
+    }
+    true
 }
 
 fn check(args: &[String]) -> ExitCode {
@@ -385,21 +399,19 @@ fn check(args: &[String]) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let issues_file = match open_issues(a.issues_path.as_deref()) {
-        Ok(f) => f,
-        Err(code) => return code,
-    };
+    let issues = a.issues_path.is_some() || a.issues_dir.is_some();
     let options = Options {
         fmt: a.fmt,
         color: a.color,
         en: a.en,
-        issues: issues_file.is_some(),
+        issues,
         previous: previous_doc,
     };
     let stdout = std::io::stdout();
     let mut printer = Printer {
         out: std::io::BufWriter::new(stdout.lock()),
-        issues: issues_file,
+        // One unit's rows of the 问题清单 (formatted) per report, sorted and written at the end.
+        issues: issues.then(Vec::new),
         // One small row per report, kept only when the roll-up is asked for.
         summary: a.summary_path.as_ref().map(|_| Vec::new()),
         // The progress bar needs the count: a first walk that only counts (names, no contents).
@@ -412,7 +424,7 @@ fn check(args: &[String]) -> ExitCode {
         unreadable: false,
     };
     if a.fmt == Fmt::Csv {
-        let _ = write!(printer.out, "{}", nianbao::export::csv(&[]));
+        let _ = write!(printer.out, "{}", nianbao::export::csv(&[], a.en));
     }
     check_in_order(&a.files, &options, |o| printer.print(o));
     printer.finish(&a)
@@ -422,7 +434,7 @@ fn check(args: &[String]) -> ExitCode {
 /// the progress bar; and what the exit status will say.
 struct Printer<W: Write> {
     out: W,
-    issues: Option<std::io::BufWriter<std::fs::File>>,
+    issues: Option<Vec<nianbao::issues::UnitIssues>>,
     summary: Option<Vec<SummaryRow>>,
     pb: ProgressBar,
     any_error: bool,
@@ -444,8 +456,8 @@ impl<W: Write> Printer<W> {
         // Flush each report so a reader of the stream sees it as soon as it is next (JSON
         // lines to a pipe); the buffer only joins the writes of one report.
         ok = ok && self.out.flush().is_ok();
-        if let Some(w) = self.issues.as_mut() {
-            let _ = w.write_all(o.issues.as_bytes());
+        if let (Some(units), Some(u)) = (self.issues.as_mut(), o.issues) {
+            units.push(u);
         }
         if let Some(rows) = self.summary.as_mut() {
             rows.push(o.summary);
@@ -457,14 +469,13 @@ impl<W: Write> Printer<W> {
     fn finish(mut self, a: &CheckArgs) -> ExitCode {
         self.pb.finish_and_clear();
         let _ = self.out.flush();
-        if let Some(mut w) = self.issues.take() {
-            if let Err(e) = w.flush() {
-                eprintln!("nianbao: {}: {e}", a.issues_path.as_deref().unwrap_or(""));
-                self.unreadable = true;
+        if let Some(units) = self.issues.take() {
+            if !write_issues(a, &units) {
+                return ExitCode::from(2);
             }
         }
         if let (Some(p), Some(rows)) = (&a.summary_path, &self.summary) {
-            if let Err(e) = std::fs::write(p, nianbao::export::summary_csv(rows)) {
+            if let Err(e) = std::fs::write(p, nianbao::export::summary_csv(rows, a.en)) {
                 eprintln!("nianbao: {p}: 无法写入 cannot write: {e}");
                 return ExitCode::from(2);
             }

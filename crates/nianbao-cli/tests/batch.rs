@@ -112,7 +112,7 @@ fn a_folder_walked_with_summary_and_issue_list() {
     let s = rows(&std::fs::read_to_string(&summary).unwrap());
     assert_eq!(
         s[0].join(","),
-        "文件,单位,年度,格式,结论,错误数,提示数,新收申请,办理结果总计,结转下年度,行政复议总计,行政诉讼总计,实质公开率,推断的单元格数,说明,上年报告配对"
+        "文件,单位,年度,格式,结论,错误数,提示数,新收申请,办理结果总计,结转下年度,行政复议总计,行政诉讼总计,实质公开率,推断的单元格数,说明,复议纠错率,诉讼纠错率,主要问题,上年报告配对"
     );
     assert_eq!(
         s.len(),
@@ -126,6 +126,8 @@ fn a_folder_walked_with_summary_and_issue_list() {
     assert_eq!(s[2][0], format!("{d}/sub/004.txt"));
     assert_eq!(s[2][4], "需修改");
     assert_eq!(s[2][1], "广州市越秀区卫生健康局");
+    // 主要问题: the first errors' short titles.
+    assert_eq!(s[2][17], "正文分项之和等于总数");
     assert_eq!(s[3][0], format!("{d}/sub/000.txt"));
     assert_eq!(s[3][4], "可发布（有提示）");
     assert_eq!(s[4][0], format!("{d}/report_a.docx"));
@@ -141,6 +143,12 @@ fn a_folder_walked_with_summary_and_issue_list() {
         assert_eq!(r[11], "2", "行政诉讼总计");
         // (3.1 + 3.2) / 3.7 = (42 + 5) / 79
         assert_eq!(r[12], "59.5%", "实质公开率");
+        assert_eq!(
+            (r[15].as_str(), r[16].as_str()),
+            ("33.3%", "0.0%"),
+            "纠错率"
+        );
+        assert_eq!(r[17], "", "no problems");
     }
 
     let text = std::fs::read_to_string(&issues).unwrap();
@@ -158,9 +166,13 @@ fn a_folder_walked_with_summary_and_issue_list() {
         .sum();
     assert_eq!(
         text.matches("\r\n").count(),
-        1 + findings,
-        "one row per finding"
+        1 + findings + 1,
+        "one row per finding, and one for the file that could not be read"
     );
+    // The unreadable file's row comes last (no agency), saying what to send instead.
+    let broken = i.last().unwrap();
+    assert_eq!(broken[2], format!("{d}/broken.docx"));
+    assert!(broken[9].starts_with("请重新报送"), "{broken:?}");
     assert!(findings > 0);
     // Seed 004's enumeration that does not add up: an error, quoted, with its basis.
     let sum = text
@@ -169,7 +181,8 @@ fn a_folder_walked_with_summary_and_issue_list() {
         .expect("seed 004's text-sum-mismatch");
     assert!(sum.starts_with("广州市越秀区卫生健康局,2020,"), "{sum}");
     assert!(sum.contains(",错误,"), "{sum}");
-    assert!(sum.contains("第") && sum.contains("行：“"), "{sum}");
+    // A text file: its place is the quoted text.
+    assert!(sum.contains(",“"), "{sum}");
     assert!(sum.contains("国办公开办函〔2021〕30号"), "{sum}");
     assert!(sum.ends_with(",,"), "整改情况 and 已忽略 left empty: {sum}");
     let _ = std::fs::remove_dir_all(&root);
@@ -344,7 +357,7 @@ fn exit_status_of_a_batch() {
         seed("004").to_str().unwrap(),
         seed("003").to_str().unwrap(),
     ]);
-    assert_eq!(out.matches("file,agency").count(), 1);
+    assert_eq!(out.matches("文件,单位").count(), 1);
     assert!(out.contains("广州市越秀区") && out.contains("厦门市海沧区"));
     let _ = std::fs::remove_dir_all(&root);
 }
@@ -358,4 +371,68 @@ fn rules_print_their_legal_basis() {
         out.contains("依据： 国办公开办函〔2021〕30号表格勾稽关系"),
         "{out}"
     );
+}
+
+#[test]
+fn an_issue_list_per_unit_in_either_language() {
+    let root = scratch("per-unit");
+    let dir = batch_folder(&root);
+    let units = root.join("units");
+    let (code, _, err) = run(&[
+        "check",
+        "--format",
+        "json",
+        "--issues-dir",
+        units.to_str().unwrap(),
+        dir.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2, "{err}");
+    let mut names: Vec<String> = std::fs::read_dir(&units)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .collect();
+    names.sort();
+    // One file per unit and year (two files of the same unit and year: _2), and the file that
+    // could not be read by its own name.
+    assert_eq!(
+        names,
+        [
+            "broken_问题清单.csv",
+            "广州市越秀区卫生健康局_2020_问题清单.csv",
+            "泉州市丰泽区卫生健康局_2020_问题清单.csv",
+            "泉州市丰泽区卫生健康局_2022_问题清单.csv",
+            "泉州市丰泽区卫生健康局_2022_问题清单_2.csv",
+        ]
+    );
+    let one =
+        std::fs::read_to_string(units.join("广州市越秀区卫生健康局_2020_问题清单.csv")).unwrap();
+    assert!(one.starts_with("\u{FEFF}单位,年度,文件,部分,"), "{one}");
+    assert!(
+        one.lines()
+            .skip(1)
+            .all(|l| l.starts_with("广州市越秀区卫生健康局,2020,")),
+        "{one}"
+    );
+    let broken = std::fs::read_to_string(units.join("broken_问题清单.csv")).unwrap();
+    assert_eq!(broken.lines().count(), 2, "{broken}");
+
+    let en = root.join("units-en");
+    let summary = root.join("summary-en.csv");
+    run(&[
+        "check",
+        "--lang",
+        "en",
+        "--summary",
+        summary.to_str().unwrap(),
+        "--issues-dir",
+        en.to_str().unwrap(),
+        dir.to_str().unwrap(),
+    ]);
+    let one = std::fs::read_to_string(en.join("广州市越秀区卫生健康局_2020_issues.csv")).unwrap();
+    assert!(one.starts_with("\u{FEFF}Agency,Year,File,Part,"), "{one}");
+    assert!(one.contains(",error,"), "{one}");
+    let s = std::fs::read_to_string(&summary).unwrap();
+    assert!(s.starts_with("\u{FEFF}File,Agency,Year,"), "{s}");
+    assert!(s.contains(",Unreadable,"), "{s}");
+    let _ = std::fs::remove_dir_all(&root);
 }

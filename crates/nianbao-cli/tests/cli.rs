@@ -64,10 +64,21 @@ fn json_one_object_per_line_same_as_the_engine() {
 
 #[test]
 fn csv_has_a_bom_and_one_finding_per_row() {
-    let (_, out, _) = run(&["check", "--format", "csv", &seed("004")]);
+    // Chinese by default: headers, rule titles, severities.
+    let (_, zh, _) = run(&["check", "--format", "csv", &seed("004")]);
+    assert!(
+        zh.starts_with("\u{FEFF}文件,单位,年度,规则,严重程度,"),
+        "{zh}"
+    );
+    assert!(
+        zh.contains(",正文分项之和等于总数（text-sum-mismatch）,错误,"),
+        "{zh}"
+    );
+    let (_, out, _) = run(&["check", "--format", "csv", "--lang", "en", &seed("004")]);
     assert!(out.starts_with('\u{FEFF}'));
     let rows: Vec<&str> = out.trim_start_matches('\u{FEFF}').lines().collect();
     assert!(rows[0].starts_with("file,agency,year,rule,severity"));
+    assert_eq!(zh.lines().count(), rows.len());
     let r = nianbao::check("x", &std::fs::read_to_string(seed("004")).unwrap());
     assert_eq!(rows.len(), 1 + r.findings.len());
     assert!(rows

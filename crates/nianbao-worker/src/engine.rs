@@ -11,6 +11,7 @@
 use crate::{from_js, legacy, now_ms, to_js};
 use nianbao::document::Document;
 use nianbao::export::{self, SummaryRow};
+use nianbao::issues;
 use nianbao::protocol::{
     Answer, BatchExportKind, BatchRow, Dismissal, Download, ExportKind, Reason, Reply, Request,
     SlotInfo, Unzipped,
@@ -233,9 +234,10 @@ impl State {
                 id,
                 kind,
                 dismissed,
+                en,
             } => Some(Reply::Download {
                 id,
-                download: self.batch_export(kind, &dismissed),
+                download: self.batch_export(kind, &dismissed, en),
             }),
             Request::Cancel => None,
         }
@@ -336,7 +338,7 @@ impl State {
             ExportKind::Csv => download(
                 format!("{stem}.csv"),
                 "text/csv;charset=utf-8",
-                export::csv(&[r]),
+                export::csv(&[r], en),
             ),
             ExportKind::Html => download(
                 format!("{stem}.html"),
@@ -359,6 +361,7 @@ fn download(name: String, mime: &str, body: String) -> Download {
         name,
         mime: mime.to_string(),
         body,
+        bytes: Vec::new(),
     }
 }
 
@@ -514,11 +517,13 @@ impl State {
         })
     }
 
-    /// A batch download, marked with the findings the user dismissed (by the result's sha256).
+    /// A batch download, marked with the findings the user dismissed (by the result's sha256),
+    /// in English when `en`.
     fn batch_export(
         &mut self,
         kind: BatchExportKind,
         dismissed: &BTreeMap<String, Vec<Dismissal>>,
+        en: bool,
     ) -> Download {
         for it in &mut self.batch {
             if let Some(r) = &mut it.result {
@@ -528,18 +533,19 @@ impl State {
         }
         match kind {
             BatchExportKind::Summary => download(
-                "汇总.csv".into(),
+                if en { "roll-up.csv" } else { "汇总.csv" }.into(),
                 "text/csv;charset=utf-8",
-                export::summary_csv(&self.summary_rows()),
+                export::summary_csv(&self.summary_rows(), en),
             ),
             BatchExportKind::Jsonl => {
                 download("results.jsonl".into(), "application/x-ndjson", self.jsonl())
             }
             BatchExportKind::Issues => download(
-                "问题清单.csv".into(),
+                if en { "issues.csv" } else { "问题清单.csv" }.into(),
                 "text/csv;charset=utf-8",
-                self.issues_csv(),
+                issues::combined(&self.issue_units(en), en),
             ),
+            BatchExportKind::IssuesZip => self.issues_zip(en),
         }
     }
 
@@ -547,10 +553,8 @@ impl State {
     fn summary_rows(&self) -> Vec<SummaryRow> {
         self.batch
             .iter()
-            .map(|it| {
-                let reason = it.error.as_ref().map(|e| format!("{}（{}）", e.zh, e.en));
-                summary(it, reason.unwrap_or_default())
-            })
+            .enumerate()
+            .map(|(i, it)| row(i, it, &self.batch).row)
             .collect()
     }
 
@@ -577,14 +581,50 @@ impl State {
         body
     }
 
-    fn issues_csv(&self) -> String {
-        let mut body = export::issues_csv_header();
-        for it in &self.batch {
-            if let (Some(r), Some(doc)) = (&it.result, &it.doc) {
-                body.push_str(&export::issues_csv_rows(r, &it.file, &doc.text));
-            }
+    /// The 问题清单 per unit as a .zip; too many units for one zip: a note saying so (nothing
+    /// packed wrong).
+    fn issues_zip(&self, en: bool) -> Download {
+        match issues::zip_stored(&issues::per_unit(&self.issue_units(en), en)) {
+            Some(bytes) => Download {
+                name: if en {
+                    "issues-by-unit.zip"
+                } else {
+                    "问题清单（按单位）.zip"
+                }
+                .into(),
+                mime: "application/zip".into(),
+                body: String::new(),
+                bytes,
+            },
+            None => download(
+                if en {
+                    "issues-by-unit.txt"
+                } else {
+                    "问题清单（按单位）.txt"
+                }
+                .into(),
+                "text/plain;charset=utf-8",
+                if en {
+                    "Too many units for one zip (more than 65,535 files): download the combined issue list, or use the command line's --issues-dir.\n"
+                } else {
+                    "单位过多（超过65,535个文件），无法打包为一个zip：请下载合并的问题清单，或使用命令行的 --issues-dir。\n"
+                }
+                .into(),
+            ),
         }
-        body
+    }
+
+    /// The 问题清单's units: each report's findings with their places in its document, and a
+    /// row for each file that could not be read.
+    fn issue_units(&self, en: bool) -> Vec<issues::UnitIssues> {
+        let unknown = ReadError::new("", "");
+        self.batch
+            .iter()
+            .map(|it| match (&it.result, &it.doc) {
+                (Some(r), Some(doc)) => issues::unit(r, &it.file, doc, en),
+                _ => issues::unreadable(&it.file, it.error.as_ref().unwrap_or(&unknown), en),
+            })
+            .collect()
     }
 }
 

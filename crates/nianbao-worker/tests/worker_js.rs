@@ -49,6 +49,7 @@ fn every_request() -> Vec<Request> {
             id: 0,
             kind: BatchExportKind::Jsonl,
             dismissed: Default::default(),
+            en: false,
         },
     ]
 }
@@ -67,6 +68,7 @@ fn every_reply() -> Vec<Reply> {
         name: String::new(),
         mime: String::new(),
         body: String::new(),
+        bytes: Vec::new(),
     };
     let row = BatchRow {
         index: 0,

@@ -120,6 +120,15 @@ pub struct Document {
     /// encoding of the text they carry ("utf-8").
     pub encoding: String,
     pub notes: Vec<ReadNote>,
+    /// A PDF's pages: entry `i` is the 1-based line of [`Document::text`] where page `i + 1`
+    /// starts (empty for other forms). [`Document::page_of`] reads it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pages: Vec<usize>,
+    /// A Word file's paragraphs outside tables: entry `i` is the 1-based line where paragraph
+    /// `i + 1` (counting paragraphs with text) starts (empty for other forms).
+    /// [`Document::paragraph_of`] reads it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub paragraphs: Vec<usize>,
 }
 
 impl Document {
@@ -131,7 +140,37 @@ impl Document {
             form: Form::Text,
             encoding: encoding.to_string(),
             notes: Vec::new(),
+            pages: Vec::new(),
+            paragraphs: Vec::new(),
         }
+    }
+
+    /// The 1-based PDF page on which `line` stands (None: not a PDF, or no pages recorded).
+    pub fn page_of(&self, line: usize) -> Option<usize> {
+        match self.pages.partition_point(|&start| start <= line) {
+            0 => None,
+            n => Some(n),
+        }
+    }
+
+    /// The 1-based Word paragraph `line` belongs to (None: not a Word file, a table's line, or
+    /// before the first paragraph).
+    pub fn paragraph_of(&self, line: usize) -> Option<usize> {
+        if self.grid_at(line).is_some() {
+            return None;
+        }
+        match self.paragraphs.partition_point(|&start| start <= line) {
+            0 => None,
+            n => Some(n),
+        }
+    }
+
+    /// The grid drawn on `line`, with its 0-based index in [`Document::tables`].
+    pub fn grid_at(&self, line: usize) -> Option<(usize, &Grid)> {
+        self.tables
+            .iter()
+            .enumerate()
+            .find(|(_, g)| g.line <= line && line < g.line + g.rows)
     }
 }
 
@@ -251,6 +290,36 @@ impl Builder {
             return;
         }
         self.push_line(t);
+    }
+
+    /// The next content starts on PDF page `page` (1-based): records the pages' first lines.
+    pub fn at_page(&mut self, page: usize) {
+        while self.doc.pages.len() < page {
+            self.doc.pages.push(self.lines + 1);
+        }
+    }
+
+    /// PDF page `page` starts at `line` (a table's row continued on that page), when that line
+    /// has been drawn and the page's start is not recorded yet.
+    pub fn page_starts(&mut self, line: usize, page: usize) {
+        if line <= self.lines {
+            while self.doc.pages.len() < page {
+                self.doc.pages.push(line);
+            }
+        }
+    }
+
+    /// The lines drawn so far.
+    pub fn line_count(&self) -> usize {
+        self.lines
+    }
+
+    /// A Word paragraph with text started at line `line` (what [`Builder::line_count`] was
+    /// before it, plus one).
+    pub fn paragraph_started(&mut self, line: usize) {
+        if line <= self.lines && self.doc.paragraphs.last().is_none_or(|&l| l < line) {
+            self.doc.paragraphs.push(line);
+        }
     }
 
     fn last_line_empty(&self) -> bool {

@@ -15,6 +15,7 @@ pub mod export;
 pub mod gridcols;
 pub mod grids;
 pub mod header;
+pub mod issues;
 pub mod layout;
 pub mod normalize;
 pub mod oneline;

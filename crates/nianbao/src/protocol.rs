@@ -84,11 +84,13 @@ pub enum Request {
         seq: u32,
         index: usize,
     },
-    /// A batch download; `dismissed` by the result's `input.sha256`.
+    /// A batch download; `dismissed` by the result's `input.sha256`; in English when `en`.
     BatchExport {
         id: u32,
         kind: BatchExportKind,
         dismissed: BTreeMap<String, Vec<Dismissal>>,
+        #[serde(default)]
+        en: bool,
     },
 }
 
@@ -143,6 +145,8 @@ pub enum BatchExportKind {
     Jsonl,
     /// The 问题清单 CSV.
     Issues,
+    /// The 问题清单 per unit: a .zip of one CSV per unit (`Download::bytes`).
+    IssuesZip,
 }
 
 /// What the worker answers (externally tagged, as [`Request`]).
@@ -253,6 +257,9 @@ pub struct Download {
     pub name: String,
     pub mime: String,
     pub body: String,
+    /// The file's bytes when it is binary (a .zip); `body` is then empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub bytes: Vec<u8>,
 }
 
 /// One report's row in a batch's roll-up: the roll-up's [`SummaryRow`], with where it is in the
@@ -381,6 +388,7 @@ mod tests {
                 id: 3,
                 kind: BatchExportKind::Summary,
                 dismissed: BTreeMap::from([("sha".into(), vec![("k".into(), "r".into())])]),
+                en: true,
             },
         ];
         for r in all {
@@ -439,6 +447,7 @@ mod tests {
                     name: "a.csv".into(),
                     mime: "text/csv".into(),
                     body: "\u{feff}a".into(),
+                    bytes: vec![0x50, 0x4b, 0],
                 },
             },
             Reply::Explain { id: 2, page: None },

@@ -279,11 +279,17 @@ fn exports_mark_what_was_inferred() {
         "the printable report marks a guessed cell with its tooltip"
     );
     assert!(html.contains("<sup>?</sup>"));
-    let csv = nianbao::export::csv(&[&r]);
+    let csv = nianbao::export::csv(&[&r], true);
     assert!(csv.lines().next().unwrap().ends_with(",dismissed,inferred"));
+    let csv = nianbao::export::csv(&[&r], false);
+    assert!(csv
+        .lines()
+        .next()
+        .unwrap()
+        .ends_with(",已忽略（理由）,推断的单元格"));
     let summary = nianbao::export::SummaryRow::from_result(&r, "g.txt");
     assert_eq!(summary.inferred_cells, guessed.len());
-    let rollup = nianbao::export::summary_csv(std::slice::from_ref(&summary));
+    let rollup = nianbao::export::summary_csv(std::slice::from_ref(&summary), false);
     if summary.inferred.contains(&"disclosure_rate") {
         assert!(rollup.contains(",≈"), "{rollup}");
     }

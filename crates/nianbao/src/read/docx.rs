@@ -1045,8 +1045,14 @@ impl Render<'_> {
             match block {
                 Block::P(p) => {
                     let text = self.para_text(p);
+                    let mut started = false;
                     for line in text.split('\n') {
                         self.b.paragraph(line);
+                        if !started && !line.trim().is_empty() {
+                            started = true;
+                            let at = self.b.line_count();
+                            self.b.paragraph_started(at);
+                        }
                     }
                     self.blocks(&p.floats, depth + 1);
                 }

@@ -33,6 +33,8 @@ pub struct Table {
     /// Per column: the table's top (bottom) edge has no rule there.
     pub top_open: Vec<bool>,
     pub bottom_open: Vec<bool>,
+    /// A table joined across pages: (the row where a page's part begins, that page).
+    pub page_rows: Vec<(usize, usize)>,
 }
 
 /// A cell of a table: top-left position, spans and text.
@@ -335,6 +337,7 @@ fn tables(page: &Page, page_no: usize) -> Vec<Table> {
             texts: vec![String::new(); k],
             top_open,
             bottom_open,
+            page_rows: Vec::new(),
         });
     }
     out
@@ -556,6 +559,12 @@ impl Table {
         }
         self.cell = cell;
         self.texts = new_texts;
+        self.page_rows.push((self.rows, next.page));
+        self.page_rows.extend(
+            next.page_rows
+                .iter()
+                .map(|&(row, page)| (self.rows + row, page)),
+        );
         self.rows += next.rows;
         self.bottom = next.bottom;
         self.bottom_open = next.bottom_open;
@@ -724,6 +733,7 @@ mod tests {
                     texts: texts.into_iter().map(String::from).collect(),
                     top_open: vec![top_open, false],
                     bottom_open: vec![bottom_open, false],
+                    page_rows: Vec::new(),
                 }
             };
         let mut a = mk(vec!["组", "1", "2"], vec![0, 1, 0, 2], 2, false, true);

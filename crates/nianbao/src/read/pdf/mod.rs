@@ -221,6 +221,8 @@ struct Para {
     text: String,
     last: Line,
     page: usize,
+    /// The page it starts on (the document records where pages start).
+    first_page: usize,
     /// The page's right text edge, to tell a full line from a short one.
     right: f64,
 }
@@ -232,11 +234,13 @@ fn assemble(b: &mut Builder, pages: Vec<Vec<Item>>) {
     let mut table: Option<(Table, usize)> = None;
     let flush_para = |b: &mut Builder, p: &mut Option<Para>| {
         if let Some(p) = p.take() {
+            b.at_page(p.first_page);
             b.paragraph(&p.text);
         }
     };
     let flush_table = |b: &mut Builder, t: &mut Option<(Table, usize)>| {
         if let Some((t, first)) = t.take() {
+            b.at_page(first);
             add_table(b, t, first);
         }
     };
@@ -288,6 +292,7 @@ fn assemble(b: &mut Builder, pages: Vec<Vec<Item>>) {
                             text: l.text.clone(),
                             last: l,
                             page: page_no,
+                            first_page: page_no,
                             right,
                         });
                     }
@@ -307,6 +312,8 @@ fn add_table(b: &mut Builder, t: Table, first: usize) {
     } else {
         format!("第 {first}–{} 页", t.page)
     };
+    let page_rows = t.page_rows.clone();
+    let at = b.line_count() + 1;
     let cells = t
         .cells()
         .into_iter()
@@ -319,6 +326,10 @@ fn add_table(b: &mut Builder, t: Table, first: usize) {
         })
         .collect();
     b.table(cells, origin);
+    // The table's rows on the pages after its first: where those pages start.
+    for (row, page) in page_rows {
+        b.page_starts(at + row, page);
+    }
 }
 
 impl Para {
