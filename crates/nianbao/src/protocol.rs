@@ -73,9 +73,24 @@ pub enum Request {
         id: u32,
         rule: String,
     },
-    /// Files (the envelope's `files`, in this order) checked as a batch.
+    /// Files (the envelope's `files`, in this order) checked as a batch; `dismissed` (by the
+    /// result's `input.sha256`) are taken out of the rows' verdicts and counts.
     Batch {
         names: Vec<String>,
+        #[serde(default)]
+        dismissed: BTreeMap<String, Vec<Dismissal>>,
+    },
+    /// Restores both slots from what the browser kept ([`Kept`], which `static/worker.js`
+    /// reads from IndexedDB and hands the engine beside this request). Answered by
+    /// [`Reply::Restored`], then a check.
+    Restore {
+        seq: u32,
+    },
+    /// The findings now dismissed for the text with this sha256: the batch's rows of that text
+    /// follow them ([`Reply::Rows`]).
+    Dismissed {
+        sha256: String,
+        dismissed: Vec<Dismissal>,
     },
     /// Stops the running batch (the worker reads it at once, ahead of the queue).
     Cancel,
@@ -107,6 +122,8 @@ impl Request {
             Request::Cancel => "cancel",
             Request::BatchOpen { .. } => "batch-open",
             Request::BatchExport { .. } => "batch-export",
+            Request::Restore { .. } => "restore",
+            Request::Dismissed { .. } => "dismissed",
         }
     }
 
@@ -119,7 +136,8 @@ impl Request {
             | Request::Html { seq, .. }
             | Request::Clear { seq, .. }
             | Request::Options { seq, .. }
-            | Request::BatchOpen { seq, .. } => Some(*seq),
+            | Request::BatchOpen { seq, .. }
+            | Request::Restore { seq, .. } => Some(*seq),
             _ => None,
         }
     }
@@ -212,6 +230,35 @@ pub enum Reply {
         current: Option<SlotInfo>,
         previous: Option<SlotInfo>,
     },
+    /// The slots restored from what the browser kept after a reload ([`Request::Restore`]): slot
+    /// 0's text (empty when nothing was kept for it), what each slot holds, and whether the
+    /// browser can keep what was read at all (false: no IndexedDB; a reload re-reads the text
+    /// only).
+    Restored {
+        seq: u32,
+        text: String,
+        current: Option<SlotInfo>,
+        previous: Option<SlotInfo>,
+        /// False when the browser cannot keep documents (no IndexedDB).
+        keeps: bool,
+    },
+    /// The browser refused to keep what a slot holds (over quota …): a reload will re-read the
+    /// text only.
+    NotKept {
+        why: String,
+    },
+    /// Roll-up rows that changed (their report's dismissals changed).
+    Rows {
+        rows: Vec<BatchRow>,
+    },
+}
+
+/// What the browser keeps of a slot (in IndexedDB, by `static/worker.js`, as this type's
+/// encoding): what was checked, the document a reader made with its grids, and its name.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Kept {
+    pub name: String,
+    pub doc: Document,
 }
 
 /// What a slot holds.
@@ -370,6 +417,12 @@ mod tests {
             },
             Request::Batch {
                 names: vec!["a/b.docx".into()],
+                dismissed: BTreeMap::new(),
+            },
+            Request::Restore { seq: 7 },
+            Request::Dismissed {
+                sha256: "sha".into(),
+                dismissed: vec![("k".into(), "r".into())],
             },
             Request::Cancel,
             Request::BatchOpen { seq: 6, index: 3 },
@@ -437,6 +490,19 @@ mod tests {
                 },
             },
             Reply::Explain { id: 2, page: None },
+            Reply::Restored {
+                seq: 5,
+                text: "一、总体情况\n".into(),
+                current: Some(slot.clone()),
+                previous: None,
+                keeps: false,
+            },
+            Reply::NotKept {
+                why: "QuotaExceededError".into(),
+            },
+            Reply::Rows {
+                rows: vec![row.clone()],
+            },
             Reply::Progress {
                 done: 1,
                 total: 2,
@@ -472,6 +538,10 @@ mod tests {
             panic!("{s}");
         };
         assert_eq!(crate::to_json(&back, false), crate::to_json(&r, false));
+        round_trip(Kept {
+            name: "a.txt".into(),
+            doc: doc.clone(),
+        });
         round_trip(Answer::from(Ok(doc)));
         round_trip(Unzipped::Ok(vec![ZipEntry {
             name: "a.txt".into(),
