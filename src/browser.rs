@@ -8,6 +8,8 @@ const TEXT_KEY: &str = "nianbao.text";
 const NAME_KEY: &str = "nianbao.name";
 const LANG_KEY: &str = "nianbao.lang";
 const THRESHOLD_KEY: &str = "nianbao.repeated-threshold";
+/// Set while last year's slot holds a report (the worker keeps it in IndexedDB).
+const PREVIOUS_KEY: &str = "nianbao.previous";
 /// Followed by a report's sha256: the findings dismissed for that text.
 const DISMISSED_PREFIX: &str = "nianbao.dismissed.";
 
@@ -25,6 +27,29 @@ pub fn save_text(text: &str, name: &str) -> bool {
 pub fn forget_text() {
     LocalStorage::delete(TEXT_KEY);
     LocalStorage::delete(NAME_KEY);
+}
+
+/// Whether the worker may have kept a slot from the last visit (the page's text, or last
+/// year's report, was kept): only then is the worker started at once to restore them.
+pub fn may_have_kept() -> bool {
+    LocalStorage::raw()
+        .get_item(TEXT_KEY)
+        .ok()
+        .flatten()
+        .is_some()
+        || LocalStorage::raw()
+            .get_item(PREVIOUS_KEY)
+            .ok()
+            .flatten()
+            .is_some()
+}
+
+pub fn note_previous_kept(kept: bool) {
+    if kept {
+        let _ = LocalStorage::set(PREVIOUS_KEY, true);
+    } else {
+        LocalStorage::delete(PREVIOUS_KEY);
+    }
 }
 
 pub fn load_lang_en() -> bool {
