@@ -8,8 +8,8 @@ const TEXT_KEY: &str = "nianbao.text";
 const NAME_KEY: &str = "nianbao.name";
 const LANG_KEY: &str = "nianbao.lang";
 const THRESHOLD_KEY: &str = "nianbao.repeated-threshold";
-/// Set while last year's slot holds a report (the worker keeps it in IndexedDB).
-const PREVIOUS_KEY: &str = "nianbao.previous";
+/// Set while a slot holds a report (the worker keeps the slots in IndexedDB).
+const SLOTS_KEY: &str = "nianbao.slots";
 /// Followed by a report's sha256: the findings dismissed for that text.
 const DISMISSED_PREFIX: &str = "nianbao.dismissed.";
 
@@ -19,9 +19,14 @@ pub fn load_text() -> Option<(String, String)> {
     Some((text, name))
 }
 
-/// Saves the text; false when the browser refused (quota, private mode).
+/// Saves the text; false when the browser refused (quota, private mode), and then no older
+/// text is left to be restored in its place.
 pub fn save_text(text: &str, name: &str) -> bool {
-    LocalStorage::set(TEXT_KEY, text).is_ok() && LocalStorage::set(NAME_KEY, name).is_ok()
+    let ok = LocalStorage::set(TEXT_KEY, text).is_ok() && LocalStorage::set(NAME_KEY, name).is_ok();
+    if !ok {
+        forget_text();
+    }
+    ok
 }
 
 pub fn forget_text() {
@@ -38,17 +43,18 @@ pub fn may_have_kept() -> bool {
         .flatten()
         .is_some()
         || LocalStorage::raw()
-            .get_item(PREVIOUS_KEY)
+            .get_item(SLOTS_KEY)
             .ok()
             .flatten()
             .is_some()
 }
 
-pub fn note_previous_kept(kept: bool) {
+/// Notes whether a slot holds a report (so that the next visit restores the slots).
+pub fn note_slots_kept(kept: bool) {
     if kept {
-        let _ = LocalStorage::set(PREVIOUS_KEY, true);
+        let _ = LocalStorage::set(SLOTS_KEY, true);
     } else {
-        LocalStorage::delete(PREVIOUS_KEY);
+        LocalStorage::delete(SLOTS_KEY);
     }
 }
 

@@ -370,9 +370,12 @@ impl State {
                 seq,
                 result,
                 ms,
+                current,
                 previous,
-                ..
-            } => self.checked(seq, result, ms, previous),
+            } => {
+                browser::note_slots_kept(current.is_some() || previous.is_some());
+                self.checked(seq, result, ms, previous);
+            }
             Reply::Loaded {
                 seq,
                 slot,
@@ -456,19 +459,20 @@ impl State {
             // The user typed or chose a file meanwhile: that is what is checked.
             return;
         }
-        match current {
-            Some(c) => {
+        // The text kept in localStorage is the last one checked (written at every check); the
+        // worker keeps typing only once it pauses, so a kept document whose text is not that
+        // one is older than what was checked: the text is checked instead.
+        match (current, browser::load_text()) {
+            (Some(c), saved) if saved.as_ref().is_none_or(|(t, _)| *t == text) => {
                 self.text = Rc::new(text);
                 self.text_version += 1;
                 self.name = c.name;
             }
-            None => match browser::load_text() {
-                Some((text, name)) => {
-                    self.text_version += 1;
-                    self.set_text(text, &name);
-                }
-                None => self.checking = false,
-            },
+            (_, Some((text, name))) => {
+                self.text_version += 1;
+                self.set_text(text, &name);
+            }
+            (_, None) => self.checking = false,
         }
     }
 
@@ -497,7 +501,6 @@ impl State {
             return;
         }
         self.engine_ms = ms;
-        browser::note_previous_kept(previous.is_some());
         self.previous = previous;
         self.result_text = self.text.clone();
         self.result_arrived(result);
@@ -605,6 +608,16 @@ impl State {
             }
             // Nothing kept (no text, no last year's report): the worker is not started yet.
             Action::Recall if browser::may_have_kept() => {
+                // The threshold the user set is the worker's before the restored check (else
+                // the same documents would give another comparison).
+                if let Some(v) = browser::load_threshold() {
+                    let seq = self.next_seq();
+                    let req = Request::Options {
+                        seq,
+                        repeated_threshold: v,
+                    };
+                    bridge::send(&req, None);
+                }
                 let seq = self.next_seq();
                 bridge::send(&Request::Restore { seq }, None);
             }

@@ -490,19 +490,6 @@ mod tests {
                 },
             },
             Reply::Explain { id: 2, page: None },
-            Reply::Restored {
-                seq: 5,
-                text: "一、总体情况\n".into(),
-                current: Some(slot.clone()),
-                previous: None,
-                keeps: false,
-            },
-            Reply::NotKept {
-                why: "QuotaExceededError".into(),
-            },
-            Reply::Rows {
-                rows: vec![row.clone()],
-            },
             Reply::Progress {
                 done: 1,
                 total: 2,
@@ -538,15 +525,48 @@ mod tests {
             panic!("{s}");
         };
         assert_eq!(crate::to_json(&back, false), crate::to_json(&r, false));
-        round_trip(Kept {
-            name: "a.txt".into(),
-            doc: doc.clone(),
-        });
         round_trip(Answer::from(Ok(doc)));
         round_trip(Unzipped::Ok(vec![ZipEntry {
             name: "a.txt".into(),
             error: None,
         }]));
+    }
+
+    #[test]
+    fn keeping_and_dismissal_messages_round_trip() {
+        let doc = Document::from_text("一、总体情况\n", "utf-8");
+        let r = crate::check("a.txt", &doc.text);
+        let slot = SlotInfo {
+            name: "a.txt".into(),
+            chars: 7,
+            form: Form::Text,
+            grids: 0,
+        };
+        let row = BatchRow {
+            index: 0,
+            previous: None,
+            row: SummaryRow::from_result(&r, "a.txt"),
+        };
+        let all = [
+            Reply::Restored {
+                seq: 5,
+                text: doc.text.clone(),
+                current: Some(slot),
+                previous: None,
+                keeps: false,
+            },
+            Reply::NotKept {
+                why: "QuotaExceededError".into(),
+            },
+            Reply::Rows { rows: vec![row] },
+        ];
+        for m in all {
+            round_trip(m);
+        }
+        round_trip(Kept {
+            name: "a.txt".into(),
+            doc,
+        });
     }
 
     #[test]
