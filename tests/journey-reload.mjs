@@ -375,7 +375,7 @@ await step('phone (390 px, English): a PDF\'s result and its dismissal survive a
   await page.waitForSelector('#findings li.finding.dismissed');
   const before = await whole(page);
   const banner = (await page.textContent('#verdict-text')).trim();
-  check('phone: the banner in English says what is left', /^Needs \d+ fixes · 1 dismissed$/.test(banner), banner);
+  check('phone: the banner in English says what is left', /^Needs \d+ fix(es)? · 1 dismissed$/.test(banner), banner);
   await reload(page);
   const after = await whole(page);
   check('phone: the same result after a reload, dismissal applied, still English', after.json === before.json && after.pane === before.pane && (await page.textContent('#verdict-text')).trim() === banner);

@@ -492,8 +492,8 @@ pub fn verdict_line(v: Verdict, c: &crate::result::Counts, dismissed: usize, en:
     match (v, en, d) {
         (Verdict::Fail, false, 0) => format!("需修改 {} 项", c.error),
         (Verdict::Fail, false, d) => format!("需修改 {} 项 · 已忽略 {d} 项", c.error),
-        (Verdict::Fail, true, 0) => format!("Needs {} fixes", c.error),
-        (Verdict::Fail, true, d) => format!("Needs {} fixes · {d} dismissed", c.error),
+        (Verdict::Fail, true, 0) => format!("Needs {}", fixes(c.error)),
+        (Verdict::Fail, true, d) => format!("Needs {} · {d} dismissed", fixes(c.error)),
         (Verdict::Warn, false, 0) => format!("可发布（{}项提示）", c.warning),
         (Verdict::Warn, false, d) => format!("可发布（{}项提示 · 已忽略 {d} 项）", c.warning),
         (Verdict::Warn, true, 0) => format!("Publishable ({} warnings)", c.warning),
@@ -501,6 +501,15 @@ pub fn verdict_line(v: Verdict, c: &crate::result::Counts, dismissed: usize, en:
         (v, false, 0) | (v, true, 0) => v.label(en).to_string(),
         (v, false, d) => format!("{}（已忽略 {d} 项）", v.label(false)),
         (v, true, d) => format!("{} ({d} dismissed)", v.label(true)),
+    }
+}
+
+/// "1 fix", "3 fixes".
+fn fixes(n: usize) -> String {
+    if n == 1 {
+        "1 fix".into()
+    } else {
+        format!("{n} fixes")
     }
 }
 

@@ -87,7 +87,11 @@ fn what_is_left_after_dismissals_is_what_every_output_says() {
         );
         assert_eq!(
             export::verdict_text(&r, true),
-            format!("Needs {} fixes · 1 dismissed", n - 1)
+            if n - 1 == 1 {
+                "Needs 1 fix · 1 dismissed".to_string()
+            } else {
+                format!("Needs {} fixes · 1 dismissed", n - 1)
+            }
         );
     }
     let html = export::html(&r, false);
