@@ -653,7 +653,11 @@ fn ResultPane(p: &ResultProps) -> Html {
             <panels::RatesPanel ctx={ctx.clone()} />
             { for (1..=6).map(|n| view::part_card(&ctx, n)) }
             <section class="card all-findings" aria-labelledby="all-findings-title">
-                <h2 id="all-findings-title">{ format!("{}（{}）", lang.t("全部问题", "All findings"), res.findings.len()) }</h2>
+                <h2 id="all-findings-title">{ if n_dismissed > 0 {
+                    format!("{}（{} · {} {n_dismissed}）", lang.t("全部问题", "All findings"), res.findings.len(), lang.t("已忽略", "dismissed"))
+                } else {
+                    format!("{}（{}）", lang.t("全部问题", "All findings"), res.findings.len())
+                } }</h2>
                 <p class="hint">{ lang.t("点击问题可定位到原文；用 ↑ ↓ 键在问题之间移动；“规则说明”给出依据和改正方法。", "Click a finding to see its line; move between findings with ↑ ↓; “About this rule” gives its basis and how to fix it.") }</p>
                 <ol class="findings" id="findings">
                     { for (0..listed).map(|i| view::finding_item(i, &ctx)) }

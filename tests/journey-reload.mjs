@@ -263,6 +263,7 @@ await step('dismissals count: banner, counts, cards, downloads', async () => {
   await page.waitForSelector('#findings li.finding.dismissed');
   check('dismiss: the banner says what is left', (await banner()).trim() === `需修改 ${n - 1} 项 · 已忽略 1 项`, await banner());
   check('dismiss: the error count is what is left', (await page.textContent('[data-count=error]')).includes(String(n - 1)) && (await page.textContent('[data-count=dismissed]')).includes('1'));
+  check('dismiss: the list of findings says how many are dismissed', (await page.textContent('#all-findings-title')).includes('已忽略 1'), await page.textContent('#all-findings-title'));
   check('dismiss: the engine\'s own verdict is still said', (await page.textContent('#engine-verdict')).includes(`需修改 ${n} 项`));
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(artifacts, 'dismissal.png'), fullPage: false });
