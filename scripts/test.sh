@@ -57,5 +57,7 @@ section "journey: pairing in a batch, last year unreadable, a pasted link (zh/en
 NIANBAO_CLI="$PWD/target/debug/nianbao" node tests/journey-pairing.mjs
 section "journey: a roll-up that says why, a 问题清单 per unit (zip), downloads in the page's language"
 NIANBAO_CLI="$PWD/target/debug/nianbao" node tests/journey-rollup.mjs
+section "journey: the same result after a reload, dismissals that count"
+NIANBAO_CLI="$PWD/target/debug/nianbao" node tests/journey-reload.mjs
 
 section "done"

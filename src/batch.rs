@@ -195,7 +195,12 @@ pub fn BatchPane(p: &BatchProps) -> Html {
         let v = verdict_name(r.verdict);
         html! {
             <tr class={format!("v-{v}")} data-index={i.to_string()} data-verdict={v}>
-                <td class="verdict-cell">{ verdict_label(r.verdict, lang) }</td>
+                <td class="verdict-cell" data-dismissed={r.dismissed.to_string()}>
+                    { verdict_label(r.verdict, lang) }
+                    if r.dismissed > 0 {
+                        <span class="row-dismissed">{ format!("{}{}{}", lang.t("（已忽略 ", " ("), r.dismissed, lang.t(" 项）", " dismissed)")) }</span>
+                    }
+                </td>
                 <th scope="row" class="file">
                     if readable {
                         <button type="button" class="open" {onclick} title={lang.t("打开这份报告的检查清单", "Open this report's checklist")}>{ r.file.clone() }</button>

@@ -8,6 +8,8 @@ const TEXT_KEY: &str = "nianbao.text";
 const NAME_KEY: &str = "nianbao.name";
 const LANG_KEY: &str = "nianbao.lang";
 const THRESHOLD_KEY: &str = "nianbao.repeated-threshold";
+/// Set while a slot holds a report (the worker keeps the slots in IndexedDB).
+const SLOTS_KEY: &str = "nianbao.slots";
 /// Followed by a report's sha256: the findings dismissed for that text.
 const DISMISSED_PREFIX: &str = "nianbao.dismissed.";
 
@@ -17,14 +19,43 @@ pub fn load_text() -> Option<(String, String)> {
     Some((text, name))
 }
 
-/// Saves the text; false when the browser refused (quota, private mode).
+/// Saves the text; false when the browser refused (quota, private mode), and then no older
+/// text is left to be restored in its place.
 pub fn save_text(text: &str, name: &str) -> bool {
-    LocalStorage::set(TEXT_KEY, text).is_ok() && LocalStorage::set(NAME_KEY, name).is_ok()
+    let ok = LocalStorage::set(TEXT_KEY, text).is_ok() && LocalStorage::set(NAME_KEY, name).is_ok();
+    if !ok {
+        forget_text();
+    }
+    ok
 }
 
 pub fn forget_text() {
     LocalStorage::delete(TEXT_KEY);
     LocalStorage::delete(NAME_KEY);
+}
+
+/// Whether the worker may have kept a slot from the last visit (the page's text, or last
+/// year's report, was kept): only then is the worker started at once to restore them.
+pub fn may_have_kept() -> bool {
+    LocalStorage::raw()
+        .get_item(TEXT_KEY)
+        .ok()
+        .flatten()
+        .is_some()
+        || LocalStorage::raw()
+            .get_item(SLOTS_KEY)
+            .ok()
+            .flatten()
+            .is_some()
+}
+
+/// Notes whether a slot holds a report (so that the next visit restores the slots).
+pub fn note_slots_kept(kept: bool) {
+    if kept {
+        let _ = LocalStorage::set(SLOTS_KEY, true);
+    } else {
+        LocalStorage::delete(SLOTS_KEY);
+    }
 }
 
 pub fn load_lang_en() -> bool {

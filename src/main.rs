@@ -29,7 +29,7 @@ fn App() -> Html {
     let state = use_reducer(State::default);
     let textarea = use_node_ref();
 
-    // Once: listen to the worker, restore the text of the last visit, take over from the page's
+    // Once: listen to the worker, restore the slots (else the text) of the last visit, take over from the page's
     // first view, make the page work offline.
     {
         let d = state.dispatcher();
@@ -37,9 +37,7 @@ fn App() -> Html {
         use_effect_with((), move |_| {
             let d2 = d.clone();
             bridge::listen(move |m| d2.dispatch(Action::Worker(m)));
-            if let Some((text, name)) = browser::load_text() {
-                d.dispatch(Action::Restore(text, name));
-            }
+            d.dispatch(Action::Recall);
             shell::take_over(&d, &textarea_for_shell);
             bridge::register_offline();
         });
@@ -689,7 +687,7 @@ fn ResultPane(p: &ResultProps) -> Html {
         <section class="result-pane" aria-labelledby="result-title" {onkeydown} aria-busy={p.checking.to_string()}>
             <h2 id="result-title" class="visually-hidden">{ lang.t("检查结果", "Result") }</h2>
             { back_btn }
-            { view::verdict(res, lang) }
+            { view::verdict(&ctx) }
             <p class="timing" id="timing-slot"></p>
             if n_dismissed > 0 {
                 <p class="dismissed-count">{ format!("{} {n_dismissed} {}", lang.t("已忽略", "Dismissed:"), lang.t("项问题（仍写入下载，并注明理由）", "finding(s), still in the downloads with the reason")) }</p>
@@ -704,7 +702,11 @@ fn ResultPane(p: &ResultProps) -> Html {
             <panels::RatesPanel ctx={ctx.clone()} />
             { for (1..=6).map(|n| view::part_card(&ctx, n)) }
             <section class="card all-findings" aria-labelledby="all-findings-title">
-                <h2 id="all-findings-title">{ format!("{}（{}）", lang.t("全部问题", "All findings"), res.findings.len()) }</h2>
+                <h2 id="all-findings-title">{ if n_dismissed > 0 {
+                    format!("{}（{} · {} {n_dismissed}）", lang.t("全部问题", "All findings"), res.findings.len(), lang.t("已忽略", "dismissed"))
+                } else {
+                    format!("{}（{}）", lang.t("全部问题", "All findings"), res.findings.len())
+                } }</h2>
                 <p class="hint">{ lang.t("点击问题可定位到原文；用 ↑ ↓ 键在问题之间移动；“规则说明”给出依据和改正方法。", "Click a finding to see its line; move between findings with ↑ ↓; “About this rule” gives its basis and how to fix it.") }</p>
                 <ol class="findings" id="findings">
                     { for (0..listed).map(|i| view::finding_item(i, &ctx)) }

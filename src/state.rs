@@ -145,6 +145,8 @@ pub struct State {
     /// Set when a finding was chosen with the keyboard (its button gets the focus).
     pub scroll_to_selection: bool,
     pub repeated_threshold: f64,
+    /// The user was told that this browser cannot keep what was read (said once).
+    told_not_kept: bool,
     next_id: u32,
 }
 
@@ -174,6 +176,7 @@ impl Default for State {
             dragging: false,
             scroll_to_selection: false,
             repeated_threshold: browser::load_threshold().unwrap_or(0.5),
+            told_not_kept: false,
             next_id: 0,
         }
     }
@@ -182,8 +185,9 @@ impl Default for State {
 pub enum Action {
     /// Text typed or pasted as plain text.
     Input(String),
-    /// Text restored from the browser's storage at start.
-    Restore(String, String),
+    /// At start: both slots restored from what the browser kept (the worker's IndexedDB), else
+    /// the text kept in localStorage.
+    Recall,
     SampleLoaded(Result<String, String>),
     Clear,
     /// Files chosen or dropped (into slot 0: one file is read, several make a batch; into slot
@@ -362,7 +366,8 @@ impl State {
             opened: None,
             limit: ROWS_SHOWN,
         }));
-        bridge::send(&Request::Batch { names }, Some(&list.into()));
+        let dismissed = browser::all_dismissed();
+        bridge::send(&Request::Batch { names, dismissed }, Some(&list.into()));
     }
 
     /// A reply from the worker.
@@ -372,10 +377,11 @@ impl State {
                 seq,
                 result,
                 ms,
+                current,
                 previous,
                 refused,
-                ..
             } => {
+                browser::note_slots_kept(current.is_some() || previous.is_some());
                 if seq == self.seq {
                     self.refused = refused;
                 }
@@ -439,7 +445,64 @@ impl State {
                 current,
                 previous,
             } => self.opened(seq, index, result, text, current, previous),
+            Reply::Restored {
+                seq,
+                text,
+                current,
+                previous,
+                keeps,
+            } => self.restored(seq, text, current, previous, keeps),
+            Reply::NotKept { .. } => self.not_kept(),
+            Reply::Rows { rows } => self.rows_changed(rows),
         }
+    }
+
+    /// After a reload: the slots as they were kept. Slot 0's text and name when it was kept
+    /// (its check follows), else the text kept in localStorage is checked as text.
+    fn restored(
+        &mut self,
+        seq: u32,
+        text: String,
+        current: Option<SlotInfo>,
+        previous: Option<SlotInfo>,
+        keeps: bool,
+    ) {
+        self.previous = previous;
+        if !keeps {
+            self.not_kept();
+        }
+        if seq != self.seq {
+            // The user typed or chose a file meanwhile: that is what is checked.
+            return;
+        }
+        // The text kept in localStorage is the last one checked (written at every check); the
+        // worker keeps typing only once it pauses, so a kept document whose text is not that
+        // one is older than what was checked: the text is checked instead.
+        match (current, browser::load_text()) {
+            (Some(c), saved) if saved.as_ref().is_none_or(|(t, _)| *t == text) => {
+                self.text = Rc::new(text);
+                self.text_version += 1;
+                self.name = c.name;
+            }
+            (_, Some((text, name))) => {
+                self.text_version += 1;
+                self.set_text(text, &name);
+            }
+            (_, None) => self.checking = false,
+        }
+    }
+
+    /// The browser cannot keep what was read (no IndexedDB, over quota): said once.
+    fn not_kept(&mut self) {
+        if self.told_not_kept {
+            return;
+        }
+        self.told_not_kept = true;
+        let msg = self.t(
+            "此浏览器无法保存读取的文件（不支持或空间已满）；刷新页面后只会按文本重新检查，表格可能读得不同。",
+            "This browser cannot keep the file as read (no storage, or it is full); after a reload only the text is checked again, and tables may read differently.",
+        );
+        self.notice(false, msg);
     }
 
     /// A check finished (dropped when it answers an older text: a newer one is on its way).
@@ -505,10 +568,17 @@ impl State {
 
     fn batch_done(&mut self, cancelled: bool, paired: Vec<Row>) {
         if let Some(b) = &mut self.batch {
+            Rc::make_mut(b).finished = true;
+            Rc::make_mut(b).cancelled = cancelled;
+        }
+        self.rows_changed(paired);
+    }
+
+    /// Roll-up rows that changed (paired with last year's report, or dismissals changed).
+    fn rows_changed(&mut self, rows: Vec<Row>) {
+        if let Some(b) = &mut self.batch {
             let b = Rc::make_mut(b);
-            b.finished = true;
-            b.cancelled = cancelled;
-            for r in paired {
+            for r in rows {
                 if let Some(x) = b.rows.iter_mut().find(|x| x.index == r.index) {
                     *x = r;
                 }
@@ -552,9 +622,20 @@ impl State {
                 self.notice = None;
                 self.set_text(text, &name);
             }
-            Action::Restore(text, name) => {
-                self.text_version += 1;
-                self.set_text(text, &name);
+            // Nothing kept (no text, no last year's report): the worker is not started yet.
+            Action::Recall if browser::may_have_kept() => {
+                // The threshold the user set is the worker's before the restored check (else
+                // the same documents would give another comparison).
+                if let Some(v) = browser::load_threshold() {
+                    let seq = self.next_seq();
+                    let req = Request::Options {
+                        seq,
+                        repeated_threshold: v,
+                    };
+                    bridge::send(&req, None);
+                }
+                let seq = self.next_seq();
+                bridge::send(&Request::Restore { seq }, None);
             }
             Action::SampleLoaded(Ok(text)) => {
                 self.notice = None;
@@ -676,6 +757,14 @@ impl State {
     fn set_dismissed(&mut self, d: Vec<(String, String)>) {
         if let Some(r) = &self.result {
             browser::save_dismissed(&r.input.sha256, &d);
+            if self.batch.is_some() {
+                // The roll-up's rows of this text follow.
+                let req = Request::Dismissed {
+                    sha256: r.input.sha256.clone(),
+                    dismissed: d.clone(),
+                };
+                bridge::send(&req, None);
+            }
         }
         self.dismissed = Rc::new(d);
     }
@@ -698,6 +787,11 @@ impl State {
                 self.selected = None;
             }
             Action::CloseBatch => {
+                if matches!(self.view, View::Report(_)) {
+                    // The report opened in the slots is not kept past the batch.
+                    self.send_clear(CURRENT);
+                    self.checking = false;
+                }
                 self.view = View::Single;
                 self.batch = None;
                 self.result = None;
@@ -758,7 +852,7 @@ impl Reducible for State {
         let mut s = (*self).clone();
         match action {
             a @ (Action::Input(_)
-            | Action::Restore(..)
+            | Action::Recall
             | Action::SampleLoaded(_)
             | Action::Clear
             | Action::PasteHtml(..)

@@ -4,9 +4,9 @@
 
 use crate::i18n::{section_title_en, Lang, NUMERALS};
 use crate::state::Res;
-use nianbao::export::{cell_class, identity_sides, rule_title, verdict_text};
+use nianbao::export::{cell_class, identity_sides, rule_title, verdict_line};
 use nianbao::layout::Kind;
-use nianbao::result::{Check, CheckResult, Finding, TableOut};
+use nianbao::result::{Check, CheckResult, Finding, Left, TableOut};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -31,21 +31,46 @@ impl Ctx {
             .find(|(d, _)| *d == k)
             .map(|(_, r)| r.clone())
     }
+
+    /// Whether the user dismissed this finding.
+    pub fn is_dismissed(&self, f: &Finding) -> bool {
+        !self.dismissed.is_empty() && {
+            let k = f.key();
+            self.dismissed.iter().any(|(d, _)| *d == k)
+        }
+    }
+
+    /// What is left of the result once the dismissed findings are taken out.
+    pub fn left(&self) -> Left {
+        self.res.left_when(|f| self.is_dismissed(f))
+    }
 }
 
-pub fn verdict(r: &CheckResult, lang: Lang) -> Html {
+/// The banner: what is left after the user's dismissals ("需修改 2 项 · 已忽略 3 项"), its
+/// counts, and the engine's own verdict beside it when anything was dismissed. `data-verdict`
+/// is the engine's verdict, `data-left` what is left.
+pub fn verdict(c: &Ctx) -> Html {
+    let (r, lang) = (&*c.res, c.lang);
+    let left = c.left();
     let verdict_name = r.verdict.name();
-    let class = format!("verdict {verdict_name}");
+    let left_name = left.verdict.name();
+    let class = format!("verdict {left_name}");
     html! {
         <section class="summary" aria-labelledby="verdict-text">
-            <p id="verdict-text" class={class} data-verdict={verdict_name} role="status" aria-live="polite" tabindex="-1">
-                { verdict_text(r, lang.en) }
+            <p id="verdict-text" class={class} data-verdict={verdict_name} data-left={left_name} role="status" aria-live="polite" tabindex="-1">
+                { verdict_line(left.verdict, &left.counts, left.dismissed, lang.en) }
             </p>
             <p class="counts">
-                <span class="count error" data-count="error">{ format!("{} {}", lang.t("错误", "errors"), r.counts.error) }</span>
-                <span class="count warning" data-count="warning">{ format!("{} {}", lang.t("提示", "warnings"), r.counts.warning) }</span>
-                <span class="count info" data-count="info">{ format!("{} {}", lang.t("信息", "info"), r.counts.info) }</span>
+                <span class="count error" data-count="error">{ format!("{} {}", lang.t("错误", "errors"), left.counts.error) }</span>
+                <span class="count warning" data-count="warning">{ format!("{} {}", lang.t("提示", "warnings"), left.counts.warning) }</span>
+                <span class="count info" data-count="info">{ format!("{} {}", lang.t("信息", "info"), left.counts.info) }</span>
+                if left.dismissed > 0 {
+                    <span class="count dismissed" data-count="dismissed">{ format!("{} {}", lang.t("已忽略", "dismissed"), left.dismissed) }</span>
+                }
             </p>
+            if left.dismissed > 0 {
+                <p class="engine-verdict" id="engine-verdict">{ format!("{}{}", lang.t("检查结论（未计忽略）：", "The checker's verdict before dismissals: "), verdict_line(r.verdict, &r.counts, 0, lang.en)) }</p>
+            }
         </section>
     }
 }
@@ -163,7 +188,13 @@ pub fn part_card(c: &Ctx, n: u8) -> Html {
     } else {
         format!("{}、{}", NUMERALS[n as usize - 1], s.title)
     };
-    let status_label = match s.status {
+    let status = r.part_status_when(n, |f| c.is_dismissed(f));
+    let dismissed_here = r
+        .findings
+        .iter()
+        .filter(|f| f.section == Some(n) && c.is_dismissed(f))
+        .count();
+    let status_label = match status {
         "pass" => lang.t("通过", "passed"),
         "warn" => lang.t("有提示", "warnings"),
         "fail" => lang.t("需修改", "needs fixes"),
@@ -189,10 +220,13 @@ pub fn part_card(c: &Ctx, n: u8) -> Html {
         .map(|f| f.cells.clone())
         .unwrap_or_default();
     html! {
-        <section class={classes!("card", "part-card", format!("st-{}", s.status))} id={format!("part-{n}")} data-part={n.to_string()} data-status={s.status} data-found={s.found.to_string()} aria-labelledby={format!("part-{n}-title")}>
+        <section class={classes!("card", "part-card", format!("st-{status}"))} id={format!("part-{n}")} data-part={n.to_string()} data-status={status} data-engine-status={s.status} data-found={s.found.to_string()} aria-labelledby={format!("part-{n}-title")}>
             <h2 id={format!("part-{n}-title")}>
                 <span class="part-status">{ status_label }</span>
                 { title }
+                if dismissed_here > 0 {
+                    <span class="part-dismissed" data-dismissed={dismissed_here.to_string()}>{ format!("{}{dismissed_here}{}", lang.t("（已忽略 ", " ("), lang.t(" 项）", " dismissed)")) }</span>
+                }
             </h2>
             <p class={classes!("found", (!s.found).then_some("missing"))}>{ found }</p>
             { check_list(&s.checks, lang) }

@@ -127,7 +127,7 @@ if (shell) {
   }
   let kept = false;
   try {
-    kept = localStorage.getItem('nianbao.text') !== null || localStorage.getItem('nianbao.lang') === '"en"';
+    kept = localStorage.getItem('nianbao.text') !== null || localStorage.getItem('nianbao.slots') !== null || localStorage.getItem('nianbao.lang') === '"en"';
   } catch {
     // No storage: nothing was kept.
   }

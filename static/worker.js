@@ -7,6 +7,8 @@
 // `seq` which check is the newest, `files` the File objects only JavaScript can read; `body`
 // (the request) and every reply pass through unread. A test (crates/nianbao-worker/tests)
 // keeps it so.
+import { keepSlot, keptSlots } from './keep.js';
+
 const modules = {};
 let restarts = 0;
 
@@ -101,6 +103,7 @@ async function runCheck() {
 async function handle(m) {
   if (m.op === 'batch') return batch(m);
   const engine = await load('engine');
+  if (m.op === 'restore') return restore(engine, m);
   const bytes = m.files && m.files.length ? new Uint8Array(await m.files[0].arrayBuffer()) : undefined;
   const reader = engine.reader(m.body, bytes);
   let answer;
@@ -112,6 +115,61 @@ async function handle(m) {
   }
   const reply = engine.handle(m.body, reader ? undefined : bytes, answer);
   if (reply !== undefined) post(reply);
+  const delay = engine.check_delay();
+  if (delay >= 0) scheduleCheck(m.seq, delay);
+  // Typing is kept once it pauses; a file, a clear or an opened report at once (after its check).
+  keep(engine, engine.keep_delay());
+}
+
+// What the slots hold (the document a reader made, with its grids, and its name) is kept in
+// IndexedDB (static/keep.js), so that a reload checks exactly what was checked. A browser without
+// IndexedDB, or over its quota, still works: the page is told once, and a reload re-reads the
+// text the page keeps.
+let unsaved = 0;
+let saveTimer;
+let told = false;
+
+function keep(engine, delay) {
+  unsaved |= engine.kept_dirty();
+  if (!unsaved) return;
+  clearTimeout(saveTimer);
+  saveTimer = setTimeout(() => {
+    chain = chain.then(save).catch(failed);
+  }, delay);
+}
+
+async function save() {
+  const engine = await load('engine');
+  const which = unsaved;
+  unsaved = 0;
+  for (const i of [0, 1]) {
+    if (!(which & (1 << i))) continue;
+    try {
+      await keepSlot(i, engine.kept(i));
+    } catch (err) {
+      // Never leave an older document to be restored in place of what was checked.
+      try {
+        await keepSlot(i, '');
+      } catch (_) {}
+      if (!told) {
+        told = true;
+        post(engine.not_kept(String((err && err.message) || err)));
+      }
+    }
+  }
+}
+
+// After a reload: both slots from what was kept, then a check.
+async function restore(engine, m) {
+  let slots = [undefined, undefined];
+  let available = true;
+  try {
+    slots = await keptSlots();
+  } catch (_) {
+    available = false;
+    told = true;
+  }
+  post(engine.restore(m.body, slots[0], slots[1], available));
   const delay = engine.check_delay();
   if (delay >= 0) scheduleCheck(m.seq, delay);
 }

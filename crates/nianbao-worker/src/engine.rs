@@ -13,8 +13,8 @@ use nianbao::document::Document;
 use nianbao::export::{self, SummaryRow};
 use nianbao::issues;
 use nianbao::protocol::{
-    Answer, BatchExportKind, BatchRow, Dismissal, Download, ExportKind, Reason, Reply, Request,
-    SlotInfo, Unzipped,
+    Answer, BatchExportKind, BatchRow, Dismissal, Download, ExportKind, Kept, Reason, Reply,
+    Request, SlotInfo, Unzipped,
 };
 use nianbao::read::{InputKind, ReadError};
 use nianbao::result::CheckResult;
@@ -65,6 +65,12 @@ struct State {
     /// The batch's rows not yet sent, and when it started.
     unsent: Vec<usize>,
     started: f64,
+    /// The findings the user dismissed, by the result's sha256 (the batch's rows follow them).
+    dismissed: BTreeMap<String, Vec<Dismissal>>,
+    /// The slots changed since the browser last kept them (bit 0: slot 0, bit 1: slot 1).
+    dirty: u8,
+    /// The last request was typing (what it changed is kept once typing pauses).
+    typed: bool,
 }
 
 thread_local! {
@@ -124,6 +130,7 @@ pub fn handle(request: JsValue, bytes: Option<Vec<u8>>, answer: JsValue) -> JsVa
     let answer = from_js::<Answer>(&answer);
     with(|s| {
         s.check_after = None;
+        s.typed = matches!(req, Request::Text { .. });
         s.reply(req, bytes, answer)
     })
     .map_or(JsValue::UNDEFINED, |r| to_js(&r))
@@ -197,6 +204,7 @@ impl State {
             }
             Request::Clear { slot, .. } => {
                 self.slots[slot_index(slot)] = None;
+                self.dirty |= 1 << slot_index(slot);
                 if slot == 0 {
                     self.last = None;
                 }
@@ -225,10 +233,14 @@ impl State {
                 id,
                 page: nianbao::rules::pages::page_data(&rule).map(Box::new),
             }),
-            Request::Batch { names } => {
+            Request::Batch { names, dismissed } => {
+                self.dismissed = dismissed;
                 self.batch_start(names);
                 None
             }
+            Request::Dismissed { sha256, dismissed } => self.dismissed_changed(sha256, dismissed),
+            // Answered by [`restore`], which gets what the browser kept.
+            Request::Restore { .. } => None,
             Request::BatchOpen { seq, index } => self.batch_open(seq, index),
             Request::BatchExport {
                 id,
@@ -257,6 +269,7 @@ impl State {
             name,
             doc: Document::from_text(text, "utf-8"),
         });
+        self.dirty |= 1 << i;
     }
 
     /// Puts what was read into a slot: [`Reply::Loaded`] with its text, or [`Reply::Error`]
@@ -275,6 +288,7 @@ impl State {
                     name: name.clone(),
                     doc,
                 });
+                self.dirty |= 1 << slot_index(slot);
                 self.check_after = Some(0.0);
                 Reply::Loaded {
                     seq,
@@ -410,7 +424,7 @@ impl State {
         let options = self.options.unwrap_or_default();
         let item = match read {
             Ok(doc) => Item {
-                result: Some(nianbao::check_with(&file, &doc, None, &options)),
+                result: Some(self.dismissed_in(nianbao::check_with(&file, &doc, None, &options))),
                 file,
                 doc: Some(doc),
                 error: None,
@@ -473,6 +487,7 @@ impl State {
                         Some((&self.batch[j].file, pdoc)),
                         &options,
                     );
+                    let r = self.dismissed_in(r);
                     self.batch[i].result = Some(r);
                 }
             }
@@ -484,6 +499,39 @@ impl State {
             .into_iter()
             .map(|i| row(i, &self.batch[i], &self.batch))
             .collect()
+    }
+
+    /// A result with the findings the user dismissed for its text marked (and what is left).
+    fn dismissed_in(&self, mut r: CheckResult) -> CheckResult {
+        if let Some(d) = self.dismissed.get(&r.input.sha256) {
+            r.dismiss(d);
+        }
+        r
+    }
+
+    /// The user's dismissals for one text changed: the batch's reports of that text follow;
+    /// their new rows ([`Reply::Rows`]), None when the batch has none.
+    fn dismissed_changed(&mut self, sha256: String, dismissed: Vec<Dismissal>) -> Option<Reply> {
+        let mut changed = Vec::new();
+        for (i, it) in self.batch.iter_mut().enumerate() {
+            if let Some(r) = it.result.as_mut().filter(|r| r.input.sha256 == sha256) {
+                r.dismiss(&dismissed);
+                changed.push(i);
+            }
+        }
+        if dismissed.is_empty() {
+            self.dismissed.remove(&sha256);
+        } else {
+            self.dismissed.insert(sha256, dismissed);
+        }
+        if changed.is_empty() {
+            return None;
+        }
+        let rows = changed
+            .into_iter()
+            .map(|i| row(i, &self.batch[i], &self.batch))
+            .collect();
+        Some(Reply::Rows { rows })
     }
 
     /// Opens a batch report in the slots (its last year's in slot 1 when paired).
@@ -506,6 +554,7 @@ impl State {
         let r = r.clone();
         let text = slot.doc.text.clone();
         self.slots = [Some(slot), prev];
+        self.dirty = 3;
         self.last = Some(r.clone());
         Some(Reply::Opened {
             seq,
@@ -761,4 +810,92 @@ pub fn batch_done(cancelled: bool, done: usize) -> JsValue {
         }
     });
     to_js(&reply)
+}
+
+// ----- what the browser keeps -----
+
+/// The slots changed since the last call (bit 0: slot 0, bit 1: slot 1): `static/worker.js`
+/// keeps them ([`kept`]) in IndexedDB.
+#[wasm_bindgen]
+pub fn kept_dirty() -> u8 {
+    with(|s| std::mem::take(&mut s.dirty))
+}
+
+/// After [`handle`]: in how many ms the changed slots should be kept (typing: once it pauses).
+#[wasm_bindgen]
+pub fn keep_delay() -> f64 {
+    with(|s| if s.typed { 1000.0 } else { 0.0 })
+}
+
+/// What the browser keeps of slot `slot`: a [`Kept`] encoded, or "" when the slot is empty.
+#[wasm_bindgen]
+pub fn kept(slot: u8) -> String {
+    with(|s| {
+        s.slots[slot_index(slot)]
+            .as_ref()
+            .map_or(String::new(), |x| {
+                nianbao::protocol::encode(&Kept {
+                    name: x.name.clone(),
+                    doc: x.doc.clone(),
+                })
+            })
+    })
+}
+
+/// Answers a [`Request::Restore`] with what the browser kept of each slot (`kept0`, `kept1`:
+/// [`Kept`] encodings, absent when nothing was kept; `available` false when the browser has
+/// no IndexedDB): the slots are set from it and a [`Reply::Restored`] comes back; a check is
+/// due when slot 0 was restored ([`check_delay`]).
+#[wasm_bindgen]
+pub fn restore(
+    request: JsValue,
+    kept0: Option<String>,
+    kept1: Option<String>,
+    available: bool,
+) -> JsValue {
+    let Some(Request::Restore { seq }) = from_js::<Request>(&request) else {
+        return JsValue::UNDEFINED;
+    };
+    let reply = with(|s| {
+        s.check_after = None;
+        s.restore(seq, [kept0, kept1], available)
+    });
+    to_js(&reply)
+}
+
+/// The browser refused to keep a slot (`why`): a [`Reply::NotKept`] for the page.
+#[wasm_bindgen]
+pub fn not_kept(why: &str) -> JsValue {
+    to_js(&Reply::NotKept {
+        why: why.to_string(),
+    })
+}
+
+impl State {
+    fn restore(&mut self, seq: u32, kept: [Option<String>; 2], available: bool) -> Reply {
+        for (i, k) in kept.into_iter().enumerate() {
+            // What an older page kept, or anything damaged, is not restored (the page then
+            // falls back to the text it kept).
+            let k = k.and_then(|k| nianbao::protocol::decode::<Kept>(&k));
+            if let Some(k) = k {
+                self.slots[i] = Some(Slot {
+                    name: k.name,
+                    doc: k.doc,
+                });
+            }
+        }
+        if self.slots[0].is_some() {
+            self.check_after = Some(0.0);
+        }
+        Reply::Restored {
+            seq,
+            text: self.slots[0]
+                .as_ref()
+                .map(|x| x.doc.text.clone())
+                .unwrap_or_default(),
+            current: self.slot_info(0),
+            previous: self.slot_info(1),
+            keeps: available,
+        }
+    }
 }

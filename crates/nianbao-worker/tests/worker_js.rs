@@ -42,7 +42,15 @@ fn every_request() -> Vec<Request> {
             id: 0,
             rule: String::new(),
         },
-        Request::Batch { names: vec![] },
+        Request::Batch {
+            names: vec![],
+            dismissed: Default::default(),
+        },
+        Request::Restore { seq: 0 },
+        Request::Dismissed {
+            sha256: String::new(),
+            dismissed: vec![],
+        },
         Request::Cancel,
         Request::BatchOpen { seq: 0, index: 0 },
         Request::BatchExport {
@@ -128,6 +136,15 @@ fn every_reply() -> Vec<Reply> {
             current: None,
             previous: None,
         },
+        Reply::Restored {
+            seq: 0,
+            text: String::new(),
+            current: None,
+            previous: None,
+            keeps: true,
+        },
+        Reply::NotKept { why: String::new() },
+        Reply::Rows { rows: vec![] },
     ]
 }
 
@@ -210,8 +227,11 @@ fn the_worker_names_no_field_beyond_routing() {
     }
     // Routing: `op` (where a message goes: `batch` and `cancel` are the worker's own, `html`
     // goes to the office module's reader of pasted HTML), `seq` (the newest check); the `failed`
-    // reply, written by hand when a module crashed.
-    let allowed = ["op", "seq", "batch", "cancel", "html", "failed", "message"];
+    // reply, written by hand when a module crashed; `restore`, which goes to the engine with
+    // what static/keep.js kept.
+    let allowed = [
+        "op", "seq", "batch", "cancel", "html", "failed", "message", "restore",
+    ];
     let named: Vec<&String> = fields
         .iter()
         .filter(|f| !allowed.contains(&f.as_str()) && names_property(&js, f))

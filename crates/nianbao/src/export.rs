@@ -161,8 +161,13 @@ pub struct SummaryRow {
     #[serde(deserialize_with = "crate::result::de::opt_str")]
     pub format: Option<Name>,
     pub verdict: Option<Verdict>,
+    /// Errors and warnings left after the user's dismissals (the page's roll-up; the command
+    /// line dismisses nothing).
     pub errors: usize,
     pub warnings: usize,
+    /// How many findings the user dismissed (the roll-up says so beside the verdict).
+    #[serde(default)]
+    pub dismissed: usize,
     /// Part 三 row 1 总计 (本年新收).
     pub new_requests: Option<f64>,
     /// Part 三 row 3.7 总计 (办理结果总计).
@@ -320,9 +325,10 @@ impl SummaryRow {
             agency: r.meta.agency.clone(),
             year: r.meta.year,
             format: r.format.detected.map(|f| f.name()),
-            verdict: Some(r.verdict),
-            errors: r.counts.error,
-            warnings: r.counts.warning,
+            verdict: Some(r.left.map_or(r.verdict, |l| l.verdict)),
+            errors: r.left.map_or(r.counts.error, |l| l.counts.error),
+            warnings: r.left.map_or(r.counts.warning, |l| l.counts.warning),
+            dismissed: r.left.map_or(0, |l| l.dismissed),
             new_requests: take("new_requests", req("1")),
             results_total: take("results_total", r37),
             carried_over: take("carried_over", req("4")),
@@ -353,6 +359,7 @@ impl SummaryRow {
             verdict: None,
             errors: 0,
             warnings: 0,
+            dismissed: 0,
             new_requests: None,
             results_total: None,
             carried_over: None,
@@ -408,6 +415,22 @@ pub fn verdict_label(v: Option<Verdict>, en: bool) -> &'static str {
 pub const SUMMARY_HEADER: &str = "文件,单位,年度,格式,结论,错误数,提示数,新收申请,办理结果总计,结转下年度,行政复议总计,行政诉讼总计,实质公开率,推断的单元格数,说明,复议纠错率,诉讼纠错率,主要问题,上年报告配对";
 pub const SUMMARY_HEADER_EN: &str = "File,Agency,Year,Format,Verdict,Errors,Warnings,New requests,Handled,Carried over,Reviews,Suits,Disclosure rate,Inferred cells,Note,Review correction rate,Suit correction rate,Main problems,Paired with last year";
 
+/// The roll-up's 说明: why a file could not be read, or how many findings the user dismissed
+/// (the 结论 and counts are what is left).
+fn summary_note(r: &SummaryRow, en: bool) -> String {
+    let reason = if en {
+        r.reason_en.as_ref().or(r.reason.as_ref())
+    } else {
+        r.reason.as_ref()
+    };
+    match (reason, r.dismissed, en) {
+        (Some(why), _, _) => why.clone(),
+        (None, 0, _) => String::new(),
+        (None, d, false) => format!("已忽略 {d} 项"),
+        (None, d, true) => format!("{d} dismissed"),
+    }
+}
+
 /// The roll-up of a batch: BOM, header, one row per report (CRLF line ends), failing reports
 /// first (unreadable, fail, incomplete, warn, pass), then by file; every column the page's
 /// roll-up shows (its three rates, 主要问题), in Chinese or English.
@@ -451,11 +474,6 @@ fn summary_fields(r: &SummaryRow, en: bool) -> Vec<String> {
             String::new()
         }
     };
-    let reason = if en {
-        r.reason_en.as_deref().or(r.reason.as_deref())
-    } else {
-        r.reason.as_deref()
-    };
     let pairing = if en {
         r.pairing_en.as_deref().or(r.pairing.as_deref())
     } else {
@@ -480,7 +498,7 @@ fn summary_fields(r: &SummaryRow, en: bool) -> Vec<String> {
         } else {
             String::new()
         },
-        csv_field(reason.unwrap_or("")),
+        csv_field(&summary_note(r, en)),
         rate_cell(r, "review_corrected"),
         rate_cell(r, "suit_corrected"),
         csv_field(&problems_text(&r.problems, en)),
@@ -535,14 +553,53 @@ pub fn file_stem(r: &CheckResult) -> String {
     s.chars().take(60).collect()
 }
 
+/// The verdict as the banner says it: what is left after the user's dismissals
+/// ([`CheckResult::left`]) when there are any, else the engine's.
 pub fn verdict_text(r: &CheckResult, en: bool) -> String {
-    match (r.verdict, en) {
-        (Verdict::Warn, false) => format!("可发布（{}项提示）", r.counts.warning),
-        (Verdict::Fail, false) => format!("需修改 {} 项", r.counts.error),
-        (Verdict::Warn, true) => format!("Publishable ({} warnings)", r.counts.warning),
-        (Verdict::Fail, true) => format!("Needs {} fixes", r.counts.error),
-        (v @ (Verdict::Pass | Verdict::Incomplete), _) => v.label(en).to_string(),
+    match r.left {
+        Some(l) => verdict_line(l.verdict, &l.counts, l.dismissed, en),
+        None => verdict_line(r.verdict, &r.counts, 0, en),
     }
+}
+
+/// "需修改 2 项 · 已忽略 3 项" / "Needs 2 fixes · 3 dismissed": a verdict, the findings it
+/// counts and how many were dismissed (0: not said).
+pub fn verdict_line(v: Verdict, c: &crate::result::Counts, dismissed: usize, en: bool) -> String {
+    let d = dismissed;
+    match (v, en, d) {
+        (Verdict::Fail, false, 0) => format!("需修改 {} 项", c.error),
+        (Verdict::Fail, false, d) => format!("需修改 {} 项 · 已忽略 {d} 项", c.error),
+        (Verdict::Fail, true, 0) => format!("Needs {}", fixes(c.error)),
+        (Verdict::Fail, true, d) => format!("Needs {} · {d} dismissed", fixes(c.error)),
+        (Verdict::Warn, false, 0) => format!("可发布（{}项提示）", c.warning),
+        (Verdict::Warn, false, d) => format!("可发布（{}项提示 · 已忽略 {d} 项）", c.warning),
+        (Verdict::Warn, true, 0) => format!("Publishable ({} warnings)", c.warning),
+        (Verdict::Warn, true, d) => format!("Publishable ({} warnings · {d} dismissed)", c.warning),
+        (v, false, 0) | (v, true, 0) => v.label(en).to_string(),
+        (v, false, d) => format!("{}（已忽略 {d} 项）", v.label(false)),
+        (v, true, d) => format!("{} ({d} dismissed)", v.label(true)),
+    }
+}
+
+/// "1 fix", "3 fixes".
+fn fixes(n: usize) -> String {
+    if n == 1 {
+        "1 fix".into()
+    } else {
+        format!("{n} fixes")
+    }
+}
+
+/// The engine's own verdict, said beside what is left once findings were dismissed (None when
+/// nothing was dismissed): "检查结论（未计忽略）：需修改 5 项".
+pub fn engine_verdict_note(r: &CheckResult, en: bool) -> Option<String> {
+    r.left?;
+    let v = verdict_line(r.verdict, &r.counts, 0, en);
+    Some(if en {
+        format!("The checker's verdict before dismissals: {v}")
+    } else {
+        format!("检查结论（未计忽略）：{v}")
+    })
 }
 
 pub fn rule_title(name: &str, en: bool) -> &'static str {
@@ -751,19 +808,37 @@ fn html_head(s: &mut String, r: &CheckResult, en: bool) {
             r.meta.published.as_deref().unwrap_or("?"),
         ))
     ));
+    let (vclass, c) = r
+        .left
+        .map_or((vclass, r.counts), |l| (l.verdict.name(), l.counts));
     s.push_str(&format!(
         "<p class=\"verdict {vclass}\">{}</p><p>{}</p>",
         esc(&verdict_text(r, en)),
         esc(&format!(
             "{} {} · {} {} · {} {}",
             t("错误", "errors"),
-            r.counts.error,
+            c.error,
             t("提示", "warnings"),
-            r.counts.warning,
+            c.warning,
             t("信息", "info"),
-            r.counts.info
+            c.info
         ))
     ));
+    if let (Some(l), Some(note)) = (r.left, engine_verdict_note(r, en)) {
+        s.push_str(&format!(
+            "<p class=\"engine-verdict\">{} · {}</p>",
+            esc(&format!(
+                "{} {}",
+                t("已忽略", "dismissed:"),
+                zh_en(
+                    en,
+                    &format!("{} 项（理由见问题清单）", l.dismissed),
+                    &format!("{} (reasons in the findings)", l.dismissed)
+                )
+            )),
+            esc(&note)
+        ));
+    }
 }
 
 /// Each part's checks and table, after the whole document's checks.

@@ -198,7 +198,7 @@ pub fn check_with(
     let mut by_part = checks_by_part(checks);
     let doc_checks = std::mem::take(&mut by_part[0]);
     let sections_out = sections_out(&structure, &text, by_part);
-    let verdict = verdict(&counts, any_skip);
+    let verdict = Verdict::of(&counts, any_skip);
 
     CheckResult {
         schema: SCHEMA,
@@ -218,6 +218,7 @@ pub fn check_with(
         findings,
         rates,
         comparison,
+        left: None,
     }
 }
 
@@ -293,18 +294,6 @@ fn part_status(checks: &[Check]) -> &'static str {
         "incomplete"
     } else {
         status
-    }
-}
-
-fn verdict(counts: &Counts, any_skip: bool) -> Verdict {
-    if counts.error > 0 {
-        Verdict::Fail
-    } else if any_skip {
-        Verdict::Incomplete
-    } else if counts.warning > 0 {
-        Verdict::Warn
-    } else {
-        Verdict::Pass
     }
 }
 

@@ -73,9 +73,24 @@ pub enum Request {
         id: u32,
         rule: String,
     },
-    /// Files (the envelope's `files`, in this order) checked as a batch.
+    /// Files (the envelope's `files`, in this order) checked as a batch; `dismissed` (by the
+    /// result's `input.sha256`) are taken out of the rows' verdicts and counts.
     Batch {
         names: Vec<String>,
+        #[serde(default)]
+        dismissed: BTreeMap<String, Vec<Dismissal>>,
+    },
+    /// Restores both slots from what the browser kept ([`Kept`], which `static/worker.js`
+    /// reads from IndexedDB and hands the engine beside this request). Answered by
+    /// [`Reply::Restored`], then a check.
+    Restore {
+        seq: u32,
+    },
+    /// The findings now dismissed for the text with this sha256: the batch's rows of that text
+    /// follow them ([`Reply::Rows`]).
+    Dismissed {
+        sha256: String,
+        dismissed: Vec<Dismissal>,
     },
     /// Stops the running batch (the worker reads it at once, ahead of the queue).
     Cancel,
@@ -109,6 +124,8 @@ impl Request {
             Request::Cancel => "cancel",
             Request::BatchOpen { .. } => "batch-open",
             Request::BatchExport { .. } => "batch-export",
+            Request::Restore { .. } => "restore",
+            Request::Dismissed { .. } => "dismissed",
         }
     }
 
@@ -121,7 +138,8 @@ impl Request {
             | Request::Html { seq, .. }
             | Request::Clear { seq, .. }
             | Request::Options { seq, .. }
-            | Request::BatchOpen { seq, .. } => Some(*seq),
+            | Request::BatchOpen { seq, .. }
+            | Request::Restore { seq, .. } => Some(*seq),
             _ => None,
         }
     }
@@ -220,6 +238,35 @@ pub enum Reply {
         current: Option<SlotInfo>,
         previous: Option<SlotInfo>,
     },
+    /// The slots restored from what the browser kept after a reload ([`Request::Restore`]): slot
+    /// 0's text (empty when nothing was kept for it), what each slot holds, and whether the
+    /// browser can keep what was read at all (false: no IndexedDB; a reload re-reads the text
+    /// only).
+    Restored {
+        seq: u32,
+        text: String,
+        current: Option<SlotInfo>,
+        previous: Option<SlotInfo>,
+        /// False when the browser cannot keep documents (no IndexedDB).
+        keeps: bool,
+    },
+    /// The browser refused to keep what a slot holds (over quota …): a reload will re-read the
+    /// text only.
+    NotKept {
+        why: String,
+    },
+    /// Roll-up rows that changed (their report's dismissals changed).
+    Rows {
+        rows: Vec<BatchRow>,
+    },
+}
+
+/// What the browser keeps of a slot (in IndexedDB, by `static/worker.js`, as this type's
+/// encoding): what was checked, the document a reader made with its grids, and its name.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Kept {
+    pub name: String,
+    pub doc: Document,
 }
 
 /// What a slot holds.
@@ -381,6 +428,12 @@ mod tests {
             },
             Request::Batch {
                 names: vec!["a/b.docx".into()],
+                dismissed: BTreeMap::new(),
+            },
+            Request::Restore { seq: 7 },
+            Request::Dismissed {
+                sha256: "sha".into(),
+                dismissed: vec![("k".into(), "r".into())],
             },
             Request::Cancel,
             Request::BatchOpen { seq: 6, index: 3 },
@@ -491,6 +544,43 @@ mod tests {
             name: "a.txt".into(),
             error: None,
         }]));
+    }
+
+    #[test]
+    fn keeping_and_dismissal_messages_round_trip() {
+        let doc = Document::from_text("一、总体情况\n", "utf-8");
+        let r = crate::check("a.txt", &doc.text);
+        let slot = SlotInfo {
+            name: "a.txt".into(),
+            chars: 7,
+            form: Form::Text,
+            grids: 0,
+        };
+        let row = BatchRow {
+            index: 0,
+            previous: None,
+            row: SummaryRow::from_result(&r, "a.txt"),
+        };
+        let all = [
+            Reply::Restored {
+                seq: 5,
+                text: doc.text.clone(),
+                current: Some(slot),
+                previous: None,
+                keeps: false,
+            },
+            Reply::NotKept {
+                why: "QuotaExceededError".into(),
+            },
+            Reply::Rows { rows: vec![row] },
+        ];
+        for m in all {
+            round_trip(m);
+        }
+        round_trip(Kept {
+            name: "a.txt".into(),
+            doc,
+        });
     }
 
     #[test]

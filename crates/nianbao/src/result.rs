@@ -36,6 +36,21 @@ pub struct CheckResult {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "schema", schemars(with = "Comparison"))]
     pub comparison: Option<Comparison>,
+    /// What is left once the user's dismissals are taken out: set only when a finding is
+    /// dismissed (the page's downloads); the engine's own `verdict` and `counts` stay as found.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "Left"))]
+    pub left: Option<Left>,
+}
+
+/// A result after the user's dismissals: the verdict over the findings not dismissed, their
+/// counts, and how many findings were dismissed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Left {
+    pub verdict: Verdict,
+    pub counts: Counts,
+    pub dismissed: usize,
 }
 
 /// A derived rate (实质公开率, 纠错率 …): computed by `crate::rates` from the tables.
@@ -174,6 +189,20 @@ pub enum Verdict {
 }
 
 impl Verdict {
+    /// The verdict findings so counted give: any Error fails; else a part left undecided makes
+    /// the report incomplete; else any warning.
+    pub fn of(counts: &Counts, any_skip: bool) -> Verdict {
+        if counts.error > 0 {
+            Verdict::Fail
+        } else if any_skip {
+            Verdict::Incomplete
+        } else if counts.warning > 0 {
+            Verdict::Warn
+        } else {
+            Verdict::Pass
+        }
+    }
+
     /// The name in the JSON (`"fail"` …), also the page's and the printable report's CSS class.
     pub fn name(self) -> &'static str {
         match self {
@@ -231,7 +260,7 @@ impl Severity {
     }
 }
 
-#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Counts {
     pub error: usize,
@@ -641,6 +670,7 @@ impl Finding {
 
 impl CheckResult {
     /// Marks the findings the user dismissed (`(key, reason)`, keys from [`Finding::key`]).
+    /// Sets [`CheckResult::left`] (None when nothing is dismissed).
     pub fn dismiss(&mut self, dismissed: &[(String, String)]) {
         for f in &mut self.findings {
             let k = f.key();
@@ -648,6 +678,71 @@ impl CheckResult {
                 .iter()
                 .find(|(d, _)| *d == k)
                 .map(|(_, why)| why.clone());
+        }
+        let left = self.left_when(|f| f.dismissed.is_some());
+        self.left = (left.dismissed > 0).then_some(left);
+    }
+
+    /// What is left when the findings `dismissed` (`(key, reason)`) are taken out.
+    pub fn left_after(&self, dismissed: &[(String, String)]) -> Left {
+        if dismissed.is_empty() {
+            return self.left_when(|_| false);
+        }
+        self.left_when(|f| {
+            let k = f.key();
+            dismissed.iter().any(|(d, _)| *d == k)
+        })
+    }
+
+    /// What is left: the findings `gone` says were dismissed taken out of the counts, and the
+    /// verdict the engine gives such counts (a part left undecided keeps a report incomplete).
+    pub fn left_when(&self, gone: impl Fn(&Finding) -> bool) -> Left {
+        let mut counts = Counts::default();
+        let mut dismissed = 0;
+        for f in &self.findings {
+            if gone(f) {
+                dismissed += 1;
+                continue;
+            }
+            match f.severity {
+                Severity::Error => counts.error += 1,
+                Severity::Warning => counts.warning += 1,
+                Severity::Info => counts.info += 1,
+            }
+        }
+        let any_skip = self
+            .sections
+            .iter()
+            .any(|s| s.checks.iter().any(|c| c.status == Status::Skip));
+        Left {
+            verdict: Verdict::of(&counts, any_skip),
+            counts,
+            dismissed,
+        }
+    }
+
+    /// Part `n`'s status once the findings `gone` says were dismissed are taken out: a part
+    /// that fails only on dismissed errors shows what its other findings leave.
+    pub fn part_status_when(&self, n: u8, gone: impl Fn(&Finding) -> bool) -> Name {
+        let Some(s) = self.sections.get(usize::from(n).wrapping_sub(1)) else {
+            return "incomplete";
+        };
+        if s.status != "fail" && s.status != "warn" {
+            return s.status;
+        }
+        let worst = self
+            .findings
+            .iter()
+            .filter(|f| f.section == Some(n) && !gone(f))
+            .map(|f| f.severity)
+            .min();
+        let skip = s.checks.iter().any(|c| c.status == Status::Skip);
+        match (s.status, worst) {
+            (_, Some(Severity::Error)) => "fail",
+            ("fail", _) if !self.findings.iter().any(|f| f.section == Some(n)) => "fail",
+            _ if skip => "incomplete",
+            (_, Some(Severity::Warning)) => "warn",
+            _ => "pass",
         }
     }
 }
