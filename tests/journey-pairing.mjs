@@ -15,71 +15,14 @@
 
 import { chromium } from '../tools/node_modules/playwright-core/index.mjs';
 import { serve } from './serve-dist.mjs';
+import { root, dist, seedsDir, fixtures, artifacts, cli, check, step, finish, csvRows } from './lib.mjs';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const dist = path.join(root, 'dist');
-const seedsDir = path.join(root, 'crates/nianbao/tests/data/seeds');
-const fixtures = path.join(root, 'crates/nianbao/tests/fixtures');
-const artifacts = path.join(root, 'artifacts');
-const cli = process.env.NIANBAO_CLI || path.join(root, 'target/debug/nianbao');
-fs.mkdirSync(artifacts, { recursive: true });
 
-let passed = 0;
-let failed = 0;
-function check(name, ok, detail = '') {
-  if (ok) {
-    passed++;
-    console.log(`ok   ${name}`);
-  } else {
-    failed++;
-    console.log(`FAIL ${name}${detail ? ': ' + detail : ''}`);
-  }
-}
-async function step(name, fn) {
-  try {
-    await fn();
-  } catch (e) {
-    check(name, false, e.stack || String(e));
-  }
-}
-/** CSV text → rows of fields (quotes handled). */
-function csvRows(text) {
-  const rows = [];
-  let row = [];
-  let field = '';
-  let q = false;
-  const t = text.replace(/^\uFEFF/, '');
-  for (let i = 0; i < t.length; i++) {
-    const c = t[i];
-    if (q) {
-      if (c === '"' && t[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') q = false;
-      else field += c;
-    } else if (c === '"') q = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\r' && t[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += c;
-  }
-  if (field || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
 
 // ---- the files, made from the fixtures and seeds ----
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-journey-pairing-'));
@@ -315,5 +258,4 @@ check('no page errors', pageErrors.length === 0, pageErrors.join('; '));
 await browser.close();
 server.close();
 fs.rmSync(tmp, { recursive: true, force: true });
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+finish();

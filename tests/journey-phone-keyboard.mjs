@@ -20,38 +20,14 @@
 
 import { chromium } from '../tools/node_modules/playwright-core/index.mjs';
 import { serve } from './serve-dist.mjs';
+import { root, dist, seedsDir, fixtures, artifacts, cli, check, step, finish } from './lib.mjs';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const dist = path.join(root, 'dist');
-const seedsDir = path.join(root, 'crates/nianbao/tests/data/seeds');
-const fixtures = path.join(root, 'crates/nianbao/tests/fixtures');
-const artifacts = path.join(root, 'artifacts');
-const cli = process.env.NIANBAO_CLI || path.join(root, 'target/debug/nianbao');
-fs.mkdirSync(artifacts, { recursive: true });
 
-let passed = 0;
-let failed = 0;
-function check(name, ok, detail = '') {
-  if (ok) {
-    passed++;
-    console.log(`ok   ${name}`);
-  } else {
-    failed++;
-    console.log(`FAIL ${name}${detail ? ': ' + detail : ''}`);
-  }
-}
-async function step(name, fn) {
-  try {
-    await fn();
-  } catch (e) {
-    check(name, false, e.stack || String(e));
-  }
-}
 /** The command line's result for a file (verdict, findings). */
 function cliResult(file) {
   let out;
@@ -424,5 +400,4 @@ await step('supervisor zh, phone', () => supervisor(PHONE, false));
 await browser.close();
 server.close();
 fs.rmSync(tmp, { recursive: true, force: true });
-console.log(`\n${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+finish();

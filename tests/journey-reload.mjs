@@ -14,38 +14,15 @@
 
 import { chromium } from '../tools/node_modules/playwright-core/index.mjs';
 import { serve } from './serve-dist.mjs';
+import { root, dist, fixtures, artifacts, cli, check, step, finish, csvRows } from './lib.mjs';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const dist = path.join(root, 'dist');
-const fixtures = path.join(root, 'crates/nianbao/tests/fixtures');
-const artifacts = path.join(root, 'artifacts');
-const cli = process.env.NIANBAO_CLI || path.join(root, 'target/debug/nianbao');
-fs.mkdirSync(artifacts, { recursive: true });
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-reload-'));
 
-let passed = 0;
-let failed = 0;
-function check(name, ok, detail = '') {
-  if (ok) {
-    passed++;
-    console.log(`ok   ${name}`);
-  } else {
-    failed++;
-    console.log(`FAIL ${name}${detail ? ': ' + String(detail).slice(0, 600) : ''}`);
-  }
-}
-async function step(name, fn) {
-  try {
-    await fn();
-  } catch (e) {
-    check(name, false, e.stack || String(e));
-  }
-}
 function cliJson(args) {
   let out;
   try {
@@ -54,39 +31,6 @@ function cliJson(args) {
     out = e.stdout; // exit status 1 when a report has errors
   }
   return JSON.parse(out);
-}
-/** CSV text → rows of fields (quotes handled). */
-function csvRows(text) {
-  const rows = [];
-  let row = [];
-  let field = '';
-  let q = false;
-  const t = text.replace(/^\uFEFF/, '');
-  for (let i = 0; i < t.length; i++) {
-    const c = t[i];
-    if (q) {
-      if (c === '"' && t[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') q = false;
-      else field += c;
-    } else if (c === '"') q = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\r' && t[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += c;
-  }
-  if (field || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
 }
 
 const server = await serve(dist);
@@ -282,7 +226,7 @@ await step('dismissals count: banner, counts, cards, downloads', async () => {
   const dj = JSON.parse((await download(page, '#dl-json')).text);
   check('dismiss: JSON says what is left', dj.left && dj.left.counts.error === 0 && dj.left.dismissed === n && dj.verdict === 'fail' && dj.left.verdict === left, JSON.stringify(dj.left));
   const csv = csvRows((await download(page, '#dl-csv')).text);
-  const di = csv[0].indexOf('dismissed');
+  const di = csv[0].findIndex((h) => h === '已忽略（理由）' || h === 'dismissed'); // the Chinese page's CSV has Chinese headers
   const withReason = csv.slice(1).filter((r) => (r[di] || '').length > 0);
   check('dismiss: CSV marks each dismissed finding with its reason', withReason.length === n && withReason.some((r) => r[di] === '表内数字已与原件核对'), csv[0].join(','));
   const html = (await download(page, '#dl-html')).text;
@@ -419,5 +363,4 @@ await step('no IndexedDB: still works, says once that a reload re-reads the text
 
 await browser.close();
 server.close();
-console.log(`\n${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+finish();
