@@ -202,6 +202,19 @@ await step('last year could not be read', async () => {
   check('last year: a scan in last year\'s box gets a message naming last year\'s report', notice.includes('上年报告') && notice.includes('scanned.pdf'), notice);
   await page.click('#previous-clear');
   await settled();
+  // A web address pasted into last year's box: the link message, naming last year's report;
+  // nothing is compared and the report is checked alone.
+  if (!(await page.evaluate(() => document.querySelector('#previous-slot').open))) await page.click('#previous-slot summary');
+  await page.fill('#previous-text', 'https://www.fzqzf.gov.cn/zwgk/ndbg/202201/t20220115_2834567.htm');
+  await page.dispatchEvent('#previous-text', 'change');
+  await page.waitForFunction(() => (document.querySelector('.notice.error')?.textContent || '').includes('网页地址'), null, { timeout: 30000 });
+  await settled();
+  const linkNotice = await page.textContent('.notice.error');
+  check('last year: a web address in last year\'s box gets the link message naming last year\'s report', linkNotice.includes('上年报告') && linkNotice.includes('网页地址'), linkNotice);
+  check('last year: with only a link there, the report is checked alone (a verdict, no comparison)', (await page.locator('.result-pane [data-verdict]').count()) === 1 && (await page.locator('#comparison').count()) === 0);
+  await page.fill('#previous-text', '');
+  await page.dispatchEvent('#previous-text', 'change');
+  await settled();
 });
 
 // ---- a pasted link ----

@@ -180,8 +180,27 @@ impl State {
     ) -> Option<Reply> {
         match req {
             Request::Text {
-                slot, name, text, ..
+                seq,
+                slot,
+                name,
+                text,
             } => {
+                // Last year's box holding only a web address: said, as for a file that could
+                // not be read; the slot is emptied (nothing to compare with) and the report
+                // is checked alone.
+                if slot_index(slot) == 1 {
+                    if let Some(e) = nianbao::read::link::only_links(&text) {
+                        self.slots[1] = None;
+                        self.dirty |= 1 << 1;
+                        self.check_after = Some(0.0);
+                        return Some(Reply::Error {
+                            seq,
+                            slot,
+                            name,
+                            error: e.into(),
+                        });
+                    }
+                }
                 let long = text.len() > LONG && text.encode_utf16().count() > LONG;
                 self.set_text(slot, name, &text);
                 self.check_after = Some(if long { PAUSE } else { 0.0 });
