@@ -325,7 +325,9 @@ fn parse_check_args(args: &[String]) -> Result<CheckArgs, ExitCode> {
                 a.fmt = parse_format(args.get(i).map(String::as_str))?;
             }
             "--summary" | "--issues" | "--issues-dir" => {
-                let Some(p) = args.get(i + 1) else {
+                // `--summary --issues x.csv` would write a file named "--issues": an option
+                // is never taken for the file name.
+                let Some(p) = args.get(i + 1).filter(|p| !p.starts_with("--")) else {
                     eprintln!("{} 需要文件名 needs a file name", args[i]);
                     return Err(ExitCode::from(2));
                 };

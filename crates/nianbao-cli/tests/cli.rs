@@ -353,3 +353,34 @@ fn a_file_that_is_only_a_link_says_what_to_do_and_is_not_checked() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn an_option_is_never_taken_for_a_file_name() {
+    // A user who leaves out --summary's file name must not get a file named "--issues".
+    let dir = std::env::temp_dir().join(format!("nianbao-cli-optname-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let issues = dir.join("issues.csv");
+    let o = Command::new(env!("CARGO_BIN_EXE_nianbao"))
+        .current_dir(&dir)
+        .args([
+            "check",
+            "--summary",
+            "--issues",
+            issues.to_str().unwrap(),
+            &seed("000"),
+        ])
+        .output()
+        .unwrap();
+    let err = String::from_utf8(o.stderr).unwrap();
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("--summary 需要文件名 needs a file name"),
+        "{err}"
+    );
+    assert!(
+        !dir.join("--issues").exists(),
+        "no file named after an option"
+    );
+    assert!(!issues.exists(), "nothing checked, nothing written");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
