@@ -9,9 +9,8 @@
 // Prints one line per check and "N passed, N failed"; exits 1 on any failure. Timings are
 // printed as "info" lines (the test run's benchmark of the page's batch).
 
-import { chromium } from '../tools/node_modules/playwright-core/index.mjs';
 import { serve } from './serve-dist.mjs';
-import { root, dist, seedsDir, fixtures, artifacts, cli, check, step, finish, cliRun, csvRows } from './lib.mjs';
+import { root, dist, seedsDir, fixtures, artifacts, cli, check, step, finish, cliRun, csvRows, launchBrowser, watchForeign } from './lib.mjs';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -43,16 +42,9 @@ for (const f of fs.readdirSync(batchDir).sort()) batchFiles.push(path.join(batch
 
 const server = await serve(dist);
 const origin = `http://127.0.0.1:${server.address().port}`;
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchBrowser();
 const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
-const foreign = [];
-context.on('request', (req) => {
-  const u = req.url();
-  if (!u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:')) foreign.push(u);
-});
+const foreign = watchForeign(context, origin);
 const page = await context.newPage();
 const pageErrors = [];
 page.on('pageerror', (e) => pageErrors.push(e.message));

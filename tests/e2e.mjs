@@ -7,8 +7,8 @@
 // Prints one line per check and a closing "N passed, N failed"; exits 1 on any failure.
 // Screenshots go to artifacts/.
 
-import { chromium } from '../tools/node_modules/playwright-core/index.mjs';
 import { serve } from './serve-dist.mjs';
+import { launchBrowser, watchForeign } from './lib.mjs';
 import Ajv2020 from '../tools/node_modules/ajv/dist/2020.js';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -63,15 +63,9 @@ function cliJson(file) {
 const seeds = fs.readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort();
 const server = await serve(dist);
 const origin = `http://127.0.0.1:${server.address().port}`;
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchBrowser();
 const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
-const foreign = [];
-context.on('request', (req) => {
-  if (!req.url().startsWith(origin) && !req.url().startsWith('data:') && !req.url().startsWith('blob:')) foreign.push(req.url());
-});
+const foreign = watchForeign(context, origin);
 const page = await context.newPage();
 const pageErrors = [];
 page.on('pageerror', (e) => pageErrors.push(e.message));

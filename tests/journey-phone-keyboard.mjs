@@ -18,9 +18,8 @@
 //
 // Prints one line per check and "N passed, N failed"; exits 1 on any failure.
 
-import { chromium } from '../tools/node_modules/playwright-core/index.mjs';
 import { serve } from './serve-dist.mjs';
-import { root, dist, seedsDir, fixtures, artifacts, cli, check, step, finish } from './lib.mjs';
+import { root, dist, seedsDir, fixtures, artifacts, cli, check, step, finish, launchBrowser } from './lib.mjs';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -56,10 +55,7 @@ const clerkCli = cliResult(clerkFile);
 
 const server = await serve(dist);
 const origin = `http://127.0.0.1:${server.address().port}`;
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchBrowser();
 const DESKTOP = { width: 1366, height: 900 };
 const PHONE = { width: 390, height: 844 };
 

@@ -12,9 +12,8 @@
 // artifacts/reload.png (a file's result after a reload), artifacts/dismissal.png (the banner
 // with 已忽略), dismissal-all.png (every error dismissed), reload-phone.png (390 px, English).
 
-import { chromium } from '../tools/node_modules/playwright-core/index.mjs';
 import { serve } from './serve-dist.mjs';
-import { root, dist, fixtures, artifacts, cli, check, step, finish, csvRows } from './lib.mjs';
+import { root, dist, fixtures, artifacts, cli, check, step, finish, csvRows, launchBrowser } from './lib.mjs';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -35,10 +34,7 @@ function cliJson(args) {
 
 const server = await serve(dist);
 const origin = `http://127.0.0.1:${server.address().port}`;
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchBrowser();
 
 async function open(width) {
   const context = await browser.newContext({ viewport: { width, height: width > 500 ? 900 : 844 }, acceptDownloads: true, isMobile: width < 500 });

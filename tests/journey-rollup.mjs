@@ -10,9 +10,8 @@
 // Screenshots: artifacts/rollup-reasons.png, artifacts/rollup-reasons-phone.png,
 // artifacts/issues-zip.png (one unit's CSV from the zip, rendered as a table).
 
-import { chromium } from '../tools/node_modules/playwright-core/index.mjs';
 import { serve } from './serve-dist.mjs';
-import { root, dist, seedsDir, fixtures, artifacts, cli, check, step, finish, cliRun, csvRows } from './lib.mjs';
+import { root, dist, seedsDir, fixtures, artifacts, cli, check, step, finish, cliRun, csvRows, launchBrowser } from './lib.mjs';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -62,10 +61,7 @@ const cliUnits = fs.readdirSync(cliDir).sort();
 
 const server = await serve(dist);
 const origin = `http://127.0.0.1:${server.address().port}`;
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchBrowser();
 const pageErrors = [];
 
 async function open(width, height) {

@@ -89,3 +89,22 @@ export function csvRows(text) {
   }
   return rows;
 }
+
+/** Headless Chromium as the tests run it (Debian's; never a downloaded browser). */
+export async function launchBrowser() {
+  const { chromium } = await import('../tools/node_modules/playwright-core/index.mjs');
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** Every request a context makes outside `origin` (the page must never send anything). */
+export function watchForeign(context, origin) {
+  const foreign = [];
+  context.on('request', (req) => {
+    const u = req.url();
+    if (!u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:')) foreign.push(u);
+  });
+  return foreign;
+}
