@@ -452,8 +452,8 @@ mod tests {
         }
     }
 
-    #[test]
-    fn replies_round_trip() {
+    /// A document, its result, a slot holding it and its batch row: what the replies carry.
+    fn sample() -> (Document, CheckResult, SlotInfo, BatchRow) {
         let doc = Document::from_text("一、总体情况\n", "utf-8");
         let r = crate::check("a.txt", &doc.text);
         let slot = SlotInfo {
@@ -467,6 +467,12 @@ mod tests {
             previous: Some("2023.txt".into()),
             row: SummaryRow::from_result(&r, "a.txt"),
         };
+        (doc, r, slot, row)
+    }
+
+    #[test]
+    fn replies_round_trip() {
+        let (doc, r, slot, row) = sample();
         let all = [
             Reply::Result {
                 seq: 1,
@@ -517,8 +523,19 @@ mod tests {
                 total: 2,
                 ms: 4.0,
                 rows: vec![],
-                paired: vec![row],
+                paired: vec![row.clone()],
             },
+            Reply::Restored {
+                seq: 5,
+                text: doc.text.clone(),
+                current: Some(slot.clone()),
+                previous: None,
+                keeps: false,
+            },
+            Reply::NotKept {
+                why: "QuotaExceededError".into(),
+            },
+            Reply::Rows { rows: vec![row] },
         ];
         for m in all {
             round_trip(m);
@@ -539,48 +556,15 @@ mod tests {
             panic!("{s}");
         };
         assert_eq!(crate::to_json(&back, false), crate::to_json(&r, false));
+        round_trip(Kept {
+            name: "a.txt".into(),
+            doc: doc.clone(),
+        });
         round_trip(Answer::from(Ok(doc)));
         round_trip(Unzipped::Ok(vec![ZipEntry {
             name: "a.txt".into(),
             error: None,
         }]));
-    }
-
-    #[test]
-    fn keeping_and_dismissal_messages_round_trip() {
-        let doc = Document::from_text("一、总体情况\n", "utf-8");
-        let r = crate::check("a.txt", &doc.text);
-        let slot = SlotInfo {
-            name: "a.txt".into(),
-            chars: 7,
-            form: Form::Text,
-            grids: 0,
-        };
-        let row = BatchRow {
-            index: 0,
-            previous: None,
-            row: SummaryRow::from_result(&r, "a.txt"),
-        };
-        let all = [
-            Reply::Restored {
-                seq: 5,
-                text: doc.text.clone(),
-                current: Some(slot),
-                previous: None,
-                keeps: false,
-            },
-            Reply::NotKept {
-                why: "QuotaExceededError".into(),
-            },
-            Reply::Rows { rows: vec![row] },
-        ];
-        for m in all {
-            round_trip(m);
-        }
-        round_trip(Kept {
-            name: "a.txt".into(),
-            doc,
-        });
     }
 
     #[test]
