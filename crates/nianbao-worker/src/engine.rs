@@ -476,7 +476,7 @@ impl State {
     /// against that one (carry-over, 现行有效 counts, repeated text, the rates' change); every
     /// row says what pairing found. Returns the changed rows.
     fn batch_pair(&mut self) -> Vec<BatchRow> {
-        use nianbao::pairing::{pair, who, Pairing};
+        use nianbao::pairing::{pair_batch, who};
         let options = self.options.unwrap_or_default();
         let found = {
             let reports: Vec<_> = self
@@ -484,17 +484,11 @@ impl State {
                 .iter()
                 .map(|it| it.result.as_ref().map(who))
                 .collect();
-            pair(&reports)
+            pair_batch(&reports, |j| self.batch[j].file.as_str())
         };
         let mut changed = Vec::new();
         for (i, p) in found.into_iter().enumerate() {
-            let said = p
-                .as_ref()
-                .map(|p| p.describe(|j| self.batch[j].file.as_str()));
-            let prev = match p {
-                Some(Pairing::Paired { index }) => Some(index),
-                _ => None,
-            };
+            let (said, prev) = (p.said, p.previous);
             if self.batch[i].pairing == said && self.batch[i].previous == prev {
                 continue;
             }
