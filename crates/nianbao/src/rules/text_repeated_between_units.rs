@@ -88,7 +88,7 @@ mod imp {
         /// The share of this report's prose found in it.
         pub share: f64,
         /// Its pieces ([`crate::similar::Sketch::pieces`]), for marking the shared passages.
-        pub pieces: &'a [u64],
+        pub pieces: &'a [u32],
     }
 
     fn pct(v: f64) -> String {
@@ -123,7 +123,7 @@ mod imp {
     /// warning (naming the others, the share and the passages' lines) and a document check;
     /// the counts and verdict follow.
     pub fn mark(r: &mut CheckResult, text: &Text, share: f64, others: &[Other], threshold: f64) {
-        let pieces: Vec<&[u64]> = others.iter().map(|o| o.pieces).collect();
+        let pieces: Vec<&[u32]> = others.iter().map(|o| o.pieces).collect();
         let passages = crate::similar::passages(text, &pieces);
         let named_zh: Vec<String> = others
             .iter()
