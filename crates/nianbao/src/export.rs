@@ -1033,14 +1033,20 @@ mod tests {
         });
         pass.reason = None;
         pass.pairing = Some("已与上年报告配对：a.html".into());
+        pass.similar = Some("62.5%与其他单位相同：c.txt（乙区财政局，62.5%）".into());
         let bad = SummaryRow::unreadable("z.doc", "旧版Word");
         let s = summary_csv(&[pass, bad], false);
         let lines: Vec<&str> = s.split("\r\n").collect();
         assert!(lines[0].starts_with("\u{FEFF}文件,"));
-        assert!(lines[0].ends_with(",主要问题,上年报告配对"), "{s}");
+        assert!(lines[0].ends_with(",主要问题,上年报告配对,雷同"), "{s}");
         assert!(lines[1].starts_with("z.doc,,,,无法读取,"), "{s}");
-        assert!(lines[1].ends_with(",旧版Word,,,,"), "{s}");
-        assert!(lines[2].ends_with(",已与上年报告配对：a.html"), "{s}");
+        assert!(lines[1].ends_with(",旧版Word,,,,,"), "{s}");
+        assert!(
+            lines[2].ends_with(
+                ",已与上年报告配对：a.html,62.5%与其他单位相同：c.txt（乙区财政局，62.5%）"
+            ),
+            "{s}"
+        );
         assert!(lines[2].contains(",58.2%,"), "{s}");
     }
 

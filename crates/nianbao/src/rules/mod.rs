@@ -156,7 +156,9 @@ registry! {
 #[cfg(feature = "previous")]
 pub use text_repeated::prose_seq;
 #[cfg(feature = "previous")]
-pub use text_repeated_between_units::{mark as mark_similar, Other as SimilarOther};
+pub use text_repeated_between_units::{
+    mark as mark_similar, passages, piece_hashes, Other as SimilarOther,
+};
 
 pub(crate) mod helpers;
 pub mod provenance;

@@ -68,11 +68,11 @@ declare_rule! {
 }
 
 /// A single report has no other unit to compare with: the batch adds this rule's findings
-/// ([`mark`], from [`crate::similar`]'s groups).
+/// ([`mark`], from the groups of the module `similar`).
 pub(super) fn check(_ctx: &mut super::Ctx) {}
 
 #[cfg(feature = "previous")]
-pub use imp::{mark, Other};
+pub use imp::{mark, passages, piece_hashes, Other};
 
 #[cfg(feature = "previous")]
 mod imp {
@@ -81,13 +81,54 @@ mod imp {
 
     const R: &str = "text-repeated-between-units";
 
+    /// The hashes of the 8-character pieces of a prose sequence, in order (as `text-repeated`).
+    /// Kept as the upper 32 bits of the 64-bit hash: half the memory, and two reports of 3,000
+    /// pieces each share about 0.002 pieces by accident.
+    pub fn piece_hashes(seq: &[(char, usize, usize)]) -> Vec<u32> {
+        const N: usize = 8;
+        seq.windows(N)
+            .map(|w| {
+                let h = w.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, x| {
+                    (h ^ x.0 as u64).wrapping_mul(0x0100_0000_01b3)
+                });
+                (h >> 32) as u32
+            })
+            .collect()
+    }
+
+    /// The passages of a text whose pieces are in `others` (the other units' pieces, sorted):
+    /// spans by line, as `text-repeated` marks its passages.
+    pub fn passages(text: &crate::normalize::Text, others: &[&[u32]]) -> Vec<crate::result::Span> {
+        const N: usize = 8;
+        let seq = crate::rules::prose_seq(text);
+        let mut covered = vec![false; seq.len()];
+        for (k, h) in piece_hashes(&seq).iter().enumerate() {
+            if others.iter().any(|o| o.binary_search(h).is_ok()) {
+                covered[k..k + N].iter_mut().for_each(|c| *c = true);
+            }
+        }
+        let mut spans: Vec<crate::result::Span> = Vec::new();
+        for (k, &(_, i, col)) in seq.iter().enumerate().filter(|(k, _)| covered[*k]) {
+            let line = text.lines[i].no;
+            match spans.last_mut() {
+                Some(s) if s.line == line && k > 0 && covered[k - 1] => s.end = col,
+                _ => spans.push(crate::result::Span {
+                    line,
+                    start: col,
+                    end: col,
+                }),
+            }
+        }
+        spans
+    }
+
     /// Another unit's report of the group, as the finding names it.
     pub struct Other<'a> {
         pub name: &'a str,
         pub agency: Option<&'a str>,
         /// The share of this report's prose found in it.
         pub share: f64,
-        /// Its pieces ([`crate::similar::Sketch::pieces`]), for marking the shared passages.
+        /// Its pieces (`similar::Sketch::pieces`), for marking the shared passages.
         pub pieces: &'a [u32],
     }
 
@@ -124,7 +165,7 @@ mod imp {
     /// the counts and verdict follow.
     pub fn mark(r: &mut CheckResult, text: &Text, share: f64, others: &[Other], threshold: f64) {
         let pieces: Vec<&[u32]> = others.iter().map(|o| o.pieces).collect();
-        let passages = crate::similar::passages(text, &pieces);
+        let passages = passages(text, &pieces);
         let named_zh: Vec<String> = others
             .iter()
             .map(|o| match o.agency {
