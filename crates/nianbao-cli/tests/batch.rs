@@ -554,7 +554,12 @@ fn a_folder_is_paired_with_last_year_and_copies_between_units_are_found() {
         assert!(!rules_of(&r[f]).contains(&"text-repeated-between-units".to_string()));
     }
 
-    let s = rows(&std::fs::read_to_string(&summary).unwrap());
+    rollup_and_issue_list_say_so(&summary, &issues);
+}
+
+/// The roll-up's 上年报告配对 and 雷同 columns and the 问题清单's rows of the paired folder.
+fn rollup_and_issue_list_say_so(summary: &Path, issues: &Path) {
+    let s = rows(&std::fs::read_to_string(summary).unwrap());
     let col = |name: &str| s[0].iter().position(|h| h == name).unwrap();
     let cell = |file: &str, c: usize| {
         s.iter()
@@ -576,7 +581,7 @@ fn a_folder_is_paired_with_last_year_and_copies_between_units_are_found() {
     assert!(cell("licheng-2022.txt", sim).contains("report_a.docx（泉州市丰泽区卫生健康局"));
     assert_eq!(cell("guyuan.txt", sim), "");
 
-    let i = std::fs::read_to_string(&issues).unwrap();
+    let i = std::fs::read_to_string(issues).unwrap();
     let copied: Vec<&str> = i
         .lines()
         .filter(|l| l.contains("text-repeated-between-units"))

@@ -239,8 +239,8 @@ pub fn groups(entries: &[Option<Entry<'_>>], threshold: f64) -> Vec<Group> {
         }
     }
     let mut by_root: HashMap<usize, Vec<usize>> = HashMap::new();
-    for i in 0..entries.len() {
-        if agencies[i].is_some() {
+    for (i, a) in agencies.iter().enumerate() {
+        if a.is_some() {
             by_root.entry(uf.find(i)).or_default().push(i);
         }
     }

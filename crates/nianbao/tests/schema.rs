@@ -95,7 +95,10 @@ fn every_result_validates_and_uses_every_field() {
         }];
         let text = nianbao::normalize::Text::new(&doc.text);
         nianbao::rules::mark_similar(&mut r, &text, 0.9, &others, 0.5);
-        assert!(r.findings.iter().any(|f| f.rule == "text-repeated-between-units"));
+        assert!(r
+            .findings
+            .iter()
+            .any(|f| f.rule == "text-repeated-between-units"));
         results.push((format!("{name} (similar)"), r));
     }
     for (name, r) in &results {
