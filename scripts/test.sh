@@ -62,7 +62,5 @@ section "journey: a roll-up that says why, a 问题清单 per unit (zip), downlo
 NIANBAO_CLI="$PWD/target/debug/nianbao" node tests/journey-rollup.mjs
 section "journey: the same result after a reload, dismissals that count"
 NIANBAO_CLI="$PWD/target/debug/nianbao" node tests/journey-reload.mjs
-section "journey: 雷同 between units in a batch: the panel, a member opened, the CSV column (zh/en, 390 px)"
-NIANBAO_CLI="$PWD/target/debug/nianbao" node tests/journey-similar.mjs
 
 section "done"
