@@ -38,6 +38,9 @@ scripts/forms-score.sh 10 --strict --seed 9 --zeros 1 --blanks 0.3 \
 section "benchmark (quick run; budget: a 15 KB report (seed 003) in under 0.3 ms natively)"
 cargo bench -p nianbao --locked --bench check --bench readers -- --sample-count 20 2>&1 | grep -E "check|read|├|╰" || true
 
+section "雷同 benchmark (quick run: 1,000 and 3,000 generated reports; the full run does 10,000)"
+cargo bench -p nianbao --locked --bench similar -- --quick
+
 section "batch benchmark (quick run: text and office files through the release command line)"
 cargo build -q --release -p nianbao-cli --bin nianbao --locked
 cargo run -q -p nianbao-cli --example batch_bench --locked -- --quick

@@ -323,6 +323,7 @@ pub fn BatchPane(p: &BatchProps) -> Html {
                     </p>
                 }
             </section>
+            { similar_panel(b, lang, &dispatch) }
         </main>
     }
 }
@@ -335,5 +336,93 @@ fn pairing_cell(r: &Row, lang: Lang) -> Html {
         <td class={classes!("pairing", paired.then_some("paired-yes"))} data-paired={paired.to_string()}>
             { text.clone().unwrap_or_else(|| "—".into()) }
         </td>
+    }
+}
+
+/// The batch's 雷同 groups: rows linked by their `similar_group` (union-find over the batch's
+/// indexes), each group's members in batch order.
+fn similar_groups(b: &Batch) -> Vec<Vec<&Row>> {
+    let marked: Vec<&Row> = b
+        .rows
+        .iter()
+        .filter(|r| r.similar_group.is_some())
+        .collect();
+    let pos = |i: usize| marked.iter().position(|r| r.index == i);
+    let mut parent: Vec<usize> = (0..marked.len()).collect();
+    fn find(p: &mut [usize], mut x: usize) -> usize {
+        while p[x] != x {
+            p[x] = p[p[x]];
+            x = p[x];
+        }
+        x
+    }
+    for (a, r) in marked.iter().enumerate() {
+        for &j in r.similar_group.iter().flat_map(|g| &g.with) {
+            if let Some(b) = pos(j) {
+                let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+                parent[ra.max(rb)] = ra.min(rb);
+            }
+        }
+    }
+    let mut groups: Vec<Vec<&Row>> = Vec::new();
+    let mut root_of: Vec<(usize, usize)> = Vec::new();
+    for (a, r) in marked.iter().enumerate() {
+        let root = find(&mut parent, a);
+        match root_of.iter().find(|(x, _)| *x == root) {
+            Some(&(_, g)) => groups[g].push(r),
+            None => {
+                root_of.push((root, groups.len()));
+                groups.push(vec![r]);
+            }
+        }
+    }
+    for g in &mut groups {
+        g.sort_by_key(|r| r.index);
+    }
+    groups
+}
+
+/// The roll-up's 雷同 panel: each group of reports of one year sharing their prose, each member
+/// with its file (a click opens it), agency, share and a few shared passages. Nothing when the
+/// batch has no group.
+fn similar_panel(b: &Batch, lang: Lang, dispatch: &Dispatch) -> Html {
+    let groups = similar_groups(b);
+    if groups.is_empty() {
+        return html! {};
+    }
+    let member = |r: &&Row| {
+        let d = dispatch.clone();
+        let i = r.index;
+        let onclick = Callback::from(move |_| d.dispatch(Action::Open(i)));
+        let g = r.similar_group.as_ref();
+        let share = g.map_or(0.0, |g| g.share);
+        html! {
+            <li class="similar-member" data-index={i.to_string()} data-share={format!("{share:.4}")}>
+                <button type="button" class="open" {onclick} title={lang.t("打开这份报告，查看相同段落", "Open this report and its shared passages")}>{ r.file.clone() }</button>
+                { format!(" · {} · ", r.agency.clone().unwrap_or_else(|| "—".into())) }
+                <strong class="share">{ format!("{}{:.1}%", lang.t("相同 ", "shared "), share * 100.0) }</strong>
+                <ul class="passages">
+                    { for g.into_iter().flat_map(|g| &g.passages).map(|(line, t)| html! {
+                        <li>{ format!("{}{line}{}“{t}”", lang.t("第", "line "), lang.t("行：", ": ")) }</li>
+                    }) }
+                </ul>
+            </li>
+        }
+    };
+    html! {
+        <section class="card similar-panel" id="similar-panel" aria-labelledby="similar-title">
+            <h2 id="similar-title">{ format!("{}（{}）", lang.t("雷同：不同单位的报告正文相同", "Copied between units"), groups.len()) }</h2>
+            <p class="hint">{ lang.t(
+                "同一年度、不同单位的报告，正文（不含格式规定的标题、表格和条例名称）有一半以上相同的，归为一组。",
+                "Reports of one year by different units whose prose (the format's headings, tables and the regulations' names left out) is at least half the same are one group.",
+            ) }</p>
+            { for groups.iter().enumerate().map(|(k, g)| html! {
+                <div class="similar-group" data-members={g.len().to_string()}>
+                    <h3>{ format!("{}{}{}{}{}", lang.t("第", "Group "), k + 1, lang.t("组：", ": "), g.len(), lang.t("份报告", " reports")) }
+                        { g[0].year.map(|y| format!(" · {y}")).unwrap_or_default() }</h3>
+                    <ul>{ for g.iter().map(member) }</ul>
+                </div>
+            }) }
+        </section>
     }
 }

@@ -699,6 +699,7 @@ fn ResultPane(p: &ResultProps) -> Html {
             </div>
             { view::document_card(&ctx) }
             <panels::ComparisonCard ctx={ctx.clone()} text={p.text.clone()} threshold={p.threshold} />
+            <panels::SimilarCard ctx={ctx.clone()} text={p.text.clone()} />
             <panels::RatesPanel ctx={ctx.clone()} />
             { for (1..=6).map(|n| view::part_card(&ctx, n)) }
             <section class="card all-findings" aria-labelledby="all-findings-title">

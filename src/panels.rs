@@ -1,5 +1,6 @@
 //! The result's extra panels: the comparison with last year's report (checks, 雷同 share, the
-//! repeated passages marked in the text), the derived rates, and a rule's page.
+//! repeated passages marked in the text), 雷同 with other units of a batch (the others, the
+//! share, the shared passages marked), the derived rates, and a rule's page.
 
 use crate::i18n::Lang;
 use crate::state::{Action, Dispatch, RulePage};
@@ -137,6 +138,95 @@ pub fn ComparisonCard(p: &ComparisonProps) -> Html {
                 <details class="repeated" open={over}>
                     <summary>{ format!("{}（{} {}）", lang.t("与上年重复的段落", "Passages repeated from last year"), by_line.len(), lang.t("行", "lines")) }</summary>
                     <div class="excerpt repeated-text">{ for by_line.iter().take(shown).map(passage) }</div>
+                </details>
+            }
+        </section>
+    }
+}
+
+/// Lines of `text` with the spans marked (`<mark>`), one `.src-line` per line.
+fn marked_lines(text: &str, spans: &[nianbao::result::Span], most: usize) -> Vec<Html> {
+    let all: Vec<&str> = nianbao::normalize::lines(text).collect();
+    let mut by_line: Vec<(usize, Vec<(usize, usize)>)> = Vec::new();
+    for s in spans {
+        match by_line.last_mut() {
+            Some((l, v)) if *l == s.line => v.push((s.start, s.end)),
+            _ => by_line.push((s.line, vec![(s.start, s.end)])),
+        }
+    }
+    by_line
+        .iter()
+        .take(most)
+        .map(|(line, spans)| {
+            let chars: Vec<char> = all
+                .get(line.saturating_sub(1))
+                .copied()
+                .unwrap_or("")
+                .chars()
+                .collect();
+            let mut parts: Vec<Html> = Vec::new();
+            let mut at = 0usize;
+            for &(s, e) in spans {
+                let (s, e) = (s.saturating_sub(1).min(chars.len()), e.min(chars.len()));
+                if s < at || e <= s {
+                    continue;
+                }
+                parts.push(html! { { chars[at..s].iter().collect::<String>() } });
+                parts.push(html! { <mark>{ chars[s..e].iter().collect::<String>() }</mark> });
+                at = e;
+            }
+            parts.push(html! { { chars[at..].iter().collect::<String>() } });
+            html! {
+                <div class="src-line" data-line={line.to_string()}>
+                    <span class="src-no">{ *line }</span>
+                    <span class="src-text">{ for parts }</span>
+                </div>
+            }
+        })
+        .collect()
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SimilarProps {
+    pub ctx: Ctx,
+    pub text: Rc<String>,
+}
+
+/// 雷同 between units (a batch report): the other units' reports sharing its prose, the share,
+/// its finding, and the shared passages marked in its text.
+#[function_component]
+pub fn SimilarCard(p: &SimilarProps) -> Html {
+    let r = &p.ctx.res;
+    let lang = p.ctx.lang;
+    let Some(s) = &r.similar else {
+        return html! {};
+    };
+    let listed: Vec<usize> = r
+        .findings
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.rule == "text-repeated-between-units")
+        .map(|(i, _)| i)
+        .collect();
+    let lines = marked_lines(&p.text, &s.passages, 300);
+    html! {
+        <section class="card similar-card" id="similar" aria-labelledby="similar-card-title">
+            <h2 id="similar-card-title">{ lang.t("与其他单位的报告雷同", "Prose shared with other units") }</h2>
+            <p class="repeated-share over" data-share={format!("{:.4}", s.share)}>
+                { format!("{} {}", lang.t("正文与其他单位相同：", "Prose shared with other units:"), pct(s.share)) }
+            </p>
+            <ul class="similar-others">
+                { for s.others.iter().map(|o| html! {
+                    <li data-share={format!("{:.4}", o.share)}>{ format!("{} · {} · {}", o.name, o.agency.clone().unwrap_or_else(|| "—".into()), pct(o.share)) }</li>
+                }) }
+            </ul>
+            if !listed.is_empty() {
+                <ol class="findings">{ for listed.iter().map(|&i| crate::view::finding_item(i, &p.ctx)) }</ol>
+            }
+            if !lines.is_empty() {
+                <details class="repeated" open=true>
+                    <summary>{ format!("{}（{} {}）", lang.t("相同的段落", "Shared passages"), lines.len(), lang.t("行", "lines")) }</summary>
+                    <div class="excerpt repeated-text">{ for lines }</div>
                 </details>
             }
         </section>

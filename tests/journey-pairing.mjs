@@ -130,7 +130,7 @@ await step('batch pairing', async () => {
   const head = csv[0];
   const col = head.indexOf('上年报告配对');
   const cell = (f) => csv.find((r) => r[0] === f)?.[col];
-  check('roll-up CSV: the 上年报告配对 column, after the others', col === head.length - 1 && head.includes('说明'), head.join(','));
+  check('roll-up CSV: the 上年报告配对 column, after the others, then 雷同', col === head.length - 2 && head[head.length - 1] === '雷同' && head.includes('说明'), head.join(','));
   check('roll-up CSV: paired and unpaired as on screen', cell('fengze-2022.html') === '已与上年报告配对：fengze-2021.txt' && cell('fengze-2021.txt') === '未配对：本批没有该单位2020年度的报告' && cell('scan.pdf') === '', JSON.stringify(csv.map((r) => [r[0], r[col]])));
 
   // In English.

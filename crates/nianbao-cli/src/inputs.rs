@@ -20,6 +20,7 @@ pub const ARCHIVE_MAX: u64 = 1 << 30;
 pub const RATIO_MAX: u64 = 200;
 pub const BOMB_MIN: u64 = 1 << 20;
 
+#[derive(Clone)]
 pub struct Input {
     /// Where the input is, for people: the path as given or walked, `archive.zip/entry` for an
     /// archive's entry.
@@ -30,6 +31,7 @@ pub struct Input {
     pub source: Source,
 }
 
+#[derive(Clone)]
 pub enum Source {
     Stdin,
     File(String),

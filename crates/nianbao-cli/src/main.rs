@@ -11,6 +11,7 @@
 //!
 //! Exit status: 0 no input has an error, 1 some input has an error, 2 an input could not be read.
 
+mod batch;
 mod inputs;
 
 use indicatif::{ProgressBar, ProgressStyle};
@@ -28,7 +29,8 @@ nianbao — 政府信息公开工作年度报告检查 / checks government infor
 用法 Usage:
   nianbao check [--format text|json|csv] [--lang zh|en] [--no-color]
                 [--summary 汇总.csv] [--issues 问题清单.csv] [--issues-dir DIR]
-                [--previous 上年报告] FILE|DIR|ZIP…
+                [--previous 上年报告] [--no-pair] [--similar 0.5] [--no-similar]
+                FILE|DIR|ZIP…
       folders are walked (.txt .md .csv .html .htm .docx .pdf), .zip archives opened;
       results come in input order; --summary: one row per report, failing first;
       --issues: one row per finding (by unit, year, part, severity), with its place in the
@@ -36,6 +38,10 @@ nianbao — 政府信息公开工作年度报告检查 / checks government infor
       basis, and a row for each file that could not be read; --issues-dir: the same, one file
       per unit; --lang en: CSV files and the text report in English (default Chinese)
       --previous: last year's report, compared with every report (carry-over, repeated text)
+      several reports: each is compared with its agency's previous year when the batch holds
+      it (上年报告配对; --no-pair: not), and reports of one year whose prose shares at least
+      --similar (default 0.5) with another unit's report are marked 雷同 (text-repeated-between-
+      units; --no-similar: not); the batch is read twice (first its agencies, years and prose)
   nianbao check -            read the report from standard input
   nianbao rules [--lang zh|en]
   nianbao rules --explain NAME [--lang zh|en] [--format json]
@@ -204,20 +210,40 @@ struct Options {
     issues: bool,
     /// Last year's report (its file name and document), compared with every report.
     previous: Option<(String, nianbao::document::Document)>,
+    /// A batch's inputs and each one's plan (pairing, 雷同; empty when not a batch).
+    inputs: Vec<inputs::Input>,
+    plans: Vec<batch::Plan>,
+    /// 雷同's threshold.
+    similar: f64,
 }
 
-fn process(input: &inputs::Input, o: &Options) -> Outcome {
-    let doc = inputs::bytes(input)
-        .map_err(|e| nianbao::read::ReadError::new(e.clone(), e))
-        .and_then(|bytes| {
-            nianbao::read::read(
-                &bytes,
-                &input.name,
-                None,
-                &nianbao::read::encoding_rs_legacy,
-            )
-        });
-    let doc = match doc {
+/// Checks input `i` with last year's report: `--previous`, or its plan's pairing (that report
+/// read again); None when neither.
+fn check_one(
+    input: &inputs::Input,
+    i: usize,
+    doc: &nianbao::document::Document,
+    o: &Options,
+) -> CheckResult {
+    let paired = o
+        .plans
+        .get(i)
+        .and_then(|p| p.previous)
+        .and_then(|j| Some((&o.inputs[j], batch::read(&o.inputs[j]).ok()?)));
+    let previous = match (&o.previous, &paired) {
+        (Some((n, d)), _) => Some((n.as_str(), d)),
+        (None, Some((p, d))) => Some((p.display.as_str(), d)),
+        _ => None,
+    };
+    let mut r = nianbao::check_with_previous(&input.name, doc, previous);
+    if let Some(plan) = o.plans.get(i) {
+        batch::mark(&mut r, doc, plan, o.similar);
+    }
+    r
+}
+
+fn process(input: &inputs::Input, i: usize, o: &Options) -> Outcome {
+    let doc = match batch::read(input) {
         Ok(d) => d,
         Err(e) => {
             let reason = format!("{} {}", e.zh, e.en);
@@ -235,11 +261,7 @@ fn process(input: &inputs::Input, o: &Options) -> Outcome {
             };
         }
     };
-    let r = nianbao::check_with_previous(
-        &input.name,
-        &doc,
-        o.previous.as_ref().map(|(n, d)| (n.as_str(), d)),
-    );
+    let r = check_one(input, i, &doc, o);
     let out = match o.fmt {
         Fmt::Json => nianbao::export::json_line(&r),
         Fmt::Csv => nianbao::export::csv_rows(&r, o.en),
@@ -248,11 +270,16 @@ fn process(input: &inputs::Input, o: &Options) -> Outcome {
     let issues = o
         .issues
         .then(|| nianbao::issues::unit(&r, &input.display, &doc, o.en));
+    let mut summary = SummaryRow::from_result(&r, &input.display);
+    if let Some((zh, en)) = o.plans.get(i).and_then(|p| p.pairing.clone()) {
+        summary.pairing = Some(zh);
+        summary.pairing_en = Some(en);
+    }
     Outcome {
         display: input.display.clone(),
         out,
         issues,
-        summary: SummaryRow::from_result(&r, &input.display),
+        summary,
         unreadable: None,
         has_error: r.counts.error > 0,
     }
@@ -291,6 +318,10 @@ struct CheckArgs {
     issues_path: Option<String>,
     issues_dir: Option<String>,
     previous: Option<String>,
+    /// Pair a batch's reports with their agency's year before (`--no-pair`: off).
+    pair: bool,
+    /// 雷同 between units at this threshold (`--similar T`; `--no-similar`: None).
+    similar: Option<f64>,
 }
 
 fn parse_format(f: Option<&str>) -> Result<Fmt, ExitCode> {
@@ -316,6 +347,8 @@ fn parse_check_args(args: &[String]) -> Result<CheckArgs, ExitCode> {
         issues_path: None,
         issues_dir: None,
         previous: None,
+        pair: true,
+        similar: Some(nianbao::similar::DEFAULT_THRESHOLD),
     };
     let mut i = 0;
     while i < args.len() {
@@ -342,6 +375,20 @@ fn parse_check_args(args: &[String]) -> Result<CheckArgs, ExitCode> {
             "--previous" => {
                 i += 1;
                 a.previous = args.get(i).cloned();
+            }
+            "--no-pair" => a.pair = false,
+            "--no-similar" => a.similar = None,
+            "--similar" => {
+                i += 1;
+                match args.get(i).and_then(|t| t.parse::<f64>().ok()) {
+                    Some(t) if t > 0.0 && t <= 1.0 => a.similar = Some(t),
+                    _ => {
+                        eprintln!(
+                            "--similar 需要0到1之间的比例，如0.5 needs a share between 0 and 1, e.g. 0.5"
+                        );
+                        return Err(ExitCode::from(2));
+                    }
+                }
             }
             "--no-color" => a.color = false,
             "--color" => a.color = true,
@@ -402,12 +449,39 @@ fn check(args: &[String]) -> ExitCode {
         }
     };
     let issues = a.issues_path.is_some() || a.issues_dir.is_some();
+    // A batch (several inputs, none from standard input): pairing and 雷同 need a first pass.
+    let pair = a.pair && previous_doc.is_none();
+    let listed: Vec<inputs::Input> = if pair || a.similar.is_some() {
+        inputs::Walk::new(&a.files).collect()
+    } else {
+        Vec::new()
+    };
+    let is_batch = listed.len() > 1
+        && !listed
+            .iter()
+            .any(|i| matches!(i.source, inputs::Source::Stdin));
+    let pb = if std::io::stderr().is_terminal() {
+        // The progress bar needs the count: a first walk that only counts (names, no contents);
+        // a batch is gone over twice.
+        let n = inputs::Walk::new(&a.files).count();
+        progress_bar(if is_batch { 2 * n } else { n })
+    } else {
+        ProgressBar::hidden()
+    };
+    let plans = if is_batch {
+        batch::plan(&listed, pair, a.similar, &|| pb.inc(1))
+    } else {
+        Vec::new()
+    };
     let options = Options {
         fmt: a.fmt,
         color: a.color,
         en: a.en,
         issues,
         previous: previous_doc,
+        inputs: if is_batch { listed } else { Vec::new() },
+        plans,
+        similar: a.similar.unwrap_or(nianbao::similar::DEFAULT_THRESHOLD),
     };
     let stdout = std::io::stdout();
     let mut printer = Printer {
@@ -416,19 +490,19 @@ fn check(args: &[String]) -> ExitCode {
         issues: issues.then(Vec::new),
         // One small row per report, kept only when the roll-up is asked for.
         summary: a.summary_path.as_ref().map(|_| Vec::new()),
-        // The progress bar needs the count: a first walk that only counts (names, no contents).
-        pb: if std::io::stderr().is_terminal() {
-            progress_bar(inputs::Walk::new(&a.files).count())
-        } else {
-            ProgressBar::hidden()
-        },
+        pb,
         any_error: false,
         unreadable: false,
     };
     if a.fmt == Fmt::Csv {
         let _ = write!(printer.out, "{}", nianbao::export::csv(&[], a.en));
     }
-    check_in_order(&a.files, &options, |o| printer.print(o));
+    if is_batch {
+        let walk = options.inputs.clone().into_iter();
+        check_in_order(walk, &options, |o| printer.print(o));
+    } else {
+        check_in_order(inputs::Walk::new(&a.files), &options, |o| printer.print(o));
+    }
     printer.finish(&a)
 }
 
@@ -492,14 +566,18 @@ impl<W: Write> Printer<W> {
     }
 }
 
-/// Checks every input of `files` on rayon's pool and hands each outcome to `print` in input
+/// Checks every input of `walk` (numbered in its order) on rayon's pool and hands each outcome to `print` in input
 /// order, as soon as it is next; stops when `print` says false.
 ///
 /// Workers take the next input from the walk (numbered in order) and check it; this thread puts
 /// the outcomes back in order. A worker never runs more than `window` inputs ahead of the
 /// printer, so what waits to be printed is bounded however large the batch.
-fn check_in_order(files: &[String], options: &Options, mut print: impl FnMut(Outcome) -> bool) {
-    let walk = Mutex::new((inputs::Walk::new(files), 0usize));
+fn check_in_order(
+    walk: impl Iterator<Item = inputs::Input> + Send,
+    options: &Options,
+    mut print: impl FnMut(Outcome) -> bool,
+) {
+    let walk = Mutex::new((walk, 0usize));
     let threads = rayon::current_num_threads().max(1);
     let window = threads * 8;
     let printed = Mutex::new(0usize);
@@ -526,7 +604,7 @@ fn check_in_order(files: &[String], options: &Options, mut print: impl FnMut(Out
                 if stop.load(Ordering::SeqCst) {
                     break;
                 }
-                let o = process(&input, options);
+                let o = process(&input, i, options);
                 drop(input);
                 if tx.send((i, o)).is_err() {
                     break;

@@ -112,7 +112,7 @@ fn a_folder_walked_with_summary_and_issue_list() {
     let s = rows(&std::fs::read_to_string(&summary).unwrap());
     assert_eq!(
         s[0].join(","),
-        "文件,单位,年度,格式,结论,错误数,提示数,新收申请,办理结果总计,结转下年度,行政复议总计,行政诉讼总计,实质公开率,推断的单元格数,说明,复议纠错率,诉讼纠错率,主要问题,上年报告配对"
+        "文件,单位,年度,格式,结论,错误数,提示数,新收申请,办理结果总计,结转下年度,行政复议总计,行政诉讼总计,实质公开率,推断的单元格数,说明,复议纠错率,诉讼纠错率,主要问题,上年报告配对,雷同"
     );
     assert_eq!(
         s.len(),
@@ -435,4 +435,198 @@ fn an_issue_list_per_unit_in_either_language() {
     assert!(s.starts_with("\u{FEFF}File,Agency,Year,"), "{s}");
     assert!(s.contains(",Unreadable,"), "{s}");
     let _ = std::fs::remove_dir_all(&root);
+}
+
+/// One agency's two years (report_a, 2022, in three forms, and last year's text written
+/// 丰泽区卫生健康局), another unit (鲤城区) whose report copies report_a's prose, and an
+/// unrelated unit (固原, 2019).
+fn paired_folder(root: &Path) -> PathBuf {
+    let d = root.join("reports");
+    std::fs::create_dir_all(&d).unwrap();
+    for f in ["report_a.docx", "report_a.pdf", "report_b.html"] {
+        std::fs::write(d.join(f), fixture(f)).unwrap();
+    }
+    let tabs = String::from_utf8(fixture("report_a_tabs.txt")).unwrap();
+    let last = tabs
+        .replace("2022", "2021")
+        .replace("2023", "2022")
+        .replace("泉州市丰泽区卫生健康局", "丰泽区卫生健康局");
+    std::fs::write(d.join("fengze-2021.txt"), last).unwrap();
+    let other = tabs
+        .replace("泉州市丰泽区卫生健康局", "泉州市鲤城区卫生健康局")
+        .replace("丰泽区", "鲤城区");
+    std::fs::write(d.join("licheng-2022.txt"), other).unwrap();
+    std::fs::copy(seed("001"), d.join("guyuan.txt")).unwrap();
+    d
+}
+
+fn by_name(jsonl: &str) -> std::collections::BTreeMap<String, serde_json::Value> {
+    jsonl
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            let name = v["input"]["name"].as_str().unwrap();
+            (name.rsplit('/').next().unwrap().to_string(), v)
+        })
+        .collect()
+}
+
+fn rules_of(v: &serde_json::Value) -> Vec<String> {
+    v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn a_folder_is_paired_with_last_year_and_copies_between_units_are_found() {
+    let root = scratch("paired");
+    let dir = paired_folder(&root);
+    let (summary, issues) = (root.join("s.csv"), root.join("i.csv"));
+    let (code, out, err) = run(&[
+        "check",
+        "--format",
+        "json",
+        "--summary",
+        summary.to_str().unwrap(),
+        "--issues",
+        issues.to_str().unwrap(),
+        dir.to_str().unwrap(),
+    ]);
+    assert!(code == 0 || code == 1, "{err}");
+    let r = by_name(&out);
+    assert_eq!(r.len(), 6, "{:?}", r.keys());
+    // Each form of the 2022 report is compared with last year's text: its prose is last year's.
+    for f in ["report_a.docx", "report_a.pdf", "report_b.html"] {
+        let c = &r[f]["comparison"];
+        assert!(
+            c["previous"]["name"]
+                .as_str()
+                .unwrap()
+                .ends_with("fengze-2021.txt"),
+            "{f}: {c}"
+        );
+        assert_eq!(c["repeated_share"], 1.0, "{f}");
+        let rules = rules_of(&r[f]);
+        assert!(
+            rules.contains(&"text-repeated".to_string()),
+            "{f}: {rules:?}"
+        );
+        // Its copy in another unit; one agency's other forms are not "another unit".
+        let s = &r[f]["similar"];
+        let others: Vec<&str> = s["others"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|o| o["name"].as_str().unwrap())
+            .collect();
+        assert_eq!(others.len(), 1, "{f}: {s}");
+        assert!(others[0].ends_with("licheng-2022.txt"), "{f}: {s}");
+        assert!(s["share"].as_f64().unwrap() > 0.9, "{f}: {s}");
+        assert!(!s["passages"].as_array().unwrap().is_empty());
+    }
+    // The copying unit names all three files of the other agency, with the share and lines.
+    let lc = &r["licheng-2022.txt"];
+    assert!(lc.get("comparison").is_none(), "no 2021 report of 鲤城区");
+    let f = lc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "text-repeated-between-units")
+        .expect("a 雷同 finding");
+    let m = f["message"].as_str().unwrap();
+    assert!(
+        m.contains("report_a.docx")
+            && m.contains("report_b.html")
+            && m.contains("泉州市丰泽区卫生健康局")
+            && m.contains("%")
+            && m.contains("相同段落在第"),
+        "{m}"
+    );
+    assert_eq!(f["severity"], "warning");
+    assert_eq!(f["expected"], 0.5);
+    assert!(f["line"].as_u64().is_some());
+    // Last year's report and the unrelated unit: nothing between units.
+    for f in ["fengze-2021.txt", "guyuan.txt"] {
+        assert!(r[f].get("similar").is_none(), "{f}");
+        assert!(!rules_of(&r[f]).contains(&"text-repeated-between-units".to_string()));
+    }
+
+    rollup_and_issue_list_say_so(&summary, &issues);
+}
+
+/// The roll-up's 上年报告配对 and 雷同 columns and the 问题清单's rows of the paired folder.
+fn rollup_and_issue_list_say_so(summary: &Path, issues: &Path) {
+    let s = rows(&std::fs::read_to_string(summary).unwrap());
+    let col = |name: &str| s[0].iter().position(|h| h == name).unwrap();
+    let cell = |file: &str, c: usize| {
+        s.iter()
+            .find(|row| row[0].ends_with(file))
+            .map(|row| row[c].clone())
+            .unwrap()
+    };
+    let (p, sim) = (col("上年报告配对"), col("雷同"));
+    assert!(cell("report_a.pdf", p).starts_with("已与上年报告配对："));
+    assert!(cell("report_a.pdf", p).ends_with("fengze-2021.txt"));
+    assert_eq!(
+        cell("fengze-2021.txt", p),
+        "未配对：本批没有该单位2020年度的报告"
+    );
+    assert!(
+        cell("licheng-2022.txt", sim).contains("与其他单位相同"),
+        "{s:?}"
+    );
+    assert!(cell("licheng-2022.txt", sim).contains("report_a.docx（泉州市丰泽区卫生健康局"));
+    assert_eq!(cell("guyuan.txt", sim), "");
+
+    let i = std::fs::read_to_string(issues).unwrap();
+    let copied: Vec<&str> = i
+        .lines()
+        .filter(|l| l.contains("text-repeated-between-units"))
+        .collect();
+    assert_eq!(copied.len(), 4, "three forms of report_a and 鲤城区's: {i}");
+    assert!(i
+        .lines()
+        .any(|l| l.contains("licheng-2022.txt") && l.contains("text-repeated-between-units")));
+    assert!(
+        i.lines()
+            .any(|l| l.contains("report_a.docx") && l.contains("（text-repeated）")),
+        "{i}"
+    );
+}
+
+#[test]
+fn no_pair_no_similar_and_previous_override_the_batch() {
+    let root = scratch("nopair");
+    let dir = paired_folder(&root);
+    let d = dir.to_str().unwrap();
+    let (_, out, _) = run(&["check", "--format", "json", "--no-pair", d]);
+    let r = by_name(&out);
+    assert!(r.values().all(|v| v.get("comparison").is_none()));
+    assert!(r["licheng-2022.txt"].get("similar").is_some());
+    let (_, out, _) = run(&["check", "--format", "json", "--no-similar", d]);
+    let r = by_name(&out);
+    assert!(r.values().all(|v| v.get("similar").is_none()));
+    assert!(r["report_a.pdf"].get("comparison").is_some());
+    // A higher threshold than the copy's share: no 雷同.
+    let (_, out, _) = run(&["check", "--format", "json", "--similar", "0.99", d]);
+    assert!(by_name(&out)["licheng-2022.txt"].get("similar").is_none());
+    let (code, _, err) = run(&["check", "--similar", "half", d]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--similar"), "{err}");
+    // --previous: every report compared with that one file, no pairing.
+    let prev = dir.join("guyuan.txt");
+    let (_, out, _) = run(&[
+        "check",
+        "--format",
+        "json",
+        "--previous",
+        prev.to_str().unwrap(),
+        d,
+    ]);
+    for (f, v) in by_name(&out) {
+        assert_eq!(v["comparison"]["previous"]["name"], "guyuan.txt", "{f}");
+    }
 }

@@ -14,7 +14,7 @@ use nianbao::export::{self, SummaryRow};
 use nianbao::issues;
 use nianbao::protocol::{
     Answer, BatchExportKind, BatchRow, Dismissal, Download, ExportKind, Kept, Reason, Reply,
-    Request, SlotInfo, Unzipped,
+    Request, SimilarRow, SlotInfo, Unzipped,
 };
 use nianbao::read::{InputKind, ReadError};
 use nianbao::result::CheckResult;
@@ -42,6 +42,8 @@ struct Item {
     previous: Option<usize>,
     /// What pairing found (paired with which file, or why not), in Chinese and English.
     pairing: Option<(String, String)>,
+    /// Its 雷同 group, when it is in one.
+    similar: Option<SimilarRow>,
 }
 
 /// A file waiting in the batch's queue: its name, or why it could not be taken out of its
@@ -424,6 +426,7 @@ fn row(i: usize, it: &Item, items: &[Item]) -> BatchRow {
         index: i,
         previous: it.previous.map(|p| items[p].file.clone()),
         row,
+        similar_group: it.similar.clone(),
     }
 }
 
@@ -449,6 +452,7 @@ impl State {
                 error: None,
                 previous: None,
                 pairing: None,
+                similar: None,
             },
             Err(e) => Item {
                 file,
@@ -457,6 +461,7 @@ impl State {
                 error: Some(e),
                 previous: None,
                 pairing: None,
+                similar: None,
             },
         };
         self.batch.push(item);
@@ -476,7 +481,7 @@ impl State {
     /// against that one (carry-over, 现行有效 counts, repeated text, the rates' change); every
     /// row says what pairing found. Returns the changed rows.
     fn batch_pair(&mut self) -> Vec<BatchRow> {
-        use nianbao::pairing::{pair, who, Pairing};
+        use nianbao::pairing::{pair_batch, who};
         let options = self.options.unwrap_or_default();
         let found = {
             let reports: Vec<_> = self
@@ -484,17 +489,11 @@ impl State {
                 .iter()
                 .map(|it| it.result.as_ref().map(who))
                 .collect();
-            pair(&reports)
+            pair_batch(&reports, |j| self.batch[j].file.as_str())
         };
         let mut changed = Vec::new();
         for (i, p) in found.into_iter().enumerate() {
-            let said = p
-                .as_ref()
-                .map(|p| p.describe(|j| self.batch[j].file.as_str()));
-            let prev = match p {
-                Some(Pairing::Paired { index }) => Some(index),
-                _ => None,
-            };
+            let (said, prev) = (p.said, p.previous);
             if self.batch[i].pairing == said && self.batch[i].previous == prev {
                 continue;
             }
@@ -514,10 +513,86 @@ impl State {
             self.batch[i].pairing = said;
             changed.push(i);
         }
+        changed.extend(self.batch_similar(nianbao::similar::DEFAULT_THRESHOLD));
+        changed.sort_unstable();
+        changed.dedup();
         changed
             .into_iter()
             .map(|i| row(i, &self.batch[i], &self.batch))
             .collect()
+    }
+
+    /// 雷同 between units: the batch's reports whose prose is largely another unit's report of
+    /// the year ([`nianbao::similar::groups`], as the command line) get the rule
+    /// `text-repeated-between-units` (a result already marked is left as it is). Returns the
+    /// items marked.
+    fn batch_similar(&mut self, threshold: f64) -> Vec<usize> {
+        use nianbao::similar::{groups, Entry, Sketch};
+        let sketches: Vec<Option<Sketch>> = self
+            .batch
+            .iter()
+            .map(|it| it.doc.as_ref().map(|d| Sketch::of(&d.text)))
+            .collect();
+        let found = {
+            let entries: Vec<Option<Entry>> = self
+                .batch
+                .iter()
+                .zip(&sketches)
+                .map(|(it, s)| {
+                    let r = it.result.as_ref()?;
+                    Some(Entry {
+                        agency: r.meta.agency.as_deref(),
+                        year: r.meta.year,
+                        sketch: s.as_ref()?,
+                    })
+                })
+                .collect();
+            groups(&entries, threshold)
+        };
+        let mut marked = Vec::new();
+        for m in found.iter().flat_map(|g| &g.members) {
+            let named: Vec<(String, Option<String>, f64, usize)> = m
+                .others
+                .iter()
+                .map(|&(j, share)| {
+                    let it = &self.batch[j];
+                    let agency = it.result.as_ref().and_then(|r| r.meta.agency.clone());
+                    (it.file.clone(), agency, share, j)
+                })
+                .collect();
+            let others: Vec<nianbao::rules::SimilarOther> = named
+                .iter()
+                .map(|(name, agency, share, j)| nianbao::rules::SimilarOther {
+                    name,
+                    agency: agency.as_deref(),
+                    share: *share,
+                    pieces: sketches[*j].as_ref().map_or(&[][..], |s| &s.pieces),
+                })
+                .collect();
+            let it = &mut self.batch[m.index];
+            let (Some(r), Some(doc)) = (it.result.as_mut(), it.doc.as_ref()) else {
+                continue;
+            };
+            if r.similar.is_some() {
+                continue;
+            }
+            let text = nianbao::normalize::Text::new(&doc.text);
+            nianbao::rules::mark_similar(r, &text, m.share, &others, threshold);
+            if let Some(d) = self.dismissed.get(&r.input.sha256) {
+                r.dismiss(d);
+            }
+            let passages = r
+                .similar
+                .as_ref()
+                .map_or(Vec::new(), |s| passage_texts(&text, &s.passages));
+            it.similar = Some(SimilarRow {
+                share: m.share,
+                with: m.others.iter().map(|o| o.0).collect(),
+                passages,
+            });
+            marked.push(m.index);
+        }
+        marked
     }
 
     /// A result with the findings the user dismissed for its text marked (and what is left).
@@ -694,6 +769,28 @@ impl State {
             })
             .collect()
     }
+}
+
+/// The first shared passages' text (at most three, each up to 60 characters), by line.
+fn passage_texts(
+    text: &nianbao::normalize::Text,
+    spans: &[nianbao::result::Span],
+) -> Vec<(usize, String)> {
+    spans
+        .iter()
+        .filter(|s| s.end > s.start)
+        .take(3)
+        .filter_map(|s| {
+            let line = text.lines.iter().find(|l| l.no == s.line)?;
+            let t: String = line
+                .text
+                .chars()
+                .skip(s.start.saturating_sub(1))
+                .take((s.end + 1 - s.start).min(60))
+                .collect();
+            Some((s.line, t))
+        })
+        .collect()
 }
 
 /// A JSONL line for a file that could not be read: `{"error":{"en","zh"},"input":{"name"}}`, keys

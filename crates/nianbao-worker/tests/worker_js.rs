@@ -82,6 +82,7 @@ fn every_reply() -> Vec<Reply> {
         index: 0,
         previous: None,
         row: SummaryRow::unreadable("a", ""),
+        similar_group: None,
     };
     let why = reason();
     vec![

@@ -198,6 +198,14 @@ pub struct SummaryRow {
     /// `pairing` in English.
     #[serde(default)]
     pub pairing_en: Option<String>,
+    /// 雷同 between units ([`crate::similar`]): the share of the report's prose found in other
+    /// units' reports of the year and which (Chinese); None when none was found or no batch
+    /// was compared.
+    #[serde(default)]
+    pub similar: Option<String>,
+    /// `similar` in English.
+    #[serde(default)]
+    pub similar_en: Option<String>,
     /// 主要问题: the rules of the report's first errors (or, with none, its first warnings),
     /// up to [`MAIN_PROBLEMS`] distinct ones in the order found; shown by their short titles.
     #[serde(default, deserialize_with = "crate::result::de::strs")]
@@ -346,6 +354,8 @@ impl SummaryRow {
             reason_en: None,
             pairing: None,
             pairing_en: None,
+            similar: similar_text(r, false),
+            similar_en: similar_text(r, true),
             problems: main_problems(r),
         }
     }
@@ -372,6 +382,8 @@ impl SummaryRow {
             reason_en: None,
             pairing: None,
             pairing_en: None,
+            similar: None,
+            similar_en: None,
             problems: Vec::new(),
         }
     }
@@ -412,8 +424,8 @@ pub fn verdict_label(v: Option<Verdict>, en: bool) -> &'static str {
     }
 }
 
-pub const SUMMARY_HEADER: &str = "文件,单位,年度,格式,结论,错误数,提示数,新收申请,办理结果总计,结转下年度,行政复议总计,行政诉讼总计,实质公开率,推断的单元格数,说明,复议纠错率,诉讼纠错率,主要问题,上年报告配对";
-pub const SUMMARY_HEADER_EN: &str = "File,Agency,Year,Format,Verdict,Errors,Warnings,New requests,Handled,Carried over,Reviews,Suits,Disclosure rate,Inferred cells,Note,Review correction rate,Suit correction rate,Main problems,Paired with last year";
+pub const SUMMARY_HEADER: &str = "文件,单位,年度,格式,结论,错误数,提示数,新收申请,办理结果总计,结转下年度,行政复议总计,行政诉讼总计,实质公开率,推断的单元格数,说明,复议纠错率,诉讼纠错率,主要问题,上年报告配对,雷同";
+pub const SUMMARY_HEADER_EN: &str = "File,Agency,Year,Format,Verdict,Errors,Warnings,New requests,Handled,Carried over,Reviews,Suits,Disclosure rate,Inferred cells,Note,Review correction rate,Suit correction rate,Main problems,Paired with last year,Copied between units";
 
 /// The roll-up's 说明: why a file could not be read, or how many findings the user dismissed
 /// (the 结论 and counts are what is left).
@@ -503,7 +515,36 @@ fn summary_fields(r: &SummaryRow, en: bool) -> Vec<String> {
         rate_cell(r, "suit_corrected"),
         csv_field(&problems_text(&r.problems, en)),
         csv_field(pairing.unwrap_or("")),
+        csv_field(
+            if en {
+                r.similar_en.as_deref()
+            } else {
+                r.similar.as_deref()
+            }
+            .unwrap_or(""),
+        ),
     ]
+}
+
+/// The roll-up's 雷同: "62.5%：b.docx（乙区财政局，60%）、c.pdf（…）".
+pub fn similar_text(r: &CheckResult, en: bool) -> Option<String> {
+    let s = r.similar.as_ref()?;
+    let pct = |v: f64| format!("{}%", (v * 1000.0).round() / 10.0);
+    let others: Vec<String> = s
+        .others
+        .iter()
+        .map(|o| match (&o.agency, en) {
+            (Some(a), false) => format!("{}（{a}，{}）", o.name, pct(o.share)),
+            (None, false) => format!("{}（{}）", o.name, pct(o.share)),
+            (Some(a), true) => format!("{} ({a}, {})", o.name, pct(o.share)),
+            (None, true) => format!("{} ({})", o.name, pct(o.share)),
+        })
+        .collect();
+    Some(if en {
+        format!("{} shared with {}", pct(s.share), others.join("; "))
+    } else {
+        format!("{}与其他单位相同：{}", pct(s.share), others.join("、"))
+    })
 }
 
 /// A rate in the roll-up (实质公开率, 复议纠错率 …): a percentage with one decimal, ≈ when it
@@ -992,14 +1033,20 @@ mod tests {
         });
         pass.reason = None;
         pass.pairing = Some("已与上年报告配对：a.html".into());
+        pass.similar = Some("62.5%与其他单位相同：c.txt（乙区财政局，62.5%）".into());
         let bad = SummaryRow::unreadable("z.doc", "旧版Word");
         let s = summary_csv(&[pass, bad], false);
         let lines: Vec<&str> = s.split("\r\n").collect();
         assert!(lines[0].starts_with("\u{FEFF}文件,"));
-        assert!(lines[0].ends_with(",主要问题,上年报告配对"), "{s}");
+        assert!(lines[0].ends_with(",主要问题,上年报告配对,雷同"), "{s}");
         assert!(lines[1].starts_with("z.doc,,,,无法读取,"), "{s}");
-        assert!(lines[1].ends_with(",旧版Word,,,,"), "{s}");
-        assert!(lines[2].ends_with(",已与上年报告配对：a.html"), "{s}");
+        assert!(lines[1].ends_with(",旧版Word,,,,,"), "{s}");
+        assert!(
+            lines[2].ends_with(
+                ",已与上年报告配对：a.html,62.5%与其他单位相同：c.txt（乙区财政局，62.5%）"
+            ),
+            "{s}"
+        );
         assert!(lines[2].contains(",58.2%,"), "{s}");
     }
 

@@ -31,6 +31,8 @@ pub mod rules;
 #[cfg(feature = "schema")]
 pub mod schema;
 pub mod sections;
+#[cfg(feature = "previous")]
+pub mod similar;
 pub mod spec;
 pub mod tables;
 
@@ -218,6 +220,7 @@ pub fn check_with(
         findings,
         rates,
         comparison,
+        similar: None,
         left: None,
     }
 }

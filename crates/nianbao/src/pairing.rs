@@ -334,6 +334,35 @@ pub fn pair(reports: &[Option<Who<'_>>]) -> Vec<Option<Pairing>> {
         .collect()
 }
 
+/// What pairing found for one report of a batch, as the page's batch and the command line use
+/// it: last year's report (its index in the batch) when paired, and what the roll-up says
+/// (Chinese, English; None for a file that could not be read).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct BatchPairing {
+    pub previous: Option<usize>,
+    pub said: Option<(String, String)>,
+}
+
+/// Pairs a batch ([`pair`]) and says for each report what was found, naming files with
+/// `file`: the one implementation behind the page's batch (the worker) and `nianbao check DIR`.
+/// Each report paired is then checked again with its [`BatchPairing::previous`] as last year's
+/// report ([`crate::check_with`]).
+pub fn pair_batch<'a>(
+    reports: &[Option<Who<'_>>],
+    file: impl Fn(usize) -> &'a str,
+) -> Vec<BatchPairing> {
+    pair(reports)
+        .into_iter()
+        .map(|p| BatchPairing {
+            previous: match p {
+                Some(Pairing::Paired { index }) => Some(index),
+                _ => None,
+            },
+            said: p.as_ref().map(|p| p.describe(&file)),
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -317,6 +317,20 @@ pub struct BatchRow {
     /// Last year's report of the same agency in the batch, when one was found.
     pub previous: Option<String>,
     pub row: SummaryRow,
+    /// 雷同 between units: this report's group in the batch (`nianbao::similar`), when it is in one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub similar_group: Option<SimilarRow>,
+}
+
+/// A batch report's place in a 雷同 group, for the roll-up's 雷同 panel.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SimilarRow {
+    /// The share of its prose found in the group's other units' reports (0–1).
+    pub share: f64,
+    /// The batch indexes of the others it shares most with.
+    pub with: Vec<usize>,
+    /// A few of its shared passages (line number and text, shortened).
+    pub passages: Vec<(usize, String)>,
 }
 
 impl std::ops::Deref for BatchRow {
@@ -466,6 +480,11 @@ mod tests {
             index: 0,
             previous: Some("2023.txt".into()),
             row: SummaryRow::from_result(&r, "a.txt"),
+            similar_group: Some(SimilarRow {
+                share: 0.75,
+                with: vec![2, 3],
+                passages: vec![(5, "一是加强组织领导".into())],
+            }),
         };
         (doc, r, slot, row)
     }

@@ -36,6 +36,11 @@ pub struct CheckResult {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "schema", schemars(with = "Comparison"))]
     pub comparison: Option<Comparison>,
+    /// 雷同 between units (`text-repeated-between-units`): set in a batch when this report's
+    /// prose is largely found in another unit's report of the same year ([`crate::similar`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "Similar"))]
+    pub similar: Option<Similar>,
     /// What is left once the user's dismissals are taken out: set only when a finding is
     /// dismissed (the page's downloads); the engine's own `verdict` and `counts` stay as found.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -116,6 +121,30 @@ pub struct PartShare {
     /// Part 1–6, or 0 for text before part 一.
     pub number: u8,
     pub chars: usize,
+    pub share: f64,
+}
+
+/// 雷同 between units: what of this report's prose is in other units' reports of its year.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Similar {
+    /// The share of this report's prose (its distinct 8-character pieces, as `text-repeated`
+    /// cuts them) that is also in the other units' reports of its group, 0–1.
+    pub share: f64,
+    /// The other units' reports sharing the prose, each with the share of this report's prose
+    /// found in it (highest first, at most five).
+    pub others: Vec<SimilarOther>,
+    /// The passages of this report found in the others (line, first and last column).
+    pub passages: Vec<Span>,
+}
+
+/// Another unit's report in a [`Similar`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct SimilarOther {
+    /// Its file (as the batch names it).
+    pub name: String,
+    pub agency: Option<String>,
     pub share: f64,
 }
 

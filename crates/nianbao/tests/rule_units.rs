@@ -308,7 +308,10 @@ fn run(year: i32, snippet: &str) -> (String, nianbao::CheckResult) {
 
 /// Rules whose page examples are not run yet, and why. Each is a gap to close: the test fails
 /// if one of them starts passing (take it off the list then).
-const NOT_RUN: &[(&str, &str)] = &[];
+const NOT_RUN: &[(&str, &str)] = &[(
+    "text-repeated-between-units",
+    "compares the reports of a batch (two units), not one report: src/similar.rs's tests and crates/nianbao-cli/tests/batch.rs",
+)];
 
 #[cfg(feature = "pages")]
 #[test]

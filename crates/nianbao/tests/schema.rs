@@ -81,6 +81,26 @@ fn every_result_validates_and_uses_every_field() {
             results.push((format!("{name} (previous {pn})"), r));
         }
     }
+    // A batch's 雷同 between units: the first input marked as sharing its prose with the second
+    // (its own pieces stand for the other report's), so that `similar` is validated too.
+    {
+        let (name, doc) = &inputs[0];
+        let mut r = nianbao::check_document(name, doc);
+        let sketch = nianbao::similar::Sketch::of(&doc.text);
+        let others = [nianbao::rules::SimilarOther {
+            name: &inputs[1].0,
+            agency: Some("乙区财政局"),
+            share: 0.9,
+            pieces: &sketch.pieces,
+        }];
+        let text = nianbao::normalize::Text::new(&doc.text);
+        nianbao::rules::mark_similar(&mut r, &text, 0.9, &others, 0.5);
+        assert!(r
+            .findings
+            .iter()
+            .any(|f| f.rule == "text-repeated-between-units"));
+        results.push((format!("{name} (similar)"), r));
+    }
     for (name, r) in &results {
         let json: Value = serde_json::from_str(&nianbao::to_json(r, false)).unwrap();
         let e = errors(&v, &json);

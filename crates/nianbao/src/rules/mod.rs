@@ -150,7 +150,15 @@ registry! {
     carryover_mismatch::CarryoverMismatch,
     in_force_mismatch::InForceMismatch,
     text_repeated::TextRepeated,
+    text_repeated_between_units::TextRepeatedBetweenUnits,
 }
+
+#[cfg(feature = "previous")]
+pub use text_repeated::prose_seq;
+#[cfg(feature = "previous")]
+pub use text_repeated_between_units::{
+    mark as mark_similar, passages, piece_hashes, Other as SimilarOther,
+};
 
 pub(crate) mod helpers;
 pub mod provenance;

@@ -70,6 +70,8 @@ declare_rule! {
 
 #[cfg(feature = "previous")]
 pub(super) use imp::check;
+#[cfg(feature = "previous")]
+pub use imp::prose_seq;
 
 /// Without the feature `previous` there is no last year's report to compare with.
 #[cfg(not(feature = "previous"))]
