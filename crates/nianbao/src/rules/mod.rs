@@ -152,6 +152,7 @@ registry! {
     text_repeated::TextRepeated,
 }
 
+pub mod fix;
 pub(crate) mod helpers;
 pub mod provenance;
 pub use helpers::agency::{agency_kind, deadline as deadline_for, AgencyKind};
@@ -216,6 +217,8 @@ impl Ctx<'_> {
             actual: None,
             inferred: Vec::new(),
             dismissed: None,
+            fix: None,
+            fix_options: Vec::new(),
         }
     }
 
@@ -356,6 +359,12 @@ impl Ctx<'_> {
 /// the note on findings beyond those listed.
 pub fn run(ctx: &mut Ctx) {
     run_rules(ctx);
+    fix::suggest(
+        &mut ctx.findings,
+        ctx.format,
+        &ctx.requests.out,
+        &ctx.appeals.out,
+    );
     provenance::settle(ctx);
     ctx.note_unlisted();
 }
