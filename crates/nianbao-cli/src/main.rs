@@ -28,7 +28,7 @@ nianbao — 政府信息公开工作年度报告检查 / checks government infor
 用法 Usage:
   nianbao check [--format text|json|csv] [--lang zh|en] [--no-color]
                 [--summary 汇总.csv] [--issues 问题清单.csv] [--issues-dir DIR]
-                [--previous 上年报告] FILE|DIR|ZIP…
+                [--previous 上年报告] [--cells 数据集.csv] FILE|DIR|ZIP…
       folders are walked (.txt .md .csv .html .htm .docx .pdf), .zip archives opened;
       results come in input order; --summary: one row per report, failing first;
       --issues: one row per finding (by unit, year, part, severity), with its place in the
@@ -36,6 +36,8 @@ nianbao — 政府信息公开工作年度报告检查 / checks government infor
       basis, and a row for each file that could not be read; --issues-dir: the same, one file
       per unit; --lang en: CSV files and the text report in English (default Chinese)
       --previous: last year's report, compared with every report (carry-over, repeated text)
+      --cells: the dataset, one row per report, one column per cell of the three tables
+      (names and meanings in DATASET.md)
   nianbao check -            read the report from standard input
   nianbao rules [--lang zh|en]
   nianbao rules --explain NAME [--lang zh|en] [--format json]
@@ -192,6 +194,8 @@ struct Outcome {
     /// The input's rows of the 问题清单 (None unless `--issues` or `--issues-dir`).
     issues: Option<nianbao::issues::UnitIssues>,
     summary: SummaryRow,
+    /// The input's row of the dataset (None unless `--cells`).
+    cells: Option<String>,
     /// Why the input could not be read.
     unreadable: Option<String>,
     has_error: bool,
@@ -202,6 +206,8 @@ struct Options {
     color: bool,
     en: bool,
     issues: bool,
+    /// Whether the dataset (`--cells`) is written.
+    cells: bool,
     /// Last year's report (its file name and document), compared with every report.
     previous: Option<(String, nianbao::document::Document)>,
 }
@@ -230,6 +236,9 @@ fn process(input: &inputs::Input, o: &Options) -> Outcome {
                     .issues
                     .then(|| nianbao::issues::unreadable(&input.display, &e, o.en)),
                 summary,
+                cells: o
+                    .cells
+                    .then(|| nianbao::dataset::unreadable(&input.display, &e.zh)),
                 unreadable: Some(reason),
                 has_error: false,
             };
@@ -253,6 +262,7 @@ fn process(input: &inputs::Input, o: &Options) -> Outcome {
         out,
         issues,
         summary: SummaryRow::from_result(&r, &input.display),
+        cells: o.cells.then(|| nianbao::dataset::row(&r, &input.display)),
         unreadable: None,
         has_error: r.counts.error > 0,
     }
@@ -290,6 +300,7 @@ struct CheckArgs {
     summary_path: Option<String>,
     issues_path: Option<String>,
     issues_dir: Option<String>,
+    cells_path: Option<String>,
     previous: Option<String>,
 }
 
@@ -315,6 +326,7 @@ fn parse_check_args(args: &[String]) -> Result<CheckArgs, ExitCode> {
         summary_path: None,
         issues_path: None,
         issues_dir: None,
+        cells_path: None,
         previous: None,
     };
     let mut i = 0;
@@ -324,7 +336,7 @@ fn parse_check_args(args: &[String]) -> Result<CheckArgs, ExitCode> {
                 i += 1;
                 a.fmt = parse_format(args.get(i).map(String::as_str))?;
             }
-            "--summary" | "--issues" | "--issues-dir" => {
+            "--summary" | "--issues" | "--issues-dir" | "--cells" => {
                 // `--summary --issues x.csv` would write a file named "--issues": an option
                 // is never taken for the file name.
                 let Some(p) = args.get(i + 1).filter(|p| !p.starts_with("--")) else {
@@ -334,6 +346,7 @@ fn parse_check_args(args: &[String]) -> Result<CheckArgs, ExitCode> {
                 match args[i].as_str() {
                     "--summary" => a.summary_path = Some(p.clone()),
                     "--issues" => a.issues_path = Some(p.clone()),
+                    "--cells" => a.cells_path = Some(p.clone()),
                     _ => a.issues_dir = Some(p.clone()),
                 }
                 i += 1;
@@ -361,6 +374,22 @@ fn parse_check_args(args: &[String]) -> Result<CheckArgs, ExitCode> {
         return Err(ExitCode::from(2));
     }
     Ok(a)
+}
+
+/// The dataset's file (`--cells`) created and its header written; Err: the exit status after a
+/// message.
+fn open_cells(path: &str) -> Result<(String, std::io::BufWriter<std::fs::File>), ExitCode> {
+    let mut w = std::fs::File::create(path)
+        .map(std::io::BufWriter::new)
+        .map_err(|e| {
+            eprintln!("nianbao: {path}: 无法写入 cannot write: {e}");
+            ExitCode::from(2)
+        })?;
+    if let Err(e) = w.write_all(nianbao::dataset::header().as_bytes()) {
+        eprintln!("nianbao: {path}: 无法写入 cannot write: {e}");
+        return Err(ExitCode::from(2));
+    }
+    Ok((path.to_string(), w))
 }
 
 /// Writes the 问题清单 (`--issues`: one file, by unit, year, part and severity; `--issues-dir`:
@@ -407,7 +436,13 @@ fn check(args: &[String]) -> ExitCode {
         color: a.color,
         en: a.en,
         issues,
+        cells: a.cells_path.is_some(),
         previous: previous_doc,
+    };
+    // The dataset is written as the reports come (a batch of any size holds no rows).
+    let cells = match a.cells_path.as_deref().map(open_cells).transpose() {
+        Ok(c) => c,
+        Err(code) => return code,
     };
     let stdout = std::io::stdout();
     let mut printer = Printer {
@@ -422,8 +457,10 @@ fn check(args: &[String]) -> ExitCode {
         } else {
             ProgressBar::hidden()
         },
+        cells,
         any_error: false,
         unreadable: false,
+        cells_failed: false,
     };
     if a.fmt == Fmt::Csv {
         let _ = write!(printer.out, "{}", nianbao::export::csv(&[], a.en));
@@ -438,9 +475,13 @@ struct Printer<W: Write> {
     out: W,
     issues: Option<Vec<nianbao::issues::UnitIssues>>,
     summary: Option<Vec<SummaryRow>>,
+    /// The dataset's file (`--cells`), its header written.
+    cells: Option<(String, std::io::BufWriter<std::fs::File>)>,
     pb: ProgressBar,
     any_error: bool,
     unreadable: bool,
+    /// The dataset could not be written in full.
+    cells_failed: bool,
 }
 
 impl<W: Write> Printer<W> {
@@ -464,6 +505,13 @@ impl<W: Write> Printer<W> {
         if let Some(rows) = self.summary.as_mut() {
             rows.push(o.summary);
         }
+        if let (Some((path, w)), Some(row)) = (self.cells.as_mut(), o.cells) {
+            if let Err(e) = w.write_all(row.as_bytes()) {
+                eprintln!("nianbao: {path}: 无法写入 cannot write: {e}");
+                self.cells = None;
+                self.cells_failed = true;
+            }
+        }
         ok
     }
 
@@ -482,7 +530,13 @@ impl<W: Write> Printer<W> {
                 return ExitCode::from(2);
             }
         }
-        if self.unreadable {
+        if let Some((p, mut w)) = self.cells.take() {
+            if let Err(e) = w.flush() {
+                eprintln!("nianbao: {p}: 无法写入 cannot write: {e}");
+                return ExitCode::from(2);
+            }
+        }
+        if self.unreadable || self.cells_failed {
             ExitCode::from(2)
         } else if self.any_error {
             ExitCode::from(1)
