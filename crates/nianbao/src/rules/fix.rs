@@ -155,18 +155,34 @@ fn sentence(s: &Scope, cand: &Candidate) -> (String, String) {
             } else {
                 (&id.rhs, &id.lhs)
             };
+            // A long sum (part 三's results) names only its terms that are not 0.
+            let many = other.len() + same.len() > 8;
+            let shown = |p: &&(usize, usize)| !many || value(p.0, p.1) != 0;
             let term =
                 |&(rr, cc): &(usize, usize)| format!("{}{}", (s.short)(id, rr, cc), value(rr, cc));
-            let plus: Vec<String> = other.iter().map(term).collect();
-            let minus: Vec<String> = same.iter().filter(|&&p| p != (r, c)).map(term).collect();
-            let mut e = plus.join("+");
+            let plus: Vec<String> = other.iter().filter(shown).map(term).collect();
+            let minus: Vec<String> = same
+                .iter()
+                .filter(|&&p| p != (r, c))
+                .filter(shown)
+                .map(term)
+                .collect();
+            let mut e = if plus.is_empty() {
+                "0".to_string()
+            } else {
+                plus.join("+")
+            };
             for m in minus {
                 e.push('−');
                 e.push_str(&m);
             }
+            if many {
+                e.push_str("，其余为0");
+            }
             e
         })
         .unwrap_or_default();
+    let why_en = why.replace("，其余为0", ", the rest 0");
     let (note_zh, note_en) = if inferred {
         (
             "（该格的位置是推测的，请先核对原表）",
@@ -177,7 +193,7 @@ fn sentence(s: &Scope, cand: &Candidate) -> (String, String) {
     };
     (
         format!("{zh_name}应为{want}（{why}）：若改为{want}，本表所有勾稽关系成立{note_zh}"),
-        format!("{en_name} should be {want} ({why}): changed to {want}, every identity of the table holds{note_en}"),
+        format!("{en_name} should be {want} ({why_en}): changed to {want}, every identity of the table holds{note_en}"),
     )
 }
 
