@@ -4,7 +4,9 @@
 
 use crate::i18n::{section_title_en, Lang, NUMERALS};
 use crate::state::Res;
-use nianbao::export::{cell_class, fix_mark, fix_marks, identity_sides, rule_title, verdict_line};
+use nianbao::export::{
+    cell_class, fix_mark, fix_marks, identity_sides, rule_title, verdict_line, FixMark,
+};
 use nianbao::layout::Kind;
 use nianbao::result::{Check, CheckResult, Finding, Left, TableOut};
 use std::rc::Rc;
@@ -333,7 +335,7 @@ fn cell_td(
     row: &str,
     col: &str,
     c: &nianbao::result::CellOut,
-    (sides, fixes): (&[(String, &'static str)], &[(String, i64, bool)]),
+    (sides, fixes): (&[(String, &'static str)], &[FixMark]),
     lang: Lang,
     selected_cells: &[String],
 ) -> Html {
@@ -408,7 +410,7 @@ fn cell_td(
 fn appeals_grid(
     t: &TableOut,
     sides: &[(String, &'static str)],
-    fixes: &[(String, i64, bool)],
+    fixes: &[FixMark],
     lang: Lang,
     selected_cells: &[String],
 ) -> Html {

@@ -54,7 +54,8 @@ async function setLang(page, en) {
   if ((now === '中文') !== en) await page.click('#lang');
   await page.waitForFunction((e) => document.querySelector('#lang').textContent.trim() === (e ? '中文' : 'English'), en);
 }
-const msgs = (page, rule) => page.$$eval(`li.finding[data-rule="${rule}"] .msg`, (els) => els.map((e) => e.textContent));
+// A finding is listed in its part's checklist and in the list of every finding: its distinct texts.
+const msgs = (page, rule) => page.$$eval(`li.finding[data-rule="${rule}"] .msg`, (els) => [...new Set(els.map((e) => e.textContent))]);
 const marked = (page, cls) =>
   page.$$eval(`table.grid td.${cls}`, (tds) => tds.map((td) => ({ cell: td.dataset.cell, title: td.title, text: td.textContent.trim() })));
 

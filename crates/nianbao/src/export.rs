@@ -624,10 +624,13 @@ pub fn identity_sides(findings: &[Finding], table: &str) -> Vec<(String, &'stati
     out
 }
 
+/// A suggested change of a cell: (cell "row/col", value, whether it is one of several).
+pub type FixMark = (String, i64, bool);
+
 /// The cells the findings over `table` suggest changing ([`Finding::fix`], or each of
-/// `fix_options`): (cell "row/col", value, whether it is one of several possible changes).
-pub fn fix_marks(findings: &[Finding], table: &str) -> Vec<(String, i64, bool)> {
-    let mut out: Vec<(String, i64, bool)> = Vec::new();
+/// `fix_options`).
+pub fn fix_marks(findings: &[Finding], table: &str) -> Vec<FixMark> {
+    let mut out: Vec<FixMark> = Vec::new();
     for f in findings.iter().filter(|f| f.table == Some(table)) {
         let several = f.fix_options.iter().map(|x| (x, true));
         for (x, many) in f.fix.iter().map(|x| (x, false)).chain(several) {
@@ -672,6 +675,26 @@ pub fn cell_class(
         c.push_str(side);
     }
     c
+}
+
+/// A printed cell's class, title and mark, with its suggested change (if any) added.
+fn with_fix(
+    fixes: &[FixMark],
+    id: &str,
+    en: bool,
+    (class, title, mark): (String, String, String),
+) -> (String, String, String) {
+    match fixes.iter().find(|(x, _, _)| x == id) {
+        Some(&(_, v, several)) => {
+            let (fix, tip, arrow) = fix_mark(v, several, en);
+            (
+                format!("{class} {fix}"),
+                format!(" title=\"{}\"", esc(&tip)),
+                format!("{mark}<span class=\"fixto\">{}</span>", esc(&arrow)),
+            )
+        }
+        None => (class, title, mark),
+    }
 }
 
 fn table_html(t: &TableOut, name: &str, r: &CheckResult, en: bool) -> String {
@@ -764,17 +787,7 @@ fn table_html(t: &TableOut, name: &str, r: &CheckResult, en: bool) -> String {
                 ),
                 None => Default::default(),
             };
-            let (class, title, mark) = match fixes.iter().find(|(x, _, _)| *x == id) {
-                Some(&(_, v, several)) => {
-                    let (fix, tip, arrow) = fix_mark(v, several, en);
-                    (
-                        format!("{class} {fix}"),
-                        format!(" title=\"{}\"", esc(&tip)),
-                        format!("{mark}<span class=\"fixto\">{}</span>", esc(&arrow)),
-                    )
-                }
-                None => (class, title, mark),
-            };
+            let (class, title, mark) = with_fix(&fixes, &id, en, (class, title, mark));
             s.push_str(&format!(
                 "<td class=\"{}{class}\"{title}>{}{mark}</td>",
                 cell_class(c.kind, c.value, &id, &sides),

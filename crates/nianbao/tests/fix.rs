@@ -132,6 +132,22 @@ fn a_total_cell_of_part_three_fails_three_identities() {
         "（七）总计·总计应为79（自然人73+商业企业3+科研机构0+社会公益组织1+法律服务机构2+其他0）",
     );
     assert_eq!(n, 3);
+    // Part 三's checklist says it too, on each of the three failing checks.
+    let part = r.sections.iter().find(|s| s.number == 3).unwrap();
+    let said: Vec<&str> = part
+        .checks
+        .iter()
+        .filter(|c| c.detail.ends_with("若改为79，本表所有勾稽关系成立"))
+        .map(|c| c.rule)
+        .collect();
+    assert_eq!(
+        said,
+        [
+            "requests-balance",
+            "requests-row-total",
+            "requests-results-total"
+        ]
+    );
 }
 
 #[test]

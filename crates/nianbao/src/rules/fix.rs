@@ -17,7 +17,7 @@
 //! undecided identity no change can be shown to make all of them hold. A suggested value is
 //! never negative.
 
-use crate::result::{CellOut, Finding, Fix, TableOut};
+use crate::result::{CellOut, Check, Finding, Fix, Status, TableOut};
 use crate::rules::helpers::identity::cell;
 use crate::rules::provenance::is_read;
 use crate::spec::{appeal_identities, request_identities, request_rows, Identity, APPEAL_COLS};
@@ -34,8 +34,13 @@ struct Scope<'a> {
 }
 
 /// Adds the fix (or the several possible fixes) to the findings of the failing identities of
-/// parts 三 and 四.
-pub fn suggest(findings: &mut [Finding], format: Format, requests: &TableOut, appeals: &TableOut) {
+/// parts 三 and 四, and to their parts' failing checks of those rules.
+pub fn suggest(
+    findings: &mut [Finding],
+    checks: &mut [(Option<u8>, Check)],
+    format: Format,
+    (requests, appeals): (&TableOut, &TableOut),
+) {
     let layout = crate::tables::outdated::request_layout(format, requests);
     let rows = request_rows(layout);
     let full_req = |r: usize, c: usize| {
@@ -73,8 +78,19 @@ pub fn suggest(findings: &mut [Finding], format: Format, requests: &TableOut, ap
             short: &short_app,
         },
     ];
-    for s in &scopes {
-        apply(findings, s);
+    for (s, part) in scopes.iter().zip([3, 4]) {
+        let Some((zh, en)) = apply(findings, s) else {
+            continue;
+        };
+        let rules: Vec<&str> = s.ids.iter().map(|i| i.rule).collect();
+        for (_, c) in checks
+            .iter_mut()
+            .filter(|(p, c)| *p == Some(part) && rules.contains(&c.rule))
+            .filter(|(_, c)| matches!(c.status, Status::Fail | Status::Warn))
+        {
+            c.detail = format!("{}。{zh}", c.detail);
+            c.detail_en = format!("{}. {en}", c.detail_en);
+        }
     }
 }
 
@@ -197,11 +213,12 @@ fn sentence(s: &Scope, cand: &Candidate) -> (String, String) {
     )
 }
 
-/// Adds a table's fix (or its several possible fixes) to the findings of its failing identities.
-fn apply(findings: &mut [Finding], s: &Scope) {
+/// Adds a table's fix (or its several possible fixes) to the findings of its failing identities;
+/// the sentence added, if any.
+fn apply(findings: &mut [Finding], s: &Scope) -> Option<(String, String)> {
     let cands = candidates(s.t, s.ids);
     if cands.is_empty() {
-        return;
+        return None;
     }
     let rules: Vec<&str> = s.ids.iter().map(|i| i.rule).collect();
     let fix = |&((r, c), want, inferred): &Candidate| Fix {
@@ -254,4 +271,5 @@ fn apply(findings: &mut [Finding], s: &Scope) {
             f.fix_options = cands.iter().map(fix).collect();
         }
     }
+    Some((zh, en))
 }

@@ -361,9 +361,9 @@ pub fn run(ctx: &mut Ctx) {
     run_rules(ctx);
     fix::suggest(
         &mut ctx.findings,
+        &mut ctx.checks,
         ctx.format,
-        &ctx.requests.out,
-        &ctx.appeals.out,
+        (&ctx.requests.out, &ctx.appeals.out),
     );
     provenance::settle(ctx);
     ctx.note_unlisted();
