@@ -62,5 +62,7 @@ section "journey: a roll-up that says why, a 问题清单 per unit (zip), downlo
 NIANBAO_CLI="$PWD/target/debug/nianbao" node tests/journey-rollup.mjs
 section "journey: the same result after a reload, dismissals that count"
 NIANBAO_CLI="$PWD/target/debug/nianbao" node tests/journey-reload.mjs
+section "journey: the wrong cell pointed at (one, several), the dataset of every cell = the CLI's --cells"
+NIANBAO_CLI="$PWD/target/debug/nianbao" node tests/journey-fix.mjs
 
 section "done"

@@ -4,7 +4,9 @@
 
 use crate::i18n::{section_title_en, Lang, NUMERALS};
 use crate::state::Res;
-use nianbao::export::{cell_class, identity_sides, rule_title, verdict_line};
+use nianbao::export::{
+    cell_class, fix_mark, fix_marks, identity_sides, rule_title, verdict_line, FixMark,
+};
 use nianbao::layout::Kind;
 use nianbao::result::{Check, CheckResult, Finding, Left, TableOut};
 use std::rc::Rc;
@@ -268,8 +270,9 @@ pub fn grid(
     } else {
         identity_sides(&selected_identity, name)
     };
+    let fixes = fix_marks(&r.findings, name);
     if name == "appeals" {
-        return appeals_grid(t, &sides, lang, selected_cells);
+        return appeals_grid(t, &sides, &fixes, lang, selected_cells);
     }
     // Part 二: a header row per block (its columns differ); parts 三, 四: one header.
     let mut rows_html: Vec<Html> = Vec::new();
@@ -308,7 +311,7 @@ pub fn grid(
         let cells = row
             .cells
             .iter()
-            .map(|(k, c)| cell_td(&row.key, k, c, &sides, lang, selected_cells));
+            .map(|(k, c)| cell_td(&row.key, k, c, (&sides, &fixes), lang, selected_cells));
         rows_html.push(html! { <tr data-key={row.key.clone()}>{ label }{ for cells }</tr> });
     }
     let head = if t.columns.is_empty() {
@@ -332,12 +335,21 @@ fn cell_td(
     row: &str,
     col: &str,
     c: &nianbao::result::CellOut,
-    sides: &[(String, &'static str)],
+    (sides, fixes): (&[(String, &'static str)], &[FixMark]),
     lang: Lang,
     selected_cells: &[String],
 ) -> Html {
     let id = format!("{row}/{col}");
     let mut class = cell_class(c.kind, c.value, &id, sides);
+    // A suggested change (the one cell that explains the table's failures, or one of several).
+    let fix = fixes
+        .iter()
+        .find(|(x, _, _)| *x == id)
+        .map(|&(_, v, several)| fix_mark(v, several, lang.en));
+    if let Some((f, _, _)) = &fix {
+        class.push(' ');
+        class.push_str(f);
+    }
     // How the cell was obtained, when not simply read (transposed, solved, guessed).
     let how = c.read.how().filter(|_| c.kind != Kind::Ambiguous);
     if how.is_some() {
@@ -381,10 +393,15 @@ fn cell_td(
         Some((zh, en, mark)) => (format!("{title} · {}", lang.t(zh, en)), mark),
         None => (title, ""),
     };
+    let (title, fix_to) = match fix {
+        Some((_, tip, arrow)) => (format!("{tip} · {title}"), Some(arrow)),
+        None => (title, None),
+    };
     html! {
         <td class={class} data-cell={id} data-read={c.read.name()} title={title}>
             { shown }
             if !mark.is_empty() { <sup class="how" aria-hidden="true">{ mark }</sup> }
+            if let Some(a) = fix_to { <span class="fixto">{ a }</span> }
         </td>
     }
 }
@@ -393,6 +410,7 @@ fn cell_td(
 fn appeals_grid(
     t: &TableOut,
     sides: &[(String, &'static str)],
+    fixes: &[FixMark],
     lang: Lang,
     selected_cells: &[String],
 ) -> Html {
@@ -418,7 +436,7 @@ fn appeals_grid(
                 <thead><tr><th scope="col"><span class="ln">{ line }</span></th>{ for heads.iter().map(|h| html!{ <th scope="col">{ *h }</th> }) }</tr></thead>
                 <tbody>
                     { for groups.iter().enumerate().map(|(g, name)| {
-                        let cells = row.cells.iter().skip(g * 5).take(5).map(|(k, c)| cell_td(&row.key, k, c, sides, lang, selected_cells));
+                        let cells = row.cells.iter().skip(g * 5).take(5).map(|(k, c)| cell_td(&row.key, k, c, (sides, fixes), lang, selected_cells));
                         html! { <tr data-group={g.to_string()}><th scope="row" class="rowlabel">{ *name }</th>{ for cells }</tr> }
                     }) }
                     if !row.found {

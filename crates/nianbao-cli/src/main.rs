@@ -30,7 +30,7 @@ nianbao — 政府信息公开工作年度报告检查 / checks government infor
   nianbao check [--format text|json|csv] [--lang zh|en] [--no-color]
                 [--summary 汇总.csv] [--issues 问题清单.csv] [--issues-dir DIR]
                 [--previous 上年报告] [--no-pair] [--similar 0.5] [--no-similar]
-                FILE|DIR|ZIP…
+                [--cells 数据集.csv] FILE|DIR|ZIP…
       folders are walked (.txt .md .csv .html .htm .docx .pdf), .zip archives opened;
       results come in input order; --summary: one row per report, failing first;
       --issues: one row per finding (by unit, year, part, severity), with its place in the
@@ -42,6 +42,8 @@ nianbao — 政府信息公开工作年度报告检查 / checks government infor
       it (上年报告配对; --no-pair: not), and reports of one year whose prose shares at least
       --similar (default 0.5) with another unit's report are marked 雷同 (text-repeated-between-
       units; --no-similar: not); the batch is read twice (first its agencies, years and prose)
+      --cells: the dataset, one row per report, one column per cell of the three tables
+      (names and meanings in DATASET.md)
   nianbao check -            read the report from standard input
   nianbao rules [--lang zh|en]
   nianbao rules --explain NAME [--lang zh|en] [--format json]
@@ -198,6 +200,8 @@ struct Outcome {
     /// The input's rows of the 问题清单 (None unless `--issues` or `--issues-dir`).
     issues: Option<nianbao::issues::UnitIssues>,
     summary: SummaryRow,
+    /// The input's row of the dataset (None unless `--cells`).
+    cells: Option<String>,
     /// Why the input could not be read.
     unreadable: Option<String>,
     has_error: bool,
@@ -208,6 +212,8 @@ struct Options {
     color: bool,
     en: bool,
     issues: bool,
+    /// Whether the dataset (`--cells`) is written.
+    cells: bool,
     /// Last year's report (its file name and document), compared with every report.
     previous: Option<(String, nianbao::document::Document)>,
     /// A batch's inputs and each one's plan (pairing, 雷同; empty when not a batch).
@@ -256,6 +262,9 @@ fn process(input: &inputs::Input, i: usize, o: &Options) -> Outcome {
                     .issues
                     .then(|| nianbao::issues::unreadable(&input.display, &e, o.en)),
                 summary,
+                cells: o
+                    .cells
+                    .then(|| nianbao::dataset::unreadable(&input.display, &e.zh)),
                 unreadable: Some(reason),
                 has_error: false,
             };
@@ -280,6 +289,7 @@ fn process(input: &inputs::Input, i: usize, o: &Options) -> Outcome {
         out,
         issues,
         summary,
+        cells: o.cells.then(|| nianbao::dataset::row(&r, &input.display)),
         unreadable: None,
         has_error: r.counts.error > 0,
     }
@@ -317,6 +327,7 @@ struct CheckArgs {
     summary_path: Option<String>,
     issues_path: Option<String>,
     issues_dir: Option<String>,
+    cells_path: Option<String>,
     previous: Option<String>,
     /// Pair a batch's reports with their agency's year before (`--no-pair`: off).
     pair: bool,
@@ -346,6 +357,7 @@ fn parse_check_args(args: &[String]) -> Result<CheckArgs, ExitCode> {
         summary_path: None,
         issues_path: None,
         issues_dir: None,
+        cells_path: None,
         previous: None,
         pair: true,
         similar: Some(nianbao::similar::DEFAULT_THRESHOLD),
@@ -357,7 +369,7 @@ fn parse_check_args(args: &[String]) -> Result<CheckArgs, ExitCode> {
                 i += 1;
                 a.fmt = parse_format(args.get(i).map(String::as_str))?;
             }
-            "--summary" | "--issues" | "--issues-dir" => {
+            "--summary" | "--issues" | "--issues-dir" | "--cells" => {
                 // `--summary --issues x.csv` would write a file named "--issues": an option
                 // is never taken for the file name.
                 let Some(p) = args.get(i + 1).filter(|p| !p.starts_with("--")) else {
@@ -367,6 +379,7 @@ fn parse_check_args(args: &[String]) -> Result<CheckArgs, ExitCode> {
                 match args[i].as_str() {
                     "--summary" => a.summary_path = Some(p.clone()),
                     "--issues" => a.issues_path = Some(p.clone()),
+                    "--cells" => a.cells_path = Some(p.clone()),
                     _ => a.issues_dir = Some(p.clone()),
                 }
                 i += 1;
@@ -408,6 +421,22 @@ fn parse_check_args(args: &[String]) -> Result<CheckArgs, ExitCode> {
         return Err(ExitCode::from(2));
     }
     Ok(a)
+}
+
+/// The dataset's file (`--cells`) created and its header written; Err: the exit status after a
+/// message.
+fn open_cells(path: &str) -> Result<(String, std::io::BufWriter<std::fs::File>), ExitCode> {
+    let mut w = std::fs::File::create(path)
+        .map(std::io::BufWriter::new)
+        .map_err(|e| {
+            eprintln!("nianbao: {path}: 无法写入 cannot write: {e}");
+            ExitCode::from(2)
+        })?;
+    if let Err(e) = w.write_all(nianbao::dataset::header().as_bytes()) {
+        eprintln!("nianbao: {path}: 无法写入 cannot write: {e}");
+        return Err(ExitCode::from(2));
+    }
+    Ok((path.to_string(), w))
 }
 
 /// Writes the 问题清单 (`--issues`: one file, by unit, year, part and severity; `--issues-dir`:
@@ -478,10 +507,16 @@ fn check(args: &[String]) -> ExitCode {
         color: a.color,
         en: a.en,
         issues,
+        cells: a.cells_path.is_some(),
         previous: previous_doc,
         inputs: if is_batch { listed } else { Vec::new() },
         plans,
         similar: a.similar.unwrap_or(nianbao::similar::DEFAULT_THRESHOLD),
+    };
+    // The dataset is written as the reports come (a batch of any size holds no rows).
+    let cells = match a.cells_path.as_deref().map(open_cells).transpose() {
+        Ok(c) => c,
+        Err(code) => return code,
     };
     let stdout = std::io::stdout();
     let mut printer = Printer {
@@ -491,8 +526,10 @@ fn check(args: &[String]) -> ExitCode {
         // One small row per report, kept only when the roll-up is asked for.
         summary: a.summary_path.as_ref().map(|_| Vec::new()),
         pb,
+        cells,
         any_error: false,
         unreadable: false,
+        cells_failed: false,
     };
     if a.fmt == Fmt::Csv {
         let _ = write!(printer.out, "{}", nianbao::export::csv(&[], a.en));
@@ -512,9 +549,13 @@ struct Printer<W: Write> {
     out: W,
     issues: Option<Vec<nianbao::issues::UnitIssues>>,
     summary: Option<Vec<SummaryRow>>,
+    /// The dataset's file (`--cells`), its header written.
+    cells: Option<(String, std::io::BufWriter<std::fs::File>)>,
     pb: ProgressBar,
     any_error: bool,
     unreadable: bool,
+    /// The dataset could not be written in full.
+    cells_failed: bool,
 }
 
 impl<W: Write> Printer<W> {
@@ -538,6 +579,13 @@ impl<W: Write> Printer<W> {
         if let Some(rows) = self.summary.as_mut() {
             rows.push(o.summary);
         }
+        if let (Some((path, w)), Some(row)) = (self.cells.as_mut(), o.cells) {
+            if let Err(e) = w.write_all(row.as_bytes()) {
+                eprintln!("nianbao: {path}: 无法写入 cannot write: {e}");
+                self.cells = None;
+                self.cells_failed = true;
+            }
+        }
         ok
     }
 
@@ -556,7 +604,13 @@ impl<W: Write> Printer<W> {
                 return ExitCode::from(2);
             }
         }
-        if self.unreadable {
+        if let Some((p, mut w)) = self.cells.take() {
+            if let Err(e) = w.flush() {
+                eprintln!("nianbao: {p}: 无法写入 cannot write: {e}");
+                return ExitCode::from(2);
+            }
+        }
+        if self.unreadable || self.cells_failed {
             ExitCode::from(2)
         } else if self.any_error {
             ExitCode::from(1)

@@ -689,6 +689,11 @@ impl State {
                 issues::combined(&self.issue_units(en), en),
             ),
             BatchExportKind::IssuesZip => self.issues_zip(en),
+            BatchExportKind::Cells => download(
+                if en { "cells.csv" } else { "数据集.csv" }.into(),
+                "text/csv;charset=utf-8",
+                self.cells(),
+            ),
         }
     }
 
@@ -699,6 +704,21 @@ impl State {
             .enumerate()
             .map(|(i, it)| row(i, it, &self.batch).row)
             .collect()
+    }
+
+    /// The dataset of every cell: the command line's `--cells` for the same files.
+    fn cells(&self) -> String {
+        let mut body = nianbao::dataset::header();
+        for it in &self.batch {
+            match (&it.result, &it.error) {
+                (Some(r), _) => body.push_str(&nianbao::dataset::row(r, &it.file)),
+                (None, e) => body.push_str(&nianbao::dataset::unreadable(
+                    &it.file,
+                    e.as_ref().map_or("", |e| e.zh.as_str()),
+                )),
+            }
+        }
+        body
     }
 
     /// Every result, one JSON per line; an unreadable file's line says why.

@@ -665,6 +665,37 @@ pub fn identity_sides(findings: &[Finding], table: &str) -> Vec<(String, &'stati
     out
 }
 
+/// A suggested change of a cell: (cell "row/col", value, whether it is one of several).
+pub type FixMark = (String, i64, bool);
+
+/// The cells the findings over `table` suggest changing ([`Finding::fix`], or each of
+/// `fix_options`).
+pub fn fix_marks(findings: &[Finding], table: &str) -> Vec<FixMark> {
+    let mut out: Vec<FixMark> = Vec::new();
+    for f in findings.iter().filter(|f| f.table == Some(table)) {
+        let several = f.fix_options.iter().map(|x| (x, true));
+        for (x, many) in f.fix.iter().map(|x| (x, false)).chain(several) {
+            if !out.iter().any(|(c, _, _)| *c == x.cell) {
+                out.push((x.cell.clone(), x.value, many));
+            }
+        }
+    }
+    out
+}
+
+/// A suggested change's class, tooltip and mark: "fix" ("建议改为 11") for the one cell that
+/// explains the table's failures, "fix-option" ("可能应为 11") for one of several.
+pub fn fix_mark(value: i64, several: bool, en: bool) -> (&'static str, String, String) {
+    let tip = match (several, en) {
+        (false, false) => format!("建议改为 {value}"),
+        (false, true) => format!("Suggested: {value}"),
+        (true, false) => format!("可能应为 {value}（有多种改法，无法确定是哪一格）"),
+        (true, true) => format!("Could be {value} (several one-cell changes would do)"),
+    };
+    let class = if several { "fix-option" } else { "fix" };
+    (class, tip, format!("→{value}"))
+}
+
 /// The class of a cell in a rebuilt table.
 pub fn cell_class(
     kind: Kind,
@@ -687,6 +718,26 @@ pub fn cell_class(
     c
 }
 
+/// A printed cell's class, title and mark, with its suggested change (if any) added.
+fn with_fix(
+    fixes: &[FixMark],
+    id: &str,
+    en: bool,
+    (class, title, mark): (String, String, String),
+) -> (String, String, String) {
+    match fixes.iter().find(|(x, _, _)| x == id) {
+        Some(&(_, v, several)) => {
+            let (fix, tip, arrow) = fix_mark(v, several, en);
+            (
+                format!("{class} {fix}"),
+                format!(" title=\"{}\"", esc(&tip)),
+                format!("{mark}<span class=\"fixto\">{}</span>", esc(&arrow)),
+            )
+        }
+        None => (class, title, mark),
+    }
+}
+
 fn table_html(t: &TableOut, name: &str, r: &CheckResult, en: bool) -> String {
     if !t.found {
         return format!(
@@ -699,6 +750,7 @@ fn table_html(t: &TableOut, name: &str, r: &CheckResult, en: bool) -> String {
         );
     }
     let sides = identity_sides(&r.findings, name);
+    let fixes = fix_marks(&r.findings, name);
     let format = r.format.layout();
     let mut s = String::from("<table class=\"grid\">");
     // A header where the columns change, and for part 二 at each block (its caption).
@@ -776,6 +828,7 @@ fn table_html(t: &TableOut, name: &str, r: &CheckResult, en: bool) -> String {
                 ),
                 None => Default::default(),
             };
+            let (class, title, mark) = with_fix(&fixes, &id, en, (class, title, mark));
             s.push_str(&format!(
                 "<td class=\"{}{class}\"{title}>{}{mark}</td>",
                 cell_class(c.kind, c.value, &id, &sides),
@@ -796,7 +849,7 @@ ul.checks{list-style:none;padding-left:0}ul.checks li{margin:.15em 0}\
 .s-fail{color:#a40000}.s-warn{color:#7a5b00}.s-pass{color:#0b6a0b}.s-skip{color:#666}\
 table.grid{border-collapse:collapse;font-size:.85em;margin:.5em 0}table.grid th,table.grid td{border:1px solid #bbb;padding:2px 6px}\
 td.cell{text-align:right;min-width:2.5em}.blank{background:#f3f3f3;color:#999}.na{background:#f3f3f3}.invalid{background:#fde2e1}\
-.ambiguous{background:#ffe8c2}.guessed{background:#fff3cd;font-style:italic}.transposed,.solved{background:#eef6ff}.by{color:#7a5b00;font-weight:normal;font-size:.8em}.lhs{outline:2px solid #0052cc}.rhs{outline:2px solid #c2185b}.missing{color:#a40000}.ln{color:#888;font-weight:normal;font-size:.8em}\
+.ambiguous{background:#ffe8c2}.guessed{background:#fff3cd;font-style:italic}.transposed,.solved{background:#eef6ff}.by{color:#7a5b00;font-weight:normal;font-size:.8em}.lhs{outline:2px solid #0052cc}.rhs{outline:2px solid #c2185b}.fix{outline:3px solid #d32f2f;background:#ffebee}.fix-option{outline:2px dashed #d32f2f}.fixto{color:#d32f2f;font-weight:bold;margin-left:.3em}.missing{color:#a40000}.ln{color:#888;font-weight:normal;font-size:.8em}\
 th.rowlabel{text-align:left;font-weight:normal;max-width:22em}th.caption{text-align:left;background:#f6f6f6}\
 ol.findings li{margin:.3em 0}.sev-error{color:#a40000}.sev-warning{color:#7a5b00}\
 @media print{body{margin:0;font-size:10pt}h2{break-after:avoid}table.grid{break-inside:auto}tr{break-inside:avoid}.verdict{border:1px solid #000}}";

@@ -165,6 +165,8 @@ pub enum BatchExportKind {
     Issues,
     /// The 问题清单 per unit: a .zip of one CSV per unit (`Download::bytes`).
     IssuesZip,
+    /// The dataset of every cell ([`crate::dataset`], the command line's `--cells`).
+    Cells,
 }
 
 /// What the worker answers (externally tagged, as [`Request`]).

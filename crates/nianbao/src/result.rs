@@ -682,6 +682,27 @@ pub struct Finding {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "schema", schemars(with = "String"))]
     pub dismissed: Option<String>,
+    /// For a failing identity of parts 三 and 四 (`requests-*`, `appeals-total`): the one cell
+    /// whose change makes every identity of the table hold, and its value ([`crate::rules::fix`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fix: Option<Fix>,
+    /// When several single-cell changes each make every identity of the table hold: all of
+    /// them (none is picked; `fix` is then absent).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fix_options: Vec<Fix>,
+}
+
+/// A suggested change of one cell (see [`crate::rules::fix`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Fix {
+    /// The cell as `Finding::cells` names it: `row/column` of the finding's `table`.
+    pub cell: String,
+    /// The value that makes every identity of the table hold (never negative).
+    pub value: i64,
+    /// Whether the cell's number was inferred (its position guessed), not read.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub inferred: bool,
 }
 
 impl Finding {

@@ -184,9 +184,10 @@ fn identities_fire_with_their_numbers_written_out() {
     ));
     let bal = fired(&r, "requests-balance");
     assert_eq!(bal.len(), 1, "{:#?}", r.findings);
+    // The one cell that explains both failures is named (rules/fix.rs).
     assert_eq!(
         bal[0].message,
-        "自然人列：第一项加第二项（9+0=9）不等于第三项加第四项（5+1=6）"
+        "自然人列：第一项加第二项（9+0=9）不等于第三项加第四项（5+1=6）。第一项（本年新收）·自然人应为6（（七）总计5+第四项（结转下年度）1−第二项（上年结转）0）：若改为6，本表所有勾稽关系成立"
     );
     assert_eq!((bal[0].expected, bal[0].actual), (Some(9.0), Some(6.0)));
     assert_eq!(
@@ -207,14 +208,23 @@ fn identities_fire_with_their_numbers_written_out() {
     let res = fired(&r, "requests-results-total");
     assert_eq!(res.len(), 1);
     assert!(res[0].message.contains("（七）总计6不等于各项办理结果之和（（一）4+（二）1+（三）0+（四）0+（五）0+（六）0=5）"), "{}", res[0].message);
+    // The sum of twenty rows names only those that are not 0.
+    assert!(res[0].message.ends_with("。（七）总计·自然人应为5（（一）予以公开4+（二）部分公开1，其余为0）：若改为5，本表所有勾稽关系成立"), "{}", res[0].message);
+    assert_eq!(
+        res[0].fix.as_ref().map(|f| (f.cell.as_str(), f.value)),
+        Some(("3.7/natural", 5))
+    );
     // Appeals.
     let r = check(&t.replace("1\t0\t0\t0\t1\t0\t0", "1\t0\t0\t0\t2\t0\t0"));
     let a = fired(&r, "appeals-total");
     assert_eq!(a.len(), 1);
+    // Any of the five cells could be the wrong one: all are listed, none is picked.
     assert_eq!(
         a[0].message,
-        "行政复议：总计2不等于结果维持、结果纠正、其他结果、尚未审结之和（1+0+0+0=1）"
+        "行政复议：总计2不等于结果维持、结果纠正、其他结果、尚未审结之和（1+0+0+0=1）。有5种改一个单元格的办法都能使本表所有勾稽关系成立，无法确定错在哪一格，请按台账核对：行政复议·总计改为1；行政复议·结果维持改为2；行政复议·结果纠正改为1；行政复议·其他结果改为1；行政复议·尚未审结改为1"
     );
+    assert_eq!(a[0].fix, None);
+    assert_eq!(a[0].fix_options.len(), 5);
     assert_eq!(status(&r, Some(4), "appeals-total"), Status::Fail);
 }
 

@@ -100,6 +100,15 @@ fn every_result_validates_and_uses_every_field() {
             .iter()
             .any(|f| f.rule == "text-repeated-between-units"));
         results.push((format!("{name} (similar)"), r));
+    // One cell changed (a review total too small, then too large): `fix`, then `fix_options`.
+    let a = std::fs::read_to_string(format!(
+        "{}/tests/fixtures/report_a_tabs.txt",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    for (name, total) in [("fix", "0"), ("fix_options", "3")] {
+        let text = a.replacen("2\t1\t0\t1\t4", &format!("2\t1\t0\t1\t{total}"), 1);
+        results.push((name.to_string(), nianbao::check(name, &text)));
     }
     for (name, r) in &results {
         let json: Value = serde_json::from_str(&nianbao::to_json(r, false)).unwrap();

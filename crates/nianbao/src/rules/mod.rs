@@ -160,6 +160,7 @@ pub use text_repeated_between_units::{
     mark as mark_similar, passages, piece_hashes, Other as SimilarOther,
 };
 
+pub mod fix;
 pub(crate) mod helpers;
 pub mod provenance;
 pub use helpers::agency::{agency_kind, deadline as deadline_for, AgencyKind};
@@ -224,6 +225,8 @@ impl Ctx<'_> {
             actual: None,
             inferred: Vec::new(),
             dismissed: None,
+            fix: None,
+            fix_options: Vec::new(),
         }
     }
 
@@ -364,6 +367,12 @@ impl Ctx<'_> {
 /// the note on findings beyond those listed.
 pub fn run(ctx: &mut Ctx) {
     run_rules(ctx);
+    fix::suggest(
+        &mut ctx.findings,
+        &mut ctx.checks,
+        ctx.format,
+        (&ctx.requests.out, &ctx.appeals.out),
+    );
     provenance::settle(ctx);
     ctx.note_unlisted();
 }

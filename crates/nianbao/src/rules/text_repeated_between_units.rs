@@ -205,6 +205,8 @@ mod imp {
                 actual: Some(share),
                 inferred: Vec::new(),
                 dismissed: None,
+                fix: None,
+                fix_options: Vec::new(),
             };
             let at = r
                 .findings
