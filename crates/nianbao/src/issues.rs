@@ -115,7 +115,7 @@ pub fn place(doc: &Document, f: &Finding, en: bool) -> String {
                 format!("第{p}页")
             }
         }),
-        (Form::Docx, Some((i, g))) => {
+        (Form::Docx | Form::Doc, Some((i, g))) => {
             let t = table_number(&g.origin, i);
             let row = no - g.line + 1;
             Some(match (cell.map(|c| seen_column(g, no - g.line, c)), en) {
@@ -125,7 +125,7 @@ pub fn place(doc: &Document, f: &Finding, en: bool) -> String {
                 (None, true) => format!("table {t}, row {row}"),
             })
         }
-        (Form::Docx, None) => doc.paragraph_of(no).map(|p| {
+        (Form::Docx | Form::Doc, None) => doc.paragraph_of(no).map(|p| {
             if en {
                 format!("paragraph {p}")
             } else {
