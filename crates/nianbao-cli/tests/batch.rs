@@ -331,10 +331,14 @@ fn exit_status_of_a_batch() {
     std::fs::create_dir_all(&clean).unwrap();
     std::fs::write(clean.join("a.docx"), fixture("report_a.docx")).unwrap();
     std::fs::write(clean.join("b.htm"), fixture("report_a.html")).unwrap();
-    std::fs::write(clean.join("old.doc"), b"skipped in a folder").unwrap();
+    // Old Word and WPS files are read in a folder; other forms are skipped.
+    std::fs::write(clean.join("c.doc"), fixture("report_a.doc")).unwrap();
+    std::fs::write(clean.join("d.wps"), fixture("report_a.wps")).unwrap();
+    std::fs::write(clean.join("old.xls"), b"skipped in a folder").unwrap();
     let (code, out, err) = run(&["check", clean.to_str().unwrap()]);
     assert_eq!(code, 0, "{out}{err}");
-    assert_eq!(out.matches("可发布").count(), 2, "{out}");
+    assert_eq!(out.matches("可发布").count(), 4, "{out}");
+    assert!(out.contains("c.doc") && out.contains("d.wps") && !out.contains("old.xls"), "{out}");
     let (code, ..) = run(&[
         "check",
         clean.to_str().unwrap(),
@@ -344,11 +348,11 @@ fn exit_status_of_a_batch() {
     // Named explicitly, an unsupported file is tried, and fails.
     let (code, _, err) = run(&[
         "check",
-        clean.join("old.doc").to_str().unwrap(),
+        clean.join("old.xls").to_str().unwrap(),
         seed("004").to_str().unwrap(),
     ]);
     assert_eq!(code, 2);
-    assert!(err.contains("old.doc"), "{err}");
+    assert!(err.contains("old.xls"), "{err}");
     // A CSV of a batch: one header, rows of both reports.
     let (_, out, _) = run(&[
         "check",

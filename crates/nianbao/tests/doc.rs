@@ -202,3 +202,16 @@ fn no_corruption_of_the_word_stream_panics() {
         let _ = read::read(&bytes, "a.doc", None, &encoding_rs_legacy);
     }
 }
+
+#[test]
+fn the_issue_list_asks_for_what_fits_the_old_file() {
+    use nianbao::issues::send_instead;
+    let damaged = read_err(&bytes("report_a.doc")[..20_000], "a.doc");
+    let zh = send_instead(&damaged, false);
+    assert!(zh.contains(".doc、.wps或.docx均可"), "{zh}");
+    assert!(send_instead(&damaged, true).contains(".doc, .wps or .docx"));
+    let xls = read_err(&compound(&[("/Workbook", b"x")]), "a.doc");
+    assert!(send_instead(&xls, false).contains("而不是表格"), "{xls}");
+    let enc = read_err(&doc_with(|w| w[0x0B] |= 0x01), "a.doc");
+    assert!(send_instead(&enc, false).contains("不设密码"));
+}
