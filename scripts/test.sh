@@ -38,7 +38,7 @@ scripts/forms-score.sh 10 --strict --seed 9 --zeros 1 --blanks 0.3 \
 section "benchmark (quick run; budget: a 15 KB report (seed 003) in under 0.3 ms natively)"
 cargo bench -p nianbao --locked --bench check --bench readers -- --sample-count 20 2>&1 | grep -E "check|read|├|╰" || true
 
-section "batch benchmark (quick run: text and office files through the release command line)"
+section "batch benchmark (quick run: text, office and .doc/.wps files through the release command line)"
 cargo build -q --release -p nianbao-cli --bin nianbao --locked
 cargo run -q -p nianbao-cli --example batch_bench --locked -- --quick
 

@@ -29,7 +29,7 @@ nianbao — 政府信息公开工作年度报告检查 / checks government infor
   nianbao check [--format text|json|csv] [--lang zh|en] [--no-color]
                 [--summary 汇总.csv] [--issues 问题清单.csv] [--issues-dir DIR]
                 [--previous 上年报告] FILE|DIR|ZIP…
-      folders are walked (.txt .md .csv .html .htm .docx .pdf), .zip archives opened;
+      folders are walked (.txt .md .csv .html .htm .docx .doc .wps .pdf), .zip archives opened;
       results come in input order; --summary: one row per report, failing first;
       --issues: one row per finding (by unit, year, part, severity), with its place in the
       unit's own file (PDF page, Word paragraph or table cell, the quoted text) and the legal

@@ -338,7 +338,10 @@ fn exit_status_of_a_batch() {
     let (code, out, err) = run(&["check", clean.to_str().unwrap()]);
     assert_eq!(code, 0, "{out}{err}");
     assert_eq!(out.matches("可发布").count(), 4, "{out}");
-    assert!(out.contains("c.doc") && out.contains("d.wps") && !out.contains("old.xls"), "{out}");
+    assert!(
+        out.contains("c.doc") && out.contains("d.wps") && !out.contains("old.xls"),
+        "{out}"
+    );
     let (code, ..) = run(&[
         "check",
         clean.to_str().unwrap(),
@@ -438,5 +441,55 @@ fn an_issue_list_per_unit_in_either_language() {
     let s = std::fs::read_to_string(&summary).unwrap();
     assert!(s.starts_with("\u{FEFF}File,Agency,Year,"), "{s}");
     assert!(s.contains(",Unreadable,"), "{s}");
+    let _ = std::fs::remove_dir_all(&root);
+}
+
+#[test]
+fn old_word_files_named_or_in_a_zip_are_checked_as_their_docx() {
+    use std::io::Write;
+    let root = scratch("doc");
+    let path = root.join("旧版报告.zip");
+    let mut z = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
+    for (name, fixture_name) in [
+        ("区县/a.doc", "report_a.doc"),
+        ("区县/b.wps", "report_b.doc"),
+    ] {
+        z.start_file(name, deflated()).unwrap();
+        z.write_all(&fixture(fixture_name)).unwrap();
+    }
+    z.finish().unwrap();
+    let doc = root.join("report_a.doc");
+    std::fs::write(&doc, fixture("report_a.doc")).unwrap();
+    let docx = root.join("report_a.docx");
+    std::fs::write(&docx, fixture("report_a.docx")).unwrap();
+    let (code, out, err) = run(&[
+        "check",
+        "--format",
+        "json",
+        doc.to_str().unwrap(),
+        docx.to_str().unwrap(),
+        path.to_str().unwrap(),
+    ]);
+    // report_b has an error: exit 1, no file unreadable.
+    assert_eq!(code, 1, "{err}");
+    let results: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(results.len(), 4, "{out}");
+    let forms: Vec<&str> = results
+        .iter()
+        .map(|r| r["input"]["form"].as_str().unwrap())
+        .collect();
+    assert_eq!(forms, ["doc", "docx", "doc", "doc"]);
+    // The .doc's tables and findings are the .docx's.
+    assert_eq!(results[0]["tables"], results[1]["tables"]);
+    assert_eq!(results[0]["findings"], results[1]["findings"]);
+    assert_eq!(results[0]["verdict"], results[1]["verdict"]);
+    assert!(results[2]["input"]["name"]
+        .as_str()
+        .unwrap()
+        .ends_with("区县/a.doc"));
+    assert_ne!(results[3]["verdict"], results[0]["verdict"]);
     let _ = std::fs::remove_dir_all(&root);
 }
