@@ -215,3 +215,21 @@ fn the_issue_list_asks_for_what_fits_the_old_file() {
     let enc = read_err(&doc_with(|w| w[0x0B] |= 0x01), "a.doc");
     assert!(send_instead(&enc, false).contains("不设密码"));
 }
+
+/// tests/fixtures/sheet_as.doc: a workbook's compound file under a .doc name (written here when
+/// NIANBAO_WRITE_FIXTURES=1, by scripts/make-doc-fixtures.sh) gets the Excel message.
+#[test]
+fn a_workbook_under_a_doc_name() {
+    // BIFF8 BOF (version 0x0600, a workbook globals substream) and EOF.
+    let biff: &[u8] = &[
+        0x09, 0x08, 0x10, 0x00, 0x00, 0x06, 0x05, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+        0x00, 0x00, 0x00, 0x00, 0x00, 0x0A, 0x00, 0x00, 0x00,
+    ];
+    let path = format!("{}/tests/fixtures/sheet_as.doc", env!("CARGO_MANIFEST_DIR"));
+    if std::env::var_os("NIANBAO_WRITE_FIXTURES").is_some() {
+        std::fs::write(&path, compound(&[("/Workbook", biff)])).unwrap();
+    }
+    let e = read_err(&bytes("sheet_as.doc"), "sheet_as.doc");
+    assert!(e.zh.starts_with("这是Excel表格"), "{e}");
+    assert!(e.en.contains("Excel workbook"), "{e}");
+}
