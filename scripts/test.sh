@@ -60,4 +60,7 @@ NIANBAO_CLI="$PWD/target/debug/nianbao" node tests/journey-rollup.mjs
 section "journey: the same result after a reload, dismissals that count"
 NIANBAO_CLI="$PWD/target/debug/nianbao" node tests/journey-reload.mjs
 
+section "journey: old Word files (.doc, .wps) in the page, one by one and in a batch (zh/en, 390 px)"
+NIANBAO_CLI="$PWD/target/debug/nianbao" node tests/journey-doc.mjs
+
 section "done"

@@ -497,12 +497,14 @@ fn level(t: &[u8], at: usize) -> Option<(Level, usize)> {
         start: Some(start),
         fmt: nfc_name(nfc).to_string(),
         text: Some(text),
-        suffix: Some(match follow {
-            0 => "tab",
-            1 => "space",
-            _ => "nothing",
-        })
-        .map(String::from),
+        suffix: Some(
+            match follow {
+                0 => "tab",
+                1 => "space",
+                _ => "nothing",
+            }
+            .to_string(),
+        ),
         legal: flags & 0x04 != 0,
     };
     Some((level, xst + 2 + 2 * cch))
