@@ -9,8 +9,8 @@
 //
 //   NIANBAO_CLI=$PWD/target/debug/nianbao node tests/journey-doc.mjs   (expects dist/ built)
 //
-// Screenshots: artifacts/doc.png (the .doc's result), artifacts/doc-batch.png, artifacts/doc-390.png,
-// artifacts/doc-en.png.
+// Screenshots: artifacts/doc.png (the .doc's verdict and document card), artifacts/doc-grid.png
+// (its part 三 grid), artifacts/doc-batch.png, artifacts/doc-390.png, artifacts/doc-en.png.
 
 import { serve } from './serve-dist.mjs';
 import { dist, fixtures, artifacts, cli, check, step, finish, csvRows, launchBrowser, watchForeign } from './lib.mjs';
@@ -99,8 +99,10 @@ await step('a .doc file', async () => {
     check(`report_a.doc: every ${t} cell (value and how it was read) is the .docx's (${Object.keys(got).length} cells)`, bad.length === 0 && Object.keys(got).length > 10, bad.slice(0, 5).join('; '));
   }
   check('report_a.doc: the text box holds the same text as the .docx', (await page.inputValue('#report')) === textDocx);
-  await page.locator('[data-part="3"]').scrollIntoViewIfNeeded();
+  await page.locator('[data-meta="form"]').scrollIntoViewIfNeeded();
   await page.screenshot({ path: path.join(artifacts, 'doc.png') });
+  await page.locator('[data-part="3"]').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(artifacts, 'doc-grid.png') });
 
   await page.setInputFiles('#file', fx('report_a.wps'));
   await waitForRead(page, 'report_a.wps');
@@ -142,9 +144,10 @@ await step('a batch of old and new Word files', async () => {
   await page.screenshot({ path: path.join(artifacts, 'doc-batch.png'), fullPage: true });
   const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 60000 }), page.click('#dl-summary')]);
   const csv = csvRows(fs.readFileSync(await dl.path(), 'utf8'));
-  const fmt = csv[0].indexOf('格式');
+  const [verdict, note] = [csv[0].indexOf('结论'), csv[0].indexOf('说明')];
   const row = (f) => csv.find((r) => r[0] === f);
-  check('roll-up CSV: the .doc and .wps rows have the format doc, the .docx docx', row('丰泽区-2022-旧版.doc')?.[fmt] === 'doc' && row('丰泽区-2022.wps')?.[fmt] === 'doc' && row('丰泽区-2022.docx')?.[fmt] === 'docx', JSON.stringify(csv.map((r) => [r[0], r[fmt]])));
+  check('roll-up CSV: a row per file; the .doc and .wps rows have the .docx row\'s verdict, report_b.doc another', csv.length === 6 && row('丰泽区-2022-旧版.doc')?.[verdict] === row('丰泽区-2022.docx')?.[verdict] && row('丰泽区-2022.wps')?.[verdict] === row('丰泽区-2022.docx')?.[verdict] && row('丰泽区-改错.doc')?.[verdict] !== row('丰泽区-2022.docx')?.[verdict], JSON.stringify(csv.map((r) => [r[0], r[verdict]])));
+  check('roll-up CSV: the workbook\'s 说明 says it is an Excel table', row('汇总表.doc')?.[note]?.includes('Excel表格'), JSON.stringify(row('汇总表.doc')));
   await setLang(page, true);
   const reason = await page.textContent('#rollup tr:has(th.file:has-text("汇总表.doc")) td.reason');
   check('roll-up (English): the workbook\'s reason in English', reason.includes('Excel workbook'), reason);
