@@ -32,8 +32,8 @@ use crate::document::{Document, Form};
 
 /// Largest stream read from the compound file.
 const MAX_STREAM: u64 = 64 << 20;
-/// Most characters of main text read.
-const MAX_CHARS: usize = 16 << 20;
+/// Most characters of main text read (a report has some 20,000).
+const MAX_CHARS: usize = 4 << 20;
 /// Table cells in one file (as for a .docx); a file with more is refused.
 const MAX_CELLS: usize = 200_000;
 
@@ -568,24 +568,32 @@ struct Body {
 impl Body {
     fn build(text: &Text, paps: &Paps) -> Result<Vec<Block>, ReadError> {
         let mut b = Body::default();
-        // Per open field: true once its result (after 0x14) has begun.
+        // Per open field: true once its result (after 0x14) has begun; `instr` counts the open
+        // fields still in their instructions (text hidden while any is).
         let mut fields: Vec<bool> = Vec::new();
+        let mut instr = 0usize;
         for (i, &u) in text.units.iter().enumerate() {
-            let hidden = fields.iter().any(|r| !r);
+            let hidden = instr > 0;
             match u {
                 0x0D | 0x07 => {
                     let fc = text.fcs.get(i).copied().unwrap_or(0);
                     let pap = paps.at(fc).cloned().unwrap_or_default();
                     b.mark(u, pap)?;
                 }
-                0x13 => fields.push(false),
+                0x13 => {
+                    fields.push(false);
+                    instr += 1;
+                }
                 0x14 => {
-                    if let Some(r) = fields.last_mut() {
+                    if let Some(r) = fields.last_mut().filter(|r| !**r) {
                         *r = true;
+                        instr -= 1;
                     }
                 }
                 0x15 => {
-                    fields.pop();
+                    if fields.pop() == Some(false) {
+                        instr -= 1;
+                    }
                 }
                 _ if hidden => {}
                 0x0B | 0x0C => b.para.push(u16::from(b'\n')),
@@ -673,10 +681,13 @@ fn grid(rows: Vec<(Vec<Vec<Block>>, Pap)>) -> Table {
     bounds.sort_unstable();
     // Boundaries a few twips apart are one (rounding in the writer).
     bounds.dedup_by(|b, a| (i32::from(*b) - i32::from(*a)).abs() <= 4);
+    // The grid column of a boundary: the first kept boundary within 4 twips (binary search).
     let col = |x: i16| {
+        let i = bounds.partition_point(|&b| i32::from(b) < i32::from(x) - 4);
         bounds
-            .iter()
-            .position(|&b| (i32::from(b) - i32::from(x)).abs() <= 4)
+            .get(i)
+            .filter(|&&b| (i32::from(b) - i32::from(x)).abs() <= 4)
+            .map(|_| i)
     };
     let mut table = Table::default();
     for (cells, pap) in rows {
