@@ -233,3 +233,44 @@ fn a_workbook_under_a_doc_name() {
     assert!(e.zh.starts_with("这是Excel表格"), "{e}");
     assert!(e.en.contains("Excel workbook"), "{e}");
 }
+
+/// A mutation run (not a timed test; run by hand, the fuzz target's stand-in where cargo-fuzz
+/// cannot run): `NIANBAO_DOC_MUTATE_SECS=60 cargo test -p nianbao --test doc mutations --
+/// --ignored --nocapture`. Random byte changes and cuts of the .doc fixtures, whole files (the
+/// compound file too): a message or a document, never a panic.
+#[test]
+#[ignore]
+fn mutations() {
+    let secs: u64 = std::env::var("NIANBAO_DOC_MUTATE_SECS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(5);
+    let seeds: Vec<Vec<u8>> = ["report_a.doc", "report_b.doc", "report_a_numbered.doc"]
+        .iter()
+        .map(|n| bytes(n))
+        .collect();
+    let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = move || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x
+    };
+    let start = std::time::Instant::now();
+    let (mut runs, mut read_ok) = (0u64, 0u64);
+    while start.elapsed().as_secs() < secs {
+        let mut b = seeds[(next() % 3) as usize].clone();
+        for _ in 0..=next() % 8 {
+            let at = (next() as usize) % b.len();
+            b[at] = next() as u8;
+        }
+        if next() % 8 == 0 {
+            b.truncate((next() as usize) % b.len());
+        }
+        if read::read(&b, "m.doc", None, &encoding_rs_legacy).is_ok() {
+            read_ok += 1;
+        }
+        runs += 1;
+    }
+    println!("doc mutations: {runs} inputs in {secs} s, {read_ok} read as documents, no panic");
+}
