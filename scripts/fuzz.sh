@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fuzzes the engine and its readers: scripts/fuzz.sh [SECONDS] [TARGET...]
 #
-# Runs each target (default: all seven: check_text read_bytes docx html pdf archive tables) for
+# Runs each target (default: all eight: check_text read_bytes docx doc html pdf archive tables) for
 # SECONDS (default 600), one after the other on one core, at the lowest priority (nice 19).
 #
 # Inputs, in this order:
@@ -9,7 +9,8 @@
 #                          minimised again (`cargo fuzz cmin`) after the run; commit what changed.
 #   fuzz/seeds/<target>/   small seeds (committed), written by tools/fuzz_seeds.py: tiny PDFs
 #                          (a CID font with ToUnicode, an xref stream, a ruled table), minimal
-#                          Word files and web pages with merged cells, small zips, short texts.
+#                          Word files and web pages with merged cells, small zips, short texts;
+#                          for `doc`, the .doc fixtures themselves (64 KB, under -max_len).
 #   the project's fixtures (100-500 KB PDFs, 30 KB pages): only with FUZZ_FIXTURES=1, and last;
 #                          they slow the PDF target from thousands of inputs a second to a few.
 # `tables` is structure-aware (see fuzz/fuzz_targets/tables.rs): its corpus is of its own kind.
@@ -27,7 +28,7 @@ secs=${1:-600}
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(check_text read_bytes docx html pdf archive tables)
+  targets=(check_text read_bytes docx doc html pdf archive tables)
 fi
 
 root=$(cd "$(dirname "$0")/.." && pwd)

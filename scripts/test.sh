@@ -41,7 +41,7 @@ cargo bench -p nianbao --locked --bench check --bench readers -- --sample-count 
 section "雷同 benchmark (quick run: 1,000 and 3,000 generated reports; the full run does 10,000)"
 cargo bench -p nianbao --locked --bench similar -- --quick
 
-section "batch benchmark (quick run: text and office files through the release command line)"
+section "batch benchmark (quick run: text, office and .doc/.wps files through the release command line)"
 cargo build -q --release -p nianbao-cli --bin nianbao --locked
 cargo run -q -p nianbao-cli --example batch_bench --locked -- --quick
 
@@ -64,5 +64,8 @@ section "journey: the same result after a reload, dismissals that count"
 NIANBAO_CLI="$PWD/target/debug/nianbao" node tests/journey-reload.mjs
 section "journey: the wrong cell pointed at (one, several), the dataset of every cell = the CLI's --cells"
 NIANBAO_CLI="$PWD/target/debug/nianbao" node tests/journey-fix.mjs
+
+section "journey: old Word files (.doc, .wps) in the page, one by one and in a batch (zh/en, 390 px)"
+NIANBAO_CLI="$PWD/target/debug/nianbao" node tests/journey-doc.mjs
 
 section "done"

@@ -230,7 +230,7 @@ fn Header(p: &HeaderProps) -> Html {
             <nav class="actions" aria-label={lang.t("操作", "Actions")}>
                 <button type="button" id="sample" onclick={sample}>{ lang.t("示例报告", "Sample report") }</button>
                 <label class="file-btn" for="file">{ lang.t("选择文件…", "Choose files…") }</label>
-                <input id="file" type="file" multiple=true accept=".docx,.pdf,.html,.htm,.txt,.md,.csv,.zip,text/plain,text/html,application/zip" onchange={onchange.clone()} onkeydown={enter_opens_chooser()} class="visually-hidden" />
+                <input id="file" type="file" multiple=true accept=".docx,.doc,.wps,.pdf,.html,.htm,.txt,.md,.csv,.zip,text/plain,text/html,application/zip" onchange={onchange.clone()} onkeydown={enter_opens_chooser()} class="visually-hidden" />
                 <label class="file-btn" for="folder">{ lang.t("选择文件夹…", "Choose a folder…") }</label>
                 <input id="folder" type="file" webkitdirectory=true onchange={onchange} onkeydown={enter_opens_chooser()} class="visually-hidden" />
                 <button type="button" id="clear" onclick={clear} disabled={!p.has_text}>{ lang.t("清除", "Clear") }</button>
@@ -587,7 +587,7 @@ fn PreviousSlot(p: &PreviousProps) -> Html {
             <div class="dropzone small" {ondrop} {ondragover}>
                 <p class="hint">{ lang.t("把上年报告拖到这里、选择文件，或粘贴其全文：检查上年结转、现行有效件数、正文雷同和比率变化。", "Drop last year's report here, choose it, or paste its text: checks the carry-over, documents in force, repeated prose and the rates' change.") }</p>
                 <label class="file-btn" for="previous-file">{ lang.t("选择上年报告…", "Choose last year's report…") }</label>
-                <input id="previous-file" type="file" accept=".docx,.pdf,.html,.htm,.txt,.md,.csv,text/plain,text/html" onchange={onchange} onkeydown={enter_opens_chooser()} class="visually-hidden" />
+                <input id="previous-file" type="file" accept=".docx,.doc,.wps,.pdf,.html,.htm,.txt,.md,.csv,text/plain,text/html" onchange={onchange} onkeydown={enter_opens_chooser()} class="visually-hidden" />
                 <textarea id="previous-text" rows="3" spellcheck="false" onchange={onpaste_text} {onpaste}
                     placeholder={lang.t("或在此粘贴上年报告全文", "or paste last year's report here")} />
                 if let Some(prev) = &p.previous {

@@ -167,6 +167,7 @@ fn form_text(r: &CheckResult, lang: Lang) -> String {
     let form = match r.input.form {
         Form::Text => lang.t("文本", "text"),
         Form::Docx => lang.t("Word文件", "Word file"),
+        Form::Doc => lang.t("Word 97–2003/WPS文件", "Word 97–2003/WPS file"),
         Form::Html => lang.t("网页文件", "web page file"),
         Form::PastedHtml => lang.t("粘贴的网页/Word内容", "pasted web page or Word"),
         Form::Pdf => lang.t("PDF文字层", "PDF text layer"),

@@ -264,7 +264,7 @@ await step('choosing and dropping files', async () => {
   const before = await page.inputValue('#report');
   await page.setInputFiles('#file', { name: 'old.doc', mimeType: 'application/msword', buffer: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]) });
   await page.waitForSelector('.notice.error');
-  check('an old .doc file gets a message saying to save it as .docx', (await page.textContent('.notice.error')).includes('.docx'));
+  check('a damaged .doc file gets a message saying to save it as .docx', (await page.textContent('.notice.error')).includes('.docx'));
   check('and the text already there is kept', (await page.inputValue('#report')) === before);
   const text = fs.readFileSync(path.join(seedsDir, seeds[2]), 'utf8');
   await page.evaluate(async ([text, name]) => {

@@ -1,14 +1,15 @@
 //! Scale of `nianbao check` over folders, measured: reports per second and peak memory.
 //!
-//! Generates text reports (the five seed reports with varied numbers and agency names) and office
-//! files (copies of the Word and web page fixtures) in a temporary folder, runs the release
+//! Generates text reports (the five seed reports with varied numbers and agency names), office
+//! files (copies of the Word and web page fixtures) and old Word files (the .doc and .wps
+//! fixtures: .doc files per second) in a temporary folder, runs the release
 //! binary over each folder with `--format json > /dev/null`, and prints the rate and the child's
 //! peak resident memory (wait4's ru_maxrss). Peak memory must not grow with the batch: it is
 //! shown for a small and a ten times larger folder.
 //!
 //!     cargo build --release -p nianbao-cli --bin nianbao
-//!     cargo run -p nianbao-cli --example batch_bench            # 1,000 and 10,000 text, 1,000 office
-//!     cargo run -p nianbao-cli --example batch_bench -- --quick # 300 and 3,000 text, 200 office
+//!     cargo run -p nianbao-cli --example batch_bench            # 1,000 and 10,000 text, 1,000 office, 1,000 .doc
+//!     cargo run -p nianbao-cli --example batch_bench -- --quick # 300 and 3,000 text, 200 office, 200 .doc
 //!
 //! The binary is `target/release/nianbao` beside this example's target folder, or `$NIANBAO_BIN`.
 
@@ -88,6 +89,32 @@ fn text_folder(root: &Path, n: usize) -> PathBuf {
         }
         let text = vary(&seeds[i % seeds.len()], i);
         std::fs::write(sub.join(format!("{i:06}.txt")), text).expect("write");
+    }
+    dir
+}
+
+/// `n` copies of the old Word fixtures (.doc made by LibreOffice, the .wps a renamed .doc).
+fn doc_folder(root: &Path, n: usize) -> PathBuf {
+    let dir = root.join(format!("doc-{n}"));
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    let fixtures = Path::new(CRATE).join("../nianbao/tests/fixtures");
+    let forms: Vec<(&str, Vec<u8>)> = [
+        "report_a.doc",
+        "report_b.doc",
+        "report_a_numbered.doc",
+        "report_a.wps",
+    ]
+    .into_iter()
+    .map(|name| {
+        (
+            name,
+            std::fs::read(fixtures.join(name)).expect("doc fixture"),
+        )
+    })
+    .collect();
+    for i in 0..n {
+        let (name, bytes) = &forms[i % forms.len()];
+        std::fs::write(dir.join(format!("{i:05}-{name}")), bytes).expect("write");
     }
     dir
 }
@@ -186,8 +213,9 @@ fn main() {
     let d_small = text_folder(&root, small);
     let d_large = text_folder(&root, large);
     let d_office = office_folder(&root, office);
+    let d_doc = doc_folder(&root, office);
     println!(
-        "generated {} text and {office} office files in {:.1} s; {} thread(s) available",
+        "generated {} text, {office} office and {office} .doc/.wps files in {:.1} s; {} thread(s) available",
         small + large,
         t.elapsed().as_secs_f64(),
         std::thread::available_parallelism().map_or(1, |n| n.get())
@@ -197,5 +225,6 @@ fn main() {
     report("text", small, &run(&bin, &d_small));
     report("text", large, &run(&bin, &d_large));
     report("office (docx, html)", office, &run(&bin, &d_office));
+    report("old Word (doc, wps)", office, &run(&bin, &d_doc));
     let _ = std::fs::remove_dir_all(&root);
 }

@@ -10,7 +10,9 @@ use std::sync::Arc;
 
 /// File forms the readers take. In a folder or an archive other files are skipped silently;
 /// a file named on the command line is always tried.
-pub const READABLE: &[&str] = &["txt", "md", "csv", "html", "htm", "docx", "pdf"];
+pub const READABLE: &[&str] = &[
+    "txt", "md", "csv", "html", "htm", "docx", "doc", "wps", "pdf",
+];
 
 /// An archive entry may inflate to at most this many bytes.
 pub const ENTRY_MAX: u64 = 64 << 20;

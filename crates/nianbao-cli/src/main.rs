@@ -31,7 +31,7 @@ nianbao — 政府信息公开工作年度报告检查 / checks government infor
                 [--summary 汇总.csv] [--issues 问题清单.csv] [--issues-dir DIR]
                 [--previous 上年报告] [--no-pair] [--similar 0.5] [--no-similar]
                 [--cells 数据集.csv] FILE|DIR|ZIP…
-      folders are walked (.txt .md .csv .html .htm .docx .pdf), .zip archives opened;
+      folders are walked (.txt .md .csv .html .htm .docx .doc .wps .pdf), .zip archives opened;
       results come in input order; --summary: one row per report, failing first;
       --issues: one row per finding (by unit, year, part, severity), with its place in the
       unit's own file (PDF page, Word paragraph or table cell, the quoted text) and the legal

@@ -331,10 +331,17 @@ fn exit_status_of_a_batch() {
     std::fs::create_dir_all(&clean).unwrap();
     std::fs::write(clean.join("a.docx"), fixture("report_a.docx")).unwrap();
     std::fs::write(clean.join("b.htm"), fixture("report_a.html")).unwrap();
-    std::fs::write(clean.join("old.doc"), b"skipped in a folder").unwrap();
+    // Old Word and WPS files are read in a folder; other forms are skipped.
+    std::fs::write(clean.join("c.doc"), fixture("report_a.doc")).unwrap();
+    std::fs::write(clean.join("d.wps"), fixture("report_a.wps")).unwrap();
+    std::fs::write(clean.join("old.xls"), b"skipped in a folder").unwrap();
     let (code, out, err) = run(&["check", clean.to_str().unwrap()]);
     assert_eq!(code, 0, "{out}{err}");
-    assert_eq!(out.matches("可发布").count(), 2, "{out}");
+    assert_eq!(out.matches("可发布").count(), 4, "{out}");
+    assert!(
+        out.contains("c.doc") && out.contains("d.wps") && !out.contains("old.xls"),
+        "{out}"
+    );
     let (code, ..) = run(&[
         "check",
         clean.to_str().unwrap(),
@@ -344,11 +351,11 @@ fn exit_status_of_a_batch() {
     // Named explicitly, an unsupported file is tried, and fails.
     let (code, _, err) = run(&[
         "check",
-        clean.join("old.doc").to_str().unwrap(),
+        clean.join("old.xls").to_str().unwrap(),
         seed("004").to_str().unwrap(),
     ]);
     assert_eq!(code, 2);
-    assert!(err.contains("old.doc"), "{err}");
+    assert!(err.contains("old.xls"), "{err}");
     // A CSV of a batch: one header, rows of both reports.
     let (_, out, _) = run(&[
         "check",
@@ -629,4 +636,54 @@ fn no_pair_no_similar_and_previous_override_the_batch() {
     for (f, v) in by_name(&out) {
         assert_eq!(v["comparison"]["previous"]["name"], "guyuan.txt", "{f}");
     }
+}
+
+#[test]
+fn old_word_files_named_or_in_a_zip_are_checked_as_their_docx() {
+    use std::io::Write;
+    let root = scratch("doc");
+    let path = root.join("旧版报告.zip");
+    let mut z = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
+    for (name, fixture_name) in [
+        ("区县/a.doc", "report_a.doc"),
+        ("区县/b.wps", "report_b.doc"),
+    ] {
+        z.start_file(name, deflated()).unwrap();
+        z.write_all(&fixture(fixture_name)).unwrap();
+    }
+    z.finish().unwrap();
+    let doc = root.join("report_a.doc");
+    std::fs::write(&doc, fixture("report_a.doc")).unwrap();
+    let docx = root.join("report_a.docx");
+    std::fs::write(&docx, fixture("report_a.docx")).unwrap();
+    let (code, out, err) = run(&[
+        "check",
+        "--format",
+        "json",
+        doc.to_str().unwrap(),
+        docx.to_str().unwrap(),
+        path.to_str().unwrap(),
+    ]);
+    // report_b has an error: exit 1, no file unreadable.
+    assert_eq!(code, 1, "{err}");
+    let results: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(results.len(), 4, "{out}");
+    let forms: Vec<&str> = results
+        .iter()
+        .map(|r| r["input"]["form"].as_str().unwrap())
+        .collect();
+    assert_eq!(forms, ["doc", "docx", "doc", "doc"]);
+    // The .doc's tables and findings are the .docx's.
+    assert_eq!(results[0]["tables"], results[1]["tables"]);
+    assert_eq!(results[0]["findings"], results[1]["findings"]);
+    assert_eq!(results[0]["verdict"], results[1]["verdict"]);
+    assert!(results[2]["input"]["name"]
+        .as_str()
+        .unwrap()
+        .ends_with("区县/a.doc"));
+    assert_ne!(results[3]["verdict"], results[0]["verdict"]);
+    let _ = std::fs::remove_dir_all(&root);
 }

@@ -87,11 +87,12 @@ fn slot_index(slot: u8) -> usize {
     usize::from(slot.min(1))
 }
 
-/// The reader module a file's bytes need: "office" (Word, web page), "pdf", "zip", or "" (the
-/// engine reads it: text, or a form the text reader refuses with its message).
+/// The reader module a file's bytes need: "office" (Word, old Word/WPS compound files, web
+/// page), "pdf", "zip", or "" (the engine reads it: text, or a form the text reader refuses
+/// with its message).
 fn reader_of(bytes: &[u8], name: &str) -> &'static str {
     match nianbao::read::sniff(bytes, name, None) {
-        InputKind::Docx | InputKind::Html => "office",
+        InputKind::Docx | InputKind::LegacyOffice | InputKind::Html => "office",
         InputKind::Pdf => "pdf",
         InputKind::Zip => "zip",
         _ => "",

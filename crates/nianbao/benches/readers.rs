@@ -19,6 +19,7 @@ fn read_and_check(name: &str, bytes: &[u8]) -> nianbao::CheckResult {
 
 #[divan::bench(args = [
     "report_a.docx",
+    "report_a.doc",
     "report_a.html",
     "report_a_gbk.html",
     "report_a_tabs_gb18030.txt",
@@ -29,7 +30,7 @@ fn read_and_check_form(bencher: divan::Bencher, name: &str) {
     bencher.bench(|| read_and_check(name, divan::black_box(&bytes)));
 }
 
-#[divan::bench(args = ["report_a.docx", "report_a.html", "report_a.pdf"])]
+#[divan::bench(args = ["report_a.docx", "report_a.doc", "report_a.html", "report_a.pdf"])]
 fn read_only(bencher: divan::Bencher, name: &str) {
     let bytes = fixture(name);
     bencher.bench(|| {

@@ -18,6 +18,8 @@ pub enum Form {
     Text,
     /// A Word file (.docx).
     Docx,
+    /// A Word 97–2003 file (.doc) or a WPS document (.wps).
+    Doc,
     /// A web page saved as a file (.html, .htm).
     Html,
     /// HTML from the clipboard (a web page, Word or WPS copied and pasted).
@@ -31,6 +33,7 @@ impl Form {
         match self {
             Form::Text => "text",
             Form::Docx => "docx",
+            Form::Doc => "doc",
             Form::Html => "html",
             Form::PastedHtml => "pasted-html",
             Form::Pdf => "pdf",

@@ -115,7 +115,7 @@ pub fn place(doc: &Document, f: &Finding, en: bool) -> String {
                 format!("第{p}页")
             }
         }),
-        (Form::Docx, Some((i, g))) => {
+        (Form::Docx | Form::Doc, Some((i, g))) => {
             let t = table_number(&g.origin, i);
             let row = no - g.line + 1;
             Some(match (cell.map(|c| seen_column(g, no - g.line, c)), en) {
@@ -125,7 +125,7 @@ pub fn place(doc: &Document, f: &Finding, en: bool) -> String {
                 (None, true) => format!("table {t}, row {row}"),
             })
         }
-        (Form::Docx, None) => doc.paragraph_of(no).map(|p| {
+        (Form::Docx | Form::Doc, None) => doc.paragraph_of(no).map(|p| {
             if en {
                 format!("paragraph {p}")
             } else {
@@ -239,8 +239,28 @@ pub fn send_instead(e: &ReadError, en: bool) -> &'static str {
         (w, true) if w.contains("加密") || w.contains("密码") => {
             "send the file without a password (remove the protection and save again)"
         }
-        (w, false) if w.contains("旧版") => "请重新报送另存为.docx的Word文件",
-        (w, true) if w.contains("旧版") => "send the file saved as .docx",
+        (w, false) if w.contains("Excel表格") || w.contains("PowerPoint") => {
+            "请重新报送年度报告正文（Word、带文字层的PDF或网页文件），而不是表格或演示文稿"
+        }
+        (w, true) if w.contains("Excel表格") || w.contains("PowerPoint") => {
+            "send the report itself (Word, a PDF with a text layer or a web page), not a workbook or presentation"
+        }
+        (w, false) if w.contains("Works") => "请重新报送另存为Word（.doc/.docx）或PDF的报告",
+        (w, true) if w.contains("Works") => "send the report saved as Word (.doc/.docx) or PDF",
+        // A .doc/.wps that is damaged: a complete copy in either Word form will do.
+        (w, false) if w.contains("（.doc/.wps）") => {
+            "请重新报送完整的Word文件（.doc、.wps或.docx均可）或带文字层的PDF"
+        }
+        (w, true) if w.contains("（.doc/.wps）") => {
+            "send a complete Word file (.doc, .wps or .docx) or a PDF with a text layer"
+        }
+        // Word 6.0/95, or a build without the .doc reader.
+        (w, false) if w.contains("旧版") || w.contains("Word 6.0/95") => {
+            "请重新报送另存为.docx的Word文件"
+        }
+        (w, true) if w.contains("旧版") || w.contains("Word 6.0/95") => {
+            "send the file saved as .docx"
+        }
         (_, false) => "请重新报送可读取的Word文件（.docx）、带文字层的PDF或网页文件",
         (_, true) => "send a readable Word file (.docx), a PDF with a text layer or a web page",
     }

@@ -6,7 +6,9 @@
 use std::io::{Cursor, Read};
 
 /// File forms the readers take. In a folder or an archive other files are skipped silently.
-pub const READABLE: &[&str] = &["txt", "md", "csv", "html", "htm", "docx", "pdf"];
+pub const READABLE: &[&str] = &[
+    "txt", "md", "csv", "html", "htm", "docx", "doc", "wps", "pdf",
+];
 /// An archive entry may inflate to at most this many bytes.
 pub const ENTRY_MAX: u64 = 64 << 20;
 /// All entries of one archive together may inflate to at most this many bytes.

@@ -150,29 +150,31 @@ pub fn read_xml(
 // ---------------------------------------------------------------------------------------------
 // The body as a small tree.
 
+// The .doc reader (`read/doc.rs`) builds the same tree and renders it with [`render_as`].
+
 #[derive(Debug, Default)]
-struct Para {
-    text: String,
-    style: Option<String>,
-    num_id: Option<u32>,
-    ilvl: Option<usize>,
+pub(super) struct Para {
+    pub(super) text: String,
+    pub(super) style: Option<String>,
+    pub(super) num_id: Option<u32>,
+    pub(super) ilvl: Option<usize>,
     /// Text boxes anchored in the paragraph, read after it.
-    floats: Vec<Block>,
+    pub(super) floats: Vec<Block>,
 }
 
 #[derive(Debug, Default)]
-struct Table {
-    rows: Vec<Row>,
+pub(super) struct Table {
+    pub(super) rows: Vec<Row>,
 }
 
 #[derive(Debug, Default)]
-struct Row {
-    before: usize,
-    cells: Vec<Cell>,
+pub(super) struct Row {
+    pub(super) before: usize,
+    pub(super) cells: Vec<Cell>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-enum VMerge {
+pub(super) enum VMerge {
     #[default]
     None,
     Restart,
@@ -180,15 +182,15 @@ enum VMerge {
 }
 
 #[derive(Debug)]
-struct Cell {
-    span: usize,
-    vmerge: VMerge,
-    hmerge_continue: bool,
-    blocks: Vec<Block>,
+pub(super) struct Cell {
+    pub(super) span: usize,
+    pub(super) vmerge: VMerge,
+    pub(super) hmerge_continue: bool,
+    pub(super) blocks: Vec<Block>,
 }
 
 #[derive(Debug)]
-enum Block {
+pub(super) enum Block {
     P(Para),
     T(Table),
 }
@@ -575,7 +577,7 @@ struct Style {
 }
 
 #[derive(Debug, Default)]
-struct Styles {
+pub(super) struct Styles {
     by_id: HashMap<String, Style>,
     /// The default paragraph style's id.
     default: Option<String>,
@@ -665,28 +667,28 @@ impl Styles {
 }
 
 #[derive(Debug, Clone, Default)]
-struct Level {
-    start: Option<u32>,
-    fmt: String,
-    text: Option<String>,
-    suffix: Option<String>,
-    legal: bool,
+pub(super) struct Level {
+    pub(super) start: Option<u32>,
+    pub(super) fmt: String,
+    pub(super) text: Option<String>,
+    pub(super) suffix: Option<String>,
+    pub(super) legal: bool,
 }
 
 #[derive(Debug, Default)]
-struct Num {
-    abstract_id: Option<String>,
+pub(super) struct Num {
+    pub(super) abstract_id: Option<String>,
     /// Per level: a start override and/or a whole level.
-    overrides: HashMap<usize, (Option<u32>, Option<Level>)>,
+    pub(super) overrides: HashMap<usize, (Option<u32>, Option<Level>)>,
 }
 
 #[derive(Debug, Default)]
-struct Numbering {
-    abstracts: HashMap<String, HashMap<usize, Level>>,
-    nums: HashMap<u32, Num>,
+pub(super) struct Numbering {
+    pub(super) abstracts: HashMap<String, HashMap<usize, Level>>,
+    pub(super) nums: HashMap<u32, Num>,
 }
 
-const LEVELS: usize = 9;
+pub(super) const LEVELS: usize = 9;
 
 fn parse_numbering(xml: &[u8]) -> Numbering {
     let mut out = Numbering::default();
@@ -958,13 +960,23 @@ struct Render<'a> {
 }
 
 fn render(body: &[Block], styles: &Styles, numbering: &Numbering) -> Document {
+    render_as(Form::Docx, body, styles, numbering)
+}
+
+/// Renders a body tree read from a Word file of `form` (.docx here, .doc in `read/doc.rs`).
+pub(super) fn render_as(
+    form: Form,
+    body: &[Block],
+    styles: &Styles,
+    numbering: &Numbering,
+) -> Document {
     let mut r = Render {
         styles,
         numbering,
         counters: HashMap::new(),
         restored: 0,
         tables: 0,
-        b: Builder::new(Form::Docx, "utf-8"),
+        b: Builder::new(form, "utf-8"),
     };
     r.blocks(body, 0);
     if r.restored > 0 {

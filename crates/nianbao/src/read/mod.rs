@@ -17,6 +17,8 @@ pub mod text;
 #[cfg(feature = "docx")]
 pub mod archive;
 
+#[cfg(feature = "doc")]
+pub mod doc;
 #[cfg(feature = "docx")]
 pub mod docx;
 #[cfg(feature = "html")]
@@ -53,7 +55,8 @@ pub enum InputKind {
     Html,
     Docx,
     Pdf,
-    /// Old binary Word or WPS (.doc, .wps, .et): refused with a message.
+    /// A compound file (OLE) or an old binary Office name (.doc, .wps, .et, .xls): the .doc
+    /// reader reads Word 97–2003 and WPS documents and names what else it is.
     LegacyOffice,
     /// A zip that is not a Word file.
     Zip,
@@ -178,10 +181,7 @@ pub fn read(
         InputKind::Html => read_html(bytes, legacy),
         InputKind::Docx => read_docx(bytes),
         InputKind::Pdf => read_pdf(bytes),
-        InputKind::LegacyOffice => Err(ReadError::new(
-            "这是旧版Word/WPS文件（.doc/.wps）：请在Word或WPS中“另存为”.docx后再试",
-            "this is an old Word/WPS file (.doc/.wps): save it as .docx in Word or WPS and try again",
-        )),
+        InputKind::LegacyOffice => read_doc(bytes),
         InputKind::Zip => Err(ReadError::new(
             "这是压缩文件而不是Word文件：请解压后选择其中的报告",
             "this is a zip archive, not a Word file: unpack it and choose the report inside",
@@ -209,6 +209,18 @@ fn read_docx(bytes: &[u8]) -> Result<Document, ReadError> {
 #[cfg(not(feature = "docx"))]
 fn read_docx(_: &[u8]) -> Result<Document, ReadError> {
     Err(unavailable("Word", "Word"))
+}
+
+#[cfg(feature = "doc")]
+fn read_doc(bytes: &[u8]) -> Result<Document, ReadError> {
+    doc::read(bytes)
+}
+#[cfg(not(feature = "doc"))]
+fn read_doc(_: &[u8]) -> Result<Document, ReadError> {
+    Err(ReadError::new(
+        "这是旧版Word/WPS文件（.doc/.wps）：请在Word或WPS中“另存为”.docx后再试",
+        "this is an old Word/WPS file (.doc/.wps): save it as .docx in Word or WPS and try again",
+    ))
 }
 
 #[cfg(feature = "pdf")]
@@ -262,7 +274,7 @@ mod tests {
     }
 
     #[test]
-    fn old_word_gets_a_message() {
+    fn a_broken_old_word_file_gets_a_message() {
         let e = read(&[0xD0, 0xCF, 0x11, 0xE0, 0, 0], "a.doc", None, &no_legacy).unwrap_err();
         assert!(e.zh.contains(".docx"), "{e}");
     }
