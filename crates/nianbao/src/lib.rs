@@ -10,6 +10,7 @@
 //! ([`tables`], with [`placement`] deciding where numbers go), run the [`rules`], and build the
 //! [`result`].
 
+pub mod batchreport;
 pub mod document;
 pub mod export;
 pub mod gridcols;
