@@ -165,6 +165,9 @@ pub enum BatchExportKind {
     Issues,
     /// The 问题清单 per unit: a .zip of one CSV per unit (`Download::bytes`).
     IssuesZip,
+    /// The printable batch report (HTML: charts, counts per verdict and rule, the roll-up;
+    /// [`crate::export::batch_html`]).
+    Report,
 }
 
 /// What the worker answers (externally tagged, as [`Request`]).
