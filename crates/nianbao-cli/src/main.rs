@@ -5,6 +5,7 @@
 //!     nianbao check --format csv FILE…     one finding per row (UTF-8 with BOM, for Excel)
 //!     nianbao check --summary S.csv --issues I.csv DIR   also the roll-up and the issue list
 //!     nianbao check --issues-dir D DIR     also one issue list per unit (单位_年度_问题清单.csv)
+//!     nianbao check --report R.html DIR    also the printable batch report (charts, counts, roll-up)
 //!     nianbao rules                        every rule with its explanation
 //!     nianbao rules --explain [NAME]       a rule's page (every rule's without a name)
 //!     nianbao schema                       the result's JSON Schema (schema/result.schema.json)
@@ -28,13 +29,15 @@ nianbao — 政府信息公开工作年度报告检查 / checks government infor
 用法 Usage:
   nianbao check [--format text|json|csv] [--lang zh|en] [--no-color]
                 [--summary 汇总.csv] [--issues 问题清单.csv] [--issues-dir DIR]
-                [--previous 上年报告] FILE|DIR|ZIP…
+                [--report 批量检查报告.html] [--previous 上年报告] FILE|DIR|ZIP…
       folders are walked (.txt .md .csv .html .htm .docx .pdf), .zip archives opened;
       results come in input order; --summary: one row per report, failing first;
       --issues: one row per finding (by unit, year, part, severity), with its place in the
       unit's own file (PDF page, Word paragraph or table cell, the quoted text) and the legal
       basis, and a row for each file that could not be read; --issues-dir: the same, one file
-      per unit; --lang en: CSV files and the text report in English (default Chinese)
+      per unit; --report: the printable batch report (HTML: charts of the verdicts, the rates
+      against their red/yellow lines and each agency's years, counts per verdict and per rule,
+      the roll-up); --lang en: CSV files, report and text in English (default Chinese)
       --previous: last year's report, compared with every report (carry-over, repeated text)
   nianbao check -            read the report from standard input
   nianbao rules [--lang zh|en]
@@ -192,6 +195,8 @@ struct Outcome {
     /// The input's rows of the 问题清单 (None unless `--issues` or `--issues-dir`).
     issues: Option<nianbao::issues::UnitIssues>,
     summary: SummaryRow,
+    /// The report's rules with findings (`--report` counts them; empty otherwise).
+    rules: Vec<(nianbao::result::Name, bool)>,
     /// Why the input could not be read.
     unreadable: Option<String>,
     has_error: bool,
@@ -202,6 +207,8 @@ struct Options {
     color: bool,
     en: bool,
     issues: bool,
+    /// The batch report is asked for (each report's rules are counted).
+    report: bool,
     /// Last year's report (its file name and document), compared with every report.
     previous: Option<(String, nianbao::document::Document)>,
 }
@@ -230,6 +237,7 @@ fn process(input: &inputs::Input, o: &Options) -> Outcome {
                     .issues
                     .then(|| nianbao::issues::unreadable(&input.display, &e, o.en)),
                 summary,
+                rules: Vec::new(),
                 unreadable: Some(reason),
                 has_error: false,
             };
@@ -253,6 +261,11 @@ fn process(input: &inputs::Input, o: &Options) -> Outcome {
         out,
         issues,
         summary: SummaryRow::from_result(&r, &input.display),
+        rules: if o.report {
+            nianbao::batchreport::rule_hits(&r)
+        } else {
+            Vec::new()
+        },
         unreadable: None,
         has_error: r.counts.error > 0,
     }
@@ -290,6 +303,7 @@ struct CheckArgs {
     summary_path: Option<String>,
     issues_path: Option<String>,
     issues_dir: Option<String>,
+    report_path: Option<String>,
     previous: Option<String>,
 }
 
@@ -315,6 +329,7 @@ fn parse_check_args(args: &[String]) -> Result<CheckArgs, ExitCode> {
         summary_path: None,
         issues_path: None,
         issues_dir: None,
+        report_path: None,
         previous: None,
     };
     let mut i = 0;
@@ -324,7 +339,7 @@ fn parse_check_args(args: &[String]) -> Result<CheckArgs, ExitCode> {
                 i += 1;
                 a.fmt = parse_format(args.get(i).map(String::as_str))?;
             }
-            "--summary" | "--issues" | "--issues-dir" => {
+            "--summary" | "--issues" | "--issues-dir" | "--report" => {
                 // `--summary --issues x.csv` would write a file named "--issues": an option
                 // is never taken for the file name.
                 let Some(p) = args.get(i + 1).filter(|p| !p.starts_with("--")) else {
@@ -334,6 +349,7 @@ fn parse_check_args(args: &[String]) -> Result<CheckArgs, ExitCode> {
                 match args[i].as_str() {
                     "--summary" => a.summary_path = Some(p.clone()),
                     "--issues" => a.issues_path = Some(p.clone()),
+                    "--report" => a.report_path = Some(p.clone()),
                     _ => a.issues_dir = Some(p.clone()),
                 }
                 i += 1;
@@ -407,6 +423,7 @@ fn check(args: &[String]) -> ExitCode {
         color: a.color,
         en: a.en,
         issues,
+        report: a.report_path.is_some(),
         previous: previous_doc,
     };
     let stdout = std::io::stdout();
@@ -415,7 +432,8 @@ fn check(args: &[String]) -> ExitCode {
         // One unit's rows of the 问题清单 (formatted) per report, sorted and written at the end.
         issues: issues.then(Vec::new),
         // One small row per report, kept only when the roll-up is asked for.
-        summary: a.summary_path.as_ref().map(|_| Vec::new()),
+        summary: (a.summary_path.is_some() || a.report_path.is_some()).then(Vec::new),
+        tally: nianbao::batchreport::RuleTally::default(),
         // The progress bar needs the count: a first walk that only counts (names, no contents).
         pb: if std::io::stderr().is_terminal() {
             progress_bar(inputs::Walk::new(&a.files).count())
@@ -438,6 +456,8 @@ struct Printer<W: Write> {
     out: W,
     issues: Option<Vec<nianbao::issues::UnitIssues>>,
     summary: Option<Vec<SummaryRow>>,
+    /// Per rule, the reports it failed or warned (`--report`).
+    tally: nianbao::batchreport::RuleTally,
     pb: ProgressBar,
     any_error: bool,
     unreadable: bool,
@@ -464,6 +484,7 @@ impl<W: Write> Printer<W> {
         if let Some(rows) = self.summary.as_mut() {
             rows.push(o.summary);
         }
+        self.tally.add(&o.rules);
         ok
     }
 
@@ -478,6 +499,19 @@ impl<W: Write> Printer<W> {
         }
         if let (Some(p), Some(rows)) = (&a.summary_path, &self.summary) {
             if let Err(e) = std::fs::write(p, nianbao::export::summary_csv(rows, a.en)) {
+                eprintln!("nianbao: {p}: 无法写入 cannot write: {e}");
+                return ExitCode::from(2);
+            }
+        }
+        if let (Some(p), Some(rows)) = (&a.report_path, &self.summary) {
+            let units: Vec<(usize, &SummaryRow)> = rows.iter().enumerate().collect();
+            let html = nianbao::export::batch_html(
+                &units,
+                &self.tally,
+                &nianbao::Options::default(),
+                a.en,
+            );
+            if let Err(e) = std::fs::write(p, html) {
                 eprintln!("nianbao: {p}: 无法写入 cannot write: {e}");
                 return ExitCode::from(2);
             }
