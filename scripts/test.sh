@@ -59,5 +59,7 @@ section "journey: a roll-up that says why, a 问题清单 per unit (zip), downlo
 NIANBAO_CLI="$PWD/target/debug/nianbao" node tests/journey-rollup.mjs
 section "journey: the same result after a reload, dismissals that count"
 NIANBAO_CLI="$PWD/target/debug/nianbao" node tests/journey-reload.mjs
+section "journey: the batch at a glance: charts that filter the roll-up, the printable batch report (zh/en, 390 px)"
+NIANBAO_CLI="$PWD/target/debug/nianbao" node tests/journey-charts.mjs
 
 section "done"

@@ -505,7 +505,7 @@ impl<W: Write> Printer<W> {
         }
         if let (Some(p), Some(rows)) = (&a.report_path, &self.summary) {
             let units: Vec<(usize, &SummaryRow)> = rows.iter().enumerate().collect();
-            let html = nianbao::export::batch_html(
+            let html = nianbao::batchreport::batch_html(
                 &units,
                 &self.tally,
                 &nianbao::Options::default(),

@@ -645,7 +645,7 @@ impl State {
         for r in self.batch.iter().filter_map(|it| it.result.as_ref()) {
             tally.add(&nianbao::batchreport::rule_hits(r));
         }
-        export::batch_html(&units, &tally, &self.options.unwrap_or_default(), en)
+        nianbao::batchreport::batch_html(&units, &tally, &self.options.unwrap_or_default(), en)
     }
 
     /// Every result, one JSON per line; an unreadable file's line says why.

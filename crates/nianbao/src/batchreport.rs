@@ -725,15 +725,20 @@ mod tests {
             .collect()
     }
 
+    /// Every `data-NAME="…"` in `s`, in order.
+    fn data<'a>(s: &'a str, name: &str) -> Vec<&'a str> {
+        attrs(s, &format!("data-{name}"))
+    }
+
     #[test]
     fn verdict_bars_count_and_scale() {
         let rows = rows();
         let svg = verdict_svg(&units(&rows), false);
         assert_eq!(
-            attrs(&svg, "data-verdict"),
+            data(&svg, "verdict"),
             ["fail", "incomplete", "warn", "pass", "unreadable"]
         );
-        assert_eq!(attrs(&svg, "data-count"), ["2", "0", "0", "1", "1"]);
+        assert_eq!(data(&svg, "count"), ["2", "0", "0", "1", "1"]);
         assert!(svg.contains(r#"aria-label="需修改: 2""#), "{svg}");
         // The longest bar is the largest count; the others in proportion.
         let widths: Vec<&str> = attrs(&svg, "width")
@@ -756,11 +761,8 @@ mod tests {
         let o = Options::default();
         let svg = rate_svg(&units(&rows), "substantive_disclosure", &o, false);
         // Three units have the rate, each a button filtering to it.
-        assert_eq!(attrs(&svg, "data-filter"), ["unit:0", "unit:1", "unit:2"]);
-        assert_eq!(
-            attrs(&svg, "data-value"),
-            ["0.4", "0.45", "0.9", "0.5", "0.3"]
-        );
+        assert_eq!(data(&svg, "filter"), ["unit:0", "unit:1", "unit:2"]);
+        assert_eq!(data(&svg, "value"), ["0.4", "0.45", "0.9", "0.5", "0.3"]);
         // 90% sits at 0.9 of the axis (snapped to its 6-unit column); the lines exactly.
         assert_eq!(rate_x(0.9), X0 + 0.9 * (X1 - X0));
         let cx = attrs(&svg, "cx");
@@ -778,7 +780,7 @@ mod tests {
         );
         let en = rate_svg(&units(&rows), "review_corrected", &o, true);
         assert!(en.contains("red 15%") && en.contains("yellow 10%"), "{en}");
-        assert_eq!(attrs(&en, "data-filter"), ["unit:0", "unit:1"]);
+        assert_eq!(data(&en, "filter"), ["unit:0", "unit:1"]);
         // A rate no unit has says so.
         let none = rate_svg(&units(&rows), "suit_corrected", &o, false);
         assert!(
@@ -797,15 +799,15 @@ mod tests {
         let svg = trend_svg(&groups[0], false);
         assert!(svg.contains(r#"data-filter="unit:0""#) && svg.contains(r#"data-filter="unit:1""#));
         assert!(svg.contains(">2023<") && svg.contains(">2024<"), "{svg}");
-        assert_eq!(attrs(&svg, "data-count"), ["2", "2"]);
+        assert_eq!(data(&svg, "count"), ["2", "2"]);
     }
 
     #[test]
     fn the_report_holds_counts_rules_charts_and_rows() {
         let rows = rows();
         let mut tally = RuleTally::default();
-        tally.add(&[("table-sum", true), ("text-repeated", false)]);
-        tally.add(&[("table-sum", true)]);
+        tally.add(&[("requests-balance", true), ("text-repeated", false)]);
+        tally.add(&[("requests-balance", true)]);
         let html = batch_html(&units(&rows), &tally, &Options::default(), false);
         assert!(html.starts_with("<!DOCTYPE html>") && html.contains("@media print"));
         assert_eq!(
@@ -814,10 +816,10 @@ mod tests {
             "verdicts, three rates, one trend"
         );
         assert!(html.contains(r#"<tr class="v-fail" data-verdict="fail"><td class="v">需修改</td><td class="n">2</td></tr>"#), "{html}");
-        assert_eq!(attrs(&html, "data-rule"), ["table-sum", "text-repeated"]);
+        assert_eq!(data(&html, "rule"), ["requests-balance", "text-repeated"]);
         assert!(html.contains(r#"<td class="n">2</td><td class="n">0</td>"#));
         // The roll-up's rows: failing first (unreadable, fail …, pass).
-        assert_eq!(attrs(&html, "data-unit"), ["3", "0", "1", "2"]);
+        assert_eq!(data(&html, "unit"), ["3", "0", "1", "2"]);
         assert_eq!(
             html,
             batch_html(&units(&rows), &tally, &Options::default(), false)

@@ -2,8 +2,6 @@
 //! JSON (RESULT.md), CSV of the findings (UTF-8 with BOM, for Excel and WPS), and a
 //! self-contained HTML report that prints well. Everything from the user's text is escaped.
 
-/// The printable batch report (its charts and tables: [`crate::batchreport`]).
-pub use crate::batchreport::batch_html;
 use crate::layout::{fmt_num, Kind};
 use crate::result::{CheckResult, Finding, Name, RateOut, TableOut, Verdict};
 use crate::rules::RULES;

@@ -166,7 +166,7 @@ pub enum BatchExportKind {
     /// The 问题清单 per unit: a .zip of one CSV per unit (`Download::bytes`).
     IssuesZip,
     /// The printable batch report (HTML: charts, counts per verdict and rule, the roll-up;
-    /// [`crate::export::batch_html`]).
+    /// [`crate::batchreport::batch_html`]).
     Report,
 }
 
