@@ -382,6 +382,8 @@ fn errors_bars(
     for &(id, row) in group {
         let n = seen.entry(row.year).or_default();
         let bx = x(row.year) - 8.0 + 10.0 * *n as f64;
+        // A year with several reports: their bars side by side, the year written once.
+        let yr = if *n == 0 { year(row.year) } else { String::new() };
         *n += 1;
         let h = 30.0 * row.errors as f64 / max as f64;
         let aria = format!(
@@ -401,7 +403,6 @@ fn errors_bars(
             tx = bx + 4.5,
             ny = base - h - 2.0,
             yy = base + 14.0,
-            yr = year(row.year),
         );
     }
 }
