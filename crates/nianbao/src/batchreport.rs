@@ -269,7 +269,9 @@ fn line(s: &mut String, v: f64, kind: &str, label: &str, ty: f64, base: f64) {
 /// The agencies with reports of several years in the batch ([`Agency::same`]), each with its
 /// units by year (a year with several reports keeps them all); in the order first seen.
 pub fn trend_groups<'a>(units: &[Unit<'a>]) -> Vec<Vec<Unit<'a>>> {
-    let mut buckets: HashMap<(String, String), Vec<(Agency, Vec<Unit<'a>>)>> = HashMap::new();
+    // By innermost place and body (as pairing buckets them), then one group per agency.
+    type Groups<'a> = Vec<(Agency, Vec<Unit<'a>>)>;
+    let mut buckets: HashMap<(String, String), Groups<'a>> = HashMap::new();
     let mut order: Vec<((String, String), usize)> = Vec::new();
     for &(id, row) in units {
         let Some(a) = row.agency.as_deref().and_then(Agency::parse) else {
@@ -383,7 +385,11 @@ fn errors_bars(
         let n = seen.entry(row.year).or_default();
         let bx = x(row.year) - 8.0 + 10.0 * *n as f64;
         // A year with several reports: their bars side by side, the year written once.
-        let yr = if *n == 0 { year(row.year) } else { String::new() };
+        let yr = if *n == 0 {
+            year(row.year)
+        } else {
+            String::new()
+        };
         *n += 1;
         let h = 30.0 * row.errors as f64 / max as f64;
         let aria = format!(
