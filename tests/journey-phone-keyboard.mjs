@@ -92,7 +92,7 @@ function focused(p) {
     return {
       tag: a.tagName.toLowerCase(),
       id: a.id,
-      cls: a.className,
+      cls: a.getAttribute('class') || '', // an SVG mark's className is not a string
       finding: a.closest('li.finding')?.dataset.index,
       row: a.closest('tr')?.dataset.index,
       inShell: !!a.closest('#shell'),

@@ -58,6 +58,10 @@ pub const X1: f64 = 336.0;
 /// Dots of a rate chart stack upward in columns this wide, at most [`STACK`] high.
 const COLUMN: f64 = 6.0;
 const STACK: usize = 16;
+/// A rate chart with more dots than this leaves them out of the tab order (a keyboard user
+/// would otherwise pass hundreds of dots to reach the table, which sorts by the rate anyway);
+/// they still filter on a click.
+pub const MAX_FOCUSABLE_DOTS: usize = 60;
 
 /// How many units have each verdict, in [`VERDICTS`]' order.
 pub fn verdict_counts(units: &[Unit]) -> [usize; 5] {
@@ -197,6 +201,11 @@ pub fn rate_svg(units: &[Unit], key: &str, o: &Options, en: bool) -> String {
         );
         let _ = low_bad;
     }
+    let focus = if dots.len() <= MAX_FOCUSABLE_DOTS {
+        r#" tabindex="0" role="button""#
+    } else {
+        ""
+    };
     for (x, level, d) in placed {
         let cy = base - 4.0 - COLUMN * level as f64;
         let approx = if d.inferred { "≈" } else { "" };
@@ -209,7 +218,7 @@ pub fn rate_svg(units: &[Unit], key: &str, o: &Options, en: bool) -> String {
         };
         let _ = write!(
             s,
-            r##"<circle class="pt" cx="{x:.1}" cy="{cy:.1}" r="2.8" fill="{fill}" stroke="#1f3550" stroke-width="0.6" data-filter="unit:{id}" data-value="{v}" tabindex="0" role="button" aria-label="{aria}"><title>{aria}</title></circle>"##,
+            r##"<circle class="pt" cx="{x:.1}" cy="{cy:.1}" r="2.8" fill="{fill}" stroke="#1f3550" stroke-width="0.6" data-filter="unit:{id}" data-value="{v}"{focus} aria-label="{aria}"><title>{aria}</title></circle>"##,
             id = d.id,
             v = d.value,
             aria = esc(&aria),
@@ -793,6 +802,32 @@ mod tests {
         assert!(
             none.contains("没有单位可算出此比率") && !none.contains("data-filter"),
             "{none}"
+        );
+    }
+
+    #[test]
+    fn many_dots_stay_out_of_the_tab_order() {
+        let o = Options::default();
+        let few: Vec<SummaryRow> = (0..MAX_FOCUSABLE_DOTS)
+            .map(|i| {
+                unit(
+                    &format!("{i}.txt"),
+                    Some(Verdict::Pass),
+                    "x局",
+                    2024,
+                    [Some(0.5), None, None],
+                )
+            })
+            .collect();
+        let svg = rate_svg(&units(&few), "substantive_disclosure", &o, false);
+        assert_eq!(svg.matches(r#"tabindex="0""#).count(), MAX_FOCUSABLE_DOTS);
+        let mut many = few.clone();
+        many.push(few[0].clone());
+        let svg = rate_svg(&units(&many), "substantive_disclosure", &o, false);
+        assert_eq!(svg.matches("<circle").count(), MAX_FOCUSABLE_DOTS + 1);
+        assert!(
+            !svg.contains("tabindex")
+                && svg.matches("data-filter").count() == MAX_FOCUSABLE_DOTS + 1
         );
     }
 
