@@ -67,5 +67,7 @@ NIANBAO_CLI="$PWD/target/debug/nianbao" node tests/journey-fix.mjs
 
 section "journey: old Word files (.doc, .wps) in the page, one by one and in a batch (zh/en, 390 px)"
 NIANBAO_CLI="$PWD/target/debug/nianbao" node tests/journey-doc.mjs
+section "journey: the batch at a glance: charts that filter the roll-up, the printable batch report (zh/en, 390 px)"
+NIANBAO_CLI="$PWD/target/debug/nianbao" node tests/journey-charts.mjs
 
 section "done"

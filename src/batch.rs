@@ -79,6 +79,7 @@ pub fn shown(b: &Batch) -> Vec<&Row> {
         .rows
         .iter()
         .filter(|r| b.verdict_filter.is_empty() || verdict_name(r.verdict) == b.verdict_filter)
+        .filter(|r| b.unit_filter.is_none_or(|i| r.index == i))
         .filter(|r| {
             needle.is_empty()
                 || r.file.to_lowercase().contains(&needle)
@@ -281,10 +282,15 @@ pub fn BatchPane(p: &BatchProps) -> Html {
                     <button type="button" id="dl-summary" onclick={download(BatchExportKind::Summary)} disabled={b.rows.is_empty()}>{ lang.t("下载汇总表 CSV", "Download roll-up CSV") }</button>
                     <button type="button" id="dl-issues" onclick={download(BatchExportKind::Issues)} disabled={b.rows.is_empty()}>{ lang.t("下载问题清单 CSV", "Download issue list CSV") }</button>
                     <button type="button" id="dl-issues-zip" onclick={download(BatchExportKind::IssuesZip)} disabled={b.rows.is_empty()}>{ lang.t("问题清单（按单位，zip）", "Issue lists by unit (zip)") }</button>
+                    <button type="button" id="dl-report" onclick={download(BatchExportKind::Report)} disabled={b.rows.is_empty()}>{ lang.t("批量检查报告（可打印 HTML）", "Batch report (printable HTML)") }</button>
                     <button type="button" id="dl-jsonl" onclick={download(BatchExportKind::Jsonl)} disabled={b.rows.is_empty()}>{ lang.t("下载全部结果 JSONL", "Download all results JSONL") }</button>
                     <button type="button" id="dl-cells" onclick={download(BatchExportKind::Cells)} disabled={b.rows.is_empty()} title={lang.t("每份报告一行、每个单元格一列（列名见 DATASET.md）", "One row per report, one column per cell (column names in DATASET.md)")}>{ lang.t("下载数据集 CSV", "Download dataset CSV") }</button>
                 </div>
+                if b.finished && !b.rows.is_empty() {
+                    <crate::charts::Charts batch={b.clone()} {lang} />
+                }
                 <div class="filters">
+                    <crate::charts::FilterChip batch={b.clone()} {lang} />
                     <label>{ lang.t("筛选：", "Filter: ") }<input type="search" id="batch-filter" value={b.filter.clone()} oninput={on_filter} placeholder={lang.t("文件、单位或年度", "file, agency or year")} /></label>
                     <label>{ lang.t(" 结论：", " Verdict: ") }
                         <select id="batch-verdict" onchange={on_verdict}>

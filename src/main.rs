@@ -9,6 +9,7 @@
 mod batch;
 mod bridge;
 mod browser;
+mod charts;
 mod findings;
 mod i18n;
 mod panels;

@@ -89,6 +89,8 @@ pub struct Batch {
     pub filter: String,
     /// "" (all), "fail", "incomplete", "warn", "pass", "unreadable".
     pub verdict_filter: String,
+    /// The one unit (its row's index) a click on a chart's point chose, when one did.
+    pub unit_filter: Option<usize>,
     /// Where the roll-up was scrolled when a report was opened.
     pub scroll: f64,
     /// The row last opened (back to the roll-up puts the focus on it).
@@ -224,6 +226,10 @@ pub enum Action {
     Sort(Col),
     Filter(String),
     VerdictFilter(String),
+    /// A click on a chart (`verdict:fail`, `unit:3`: a mark's `data-filter`).
+    ChartFilter(String),
+    /// The filter chip's ✕: the verdict and unit filters cleared.
+    ClearChartFilter,
     MoreRows,
     Worker(Reply),
 }
@@ -362,6 +368,7 @@ impl State {
             descending: false,
             filter: String::new(),
             verdict_filter: String::new(),
+            unit_filter: None,
             scroll: 0.0,
             opened: None,
             limit: ROWS_SHOWN,
@@ -832,6 +839,19 @@ fn table_action(b: &mut Batch, action: Action) {
         Action::Filter(f) => b.filter = f,
         Action::MoreRows => b.limit += ROWS_SHOWN,
         Action::VerdictFilter(f) => b.verdict_filter = f,
+        Action::ChartFilter(f) => {
+            if let Some(v) = f.strip_prefix("verdict:") {
+                b.verdict_filter = v.to_string();
+                b.unit_filter = None;
+            } else if let Some(i) = f.strip_prefix("unit:").and_then(|i| i.parse().ok()) {
+                b.unit_filter = Some(i);
+                b.verdict_filter.clear();
+            }
+        }
+        Action::ClearChartFilter => {
+            b.verdict_filter.clear();
+            b.unit_filter = None;
+        }
         _ => {}
     }
 }

@@ -92,7 +92,7 @@ function focused(p) {
     return {
       tag: a.tagName.toLowerCase(),
       id: a.id,
-      cls: a.className,
+      cls: a.getAttribute('class') || '', // an SVG mark's className is not a string
       finding: a.closest('li.finding')?.dataset.index,
       row: a.closest('tr')?.dataset.index,
       inShell: !!a.closest('#shell'),
@@ -117,7 +117,7 @@ function inView(p, selector, part = false) {
       const w = window.innerWidth;
       const h = window.innerHeight;
       if (r.width === 0 || r.height === 0) return false;
-      return part ? r.bottom > 0 && r.top < h && r.right > 0 && r.left < w : r.top >= 0 && r.left >= 0 && r.bottom <= h + 0.5 && r.right <= w + 0.5;
+      return part ? r.bottom > 0 && r.top < h && r.right > 0 && r.left < w : r.top >= -0.5 && r.left >= -0.5 && r.bottom <= h + 0.5 && r.right <= w + 0.5;
     },
     [selector, part],
   );

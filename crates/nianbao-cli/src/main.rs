@@ -5,6 +5,7 @@
 //!     nianbao check --format csv FILE…     one finding per row (UTF-8 with BOM, for Excel)
 //!     nianbao check --summary S.csv --issues I.csv DIR   also the roll-up and the issue list
 //!     nianbao check --issues-dir D DIR     also one issue list per unit (单位_年度_问题清单.csv)
+//!     nianbao check --report R.html DIR    also the printable batch report (charts, counts, roll-up)
 //!     nianbao rules                        every rule with its explanation
 //!     nianbao rules --explain [NAME]       a rule's page (every rule's without a name)
 //!     nianbao schema                       the result's JSON Schema (schema/result.schema.json)
@@ -30,13 +31,15 @@ nianbao — 政府信息公开工作年度报告检查 / checks government infor
   nianbao check [--format text|json|csv] [--lang zh|en] [--no-color]
                 [--summary 汇总.csv] [--issues 问题清单.csv] [--issues-dir DIR]
                 [--previous 上年报告] [--no-pair] [--similar 0.5] [--no-similar]
-                [--cells 数据集.csv] FILE|DIR|ZIP…
+                [--cells 数据集.csv] [--report 批量检查报告.html] FILE|DIR|ZIP…
       folders are walked (.txt .md .csv .html .htm .docx .doc .wps .pdf), .zip archives opened;
       results come in input order; --summary: one row per report, failing first;
       --issues: one row per finding (by unit, year, part, severity), with its place in the
       unit's own file (PDF page, Word paragraph or table cell, the quoted text) and the legal
       basis, and a row for each file that could not be read; --issues-dir: the same, one file
-      per unit; --lang en: CSV files and the text report in English (default Chinese)
+      per unit; --report: the printable batch report (HTML: charts of the verdicts, the rates
+      against their red/yellow lines and each agency's years, counts per verdict and per rule,
+      the roll-up); --lang en: CSV files, report and text in English (default Chinese)
       --previous: last year's report, compared with every report (carry-over, repeated text)
       several reports: each is compared with its agency's previous year when the batch holds
       it (上年报告配对; --no-pair: not), and reports of one year whose prose shares at least
@@ -202,6 +205,8 @@ struct Outcome {
     summary: SummaryRow,
     /// The input's row of the dataset (None unless `--cells`).
     cells: Option<String>,
+    /// The report's rules with findings (`--report` counts them; empty otherwise).
+    rules: Vec<(nianbao::result::Name, bool)>,
     /// Why the input could not be read.
     unreadable: Option<String>,
     has_error: bool,
@@ -214,6 +219,8 @@ struct Options {
     issues: bool,
     /// Whether the dataset (`--cells`) is written.
     cells: bool,
+    /// The batch report is asked for (each report's rules are counted).
+    report: bool,
     /// Last year's report (its file name and document), compared with every report.
     previous: Option<(String, nianbao::document::Document)>,
     /// A batch's inputs and each one's plan (pairing, 雷同; empty when not a batch).
@@ -265,6 +272,7 @@ fn process(input: &inputs::Input, i: usize, o: &Options) -> Outcome {
                 cells: o
                     .cells
                     .then(|| nianbao::dataset::unreadable(&input.display, &e.zh)),
+                rules: Vec::new(),
                 unreadable: Some(reason),
                 has_error: false,
             };
@@ -290,6 +298,11 @@ fn process(input: &inputs::Input, i: usize, o: &Options) -> Outcome {
         issues,
         summary,
         cells: o.cells.then(|| nianbao::dataset::row(&r, &input.display)),
+        rules: if o.report {
+            nianbao::batchreport::rule_hits(&r)
+        } else {
+            Vec::new()
+        },
         unreadable: None,
         has_error: r.counts.error > 0,
     }
@@ -328,6 +341,7 @@ struct CheckArgs {
     issues_path: Option<String>,
     issues_dir: Option<String>,
     cells_path: Option<String>,
+    report_path: Option<String>,
     previous: Option<String>,
     /// Pair a batch's reports with their agency's year before (`--no-pair`: off).
     pair: bool,
@@ -358,6 +372,7 @@ fn parse_check_args(args: &[String]) -> Result<CheckArgs, ExitCode> {
         issues_path: None,
         issues_dir: None,
         cells_path: None,
+        report_path: None,
         previous: None,
         pair: true,
         similar: Some(nianbao::similar::DEFAULT_THRESHOLD),
@@ -369,7 +384,7 @@ fn parse_check_args(args: &[String]) -> Result<CheckArgs, ExitCode> {
                 i += 1;
                 a.fmt = parse_format(args.get(i).map(String::as_str))?;
             }
-            "--summary" | "--issues" | "--issues-dir" | "--cells" => {
+            "--summary" | "--issues" | "--issues-dir" | "--cells" | "--report" => {
                 // `--summary --issues x.csv` would write a file named "--issues": an option
                 // is never taken for the file name.
                 let Some(p) = args.get(i + 1).filter(|p| !p.starts_with("--")) else {
@@ -380,6 +395,7 @@ fn parse_check_args(args: &[String]) -> Result<CheckArgs, ExitCode> {
                     "--summary" => a.summary_path = Some(p.clone()),
                     "--issues" => a.issues_path = Some(p.clone()),
                     "--cells" => a.cells_path = Some(p.clone()),
+                    "--report" => a.report_path = Some(p.clone()),
                     _ => a.issues_dir = Some(p.clone()),
                 }
                 i += 1;
@@ -508,6 +524,7 @@ fn check(args: &[String]) -> ExitCode {
         en: a.en,
         issues,
         cells: a.cells_path.is_some(),
+        report: a.report_path.is_some(),
         previous: previous_doc,
         inputs: if is_batch { listed } else { Vec::new() },
         plans,
@@ -523,8 +540,9 @@ fn check(args: &[String]) -> ExitCode {
         out: std::io::BufWriter::new(stdout.lock()),
         // One unit's rows of the 问题清单 (formatted) per report, sorted and written at the end.
         issues: issues.then(Vec::new),
-        // One small row per report, kept only when the roll-up is asked for.
-        summary: a.summary_path.as_ref().map(|_| Vec::new()),
+        // One small row per report, kept only when the roll-up or the batch report is asked for.
+        summary: (a.summary_path.is_some() || a.report_path.is_some()).then(Vec::new),
+        tally: nianbao::batchreport::RuleTally::default(),
         pb,
         cells,
         any_error: false,
@@ -551,6 +569,8 @@ struct Printer<W: Write> {
     summary: Option<Vec<SummaryRow>>,
     /// The dataset's file (`--cells`), its header written.
     cells: Option<(String, std::io::BufWriter<std::fs::File>)>,
+    /// Per rule, the reports it failed or warned (`--report`).
+    tally: nianbao::batchreport::RuleTally,
     pb: ProgressBar,
     any_error: bool,
     unreadable: bool,
@@ -586,6 +606,7 @@ impl<W: Write> Printer<W> {
                 self.cells_failed = true;
             }
         }
+        self.tally.add(&o.rules);
         ok
     }
 
@@ -606,6 +627,19 @@ impl<W: Write> Printer<W> {
         }
         if let Some((p, mut w)) = self.cells.take() {
             if let Err(e) = w.flush() {
+                eprintln!("nianbao: {p}: 无法写入 cannot write: {e}");
+                return ExitCode::from(2);
+            }
+        }
+        if let (Some(p), Some(rows)) = (&a.report_path, &self.summary) {
+            let units: Vec<(usize, &SummaryRow)> = rows.iter().enumerate().collect();
+            let html = nianbao::batchreport::batch_html(
+                &units,
+                &self.tally,
+                &nianbao::Options::default(),
+                a.en,
+            );
+            if let Err(e) = std::fs::write(p, html) {
                 eprintln!("nianbao: {p}: 无法写入 cannot write: {e}");
                 return ExitCode::from(2);
             }

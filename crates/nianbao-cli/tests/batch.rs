@@ -687,3 +687,114 @@ fn old_word_files_named_or_in_a_zip_are_checked_as_their_docx() {
     assert_ne!(results[3]["verdict"], results[0]["verdict"]);
     let _ = std::fs::remove_dir_all(&root);
 }
+
+/// The values of `attr="…"` in `html`, in order.
+fn attr_values(html: &str, attr: &str) -> Vec<String> {
+    let pat = format!("{attr}=\"");
+    html.match_indices(&pat)
+        .map(|(i, _)| {
+            let rest = &html[i + pat.len()..];
+            rest[..rest.find('"').unwrap()].to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn the_batch_report_agrees_with_the_summary() {
+    let root = scratch("report");
+    let dir = batch_folder(&root);
+    std::fs::write(dir.join("report_b.docx"), fixture("report_b.docx")).unwrap();
+    let (summary, report) = (root.join("summary.csv"), root.join("batch.html"));
+    let (code, _, err) = run(&[
+        "check",
+        "--format",
+        "json",
+        "--summary",
+        summary.to_str().unwrap(),
+        "--report",
+        report.to_str().unwrap(),
+        dir.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2, "one input could not be read: {err}");
+    let s = rows(&std::fs::read_to_string(&summary).unwrap());
+    let html = std::fs::read_to_string(&report).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>") && html.contains("@media print"));
+    // The counts per verdict are the summary's.
+    let verdicts = [
+        "需修改",
+        "无法完整判定",
+        "可发布（有提示）",
+        "可发布",
+        "无法读取",
+    ];
+    let counts: Vec<String> = verdicts
+        .iter()
+        .map(|v| s[1..].iter().filter(|r| r[4] == *v).count().to_string())
+        .collect();
+    let table = &html[html.find("verdict-counts").unwrap()..html.find("</table>").unwrap()];
+    let in_table: Vec<String> = table
+        .split("<td class=\"n\">")
+        .skip(1)
+        .map(|c| c[..c.find('<').unwrap()].to_string())
+        .collect();
+    assert_eq!(in_table, counts);
+    // The chart's bars say the same.
+    assert_eq!(attr_values(&html, "data-count")[..5], counts[..]);
+    assert!(html.contains(&format!("aria-label=\"需修改: {}\"", counts[0])));
+    // The roll-up: the summary's files in the summary's order, with their verdicts.
+    let rollup = &html[html.find("<table class=\"rollup\"").unwrap()..];
+    let files: Vec<String> = rollup
+        .split("<td class=\"v\">")
+        .skip(1)
+        .map(|c| {
+            let cells: Vec<&str> = c.split("</td><td>").collect();
+            format!("{}|{}", &cells[0], cells[1])
+        })
+        .collect();
+    let expected: Vec<String> = s[1..]
+        .iter()
+        .map(|r| format!("{}|{}", r[4], r[0]))
+        .collect();
+    assert_eq!(files, expected);
+    // Each rule the summary names as a failing report's main problem is counted among the
+    // rules with errors (its title in the rules table, with at least one report).
+    let rules =
+        &html[html.find("rule-counts").unwrap()..html.find("<table class=\"rollup\"").unwrap()];
+    for r in s[1..].iter().filter(|r| r[4] == "需修改") {
+        for title in r[17].split('；') {
+            let at = rules
+                .find(&format!("<td>{title}</td>"))
+                .unwrap_or_else(|| panic!("{title}: {rules}"));
+            let errors = &rules[at..].split("<td class=\"n\">").nth(1).unwrap();
+            assert_ne!(&errors[..errors.find('<').unwrap()], "0", "{title}");
+        }
+    }
+    // Three rate charts with their lines, and the dots of the units that have the rate.
+    assert_eq!(html.matches("data-line=\"red\"").count(), 3);
+    let with_rate = s[1..]
+        .iter()
+        .filter(|r| !r[12].is_empty() && r[12] != "—")
+        .count();
+    let dots = html
+        .split("id=\"chart-rate-substantive_disclosure\"")
+        .nth(1)
+        .unwrap();
+    let dots = &dots[..dots.find("</figure>").unwrap()];
+    assert_eq!(dots.matches("<circle").count(), with_rate, "{dots}");
+
+    // In English, the same numbers.
+    let report_en = root.join("batch-en.html");
+    run(&[
+        "check",
+        "--lang",
+        "en",
+        "--format",
+        "json",
+        "--report",
+        report_en.to_str().unwrap(),
+        dir.to_str().unwrap(),
+    ]);
+    let en = std::fs::read_to_string(&report_en).unwrap();
+    assert!(en.contains("<html lang=\"en\">") && en.contains("Reports by verdict"));
+    assert_eq!(attr_values(&en, "data-count")[..5], counts[..]);
+}

@@ -681,6 +681,16 @@ impl State {
                 "text/csv;charset=utf-8",
                 export::summary_csv(&self.summary_rows(), en),
             ),
+            BatchExportKind::Report => download(
+                if en {
+                    "batch-report.html"
+                } else {
+                    "批量检查报告.html"
+                }
+                .into(),
+                "text/html;charset=utf-8",
+                self.batch_report(en),
+            ),
             BatchExportKind::Jsonl => {
                 download("results.jsonl".into(), "application/x-ndjson", self.jsonl())
             }
@@ -720,6 +730,18 @@ impl State {
             }
         }
         body
+    }
+
+    /// The printable batch report: the roll-up's rows (numbered by batch order, as the page's
+    /// rows) and each result's rules, the user's dismissals left out.
+    fn batch_report(&self, en: bool) -> String {
+        let rows = self.summary_rows();
+        let units: Vec<(usize, &SummaryRow)> = rows.iter().enumerate().collect();
+        let mut tally = nianbao::batchreport::RuleTally::default();
+        for r in self.batch.iter().filter_map(|it| it.result.as_ref()) {
+            tally.add(&nianbao::batchreport::rule_hits(r));
+        }
+        nianbao::batchreport::batch_html(&units, &tally, &self.options.unwrap_or_default(), en)
     }
 
     /// Every result, one JSON per line; an unreadable file's line says why.

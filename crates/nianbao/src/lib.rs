@@ -11,6 +11,7 @@
 //! [`result`].
 
 pub mod dataset;
+pub mod batchreport;
 pub mod document;
 pub mod export;
 pub mod gridcols;

@@ -167,6 +167,9 @@ pub enum BatchExportKind {
     IssuesZip,
     /// The dataset of every cell ([`crate::dataset`], the command line's `--cells`).
     Cells,
+    /// The printable batch report (HTML: charts, counts per verdict and rule, the roll-up;
+    /// [`crate::batchreport::batch_html`]).
+    Report,
 }
 
 /// What the worker answers (externally tagged, as [`Request`]).

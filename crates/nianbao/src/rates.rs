@@ -176,6 +176,16 @@ pub fn rates(req: &TableOut, app: &TableOut, o: &Options) -> Vec<RateOut> {
         .collect()
 }
 
+/// A rate's red and yellow lines under `o` and whether a value below them is bad (else a
+/// value above them): the thresholds [`rates`] flags by; None for a rate without lines.
+pub fn lines(key: &str, o: &Options) -> Option<(f64, f64, bool)> {
+    match RATES.iter().find(|d| d.0 == key)?.6 {
+        1 => Some((o.correction_red, o.correction_yellow, false)),
+        2 => Some((o.disclosure_red, o.disclosure_yellow, true)),
+        _ => None,
+    }
+}
+
 /// Adds last year's values and the change to this year's rates.
 pub fn compare(rates: &mut [RateOut], prev: &CheckResult) {
     for (r, p) in rates.iter_mut().zip(&prev.rates) {
