@@ -5,6 +5,8 @@
 //!     nianbao check --format csv FILE…     one finding per row (UTF-8 with BOM, for Excel)
 //!     nianbao check --summary S.csv --issues I.csv DIR   also the roll-up and the issue list
 //!     nianbao check --issues-dir D DIR     also one issue list per unit (单位_年度_问题清单.csv)
+//!     nianbao check --summary S.xlsx --issues I.xlsx DIR   the same as Excel workbooks
+//!     nianbao check --issues-dir D --issues-format xlsx DIR   one workbook per unit
 //!     nianbao rules                        every rule with its explanation
 //!     nianbao rules --explain [NAME]       a rule's page (every rule's without a name)
 //!     nianbao schema                       the result's JSON Schema (schema/result.schema.json)
@@ -27,14 +29,17 @@ nianbao — 政府信息公开工作年度报告检查 / checks government infor
 
 用法 Usage:
   nianbao check [--format text|json|csv] [--lang zh|en] [--no-color]
-                [--summary 汇总.csv] [--issues 问题清单.csv] [--issues-dir DIR]
+                [--summary 汇总.csv|.xlsx] [--issues 问题清单.csv|.xlsx]
+                [--issues-dir DIR [--issues-format csv|xlsx]]
                 [--previous 上年报告] FILE|DIR|ZIP…
       folders are walked (.txt .md .csv .html .htm .docx .pdf), .zip archives opened;
       results come in input order; --summary: one row per report, failing first;
       --issues: one row per finding (by unit, year, part, severity), with its place in the
       unit's own file (PDF page, Word paragraph or table cell, the quoted text) and the legal
       basis, and a row for each file that could not be read; --issues-dir: the same, one file
-      per unit; --lang en: CSV files and the text report in English (default Chinese)
+      per unit (--issues-format xlsx: Excel workbooks); a name ending in .xlsx gives an Excel
+      workbook (frozen header, filters, verdict colours), else CSV (UTF-8 with BOM);
+      --lang en: CSV files and the text report in English (default Chinese)
       --previous: last year's report, compared with every report (carry-over, repeated text)
   nianbao check -            read the report from standard input
   nianbao rules [--lang zh|en]
@@ -290,7 +295,25 @@ struct CheckArgs {
     summary_path: Option<String>,
     issues_path: Option<String>,
     issues_dir: Option<String>,
+    /// `--issues-format xlsx`: `--issues-dir` writes workbooks, not CSVs.
+    issues_dir_xlsx: bool,
     previous: Option<String>,
+}
+
+/// A path whose name ends in `.xlsx` (any case) is written as an Excel workbook.
+fn is_xlsx(p: &str) -> bool {
+    p.to_ascii_lowercase().ends_with(".xlsx")
+}
+
+/// Writes `bytes` (or a workbook's error) to `p`; false after a message.
+fn write_file(p: &std::path::Path, bytes: Result<Vec<u8>, String>) -> bool {
+    match bytes.and_then(|b| std::fs::write(p, b).map_err(|e| e.to_string())) {
+        Ok(()) => true,
+        Err(e) => {
+            eprintln!("nianbao: {}: 无法写入 cannot write: {e}", p.display());
+            false
+        }
+    }
 }
 
 fn parse_format(f: Option<&str>) -> Result<Fmt, ExitCode> {
@@ -315,6 +338,7 @@ fn parse_check_args(args: &[String]) -> Result<CheckArgs, ExitCode> {
         summary_path: None,
         issues_path: None,
         issues_dir: None,
+        issues_dir_xlsx: false,
         previous: None,
     };
     let mut i = 0;
@@ -339,6 +363,17 @@ fn parse_check_args(args: &[String]) -> Result<CheckArgs, ExitCode> {
                 i += 1;
             }
             "--lang" => i += 1,
+            "--issues-format" => {
+                i += 1;
+                a.issues_dir_xlsx = match args.get(i).map(String::as_str) {
+                    Some("xlsx") => true,
+                    Some("csv") => false,
+                    other => {
+                        eprintln!("未知格式 unknown format: {}", other.unwrap_or(""));
+                        return Err(ExitCode::from(2));
+                    }
+                };
+            }
             "--previous" => {
                 i += 1;
                 a.previous = args.get(i).cloned();
@@ -367,8 +402,12 @@ fn parse_check_args(args: &[String]) -> Result<CheckArgs, ExitCode> {
 /// one file per unit). False after a message when a file could not be written.
 fn write_issues(a: &CheckArgs, units: &[nianbao::issues::UnitIssues]) -> bool {
     if let Some(p) = &a.issues_path {
-        if let Err(e) = std::fs::write(p, nianbao::issues::combined(units, a.en)) {
-            eprintln!("nianbao: {p}: 无法写入 cannot write: {e}");
+        let bytes = if is_xlsx(p) {
+            nianbao::xlsx::issues_combined(units, a.en)
+        } else {
+            Ok(nianbao::issues::combined(units, a.en).into_bytes())
+        };
+        if !write_file(std::path::Path::new(p), bytes) {
             return false;
         }
     }
@@ -377,10 +416,20 @@ fn write_issues(a: &CheckArgs, units: &[nianbao::issues::UnitIssues]) -> bool {
             eprintln!("nianbao: {dir}: 无法创建 cannot create: {e}");
             return false;
         }
-        for (name, body) in nianbao::issues::per_unit(units, a.en) {
-            let path = std::path::Path::new(dir).join(&name);
-            if let Err(e) = std::fs::write(&path, body) {
-                eprintln!("nianbao: {}: 无法写入 cannot write: {e}", path.display());
+        let files = if a.issues_dir_xlsx {
+            nianbao::xlsx::issues_per_unit(units, a.en)
+        } else {
+            Ok(nianbao::issues::per_unit(units, a.en))
+        };
+        let files = match files {
+            Ok(f) => f,
+            Err(e) => {
+                eprintln!("nianbao: {dir}: 无法写入 cannot write: {e}");
+                return false;
+            }
+        };
+        for (name, body) in files {
+            if !write_file(&std::path::Path::new(dir).join(&name), Ok(body)) {
                 return false;
             }
         }
@@ -477,8 +526,12 @@ impl<W: Write> Printer<W> {
             }
         }
         if let (Some(p), Some(rows)) = (&a.summary_path, &self.summary) {
-            if let Err(e) = std::fs::write(p, nianbao::export::summary_csv(rows, a.en)) {
-                eprintln!("nianbao: {p}: 无法写入 cannot write: {e}");
+            let bytes = if is_xlsx(p) {
+                nianbao::xlsx::summary(rows, a.en)
+            } else {
+                Ok(nianbao::export::summary_csv(rows, a.en).into_bytes())
+            };
+            if !write_file(std::path::Path::new(p), bytes) {
                 return ExitCode::from(2);
             }
         }

@@ -33,6 +33,8 @@ pub mod schema;
 pub mod sections;
 pub mod spec;
 pub mod tables;
+#[cfg(feature = "xlsx")]
+pub mod xlsx;
 
 pub use result::CheckResult;
 pub use rules::RULES;
