@@ -281,6 +281,9 @@ pub fn BatchPane(p: &BatchProps) -> Html {
                     <button type="button" id="dl-summary" onclick={download(BatchExportKind::Summary)} disabled={b.rows.is_empty()}>{ lang.t("下载汇总表 CSV", "Download roll-up CSV") }</button>
                     <button type="button" id="dl-issues" onclick={download(BatchExportKind::Issues)} disabled={b.rows.is_empty()}>{ lang.t("下载问题清单 CSV", "Download issue list CSV") }</button>
                     <button type="button" id="dl-issues-zip" onclick={download(BatchExportKind::IssuesZip)} disabled={b.rows.is_empty()}>{ lang.t("问题清单（按单位，zip）", "Issue lists by unit (zip)") }</button>
+                    <button type="button" id="dl-summary-xlsx" onclick={download(BatchExportKind::SummaryXlsx)} disabled={b.rows.is_empty()}>{ lang.t("下载汇总表 Excel", "Download roll-up Excel") }</button>
+                    <button type="button" id="dl-issues-xlsx" onclick={download(BatchExportKind::IssuesXlsx)} disabled={b.rows.is_empty()}>{ lang.t("下载问题清单 Excel", "Download issue list Excel") }</button>
+                    <button type="button" id="dl-issues-xlsx-zip" onclick={download(BatchExportKind::IssuesXlsxZip)} disabled={b.rows.is_empty()}>{ lang.t("问题清单（按单位，Excel zip）", "Issue lists by unit (Excel zip)") }</button>
                     <button type="button" id="dl-jsonl" onclick={download(BatchExportKind::Jsonl)} disabled={b.rows.is_empty()}>{ lang.t("下载全部结果 JSONL", "Download all results JSONL") }</button>
                 </div>
                 <div class="filters">
