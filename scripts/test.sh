@@ -18,7 +18,7 @@ cargo fmt --all -- --check
 section "cargo clippy (warnings denied)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 cargo clippy -p nianbao-web --target wasm32-unknown-unknown --locked -- -D warnings
-cargo clippy -p nianbao-worker --features engine,office,pdf --target wasm32-unknown-unknown --locked -- -D warnings
+cargo clippy -p nianbao-worker --features engine,office,pdf,xlsx --target wasm32-unknown-unknown --locked -- -D warnings
 
 section "engine and command-line tests"
 # Snapshots must match what is committed: a missing or changed snapshot fails.
@@ -37,6 +37,9 @@ scripts/forms-score.sh 10 --strict --seed 9 --zeros 1 --blanks 0.3 \
 
 section "benchmark (quick run; budget: a 15 KB report (seed 003) in under 0.3 ms natively)"
 cargo bench -p nianbao --locked --bench check --bench readers -- --sample-count 20 2>&1 | grep -E "check|read|├|╰" || true
+
+section "xlsx benchmark (roll-up and 问题清单 workbooks of 1,000 and 10,000 reports)"
+cargo bench -p nianbao --locked --bench xlsx 2>&1 | grep -E "xlsx|├|╰|│" || true
 
 section "batch benchmark (quick run: text and office files through the release command line)"
 cargo build -q --release -p nianbao-cli --bin nianbao --locked
@@ -59,5 +62,7 @@ section "journey: a roll-up that says why, a 问题清单 per unit (zip), downlo
 NIANBAO_CLI="$PWD/target/debug/nianbao" node tests/journey-rollup.mjs
 section "journey: the same result after a reload, dismissals that count"
 NIANBAO_CLI="$PWD/target/debug/nianbao" node tests/journey-reload.mjs
+section "journey: the roll-up and the 问题清单 as Excel workbooks, opened with openpyxl (zh/en, 390 px)"
+NIANBAO_CLI="$PWD/target/debug/nianbao" node tests/journey-xlsx.mjs
 
 section "done"
