@@ -49,6 +49,9 @@ section "build the page (release, wasm-opt)"
 trunk build --release --offline
 scripts/size-report.sh
 
+section "page batch memory (1,000 and 5,000 files; renderer RSS)"
+node tests/bench-batch-memory.mjs 1000 5000
+
 section "end-to-end test in headless Chromium"
 cargo build -q -p nianbao-cli --locked
 NIANBAO_CLI="$PWD/target/debug/nianbao" node tests/e2e.mjs
