@@ -3,6 +3,7 @@
 #   modules/engine/  the checks, downloads and batch (loaded when the page first needs a check)
 #   modules/office/  Word (.docx), web pages (files and pasted HTML) and .zip archives
 #   modules/pdf/     PDF
+#   modules/xlsx/    Excel workbooks of the roll-up and the 问题清单 (the first Excel download)
 #   modules/editor/  the text box for long reports (CodeMirror; bundled by esbuild, not Rust)
 # Each is the crate nianbao-worker built with one feature, run through wasm-bindgen
 # (--target web, loaded by a dynamic import in static/worker.js) and, in release, wasm-opt -Oz.
@@ -13,7 +14,7 @@ cd "$(dirname "$0")/.."
 export PATH="$PWD/tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 out="${TRUNK_STAGING_DIR:-dist}/modules"
 profile="${TRUNK_PROFILE:-release}"
-for kind in engine office pdf; do
+for kind in engine office pdf xlsx; do
   target_dir="target/worker-$kind"
   flags=()
   [ "$profile" = release ] && flags+=(--release)

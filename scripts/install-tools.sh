@@ -122,5 +122,10 @@ if [ "$what" = all ]; then
   if ! fc-list :lang=zh 2>/dev/null | grep -q . && ! dpkg -s fonts-noto-cjk >/dev/null 2>&1; then
     apt_install fonts-noto-cjk
   fi
+  # A real reader of the Excel workbooks the tests write (crates/nianbao-cli/tests/xlsx.rs,
+  # tests/journey-xlsx.mjs open them with openpyxl).
+  if ! python3 -c 'import openpyxl' >/dev/null 2>&1; then
+    apt_install python3 python3-openpyxl
+  fi
 fi
 say "tools ready"

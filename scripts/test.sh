@@ -18,7 +18,7 @@ cargo fmt --all -- --check
 section "cargo clippy (warnings denied)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 cargo clippy -p nianbao-web --target wasm32-unknown-unknown --locked -- -D warnings
-cargo clippy -p nianbao-worker --features engine,office,pdf --target wasm32-unknown-unknown --locked -- -D warnings
+cargo clippy -p nianbao-worker --features engine,office,pdf,xlsx --target wasm32-unknown-unknown --locked -- -D warnings
 
 section "engine and command-line tests"
 # Snapshots must match what is committed: a missing or changed snapshot fails.
@@ -42,12 +42,18 @@ section "雷同 benchmark (quick run: 1,000 and 3,000 generated reports; the ful
 cargo bench -p nianbao --locked --bench similar -- --quick
 
 section "batch benchmark (quick run: text, office and .doc/.wps files through the release command line)"
+section "xlsx benchmark (roll-up and 问题清单 workbooks of 1,000 and 10,000 reports)"
+cargo bench -p nianbao --locked --bench xlsx 2>&1 | grep -E "xlsx|├|╰|│" || true
+
 cargo build -q --release -p nianbao-cli --bin nianbao --locked
 cargo run -q -p nianbao-cli --example batch_bench --locked -- --quick
 
 section "build the page (release, wasm-opt)"
 trunk build --release --offline
 scripts/size-report.sh
+
+section "page batch memory (1,000 and 5,000 files; renderer RSS)"
+node tests/bench-batch-memory.mjs 1000 5000
 
 section "end-to-end test in headless Chromium"
 cargo build -q -p nianbao-cli --locked
@@ -69,5 +75,7 @@ section "journey: old Word files (.doc, .wps) in the page, one by one and in a b
 NIANBAO_CLI="$PWD/target/debug/nianbao" node tests/journey-doc.mjs
 section "journey: the batch at a glance: charts that filter the roll-up, the printable batch report (zh/en, 390 px)"
 NIANBAO_CLI="$PWD/target/debug/nianbao" node tests/journey-charts.mjs
+section "journey: the roll-up and the 问题清单 as Excel workbooks, opened with openpyxl (zh/en, 390 px)"
+NIANBAO_CLI="$PWD/target/debug/nianbao" node tests/journey-xlsx.mjs
 
 section "done"

@@ -283,6 +283,9 @@ pub fn BatchPane(p: &BatchProps) -> Html {
                     <button type="button" id="dl-issues" onclick={download(BatchExportKind::Issues)} disabled={b.rows.is_empty()}>{ lang.t("下载问题清单 CSV", "Download issue list CSV") }</button>
                     <button type="button" id="dl-issues-zip" onclick={download(BatchExportKind::IssuesZip)} disabled={b.rows.is_empty()}>{ lang.t("问题清单（按单位，zip）", "Issue lists by unit (zip)") }</button>
                     <button type="button" id="dl-report" onclick={download(BatchExportKind::Report)} disabled={b.rows.is_empty()}>{ lang.t("批量检查报告（可打印 HTML）", "Batch report (printable HTML)") }</button>
+                    <button type="button" id="dl-summary-xlsx" onclick={download(BatchExportKind::SummaryXlsx)} disabled={b.rows.is_empty()}>{ lang.t("下载汇总表 Excel", "Download roll-up Excel") }</button>
+                    <button type="button" id="dl-issues-xlsx" onclick={download(BatchExportKind::IssuesXlsx)} disabled={b.rows.is_empty()}>{ lang.t("下载问题清单 Excel", "Download issue list Excel") }</button>
+                    <button type="button" id="dl-issues-xlsx-zip" onclick={download(BatchExportKind::IssuesXlsxZip)} disabled={b.rows.is_empty()}>{ lang.t("问题清单（按单位，Excel zip）", "Issue lists by unit (Excel zip)") }</button>
                     <button type="button" id="dl-jsonl" onclick={download(BatchExportKind::Jsonl)} disabled={b.rows.is_empty()}>{ lang.t("下载全部结果 JSONL", "Download all results JSONL") }</button>
                     <button type="button" id="dl-cells" onclick={download(BatchExportKind::Cells)} disabled={b.rows.is_empty()} title={lang.t("每份报告一行、每个单元格一列（列名见 DATASET.md）", "One row per report, one column per cell (column names in DATASET.md)")}>{ lang.t("下载数据集 CSV", "Download dataset CSV") }</button>
                 </div>

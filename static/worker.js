@@ -1,6 +1,7 @@
 // The page's Web Worker: every read and every check runs here, never on the page's main thread.
 // It loads the engine module (modules/engine) when the page first needs a check, and a reader
-// module (modules/office: Word, web pages, .zip; modules/pdf) when its first file arrives. The
+// module (modules/office: Word, web pages, .zip; modules/pdf) when its first file arrives, and
+// modules/xlsx (Excel workbooks) at the first Excel download. The
 // modules keep the state (the two slots, the last result, the batch) and speak the protocol's
 // types (crates/nianbao/src/protocol.rs); this file only routes. A message from the page is an
 // envelope {op, seq, body, files}: `op` says where it goes (a batch, a cancel, the engine),
@@ -115,6 +116,10 @@ async function handle(m) {
   }
   const reply = engine.handle(m.body, reader ? undefined : bytes, answer);
   if (reply !== undefined) post(reply);
+  // An Excel download: the engine made its CSVs, the xlsx module (loaded when first asked for)
+  // makes the workbook and answers.
+  const job = engine.xlsx_job();
+  if (job !== undefined) post((await load('xlsx')).xlsx(job));
   const delay = engine.check_delay();
   if (delay >= 0) scheduleCheck(m.seq, delay);
   // Typing is kept once it pauses; a file, a clear or an opened report at once (after its check).

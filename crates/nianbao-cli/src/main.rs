@@ -6,6 +6,8 @@
 //!     nianbao check --summary S.csv --issues I.csv DIR   also the roll-up and the issue list
 //!     nianbao check --issues-dir D DIR     also one issue list per unit (单位_年度_问题清单.csv)
 //!     nianbao check --report R.html DIR    also the printable batch report (charts, counts, roll-up)
+//!     nianbao check --summary S.xlsx --issues I.xlsx DIR   the same as Excel workbooks
+//!     nianbao check --issues-dir D --issues-format xlsx DIR   one workbook per unit
 //!     nianbao rules                        every rule with its explanation
 //!     nianbao rules --explain [NAME]       a rule's page (every rule's without a name)
 //!     nianbao schema                       the result's JSON Schema (schema/result.schema.json)
@@ -29,7 +31,8 @@ nianbao — 政府信息公开工作年度报告检查 / checks government infor
 
 用法 Usage:
   nianbao check [--format text|json|csv] [--lang zh|en] [--no-color]
-                [--summary 汇总.csv] [--issues 问题清单.csv] [--issues-dir DIR]
+                [--summary 汇总.csv|.xlsx] [--issues 问题清单.csv|.xlsx]
+                [--issues-dir DIR [--issues-format csv|xlsx]]
                 [--previous 上年报告] [--no-pair] [--similar 0.5] [--no-similar]
                 [--cells 数据集.csv] [--report 批量检查报告.html] FILE|DIR|ZIP…
       folders are walked (.txt .md .csv .html .htm .docx .doc .wps .pdf), .zip archives opened;
@@ -39,7 +42,10 @@ nianbao — 政府信息公开工作年度报告检查 / checks government infor
       basis, and a row for each file that could not be read; --issues-dir: the same, one file
       per unit; --report: the printable batch report (HTML: charts of the verdicts, the rates
       against their red/yellow lines and each agency's years, counts per verdict and per rule,
-      the roll-up); --lang en: CSV files, report and text in English (default Chinese)
+      the roll-up); --issues-format xlsx: --issues-dir writes Excel workbooks; a --summary or
+      --issues name ending in .xlsx gives an Excel workbook (frozen header, filters, verdict
+      colours), else CSV (UTF-8 with BOM); --lang en: CSV files, report and text in English
+      (default Chinese)
       --previous: last year's report, compared with every report (carry-over, repeated text)
       several reports: each is compared with its agency's previous year when the batch holds
       it (上年报告配对; --no-pair: not), and reports of one year whose prose shares at least
@@ -342,11 +348,29 @@ struct CheckArgs {
     issues_dir: Option<String>,
     cells_path: Option<String>,
     report_path: Option<String>,
+    /// `--issues-format xlsx`: `--issues-dir` writes workbooks, not CSVs.
+    issues_dir_xlsx: bool,
     previous: Option<String>,
     /// Pair a batch's reports with their agency's year before (`--no-pair`: off).
     pair: bool,
     /// 雷同 between units at this threshold (`--similar T`; `--no-similar`: None).
     similar: Option<f64>,
+}
+
+/// A path whose name ends in `.xlsx` (any case) is written as an Excel workbook.
+fn is_xlsx(p: &str) -> bool {
+    p.to_ascii_lowercase().ends_with(".xlsx")
+}
+
+/// Writes `bytes` (or a workbook's error) to `p`; false after a message.
+fn write_file(p: &std::path::Path, bytes: Result<Vec<u8>, String>) -> bool {
+    match bytes.and_then(|b| std::fs::write(p, b).map_err(|e| e.to_string())) {
+        Ok(()) => true,
+        Err(e) => {
+            eprintln!("nianbao: {}: 无法写入 cannot write: {e}", p.display());
+            false
+        }
+    }
 }
 
 fn parse_format(f: Option<&str>) -> Result<Fmt, ExitCode> {
@@ -373,6 +397,7 @@ fn parse_check_args(args: &[String]) -> Result<CheckArgs, ExitCode> {
         issues_dir: None,
         cells_path: None,
         report_path: None,
+        issues_dir_xlsx: false,
         previous: None,
         pair: true,
         similar: Some(nianbao::similar::DEFAULT_THRESHOLD),
@@ -401,6 +426,17 @@ fn parse_check_args(args: &[String]) -> Result<CheckArgs, ExitCode> {
                 i += 1;
             }
             "--lang" => i += 1,
+            "--issues-format" => {
+                i += 1;
+                a.issues_dir_xlsx = match args.get(i).map(String::as_str) {
+                    Some("xlsx") => true,
+                    Some("csv") => false,
+                    other => {
+                        eprintln!("未知格式 unknown format: {}", other.unwrap_or(""));
+                        return Err(ExitCode::from(2));
+                    }
+                };
+            }
             "--previous" => {
                 i += 1;
                 a.previous = args.get(i).cloned();
@@ -459,8 +495,12 @@ fn open_cells(path: &str) -> Result<(String, std::io::BufWriter<std::fs::File>),
 /// one file per unit). False after a message when a file could not be written.
 fn write_issues(a: &CheckArgs, units: &[nianbao::issues::UnitIssues]) -> bool {
     if let Some(p) = &a.issues_path {
-        if let Err(e) = std::fs::write(p, nianbao::issues::combined(units, a.en)) {
-            eprintln!("nianbao: {p}: 无法写入 cannot write: {e}");
+        let bytes = if is_xlsx(p) {
+            nianbao::xlsx::issues_combined(units, a.en)
+        } else {
+            Ok(nianbao::issues::combined(units, a.en).into_bytes())
+        };
+        if !write_file(std::path::Path::new(p), bytes) {
             return false;
         }
     }
@@ -469,10 +509,20 @@ fn write_issues(a: &CheckArgs, units: &[nianbao::issues::UnitIssues]) -> bool {
             eprintln!("nianbao: {dir}: 无法创建 cannot create: {e}");
             return false;
         }
-        for (name, body) in nianbao::issues::per_unit(units, a.en) {
-            let path = std::path::Path::new(dir).join(&name);
-            if let Err(e) = std::fs::write(&path, body) {
-                eprintln!("nianbao: {}: 无法写入 cannot write: {e}", path.display());
+        let files = if a.issues_dir_xlsx {
+            nianbao::xlsx::issues_per_unit(units, a.en)
+        } else {
+            Ok(nianbao::issues::per_unit(units, a.en))
+        };
+        let files = match files {
+            Ok(f) => f,
+            Err(e) => {
+                eprintln!("nianbao: {dir}: 无法写入 cannot write: {e}");
+                return false;
+            }
+        };
+        for (name, body) in files {
+            if !write_file(&std::path::Path::new(dir).join(&name), Ok(body)) {
                 return false;
             }
         }
@@ -620,8 +670,12 @@ impl<W: Write> Printer<W> {
             }
         }
         if let (Some(p), Some(rows)) = (&a.summary_path, &self.summary) {
-            if let Err(e) = std::fs::write(p, nianbao::export::summary_csv(rows, a.en)) {
-                eprintln!("nianbao: {p}: 无法写入 cannot write: {e}");
+            let bytes = if is_xlsx(p) {
+                nianbao::xlsx::summary(rows, a.en)
+            } else {
+                Ok(nianbao::export::summary_csv(rows, a.en).into_bytes())
+            };
+            if !write_file(std::path::Path::new(p), bytes) {
                 return ExitCode::from(2);
             }
         }

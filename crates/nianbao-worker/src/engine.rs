@@ -14,7 +14,7 @@ use nianbao::export::{self, SummaryRow};
 use nianbao::issues;
 use nianbao::protocol::{
     Answer, BatchExportKind, BatchRow, Dismissal, Download, ExportKind, Kept, Reason, Reply,
-    Request, SimilarRow, SlotInfo, Unzipped,
+    Request, SimilarRow, SlotInfo, Unzipped, XlsxJob, XlsxSheet,
 };
 use nianbao::read::{InputKind, ReadError};
 use nianbao::result::CheckResult;
@@ -73,6 +73,8 @@ struct State {
     dirty: u8,
     /// The last request was typing (what it changed is kept once typing pauses).
     typed: bool,
+    /// A workbook download for the `xlsx` module ([`xlsx_job`]).
+    xlsx_job: Option<XlsxJob>,
 }
 
 thread_local! {
@@ -269,10 +271,20 @@ impl State {
                 kind,
                 dismissed,
                 en,
-            } => Some(Reply::Download {
-                id,
-                download: self.batch_export(kind, &dismissed, en),
-            }),
+            } => {
+                let download = self.batch_export(kind, &dismissed, en);
+                // A workbook: the CSVs go to the `xlsx` module, which answers.
+                if matches!(
+                    kind,
+                    BatchExportKind::SummaryXlsx
+                        | BatchExportKind::IssuesXlsx
+                        | BatchExportKind::IssuesXlsxZip
+                ) {
+                    self.xlsx_job = Some(make_xlsx_job(id, kind, download, en));
+                    return None;
+                }
+                Some(Reply::Download { id, download })
+            }
             Request::Cancel => None,
         }
     }
@@ -676,7 +688,7 @@ impl State {
             }
         }
         match kind {
-            BatchExportKind::Summary => download(
+            BatchExportKind::Summary | BatchExportKind::SummaryXlsx => download(
                 if en { "roll-up.csv" } else { "汇总.csv" }.into(),
                 "text/csv;charset=utf-8",
                 export::summary_csv(&self.summary_rows(), en),
@@ -694,7 +706,7 @@ impl State {
             BatchExportKind::Jsonl => {
                 download("results.jsonl".into(), "application/x-ndjson", self.jsonl())
             }
-            BatchExportKind::Issues => download(
+            BatchExportKind::Issues | BatchExportKind::IssuesXlsx => download(
                 if en { "issues.csv" } else { "问题清单.csv" }.into(),
                 "text/csv;charset=utf-8",
                 issues::combined(&self.issue_units(en), en),
@@ -705,6 +717,18 @@ impl State {
                 "text/csv;charset=utf-8",
                 self.cells(),
             ),
+            // The CSVs, one per unit, in `body` (JSON): the `xlsx` module makes the workbooks.
+            BatchExportKind::IssuesXlsxZip => {
+                let files: Vec<(String, String)> = issues::per_unit(&self.issue_units(en), en)
+                    .into_iter()
+                    .map(|(n, b)| (n, String::from_utf8_lossy(&b).into_owned()))
+                    .collect();
+                download(
+                    String::new(),
+                    "",
+                    serde_json::to_string(&files).unwrap_or_default(),
+                )
+            }
         }
     }
 
@@ -834,6 +858,43 @@ fn passage_texts(
             Some((s.line, t))
         })
         .collect()
+}
+
+/// The workbook download of `kind` from the CSV download the engine made of it.
+fn make_xlsx_job(id: u32, kind: BatchExportKind, csv: Download, en: bool) -> XlsxJob {
+    let (sheet, zip) = match kind {
+        BatchExportKind::SummaryXlsx => (XlsxSheet::Summary, false),
+        BatchExportKind::IssuesXlsxZip => (XlsxSheet::Issues, true),
+        _ => (XlsxSheet::Issues, false),
+    };
+    let name = match (kind, en) {
+        (BatchExportKind::SummaryXlsx, false) => "汇总.xlsx",
+        (BatchExportKind::SummaryXlsx, true) => "roll-up.xlsx",
+        (BatchExportKind::IssuesXlsxZip, false) => "问题清单（按单位，Excel）.zip",
+        (BatchExportKind::IssuesXlsxZip, true) => "issues-by-unit-xlsx.zip",
+        (_, false) => "问题清单.xlsx",
+        (_, true) => "issues.xlsx",
+    };
+    let files = if zip {
+        serde_json::from_str(&csv.body).unwrap_or_default()
+    } else {
+        vec![(csv.name, csv.body)]
+    };
+    XlsxJob {
+        id,
+        name: name.into(),
+        sheet,
+        en,
+        files,
+        zip,
+    }
+}
+
+/// The workbook download the last request asked for (once), for the worker's `xlsx` module;
+/// undefined when none.
+#[wasm_bindgen]
+pub fn xlsx_job() -> JsValue {
+    with(|s| s.xlsx_job.take()).map_or(JsValue::UNDEFINED, |j| to_js(&j))
 }
 
 /// A JSONL line for a file that could not be read: `{"error":{"en","zh"},"input":{"name"}}`, keys

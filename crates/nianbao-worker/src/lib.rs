@@ -19,8 +19,11 @@ use wasm_bindgen::prelude::*;
 
 #[cfg(feature = "engine")]
 mod engine;
+// The workbook writer's clock on wasm (the workbook's creation time) is the browser's.
 #[cfg(feature = "engine")]
 pub use engine::*;
+#[cfg(feature = "xlsx")]
+use rust_xlsxwriter as _;
 
 /// A protocol message for JavaScript, which passes it on unread.
 pub fn to_js<T: Serialize>(m: &T) -> JsValue {
@@ -123,6 +126,67 @@ pub fn unzipped() -> js_sys::Array {
         };
     }
     out
+}
+
+/// Makes the workbook(s) of an [`protocol::XlsxJob`] from its CSVs (`nianbao::xlsx`): one
+/// workbook, or a .zip of one per unit. Returns a [`protocol::Reply::Download`]; when a
+/// workbook cannot be written (over Excel's row limit), a text file saying why.
+#[cfg(feature = "xlsx")]
+#[wasm_bindgen]
+pub fn xlsx(job: JsValue) -> JsValue {
+    use nianbao::xlsx::{self, Sheet};
+    use protocol::{Download, Reply, XlsxJob, XlsxSheet};
+    let Some(job) = from_js::<XlsxJob>(&job) else {
+        return JsValue::UNDEFINED;
+    };
+    let sheet = match job.sheet {
+        XlsxSheet::Summary => Sheet::Summary,
+        XlsxSheet::Issues => Sheet::Issues,
+    };
+    let made = if job.zip {
+        let files = job
+            .files
+            .into_iter()
+            .map(|(n, b)| (n, b.into_bytes()))
+            .collect();
+        xlsx::per_unit_from_csv(files, job.en).and_then(|books| {
+            nianbao::issues::zip_stored(&books).ok_or_else(|| {
+                if job.en {
+                    "Too many units for one zip (more than 65,535 files)".to_string()
+                } else {
+                    "单位过多（超过65,535个文件），无法打包为一个zip".to_string()
+                }
+            })
+        })
+    } else {
+        let csv = job.files.first().map_or("", |(_, b)| b.as_str());
+        xlsx::from_csv(sheet, csv, job.en)
+    };
+    let download = match made {
+        Ok(bytes) => Download {
+            name: job.name,
+            mime: if job.zip {
+                "application/zip".into()
+            } else {
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet".into()
+            },
+            body: String::new(),
+            bytes,
+        },
+        Err(why) => Download {
+            name: format!(
+                "{}.txt",
+                job.name.rsplit_once('.').map_or(&*job.name, |(s, _)| s)
+            ),
+            mime: "text/plain;charset=utf-8".into(),
+            body: format!("{why}\n"),
+            bytes: Vec::new(),
+        },
+    };
+    to_js(&Reply::Download {
+        id: job.id,
+        download,
+    })
 }
 
 /// What the last panic said (the release build aborts on panic: the worker reports this and

@@ -37,6 +37,8 @@ pub mod sections;
 pub mod similar;
 pub mod spec;
 pub mod tables;
+#[cfg(feature = "xlsx")]
+pub mod xlsx;
 
 pub use result::CheckResult;
 pub use rules::RULES;

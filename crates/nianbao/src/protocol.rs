@@ -170,6 +170,35 @@ pub enum BatchExportKind {
     /// The printable batch report (HTML: charts, counts per verdict and rule, the roll-up;
     /// [`crate::batchreport::batch_html`]).
     Report,
+    /// The roll-up as an Excel workbook (made by the worker's `xlsx` module from an [`XlsxJob`]).
+    SummaryXlsx,
+    /// The 问题清单 as an Excel workbook.
+    IssuesXlsx,
+    /// The 问题清单 per unit: a .zip of one workbook per unit.
+    IssuesXlsxZip,
+}
+
+/// Which list an [`XlsxJob`] holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum XlsxSheet {
+    Summary,
+    Issues,
+}
+
+/// A workbook download the engine module hands to the worker's `xlsx` module (loaded when first
+/// needed, so the engine does not carry the workbook writer): the CSVs to turn into workbooks,
+/// one per file (name ending in .csv), packed in a .zip when `zip`; the `xlsx` module answers
+/// with [`Reply::Download`] under `id`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct XlsxJob {
+    pub id: u32,
+    /// The download's name (the workbook's, or the zip's).
+    pub name: String,
+    pub sheet: XlsxSheet,
+    pub en: bool,
+    pub files: Vec<(String, String)>,
+    pub zip: bool,
 }
 
 /// What the worker answers (externally tagged, as [`Request`]).
