@@ -10,8 +10,8 @@
 //! ([`tables`], with [`placement`] deciding where numbers go), run the [`rules`], and build the
 //! [`result`].
 
-pub mod dataset;
 pub mod batchreport;
+pub mod dataset;
 pub mod document;
 pub mod export;
 pub mod gridcols;

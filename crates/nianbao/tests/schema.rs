@@ -100,6 +100,7 @@ fn every_result_validates_and_uses_every_field() {
             .iter()
             .any(|f| f.rule == "text-repeated-between-units"));
         results.push((format!("{name} (similar)"), r));
+    }
     // One cell changed (a review total too small, then too large): `fix`, then `fix_options`.
     let a = std::fs::read_to_string(format!(
         "{}/tests/fixtures/report_a_tabs.txt",
