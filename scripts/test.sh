@@ -41,10 +41,10 @@ cargo bench -p nianbao --locked --bench check --bench readers -- --sample-count 
 section "雷同 benchmark (quick run: 1,000 and 3,000 generated reports; the full run does 10,000)"
 cargo bench -p nianbao --locked --bench similar -- --quick
 
-section "batch benchmark (quick run: text, office and .doc/.wps files through the release command line)"
 section "xlsx benchmark (roll-up and 问题清单 workbooks of 1,000 and 10,000 reports)"
 cargo bench -p nianbao --locked --bench xlsx 2>&1 | grep -E "xlsx|├|╰|│" || true
 
+section "batch benchmark (quick run: text, office and .doc/.wps files through the release command line)"
 cargo build -q --release -p nianbao-cli --bin nianbao --locked
 cargo run -q -p nianbao-cli --example batch_bench --locked -- --quick
 
@@ -77,5 +77,7 @@ section "journey: the batch at a glance: charts that filter the roll-up, the pri
 NIANBAO_CLI="$PWD/target/debug/nianbao" node tests/journey-charts.mjs
 section "journey: the roll-up and the 问题清单 as Excel workbooks, opened with openpyxl (zh/en, 390 px)"
 NIANBAO_CLI="$PWD/target/debug/nianbao" node tests/journey-xlsx.mjs
+section "journey: 雷同 between units: the roll-up's panel, a member opened with its passages marked, the CSV and the CLI (zh/en, 390 px)"
+NIANBAO_CLI="$PWD/target/debug/nianbao" node tests/journey-similar.mjs
 
 section "done"

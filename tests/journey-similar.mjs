@@ -7,9 +7,6 @@
 //
 //   NIANBAO_CLI=$PWD/target/debug/nianbao node tests/journey-similar.mjs   (expects dist/ built)
 //
-// Not yet run (no release page build fitted in its first session): run it once on a built dist/,
-// look at the screenshots, then add its section to scripts/test.sh.
-//
 // Screenshots: artifacts/similar.png (the panel), similar-en.png, similar-390.png,
 // similar-open.png (a member opened, the passages marked).
 

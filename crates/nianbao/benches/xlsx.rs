@@ -46,13 +46,13 @@ fn batch(n: usize) -> (Vec<SummaryRow>, Vec<UnitIssues>) {
     (rows, units)
 }
 
-#[divan::bench(args = [1_000, 10_000], sample_count = 3, sample_size = 1)]
+#[divan::bench(args = [1_000, 10_000], sample_count = 1, sample_size = 1)]
 fn summary_xlsx(bencher: divan::Bencher, n: usize) {
     let (rows, _) = batch(n);
     bencher.bench(|| nianbao::xlsx::summary(&rows, false).expect("written"));
 }
 
-#[divan::bench(args = [1_000, 10_000], sample_count = 3, sample_size = 1)]
+#[divan::bench(args = [1_000, 10_000], sample_count = 1, sample_size = 1)]
 fn issues_xlsx(bencher: divan::Bencher, n: usize) {
     let (_, units) = batch(n);
     bencher.bench(|| nianbao::xlsx::issues_combined(&units, false).expect("written"));
