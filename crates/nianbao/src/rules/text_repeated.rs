@@ -120,6 +120,10 @@ const FORMAT_WORDS: &[&str] = &[
     "存在的主要问题及改进情况",
     "其他需要报告的事项",
     "第二十条第",
+    // The note under part 三's table (F2021), which some texts carry as a line of its own.
+    "本列数据的勾稽关系为",
+    "第一项加第二项之和",
+    "等于第三项加第四项之和",
     "第二十条",
     "第二十一条",
     "第五十条",
@@ -412,6 +416,9 @@ mod tests {
         ] {
             assert_eq!(seq(line), "", "{line}");
         }
+        // Part 三's note, a line of its own in some texts: only its punctuation is left.
+        let note = seq("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）");
+        assert!(!note.chars().any(char::is_alphabetic), "{note}");
         // The report's own prose stays, less the 条例's name.
         assert_eq!(
             seq("2022年，我局认真贯彻落实《条例》，围绕卫生健康中心工作，不断加大公开力度。"),
