@@ -133,6 +133,8 @@ pub fn BatchPane(p: &BatchProps) -> Html {
                 crate::browser::focus_selector(&format!(
                     "#rollup tr[data-index=\"{i}\"] button.open"
                 ));
+                // The whole row in view, not only its button (a long file name wraps).
+                crate::browser::scroll_nearest(&format!("#rollup tr[data-index=\"{i}\"]"));
             }
         });
     }

@@ -144,6 +144,19 @@ pub fn focus_selector(selector: &str) {
     }
 }
 
+/// Scrolls the first element matching `selector` just into view (the least scrolling; at
+/// once), e.g. a roll-up row whose wrapped file name runs below the focused button.
+pub fn scroll_nearest(selector: &str) {
+    let el = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(selector).ok().flatten());
+    if let Some(el) = el {
+        let opts = web_sys::ScrollIntoViewOptions::new();
+        opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        el.scroll_into_view_with_scroll_into_view_options(&opts);
+    }
+}
+
 /// Shows the report's text box and the excerpt of the selected line under it (a narrow screen
 /// puts them far above the findings); `from`, the finding's item, is where ↓ 回到问题 returns.
 pub fn show_text(from: Option<&web_sys::Element>) {

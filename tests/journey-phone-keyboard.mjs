@@ -380,7 +380,8 @@ async function supervisor(viewport, en) {
   const back = await until(async () => (await focused(p)).row === target.index);
   const fr = await focused(p);
   check(`supervisor ${L}: back in the roll-up, the focus on the row opened`, back && fr.cls.includes('open'), JSON.stringify(fr));
-  check(`supervisor ${L}: that row is in view`, await inView(p, `#rollup tr[data-index="${target.index}"] th.file`));
+  const rowSel = `#rollup tr[data-index="${target.index}"] th.file`;
+  check(`supervisor ${L}: that row is in view`, await until(() => inView(p, rowSel)), JSON.stringify(await p.evaluate((s) => ({ rect: document.querySelector(s)?.getBoundingClientRect(), h: innerHeight, y: scrollY }), rowSel)));
   check(`supervisor ${L}: no page errors`, errors.length === 0, errors.join('; '));
   await ctx.close();
 }
