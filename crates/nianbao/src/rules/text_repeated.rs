@@ -72,6 +72,8 @@ declare_rule! {
 pub(super) use imp::check;
 #[cfg(feature = "previous")]
 pub use imp::prose_seq;
+#[cfg(feature = "previous")]
+pub(crate) use imp::{line_ranges, pct, shingles};
 
 /// Without the feature `previous` there is no last year's report to compare with.
 #[cfg(not(feature = "previous"))]
@@ -217,7 +219,8 @@ pub fn prose_seq(text: &Text) -> Vec<(char, usize, usize)> {
 
 const N: usize = 8;
 
-fn shingles(s: &[(char, usize, usize)]) -> Vec<u64> {
+/// The hashes (FNV-1a) of a prose sequence's 8-character pieces, in order.
+pub(crate) fn shingles(s: &[(char, usize, usize)]) -> Vec<u64> {
     s.windows(N)
         .map(|w| {
             w.iter().fold(0xcbf29ce484222325u64, |h, x| {
@@ -342,11 +345,13 @@ fn unread(ctx: &mut Ctx, prev: &CheckResult, last: bool) {
     });
 }
 
-/// The warning: the share repeated overall and per part, and the lines of the passages.
-fn finding(ctx: &mut Ctx, prev: &CheckResult, all: f64, by_part: &[PartShare], spans: &[Span]) {
-    const R: &str = "text-repeated";
-    let pct = |v: f64| format!("{}%", (v * 1000.0).round() / 10.0);
-    // Line ranges of the repeated passages: 5–12, 20.
+/// A share as a percentage with one decimal: "92.6%".
+pub(crate) fn pct(v: f64) -> String {
+    format!("{}%", (v * 1000.0).round() / 10.0)
+}
+
+/// The lines of passages as ranges, "5–12", "20" (lines up to 2 apart joined; at most eight).
+pub(crate) fn line_ranges(spans: &[Span]) -> Vec<String> {
     let mut ranges: Vec<(usize, usize)> = Vec::new();
     for s in spans {
         match ranges.last_mut() {
@@ -354,7 +359,7 @@ fn finding(ctx: &mut Ctx, prev: &CheckResult, all: f64, by_part: &[PartShare], s
             _ => ranges.push((s.line, s.line)),
         }
     }
-    let list: Vec<String> = ranges
+    ranges
         .iter()
         .take(8)
         .map(|(a, b)| {
@@ -364,7 +369,13 @@ fn finding(ctx: &mut Ctx, prev: &CheckResult, all: f64, by_part: &[PartShare], s
                 format!("{a}–{b}")
             }
         })
-        .collect();
+        .collect()
+}
+
+/// The warning: the share repeated overall and per part, and the lines of the passages.
+fn finding(ctx: &mut Ctx, prev: &CheckResult, all: f64, by_part: &[PartShare], spans: &[Span]) {
+    const R: &str = "text-repeated";
+    let list = line_ranges(spans);
     let parts: Vec<String> = by_part
         .iter()
         .filter(|p| p.number > 0)

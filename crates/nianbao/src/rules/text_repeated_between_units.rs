@@ -78,6 +78,7 @@ pub use imp::{mark, passages, piece_hashes, Other};
 mod imp {
     use crate::normalize::Text;
     use crate::result::{Check, CheckResult, Finding, Similar, SimilarOther, Span, Status};
+    use crate::rules::text_repeated::{line_ranges, pct, shingles};
 
     const R: &str = "text-repeated-between-units";
 
@@ -85,15 +86,7 @@ mod imp {
     /// Kept as the upper 32 bits of the 64-bit hash: half the memory, and two reports of 3,000
     /// pieces each share about 0.002 pieces by accident.
     pub fn piece_hashes(seq: &[(char, usize, usize)]) -> Vec<u32> {
-        const N: usize = 8;
-        seq.windows(N)
-            .map(|w| {
-                let h = w.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, x| {
-                    (h ^ x.0 as u64).wrapping_mul(0x0100_0000_01b3)
-                });
-                (h >> 32) as u32
-            })
-            .collect()
+        shingles(seq).into_iter().map(|h| (h >> 32) as u32).collect()
     }
 
     /// The passages of a text whose pieces are in `others` (the other units' pieces, sorted):
@@ -132,31 +125,9 @@ mod imp {
         pub pieces: &'a [u32],
     }
 
-    fn pct(v: f64) -> String {
-        format!("{}%", (v * 1000.0).round() / 10.0)
-    }
-
-    /// Line ranges of passages, "5–12、20" (at most eight ranges).
+    /// Line ranges of passages, "5–12、20" (at most eight ranges, as `text-repeated` writes them).
     fn ranges(spans: &[Span], sep: &str) -> String {
-        let mut out: Vec<(usize, usize)> = Vec::new();
-        for s in spans {
-            match out.last_mut() {
-                Some(r) if s.line <= r.1 + 2 => r.1 = s.line,
-                _ => out.push((s.line, s.line)),
-            }
-        }
-        let list: Vec<String> = out
-            .iter()
-            .take(8)
-            .map(|(a, b)| {
-                if a == b {
-                    a.to_string()
-                } else {
-                    format!("{a}–{b}")
-                }
-            })
-            .collect();
-        list.join(sep)
+        line_ranges(spans).join(sep)
     }
 
     /// Marks a batch report as sharing `share` of its prose with the other units' reports
