@@ -62,41 +62,7 @@ pub fn ComparisonCard(p: &ComparisonProps) -> Html {
     });
     let over = c.repeated_share >= p.threshold;
     // The repeated passages, line by line, marked.
-    let all: Vec<&str> = nianbao::normalize::lines(&p.text).collect();
-    let mut by_line: Vec<(usize, Vec<(usize, usize)>)> = Vec::new();
-    for s in &c.repeated {
-        match by_line.last_mut() {
-            Some((l, v)) if *l == s.line => v.push((s.start, s.end)),
-            _ => by_line.push((s.line, vec![(s.start, s.end)])),
-        }
-    }
-    let shown = by_line.len().min(300);
-    let passage = |(line, spans): &(usize, Vec<(usize, usize)>)| -> Html {
-        let text: Vec<char> = all
-            .get(line.saturating_sub(1))
-            .copied()
-            .unwrap_or("")
-            .chars()
-            .collect();
-        let mut parts: Vec<Html> = Vec::new();
-        let mut at = 0usize; // 0-based char index
-        for &(s, e) in spans {
-            let (s, e) = (s.saturating_sub(1).min(text.len()), e.min(text.len()));
-            if s < at || e <= s {
-                continue;
-            }
-            parts.push(html! { { text[at..s].iter().collect::<String>() } });
-            parts.push(html! { <mark>{ text[s..e].iter().collect::<String>() }</mark> });
-            at = e;
-        }
-        parts.push(html! { { text[at..].iter().collect::<String>() } });
-        html! {
-            <div class="src-line" data-line={line.to_string()}>
-                <span class="src-no">{ *line }</span>
-                <span class="src-text">{ for parts }</span>
-            </div>
-        }
-    };
+    let (repeated_lines, passages) = marked_lines(&p.text, &c.repeated, 300);
     html! {
         <section class="card comparison-card" id="comparison" aria-labelledby="comparison-title">
             <h2 id="comparison-title">{ lang.t("与上年报告比较", "Compared with last year's report") }</h2>
@@ -134,18 +100,19 @@ pub fn ComparisonCard(p: &ComparisonProps) -> Html {
             if !listed.is_empty() {
                 <ol class="findings">{ for listed.iter().map(|&i| crate::view::finding_item(i, &p.ctx)) }</ol>
             }
-            if shown > 0 {
+            if !passages.is_empty() {
                 <details class="repeated" open={over}>
-                    <summary>{ format!("{}（{} {}）", lang.t("与上年重复的段落", "Passages repeated from last year"), by_line.len(), lang.t("行", "lines")) }</summary>
-                    <div class="excerpt repeated-text">{ for by_line.iter().take(shown).map(passage) }</div>
+                    <summary>{ format!("{}（{} {}）", lang.t("与上年重复的段落", "Passages repeated from last year"), repeated_lines, lang.t("行", "lines")) }</summary>
+                    <div class="excerpt repeated-text">{ for passages }</div>
                 </details>
             }
         </section>
     }
 }
 
-/// Lines of `text` with the spans marked (`<mark>`), one `.src-line` per line.
-fn marked_lines(text: &str, spans: &[nianbao::result::Span], most: usize) -> Vec<Html> {
+/// Lines of `text` with the spans marked (`<mark>`), one `.src-line` per line: how many lines
+/// have spans, and the first `most` of them.
+fn marked_lines(text: &str, spans: &[nianbao::result::Span], most: usize) -> (usize, Vec<Html>) {
     let all: Vec<&str> = nianbao::normalize::lines(text).collect();
     let mut by_line: Vec<(usize, Vec<(usize, usize)>)> = Vec::new();
     for s in spans {
@@ -154,7 +121,7 @@ fn marked_lines(text: &str, spans: &[nianbao::result::Span], most: usize) -> Vec
             _ => by_line.push((s.line, vec![(s.start, s.end)])),
         }
     }
-    by_line
+    let shown = by_line
         .iter()
         .take(most)
         .map(|(line, spans)| {
@@ -183,7 +150,8 @@ fn marked_lines(text: &str, spans: &[nianbao::result::Span], most: usize) -> Vec
                 </div>
             }
         })
-        .collect()
+        .collect();
+    (by_line.len(), shown)
 }
 
 #[derive(Properties, PartialEq)]
@@ -208,7 +176,7 @@ pub fn SimilarCard(p: &SimilarProps) -> Html {
         .filter(|(_, f)| f.rule == "text-repeated-between-units")
         .map(|(i, _)| i)
         .collect();
-    let lines = marked_lines(&p.text, &s.passages, 300);
+    let (_, lines) = marked_lines(&p.text, &s.passages, 300);
     html! {
         <section class="card similar-card" id="similar" aria-labelledby="similar-card-title">
             <h2 id="similar-card-title">{ lang.t("与其他单位的报告雷同", "Prose shared with other units") }</h2>
